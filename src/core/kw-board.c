@@ -1,0 +1,512 @@
+/* kw-board.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-board"
+
+#include "config.h"
+
+#include "kw-board-private.h"
+#include "kw-text.h"
+
+struct _KwBoard
+{
+  GObject       parent_instance;
+
+  char         *texts[KW_N_BOARD_TEXTS];
+  KwThresholds  thresholds;
+  GPtrArray    *findings;   /* of KwFinding, owned */
+  GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
+};
+
+static void kw_board_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KwBoard, kw_board, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kw_board_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_ORGANISATION,
+  PROP_FACILITATOR,
+  PROP_WORKSHOP_DATE,
+  PROP_NOTES,
+  PROP_IMPACT_LINE,
+  PROP_EFFORT_LINE,
+  PROP_TINY_EFFORT_LINE,
+  PROP_N_FINDINGS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GType
+kw_board_get_item_type (GListModel *model)
+{
+  return KW_TYPE_FINDING;
+}
+
+static guint
+kw_board_get_n_items (GListModel *model)
+{
+  return KW_BOARD (model)->findings->len;
+}
+
+static gpointer
+kw_board_get_item (GListModel *model,
+                   guint       position)
+{
+  KwBoard *self = KW_BOARD (model);
+
+  if (position >= self->findings->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->findings, position));
+}
+
+static void
+kw_board_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kw_board_get_item_type;
+  iface->get_n_items = kw_board_get_n_items;
+  iface->get_item = kw_board_get_item;
+}
+
+static void
+kw_board_emit_changed (KwBoard *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+finding_notify_cb (KwFinding  *finding,
+                   GParamSpec *pspec,
+                   KwBoard    *self)
+{
+  kw_board_emit_changed (self);
+}
+
+static void
+kw_board_adopt (KwBoard   *self,
+                KwFinding *finding)
+{
+  g_hash_table_insert (self->by_id, (gpointer) kw_finding_get_id (finding), finding);
+  g_signal_connect_object (finding, "notify", G_CALLBACK (finding_notify_cb), self, 0);
+}
+
+static void
+kw_board_dispose (GObject *object)
+{
+  KwBoard *self = (KwBoard *) object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kw_board_parent_class)->dispose (object);
+}
+
+static void
+kw_board_finalize (GObject *object)
+{
+  KwBoard *self = (KwBoard *) object;
+
+  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
+    g_clear_pointer (&self->texts[i], g_free);
+
+  G_OBJECT_CLASS (kw_board_parent_class)->finalize (object);
+}
+
+static void
+kw_board_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  KwBoard *self = KW_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_ORGANISATION:
+    case PROP_FACILITATOR:
+    case PROP_WORKSHOP_DATE:
+    case PROP_NOTES:
+      g_value_set_string (value, self->texts[prop_id - PROP_TITLE]);
+      break;
+    case PROP_IMPACT_LINE:
+      g_value_set_double (value, self->thresholds.impact);
+      break;
+    case PROP_EFFORT_LINE:
+      g_value_set_double (value, self->thresholds.effort);
+      break;
+    case PROP_TINY_EFFORT_LINE:
+      g_value_set_double (value, self->thresholds.tiny_effort);
+      break;
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, self->findings->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_board_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  KwBoard *self = KW_BOARD (object);
+  KwThresholds thresholds = self->thresholds;
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+    case PROP_ORGANISATION:
+    case PROP_FACILITATOR:
+    case PROP_WORKSHOP_DATE:
+    case PROP_NOTES:
+      kw_board_set_text (self, prop_id - PROP_TITLE, g_value_get_string (value));
+      break;
+    case PROP_IMPACT_LINE:
+      thresholds.impact = g_value_get_double (value);
+      kw_board_set_thresholds (self, &thresholds);
+      break;
+    case PROP_EFFORT_LINE:
+      thresholds.effort = g_value_get_double (value);
+      kw_board_set_thresholds (self, &thresholds);
+      break;
+    case PROP_TINY_EFFORT_LINE:
+      thresholds.tiny_effort = g_value_get_double (value);
+      kw_board_set_thresholds (self, &thresholds);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+text_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+line_pspec (const char *name,
+            double      default_value)
+{
+  return g_param_spec_double (name, NULL, NULL, KW_SCORE_MIN, KW_SCORE_MAX, default_value,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+kw_board_class_init (KwBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kw_board_dispose;
+  object_class->finalize = kw_board_finalize;
+  object_class->get_property = kw_board_get_property;
+  object_class->set_property = kw_board_set_property;
+
+  properties[PROP_TITLE] = text_pspec ("title");
+  properties[PROP_ORGANISATION] = text_pspec ("organisation");
+  properties[PROP_FACILITATOR] = text_pspec ("facilitator");
+  properties[PROP_WORKSHOP_DATE] = text_pspec ("workshop-date");
+  properties[PROP_NOTES] = text_pspec ("notes");
+  properties[PROP_IMPACT_LINE] = line_pspec ("impact-line", KW_DEFAULT_IMPACT_LINE);
+  properties[PROP_EFFORT_LINE] = line_pspec ("effort-line", KW_DEFAULT_EFFORT_LINE);
+  properties[PROP_TINY_EFFORT_LINE] = line_pspec ("tiny-effort-line", KW_DEFAULT_TINY_EFFORT_LINE);
+  properties[PROP_N_FINDINGS] =
+    g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KwBoard::changed:
+   *
+   * Emitted after any change to the board or to one of its findings.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kw_board_init (KwBoard *self)
+{
+  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
+  kw_thresholds_init_default (&self->thresholds);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+KwBoard *
+kw_board_new (void)
+{
+  return g_object_new (KW_TYPE_BOARD, NULL);
+}
+
+const char *
+kw_board_get_text (KwBoard     *self,
+                   KwBoardText  which)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail ((guint) which < KW_N_BOARD_TEXTS, NULL);
+
+  return self->texts[which];
+}
+
+void
+kw_board_set_text (KwBoard     *self,
+                   KwBoardText  which,
+                   const char  *text)
+{
+  g_autofree char *cleaned = NULL;
+
+  g_return_if_fail (KW_IS_BOARD (self));
+  g_return_if_fail ((guint) which < KW_N_BOARD_TEXTS);
+
+  cleaned = kw_text_clean (text, which != KW_BOARD_TEXT_NOTES);
+
+  if (which == KW_BOARD_TEXT_WORKSHOP_DATE && cleaned[0] != '\0')
+    g_return_if_fail (kw_date_is_valid_iso (cleaned));
+
+  if (g_str_equal (cleaned, self->texts[which]))
+    return;
+
+  g_free (self->texts[which]);
+  self->texts[which] = g_steal_pointer (&cleaned);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE + which]);
+  kw_board_emit_changed (self);
+}
+
+#define TEXT_ACCESSORS(name, WHICH)                                        \
+  const char *                                                             \
+  kw_board_get_##name (KwBoard *self)                                      \
+  {                                                                        \
+    return kw_board_get_text (self, KW_BOARD_TEXT_##WHICH);                \
+  }                                                                        \
+  void                                                                     \
+  kw_board_set_##name (KwBoard *self, const char *value)                   \
+  {                                                                        \
+    kw_board_set_text (self, KW_BOARD_TEXT_##WHICH, value);                \
+  }
+
+TEXT_ACCESSORS (title, TITLE)
+TEXT_ACCESSORS (organisation, ORGANISATION)
+TEXT_ACCESSORS (facilitator, FACILITATOR)
+TEXT_ACCESSORS (workshop_date, WORKSHOP_DATE)
+TEXT_ACCESSORS (notes, NOTES)
+
+void
+kw_board_get_thresholds (KwBoard      *self,
+                         KwThresholds *thresholds)
+{
+  g_return_if_fail (KW_IS_BOARD (self));
+  g_return_if_fail (thresholds != NULL);
+
+  *thresholds = self->thresholds;
+}
+
+gboolean
+kw_board_set_thresholds (KwBoard            *self,
+                         const KwThresholds *thresholds)
+{
+  KwThresholds next;
+  gboolean impact_changed, effort_changed, tiny_changed;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  if (!kw_thresholds_are_valid (thresholds))
+    return FALSE;
+
+  next.impact = kw_score_normalize (thresholds->impact);
+  next.effort = kw_score_normalize (thresholds->effort);
+  next.tiny_effort = kw_score_normalize (thresholds->tiny_effort);
+
+  /* Rounding may have closed the gap between the two effort lines. */
+  if (!kw_thresholds_are_valid (&next))
+    return FALSE;
+
+  impact_changed = next.impact != self->thresholds.impact;
+  effort_changed = next.effort != self->thresholds.effort;
+  tiny_changed = next.tiny_effort != self->thresholds.tiny_effort;
+
+  if (!impact_changed && !effort_changed && !tiny_changed)
+    return TRUE;
+
+  self->thresholds = next;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (impact_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT_LINE]);
+  if (effort_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFORT_LINE]);
+  if (tiny_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TINY_EFFORT_LINE]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+guint
+kw_board_get_n_findings (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), 0);
+
+  return self->findings->len;
+}
+
+/* Returns a borrowed reference, unlike g_list_model_get_item(). */
+KwFinding *
+kw_board_get_finding (KwBoard *self,
+                      guint    position)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail (position < self->findings->len, NULL);
+
+  return g_ptr_array_index (self->findings, position);
+}
+
+KwFinding *
+kw_board_lookup_finding (KwBoard    *self,
+                         const char *id)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+gboolean
+kw_board_find_position (KwBoard   *self,
+                        KwFinding *finding,
+                        guint     *position)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+
+  return g_ptr_array_find (self->findings, finding, position);
+}
+
+gboolean
+kw_board_append_finding (KwBoard   *self,
+                         KwFinding *finding)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  return kw_board_insert_finding (self, self->findings->len, finding);
+}
+
+gboolean
+kw_board_insert_finding (KwBoard   *self,
+                         guint      position,
+                         KwFinding *finding)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+  g_return_val_if_fail (position <= self->findings->len, FALSE);
+
+  if (g_hash_table_contains (self->by_id, kw_finding_get_id (finding)))
+    return FALSE;
+
+  g_ptr_array_insert (self->findings, (int) position, g_object_ref (finding));
+  kw_board_adopt (self, finding);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+kw_board_remove_finding (KwBoard   *self,
+                         KwFinding *finding)
+{
+  g_autoptr(KwFinding) removed = NULL;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+
+  if (!g_ptr_array_find (self->findings, finding, &position))
+    return FALSE;
+
+  removed = g_ptr_array_steal_index (self->findings, position);
+  g_hash_table_remove (self->by_id, kw_finding_get_id (removed));
+  g_signal_handlers_disconnect_by_func (removed, finding_notify_cb, self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+KwOutcome
+kw_board_classify_finding (KwBoard   *self,
+                           KwFinding *finding)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), KW_OUTCOME_UNPLACED);
+  g_return_val_if_fail (KW_IS_FINDING (finding), KW_OUTCOME_UNPLACED);
+
+  return kw_outcome_classify (kw_finding_get_placed (finding),
+                              kw_finding_get_impact (finding),
+                              kw_finding_get_effort (finding),
+                              &self->thresholds);
+}
+
+void
+kw_board_count_outcomes (KwBoard *self,
+                         guint    counts[KW_N_OUTCOMES])
+{
+  g_return_if_fail (KW_IS_BOARD (self));
+  g_return_if_fail (counts != NULL);
+
+  memset (counts, 0, sizeof (guint) * KW_N_OUTCOMES);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    counts[kw_board_classify_finding (self, g_ptr_array_index (self->findings, i))]++;
+}
+
+/* The loader's fast path, see kw-board-private.h. */
+
+void
+_kw_board_take_text_loading (KwBoard     *self,
+                             KwBoardText  which,
+                             char        *text)
+{
+  g_free (self->texts[which]);
+  self->texts[which] = text;
+}
+
+gboolean
+_kw_board_take_finding_loading (KwBoard   *self,
+                                KwFinding *finding)
+{
+  if (g_hash_table_contains (self->by_id, kw_finding_get_id (finding)))
+    {
+      g_object_unref (finding);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->findings, finding);
+  kw_board_adopt (self, finding);
+
+  return TRUE;
+}

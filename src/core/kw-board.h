@@ -1,0 +1,82 @@
+/* kw-board.h: a workshop board, its metadata, thresholds and findings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kw-finding.h"
+#include "kw-outcome.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KW_BOARD_TEXT_TITLE,
+  KW_BOARD_TEXT_ORGANISATION,
+  KW_BOARD_TEXT_FACILITATOR,
+  KW_BOARD_TEXT_WORKSHOP_DATE, /* ISO date or "" */
+  KW_BOARD_TEXT_NOTES,
+} KwBoardText;
+
+#define KW_N_BOARD_TEXTS 5
+
+#define KW_TYPE_BOARD (kw_board_get_type ())
+G_DECLARE_FINAL_TYPE (KwBoard, kw_board, KW, BOARD, GObject)
+
+/* A KwBoard is a GListModel of KwFinding, in the board's own order. It
+ * emits "changed" after any change to itself or to one of its findings:
+ * the one signal that autosave, the window title and the lists follow. */
+
+KwBoard    *kw_board_new                   (void);
+
+const char *kw_board_get_text              (KwBoard            *self,
+                                            KwBoardText         which);
+void        kw_board_set_text              (KwBoard            *self,
+                                            KwBoardText         which,
+                                            const char         *text);
+const char *kw_board_get_title             (KwBoard            *self);
+void        kw_board_set_title             (KwBoard            *self,
+                                            const char         *title);
+const char *kw_board_get_organisation      (KwBoard            *self);
+void        kw_board_set_organisation      (KwBoard            *self,
+                                            const char         *organisation);
+const char *kw_board_get_facilitator       (KwBoard            *self);
+void        kw_board_set_facilitator       (KwBoard            *self,
+                                            const char         *facilitator);
+const char *kw_board_get_workshop_date     (KwBoard            *self);
+void        kw_board_set_workshop_date     (KwBoard            *self,
+                                            const char         *iso_date);
+const char *kw_board_get_notes             (KwBoard            *self);
+void        kw_board_set_notes             (KwBoard            *self,
+                                            const char         *notes);
+
+void        kw_board_get_thresholds        (KwBoard            *self,
+                                            KwThresholds       *thresholds);
+/* Returns FALSE, changing nothing, when the thresholds are not valid. */
+gboolean    kw_board_set_thresholds        (KwBoard            *self,
+                                            const KwThresholds *thresholds);
+
+guint       kw_board_get_n_findings        (KwBoard            *self);
+KwFinding  *kw_board_get_finding           (KwBoard            *self,
+                                            guint               position);
+KwFinding  *kw_board_lookup_finding        (KwBoard            *self,
+                                            const char         *id);
+gboolean    kw_board_find_position         (KwBoard            *self,
+                                            KwFinding          *finding,
+                                            guint              *position);
+/* Returns FALSE when a finding with the same id is already on the board. */
+gboolean    kw_board_append_finding        (KwBoard            *self,
+                                            KwFinding          *finding);
+gboolean    kw_board_insert_finding        (KwBoard            *self,
+                                            guint               position,
+                                            KwFinding          *finding);
+gboolean    kw_board_remove_finding        (KwBoard            *self,
+                                            KwFinding          *finding);
+
+KwOutcome   kw_board_classify_finding      (KwBoard            *self,
+                                            KwFinding          *finding);
+void        kw_board_count_outcomes        (KwBoard            *self,
+                                            guint               counts[KW_N_OUTCOMES]);
+
+G_END_DECLS

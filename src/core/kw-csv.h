@@ -1,0 +1,32 @@
+/* kw-csv.h: reading findings from a spreadsheet export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kw-board.h"
+
+G_BEGIN_DECLS
+
+#define KW_CSV_ERROR (kw_csv_error_quark ())
+GQuark kw_csv_error_quark (void);
+
+typedef enum {
+  KW_CSV_ERROR_ENCODING,   /* not UTF-8 */
+  KW_CSV_ERROR_SYNTAX,     /* broken quoting */
+  KW_CSV_ERROR_HEADER,     /* no title column, unknown or repeated column */
+  KW_CSV_ERROR_VALUE,      /* a cell that cannot be read (row and column named) */
+  KW_CSV_ERROR_TOO_LARGE,
+} KwCsvError;
+
+/* Builds a new board from CSV text. On any error nothing is returned. */
+KwBoard *kw_csv_import_bytes (GBytes        *bytes,
+                              const char    *display_name,
+                              GError       **error);
+KwBoard *kw_csv_import_file  (GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error);
+
+G_END_DECLS

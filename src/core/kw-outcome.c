@@ -1,0 +1,143 @@
+/* kw-outcome.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-outcome"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "kw-outcome.h"
+
+G_DEFINE_ENUM_TYPE (KwOutcome, kw_outcome,
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_QUICK_WIN, "quick-win"),
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_SMALL_FIX, "small-fix"),
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_LONG_TERM, "long-term"),
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_FUTURE, "future"),
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_DROP, "drop"),
+  G_DEFINE_ENUM_VALUE (KW_OUTCOME_UNPLACED, "unplaced"))
+
+static const char * const outcome_ids[KW_N_OUTCOMES] = {
+  "quick-win", "small-fix", "long-term", "future", "drop", "unplaced",
+};
+
+void
+kw_thresholds_init_default (KwThresholds *thresholds)
+{
+  g_return_if_fail (thresholds != NULL);
+
+  thresholds->impact = KW_DEFAULT_IMPACT_LINE;
+  thresholds->effort = KW_DEFAULT_EFFORT_LINE;
+  thresholds->tiny_effort = KW_DEFAULT_TINY_EFFORT_LINE;
+}
+
+static gboolean
+score_is_valid (double value)
+{
+  return isfinite (value) && value >= KW_SCORE_MIN && value <= KW_SCORE_MAX;
+}
+
+/* The small-fix strip lies inside the low-effort half: a tiny-effort line
+ * above the effort line would make the strip overlap the drop zone. */
+gboolean
+kw_thresholds_are_valid (const KwThresholds *thresholds)
+{
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  return score_is_valid (thresholds->impact) &&
+         score_is_valid (thresholds->effort) &&
+         score_is_valid (thresholds->tiny_effort) &&
+         thresholds->tiny_effort < thresholds->effort;
+}
+
+/* A finding exactly on the impact line counts as high impact, and exactly
+ * on the effort line as high effort: ties go to the more demanding side,
+ * so a debatable finding is never promoted to a quick win by rounding. */
+KwOutcome
+kw_outcome_classify (gboolean            placed,
+                     double              impact,
+                     double              effort,
+                     const KwThresholds *thresholds)
+{
+  gboolean high_impact;
+  gboolean high_effort;
+
+  g_return_val_if_fail (thresholds != NULL, KW_OUTCOME_UNPLACED);
+
+  if (!placed || !isfinite (impact) || !isfinite (effort))
+    return KW_OUTCOME_UNPLACED;
+
+  high_impact = impact >= thresholds->impact;
+  high_effort = effort >= thresholds->effort;
+
+  if (high_impact)
+    return high_effort ? KW_OUTCOME_LONG_TERM : KW_OUTCOME_QUICK_WIN;
+
+  if (high_effort)
+    return KW_OUTCOME_DROP;
+
+  return effort <= thresholds->tiny_effort ? KW_OUTCOME_SMALL_FIX : KW_OUTCOME_FUTURE;
+}
+
+const char *
+kw_outcome_to_id (KwOutcome outcome)
+{
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  return outcome_ids[outcome];
+}
+
+gboolean
+kw_outcome_from_id (const char *id,
+                    KwOutcome  *outcome)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      if (g_str_equal (id, outcome_ids[i]))
+        {
+          if (outcome != NULL)
+            *outcome = (KwOutcome) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The heading of the outcome's list, translated. */
+const char *
+kw_outcome_get_title (KwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN: return _("Quick wins");
+    case KW_OUTCOME_SMALL_FIX: return _("Small fixes");
+    case KW_OUTCOME_LONG_TERM: return _("Long-term plan");
+    case KW_OUTCOME_FUTURE:    return _("Future list");
+    case KW_OUTCOME_DROP:      return _("Drop");
+    case KW_OUTCOME_UNPLACED:  return _("Unplaced");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* One line telling the facilitator what the method does with the outcome. */
+const char *
+kw_outcome_get_advice (KwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN: return _("High impact for little effort: tackle these now.");
+    case KW_OUTCOME_SMALL_FIX: return _("Tiny effort: do these straight after the quick wins, every little helps.");
+    case KW_OUTCOME_LONG_TERM: return _("High impact that takes real effort: plan these for the longer term.");
+    case KW_OUTCOME_FUTURE:    return _("Low impact for now: keep these on a list and assess them again later.");
+    case KW_OUTCOME_DROP:      return _("Low impact for high effort: drop these.");
+    case KW_OUTCOME_UNPLACED:  return _("Not yet placed on the matrix.");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,55 @@
+/* kw-outcome.h: the six outcomes of the impact/effort method and the one
+ * function that decides which outcome a position gets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* In the method's order: the order of the action plan and of every list. */
+typedef enum {
+  KW_OUTCOME_QUICK_WIN,
+  KW_OUTCOME_SMALL_FIX,
+  KW_OUTCOME_LONG_TERM,
+  KW_OUTCOME_FUTURE,
+  KW_OUTCOME_DROP,
+  KW_OUTCOME_UNPLACED,
+} KwOutcome;
+
+#define KW_N_OUTCOMES 6
+
+#define KW_TYPE_OUTCOME (kw_outcome_get_type ())
+GType kw_outcome_get_type (void) G_GNUC_CONST;
+
+/* Scores run from KW_SCORE_MIN to KW_SCORE_MAX in steps of one tenth. */
+#define KW_SCORE_MIN 0.0
+#define KW_SCORE_MAX 10.0
+
+#define KW_DEFAULT_IMPACT_LINE 5.0
+#define KW_DEFAULT_EFFORT_LINE 5.0
+#define KW_DEFAULT_TINY_EFFORT_LINE 1.0
+
+typedef struct {
+  double impact;      /* at or above: high impact */
+  double effort;      /* at or above: high effort */
+  double tiny_effort; /* at or below (with low impact): a small fix */
+} KwThresholds;
+
+void        kw_thresholds_init_default (KwThresholds *thresholds);
+gboolean    kw_thresholds_are_valid    (const KwThresholds *thresholds);
+
+KwOutcome   kw_outcome_classify        (gboolean            placed,
+                                        double              impact,
+                                        double              effort,
+                                        const KwThresholds *thresholds);
+
+const char *kw_outcome_to_id           (KwOutcome           outcome);
+gboolean    kw_outcome_from_id         (const char         *id,
+                                        KwOutcome          *outcome);
+const char *kw_outcome_get_title       (KwOutcome           outcome);
+const char *kw_outcome_get_advice      (KwOutcome           outcome);
+
+G_END_DECLS

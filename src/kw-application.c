@@ -1,0 +1,307 @@
+/* kw-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-application.h"
+#include "kw-cli.h"
+#include "kw-format.h"
+#include "kw-window.h"
+
+struct _KwApplication
+{
+  AdwApplication parent_instance;
+
+  /* Set once our option handler ran: GApplication reports a failed option
+   * parse as exit status 1, and we want 2 for a usage error. */
+  gboolean options_parsed;
+};
+
+G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
+
+static KwWindow *
+find_window_for_file (KwApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *window_file;
+
+      if (!KW_IS_WINDOW (l->data))
+        continue;
+
+      window_file = kw_window_get_file (l->data);
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static KwWindow *
+find_blank_window (KwApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (KW_IS_WINDOW (active) && kw_window_is_blank (KW_WINDOW (active)))
+    return KW_WINDOW (active);
+
+  return NULL;
+}
+
+void
+kw_application_open_file (KwApplication *self,
+                          GFile         *file)
+{
+  KwWindow *window;
+
+  g_return_if_fail (KW_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (self, file);
+  if (window == NULL)
+    {
+      window = find_blank_window (self);
+      if (window == NULL)
+        window = kw_window_new (GTK_APPLICATION (self));
+      kw_window_load_file (window, file);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kw_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (kw_window_new (GTK_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+kw_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    kw_application_open_file (KW_APPLICATION (application), files[i]);
+}
+
+static int
+kw_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  KW_APPLICATION (application)->options_parsed = TRUE;
+
+  return kw_cli_handle_local_options (application, options);
+}
+
+static gboolean
+kw_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  KwApplication *self = KW_APPLICATION (application);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (kw_application_parent_class)->local_command_line (application, arguments, exit_status);
+
+  if (handled && *exit_status != 0 && !self->options_parsed)
+    *exit_status = KW_CLI_EXIT_USAGE;
+
+  return handled;
+}
+
+/* Runs in the primary instance, for its own command line or a second
+ * "kwadrant FILE" started while it runs. */
+static int
+kw_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GPtrArray) files = NULL;
+
+  files = kw_cli_get_files (options, g_application_command_line_get_cwd (command_line));
+
+  if (files->len == 0)
+    g_application_activate (application);
+  else
+    g_application_open (application, (GFile **) files->pdata, (int) files->len, "");
+
+  return 0;
+}
+
+static void
+new_action_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  KwApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (kw_window_new (GTK_APPLICATION (self))));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  KwApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          kw_application_open_file (self, file);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+board_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Kwadrant boards"));
+  gtk_file_filter_add_mime_type (filter, KW_FORMAT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "kwadrant");
+
+  return filter;
+}
+
+static void
+open_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) boards = board_file_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Board"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), boards);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  static const char *developers[] = { "The Kwadrant developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Kwadrant"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Kwadrant developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Sort improvement findings on an impact/effort matrix and turn them into an action plan."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your name here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* Closing each window lets it ask about unsaved changes first. */
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action_cb },
+  { "open", open_action_cb },
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+kw_application_startup (GApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (kw_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+kw_application_class_init (KwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = kw_application_activate;
+  app_class->open = kw_application_open;
+  app_class->startup = kw_application_startup;
+  app_class->command_line = kw_application_command_line;
+  app_class->handle_local_options = kw_application_handle_local_options;
+  app_class->local_command_line = kw_application_local_command_line;
+}
+
+static void
+kw_application_init (KwApplication *self)
+{
+  kw_cli_add_options (G_APPLICATION (self));
+}
+
+KwApplication *
+kw_application_new (void)
+{
+  return g_object_new (KW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/kwadrant/Kwadrant",
+                       NULL);
+}

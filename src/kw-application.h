@@ -1,0 +1,19 @@
+/* kw-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_APPLICATION (kw_application_get_type ())
+G_DECLARE_FINAL_TYPE (KwApplication, kw_application, KW, APPLICATION, AdwApplication)
+
+KwApplication *kw_application_new       (void);
+/* Opens the file in the window that has it, a blank window, or a new one. */
+void           kw_application_open_file (KwApplication *self,
+                                         GFile         *file);
+
+G_END_DECLS

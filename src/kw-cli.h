@@ -1,0 +1,27 @@
+/* kw-cli.h: the commands that run without a display (--check,
+ * --import-csv) and the options of the kwadrant command.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command-line paths. */
+#define KW_CLI_EXIT_OK 0
+#define KW_CLI_EXIT_INVALID 1
+#define KW_CLI_EXIT_USAGE 2
+
+void kw_cli_add_options           (GApplication *application);
+/* Runs a command-line path named in the options and returns its exit
+ * status, or -1 when the options ask for the app's window. */
+int  kw_cli_handle_local_options  (GApplication *application,
+                                   GVariantDict *options);
+/* The files named on the command line, relative to cwd (NULL for the
+ * current directory). */
+GPtrArray *kw_cli_get_files       (GVariantDict *options,
+                                   const char   *cwd);
+
+G_END_DECLS

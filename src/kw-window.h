@@ -1,0 +1,27 @@
+/* kw-window.h: one board in one window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-board.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_WINDOW (kw_window_get_type ())
+G_DECLARE_FINAL_TYPE (KwWindow, kw_window, KW, WINDOW, AdwApplicationWindow)
+
+KwWindow *kw_window_new        (GtkApplication *application);
+/* Loads the file asynchronously; on failure the window keeps what it had
+ * and shows the error. */
+void      kw_window_load_file  (KwWindow       *self,
+                                GFile          *file);
+/* The file the board was loaded from or last saved to, or NULL. */
+GFile    *kw_window_get_file   (KwWindow       *self);
+KwBoard  *kw_window_get_board  (KwWindow       *self);
+/* TRUE for an untitled board with no changes: Open reuses such a window. */
+gboolean  kw_window_is_blank   (KwWindow       *self);
+
+G_END_DECLS
