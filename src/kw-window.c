@@ -1,13 +1,1320 @@
-/* TEMPORARY placeholder: replaced by the real window. */
+/* kw-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "kw-window"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-application.h"
+#include "kw-format.h"
+#include "kw-plan-model.h"
+#include "kw-plan-row.h"
 #include "kw-window.h"
-struct _KwWindow { AdwApplicationWindow parent_instance; KwBoard *board; GFile *file; };
+
+#define MAX_RECENT_BOARDS 8
+
+struct _KwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkListView          *plan_view;
+  GMenu                *recent_menu;
+
+  KwBoard              *board;
+  KwPlanModel          *plan;
+  GFile                *file;
+  char                 *etag;       /* of the file as we last read or wrote it */
+  GSettings            *settings;   /* NULL when the schema is not installed */
+  GtkRecentManager     *recent_manager;
+  GCancellable         *load_cancellable;
+  GCancellable         *save_cancellable;
+
+  /* Counts the board's changes, so a save that finishes after a later
+   * change does not mark the board as saved. */
+  guint64               generation;
+
+  guint                 modified : 1;
+  guint                 loading : 1;
+  guint                 saving : 1;
+  guint                 started : 1;           /* showing a board, not the welcome */
+  guint                 close_after_save : 1;
+  guint                 close_confirmed : 1;
+};
+
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
-static void kw_window_class_init (KwWindowClass *k) { }
-static void kw_window_init (KwWindow *s) { s->board = kw_board_new (); }
-KwWindow *kw_window_new (GtkApplication *a) { return g_object_new (KW_TYPE_WINDOW, "application", a, NULL); }
-void kw_window_load_file (KwWindow *s, GFile *f) { g_set_object (&s->file, f); }
-GFile *kw_window_get_file (KwWindow *s) { return s->file; }
-KwBoard *kw_window_get_board (KwWindow *s) { return s->board; }
-gboolean kw_window_is_blank (KwWindow *s) { return s->file == NULL; }
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void kw_window_save (KwWindow *self);
+static void kw_window_save_as (KwWindow *self);
+
+/* Naming things */
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *parse_name = NULL;
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  parse_name = g_file_get_parse_name (file);
+  return g_path_get_basename (parse_name);
+}
+
+/* The folder as GNOME shows it: "~/Documents" rather than the full path. */
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (relative);
+
+      return g_build_filename ("~", display, NULL);
+    }
+
+  return g_file_get_parse_name (parent);
+}
+
+static const char *
+get_board_name (KwWindow *self)
+{
+  const char *title = kw_board_get_title (self->board);
+
+  if (title != NULL && *title != '\0')
+    return title;
+
+  return _("Untitled board");
+}
+
+static gboolean
+is_board_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL && g_str_has_suffix (basename, KW_FORMAT_SUFFIX);
+}
+
+/* State */
+
+static void
+kw_window_update_title (KwWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!self->started)
+    {
+      adw_window_title_set_title (self->window_title, _("Kwadrant"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Kwadrant"));
+      return;
+    }
+
+  if (self->modified)
+    /* Translators: the window title of a board with unsaved changes. */
+    title = g_strdup_printf (_("• %s"), get_board_name (self));
+  else
+    title = g_strdup (get_board_name (self));
+
+  if (self->file != NULL)
+    subtitle = dup_folder_name (self->file);
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  {
+    /* Translators: the title window lists show, "Board title — Kwadrant". */
+    g_autofree char *window_title = g_strdup_printf (_("%s — Kwadrant"), title);
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+}
+
+static void
+kw_window_update_page (KwWindow *self)
+{
+  const char *page;
+
+  if (self->loading)
+    page = "loading";
+  else if (self->started)
+    page = "board";
+  else
+    page = "welcome";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (self->loading)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+}
+
+static void
+kw_window_update_actions (KwWindow *self)
+{
+  gboolean idle = !self->loading && !self->saving;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", !self->loading);
+}
+
+static void
+kw_window_set_modified (KwWindow *self,
+                        gboolean  modified)
+{
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  kw_window_update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+kw_window_set_loading (KwWindow *self,
+                       gboolean  loading)
+{
+  loading = !!loading;
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  kw_window_update_page (self);
+  kw_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+board_changed_cb (KwWindow *self,
+                  KwBoard  *board)
+{
+  self->generation++;
+  kw_window_update_title (self);
+  kw_window_set_modified (self, TRUE);
+}
+
+static void
+kw_window_set_board (KwWindow *self,
+                     KwBoard  *board)
+{
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
+
+  g_set_object (&self->board, board);
+  g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
+
+  kw_plan_model_set_board (self->plan, board);
+  self->generation++;
+}
+
+/* Dialogs and toasts */
+
+static AdwMessageDialog *
+new_message_dialog (KwWindow   *self,
+                    const char *heading,
+                    const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+
+  return dialog;
+}
+
+static void
+show_toast (KwWindow   *self,
+            const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Recent boards */
+
+static gboolean
+recent_info_is_board (GtkRecentInfo *info)
+{
+  const char *mime_type = gtk_recent_info_get_mime_type (info);
+
+  if (g_strcmp0 (mime_type, KW_FORMAT_MIME_TYPE) != 0 &&
+      !g_str_has_suffix (gtk_recent_info_get_uri (info), KW_FORMAT_SUFFIX))
+    return FALSE;
+
+  /* A board moved or deleted since is left out: opening it would fail. */
+  return gtk_recent_info_is_local (info) && gtk_recent_info_exists (info);
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static GPtrArray *
+collect_recent_boards (KwWindow *self)
+{
+  GPtrArray *boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (self->recent_manager);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      if (recent_info_is_board (l->data))
+        g_ptr_array_add (boards, gtk_recent_info_ref (l->data));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  g_ptr_array_sort (boards, compare_recent_newest_first);
+  if (boards->len > MAX_RECENT_BOARDS)
+    g_ptr_array_set_size (boards, MAX_RECENT_BOARDS);
+
+  return boards;
+}
+
+static GtkWidget *
+new_recent_row (GtkRecentInfo *info)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *folder = dup_folder_name (file);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_widget_set_tooltip_text (row, g_file_peek_path (file));
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+
+  return row;
+}
+
+/* Menu labels take "_" as a mnemonic: double it to show it as it is. */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+kw_window_refresh_recent (KwWindow *self)
+{
+  g_autoptr(GPtrArray) boards = collect_recent_boards (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_menu);
+
+  for (guint i = 0; i < boards->len; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (boards, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *name = dup_display_name (file);
+      g_autofree char *label = escape_mnemonics (name);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      gtk_list_box_append (self->recent_list, new_recent_row (info));
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  /* An item without an action shows greyed out: better than an empty submenu. */
+  if (boards->len == 0)
+    g_menu_append (self->recent_menu, _("No Recent Boards"), NULL);
+
+  gtk_widget_set_visible (self->recent_box, boards->len > 0);
+}
+
+static void
+add_to_recent (KwWindow *self,
+               GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "kwadrant");
+  const char *app_name = g_get_application_name ();
+  GtkRecentData data = {
+    .mime_type = (char *) KW_FORMAT_MIME_TYPE,
+    .app_name = (char *) (app_name ? app_name : "Kwadrant"),
+    .app_exec = exec,
+  };
+
+  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+}
+
+/* Opens a board the way the rest of the app does: in the window that has
+ * it, a blank one, or a new one. */
+static void
+kw_window_open (KwWindow *self,
+                GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (KW_IS_APPLICATION (app))
+    kw_application_open_file (KW_APPLICATION (app), file);
+  else
+    kw_window_load_file (self, file);
+}
+
+static void
+recent_row_activated_cb (KwWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  kw_window_open (self, file);
+}
+
+/* Loading */
+
+typedef struct
+{
+  KwWindow     *self;
+  GFile        *file;
+  GCancellable *cancellable;
+  char         *etag;
+} LoadOperation;
+
+static void
+load_operation_free (LoadOperation *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->file);
+  g_clear_object (&op->cancellable);
+  g_clear_pointer (&op->etag, g_free);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadOperation, load_operation_free)
+
+static void
+show_load_error (KwWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LoadOperation) op = user_data;
+  KwWindow *self = op->self;
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  board = kw_format_load_file_finish (op->file, result, &error);
+
+  /* A newer load, or closing the window, took over. */
+  if (g_cancellable_is_cancelled (op->cancellable))
+    return;
+
+  kw_window_set_loading (self, FALSE);
+
+  if (board == NULL)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The file could not be read as a board."));
+      show_load_error (self, op->file, error);
+      return;
+    }
+
+  kw_window_set_board (self, board);
+  g_set_object (&self->file, op->file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&op->etag);
+  self->started = TRUE;
+
+  kw_window_update_page (self);
+  kw_window_set_modified (self, FALSE);
+  kw_window_update_title (self);
+  add_to_recent (self, self->file);
+}
+
+/* The etag is read before the board, never after: a change made by
+ * someone else in between then shows up as a conflict when saving,
+ * instead of being silently overwritten. */
+static void
+load_etag_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LoadOperation *op = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+
+  /* An unreadable file is reported by the loader, which says why. */
+  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  if (info != NULL)
+    op->etag = g_strdup (g_file_info_get_etag (info));
+
+  kw_format_load_file_async (op->file, op->cancellable, load_finished_cb, op);
+}
+
+void
+kw_window_load_file (KwWindow *self,
+                     GFile    *file)
+{
+  LoadOperation *op;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (KW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  name = dup_display_name (file);
+  message = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_text (self->loading_label, message);
+  kw_window_set_loading (self, TRUE);
+
+  op = g_new0 (LoadOperation, 1);
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cancellable = g_object_ref (self->load_cancellable);
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
+}
+
+/* Saving */
+
+typedef struct
+{
+  KwWindow     *self;
+  GFile        *file;
+  GCancellable *cancellable;
+  guint64       generation;
+} SaveOperation;
+
+static void
+save_operation_free (SaveOperation *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->file);
+  g_clear_object (&op->cancellable);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveOperation, save_operation_free)
+
+static void
+kw_window_set_saving (KwWindow *self,
+                      gboolean  saving)
+{
+  self->saving = !!saving;
+  kw_window_update_actions (self);
+}
+
+static void kw_window_save_to (KwWindow   *self,
+                               GFile      *file,
+                               const char *etag);
+
+static void
+save_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KwWindow         *self)
+{
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "save-as"))
+    kw_window_save_as (self);
+  else if (g_str_equal (response, "overwrite") && file != NULL)
+    kw_window_save_to (self, file, NULL);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+show_save_conflict (KwWindow *self,
+                    GFile    *file)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("“%s” was changed by someone else after you opened it. "
+                            "Replace it with your version, or save your version as a new file?"),
+                          name);
+  dialog = new_message_dialog (self, _("File Changed on Disk"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_save_error (KwWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SaveOperation) op = user_data;
+  KwWindow *self = op->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_etag = NULL;
+  gboolean saved;
+
+  saved = kw_format_save_file_finish (op->file, result, &new_etag, &error);
+
+  if (g_cancellable_is_cancelled (op->cancellable))
+    return;
+
+  kw_window_set_saving (self, FALSE);
+
+  if (!saved)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The board could not be written."));
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        show_save_conflict (self, op->file);
+      else
+        show_save_error (self, op->file, error);
+      return;
+    }
+
+  g_set_object (&self->file, op->file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&new_etag);
+  self->started = TRUE;
+
+  kw_window_update_page (self);
+  kw_window_set_modified (self, op->generation != self->generation);
+  kw_window_update_title (self);
+  add_to_recent (self, self->file);
+  show_toast (self, _("Saved"));
+
+  if (self->close_after_save)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+kw_window_save_to (KwWindow   *self,
+                   GFile      *file,
+                   const char *etag)
+{
+  SaveOperation *op;
+
+  if (self->save_cancellable == NULL)
+    self->save_cancellable = g_cancellable_new ();
+
+  kw_window_set_saving (self, TRUE);
+
+  op = g_new0 (SaveOperation, 1);
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cancellable = g_object_ref (self->save_cancellable);
+  op->generation = self->generation;
+
+  kw_format_save_file_async (self->board, file, etag, op->cancellable, save_finished_cb, op);
+}
+
+static void
+kw_window_save (KwWindow *self)
+{
+  if (self->file == NULL)
+    kw_window_save_as (self);
+  else
+    kw_window_save_to (self, self->file, self->etag);
+}
+
+static GFile *
+ensure_board_suffix (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *with_suffix = NULL;
+
+  if (is_board_file (file) || basename == NULL)
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_object_ref (file);
+
+  with_suffix = g_strconcat (basename, KW_FORMAT_SUFFIX, NULL);
+  return g_file_get_child (parent, with_suffix);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KwWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_str_equal (response, "replace"))
+    kw_window_save_to (self, file, NULL);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* The file chooser confirmed overwriting the name as typed: when we add
+ * the suffix, the name changes, so we ask again if it exists. */
+static void
+confirm_replace (KwWindow *self,
+                 GFile    *file)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  AdwMessageDialog *dialog;
+
+  dialog = new_message_dialog (self, heading,
+                               _("A board with this name already exists. Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     KwWindow        *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (chosen == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  file = ensure_board_suffix (chosen);
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    confirm_replace (self, file);
+  else
+    kw_window_save_to (self, file, NULL);
+}
+
+static char *
+dup_suggested_name (KwWindow *self)
+{
+  g_autofree char *name = g_strdup (get_board_name (self));
+
+  /* A title may hold characters a file name cannot. */
+  g_strdelimit (name, "/\\", '-');
+
+  return g_strconcat (name, KW_FORMAT_SUFFIX, NULL);
+}
+
+static void
+kw_window_save_as (KwWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = dup_suggested_name (self);
+
+  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Kwadrant boards"));
+  gtk_file_filter_add_mime_type (filter, KW_FORMAT_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "kwadrant");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Actions */
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kw_window_save (KW_WINDOW (widget));
+}
+
+static void
+save_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  kw_window_save_as (KW_WINDOW (widget));
+}
+
+static void
+new_board_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->started)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* This window already shows a board: New never replaces it. */
+      if (app != NULL)
+        gtk_window_present (GTK_WINDOW (kw_window_new (app)));
+      return;
+    }
+
+  self->started = TRUE;
+  kw_window_update_page (self);
+  kw_window_update_title (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->plan_view));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  kw_window_open (KW_WINDOW (widget), file);
+}
+
+/* Closing */
+
+static void
+save_window_state (KwWindow *self)
+{
+  int width, height;
+  gboolean maximized;
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* The maximised size says nothing about the size to restore to. */
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+}
+
+static void
+restore_window_state (KwWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static GSettings *
+new_settings_if_installed (void)
+{
+  static const char * const keys[] = { "window-width", "window-height", "window-maximized" };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed: the window size is not remembered", APP_ID);
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (!g_settings_schema_has_key (schema, keys[i]))
+        {
+          g_warning ("Schema %s has no key %s: the window size is not remembered", APP_ID, keys[i]);
+          return NULL;
+        }
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   KwWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      kw_window_save (self);
+    }
+}
+
+static void
+ask_to_save_changes (KwWindow *self)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."),
+                          get_board_name (self));
+  dialog = new_message_dialog (self, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+kw_window_close_request (GtkWindow *window)
+{
+  KwWindow *self = KW_WINDOW (window);
+
+  if (self->modified && !self->close_confirmed)
+    {
+      /* Saving already, e.g. a second Ctrl+W: wait for that save. */
+      if (!self->saving)
+        ask_to_save_changes (self);
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (kw_window_parent_class)->close_request (window);
+}
+
+/* The plan list */
+
+static void
+plan_item_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  /* Nothing to activate yet; but a GTK 4.8 list item takes keyboard focus
+   * only when it is selectable or activatable, and selecting does nothing
+   * visible in a GtkNoSelection. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, TRUE);
+  gtk_list_item_set_child (list_item, kw_plan_row_new ());
+}
+
+/* Screen readers announce the focused row, and in a GTK 4.8 list view
+ * that is the list item's own widget, the parent of our row: it needs
+ * the label too. */
+static void
+label_list_item_widget (GtkWidget  *row,
+                        const char *text)
+{
+  GtkWidget *item_widget = gtk_widget_get_parent (row);
+
+  if (item_widget == NULL)
+    return;
+
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+plan_item_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   KwWindow                 *self)
+{
+  KwPlanRow *row = KW_PLAN_ROW (gtk_list_item_get_child (list_item));
+
+  kw_plan_row_bind (row, gtk_list_item_get_item (list_item), self->board);
+  label_list_item_widget (GTK_WIDGET (row), kw_plan_row_get_accessible_text (row));
+}
+
+static void
+plan_item_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item)
+{
+  KwPlanRow *row = KW_PLAN_ROW (gtk_list_item_get_child (list_item));
+
+  kw_plan_row_bind (row, NULL, NULL);
+  label_list_item_widget (GTK_WIDGET (row), NULL);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KwWindow      *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean opened = FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (!is_board_file (l->data))
+        continue;
+
+      kw_window_open (self, l->data);
+      opened = TRUE;
+    }
+
+  g_slist_free (files);
+
+  return opened;
+}
+
+static void
+setup_drop_target (KwWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* GObject */
+
+static void
+kw_window_dispose (GObject *object)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  /* Pending loads and saves hold a reference and come back later: the
+   * cancellable tells them the window is gone. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->save_cancellable);
+
+  if (self->recent_manager != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent_manager, kw_window_refresh_recent, self);
+  self->recent_manager = NULL;
+
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
+}
+
+static void
+kw_window_finalize (GObject *object)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->board);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->save_cancellable);
+  g_clear_pointer (&self->etag, g_free);
+
+  G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
+}
+
+static void
+kw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_window_class_init (KwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kw_window_dispose;
+  object_class->finalize = kw_window_finalize;
+  object_class->get_property = kw_window_get_property;
+
+  window_class->close_request = kw_window_close_request;
+
+  /**
+   * KwWindow:modified:
+   *
+   * Whether the board has changes that are not saved yet.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwWindow:loading:
+   *
+   * Whether a file is being loaded into the window.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_item_unbind_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-board", NULL, new_board_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+
+  g_type_ensure (KW_TYPE_PLAN_ROW);
+}
+
+static void
+set_welcome_icon (KwWindow *self)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  /* Run from the build tree, the app icon is not installed yet. */
+  if (gtk_icon_theme_has_icon (theme, APP_ID))
+    adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  else
+    adw_status_page_set_icon_name (self->welcome_page, "view-grid-symbolic");
+}
+
+static void
+kw_window_init (KwWindow *self)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan = kw_plan_model_new (NULL);
+  kw_window_set_board (self, board);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->plan)));
+  gtk_list_view_set_model (self->plan_view, GTK_SELECTION_MODEL (selection));
+
+  self->recent_manager = gtk_recent_manager_get_default ();
+  g_signal_connect_object (self->recent_manager, "changed",
+                           G_CALLBACK (kw_window_refresh_recent), self, G_CONNECT_SWAPPED);
+  kw_window_refresh_recent (self);
+
+  self->settings = new_settings_if_installed ();
+  restore_window_state (self);
+
+  set_welcome_icon (self);
+  setup_drop_target (self);
+
+  kw_window_update_page (self);
+  kw_window_update_title (self);
+  kw_window_update_actions (self);
+}
+
+KwWindow *
+kw_window_new (GtkApplication *application)
+{
+  return g_object_new (KW_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+GFile *
+kw_window_get_file (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+KwBoard *
+kw_window_get_board (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return self->board;
+}
+
+gboolean
+kw_window_is_blank (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL && !self->modified && !self->loading;
+}
+
+gboolean
+kw_window_get_modified (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+kw_window_get_loading (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+GListModel *
+kw_window_get_plan_model (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->plan);
+}

@@ -23,5 +23,11 @@ GFile    *kw_window_get_file   (KwWindow       *self);
 KwBoard  *kw_window_get_board  (KwWindow       *self);
 /* TRUE for an untitled board with no changes: Open reuses such a window. */
 gboolean  kw_window_is_blank   (KwWindow       *self);
+/* TRUE when the board has changes that are not saved ("modified"). */
+gboolean  kw_window_get_modified (KwWindow     *self);
+/* TRUE while a file is being loaded ("loading"). */
+gboolean  kw_window_get_loading  (KwWindow     *self);
+/* The grouped findings the window lists: a GListModel of KwPlanItem. */
+GListModel *kw_window_get_plan_model (KwWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,392 @@
+/* kw-plan-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-plan-model"
+
+#include "config.h"
+
+#include "kw-plan-model.h"
+
+struct _KwPlanModel
+{
+  GObject    parent_instance;
+
+  KwBoard   *board;
+  GPtrArray *items;         /* of KwPlanItem, owned */
+  guint      rebuild_id;
+};
+
+static void kw_plan_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KwPlanModel, kw_plan_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, kw_plan_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rebuild after the other idle work of a change but before GTK lays out
+ * the next frame (GDK_PRIORITY_REDRAW is G_PRIORITY_HIGH_IDLE + 20): a
+ * burst of changes costs one rebuild and never shows a stale list. */
+#define REBUILD_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+
+static GType
+kw_plan_model_get_item_type (GListModel *model)
+{
+  return KW_TYPE_PLAN_ITEM;
+}
+
+static guint
+kw_plan_model_get_n_items (GListModel *model)
+{
+  return KW_PLAN_MODEL (model)->items->len;
+}
+
+static gpointer
+kw_plan_model_get_item (GListModel *model,
+                        guint       position)
+{
+  KwPlanModel *self = KW_PLAN_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+kw_plan_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kw_plan_model_get_item_type;
+  iface->get_n_items = kw_plan_model_get_n_items;
+  iface->get_item = kw_plan_model_get_item;
+}
+
+/* Compares a/b with c/d without dividing, so an effort of zero simply
+ * counts as the highest ratio. Scores are never negative. */
+static int
+compare_ratios (double a,
+                double b,
+                double c,
+                double d)
+{
+  double left = a * d;
+  double right = c * b;
+
+  return (left > right) - (left < right);
+}
+
+static int
+compare_descending (double a,
+                    double b)
+{
+  return (a < b) - (a > b);
+}
+
+int
+kw_plan_model_compare (KwOutcome  outcome,
+                       KwFinding *a,
+                       KwFinding *b)
+{
+  double impact_a = kw_finding_get_impact (a);
+  double impact_b = kw_finding_get_impact (b);
+  double effort_a = kw_finding_get_effort (a);
+  double effort_b = kw_finding_get_effort (b);
+  int result;
+
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN:
+      /* Highest ratio first; between equal ratios the bigger win. */
+      result = -compare_ratios (impact_a, effort_a, impact_b, effort_b);
+      return result != 0 ? result : compare_descending (impact_a, impact_b);
+
+    case KW_OUTCOME_LONG_TERM:
+      result = compare_descending (impact_a, impact_b);
+      return result != 0 ? result : -compare_descending (effort_a, effort_b);
+
+    case KW_OUTCOME_FUTURE:
+      result = -compare_descending (effort_a, effort_b);
+      return result != 0 ? result : compare_descending (impact_a, impact_b);
+
+    case KW_OUTCOME_SMALL_FIX:
+    case KW_OUTCOME_DROP:
+    case KW_OUTCOME_UNPLACED:
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_in_outcome (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return kw_plan_model_compare (GPOINTER_TO_UINT (user_data),
+                                *(KwFinding * const *) a,
+                                *(KwFinding * const *) b);
+}
+
+static void
+append_outcome (GPtrArray *items,
+                KwOutcome  outcome,
+                GPtrArray *findings)
+{
+  /* g_ptr_array_sort_with_data is a stable sort: ties keep board order. */
+  g_ptr_array_sort_with_data (findings, compare_in_outcome, GUINT_TO_POINTER (outcome));
+
+  g_ptr_array_add (items, kw_plan_item_new_group (outcome, findings->len));
+
+  if (findings->len == 0)
+    {
+      g_ptr_array_add (items, kw_plan_item_new_empty (outcome));
+      return;
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (items, kw_plan_item_new_finding (g_ptr_array_index (findings, i),
+                                                      outcome,
+                                                      i == 0,
+                                                      i + 1 == findings->len));
+}
+
+static GPtrArray *
+build_items (KwBoard *board)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *by_outcome[KW_N_OUTCOMES];
+  guint counts[KW_N_OUTCOMES] = { 0, };
+  guint n_findings;
+
+  if (board == NULL)
+    return items;
+
+  n_findings = kw_board_get_n_findings (board);
+
+  /* Borrowed pointers: the board keeps the findings alive meanwhile. */
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    by_outcome[i] = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_findings; i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+
+      g_ptr_array_add (by_outcome[kw_board_classify_finding (board, finding)], finding);
+    }
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    counts[i] = by_outcome[i]->len;
+
+  {
+    g_autofree char *signature = g_strjoin ("\x1f",
+                                            kw_board_get_title (board),
+                                            kw_board_get_organisation (board),
+                                            kw_board_get_facilitator (board),
+                                            kw_board_get_workshop_date (board),
+                                            NULL);
+
+    g_ptr_array_add (items, kw_plan_item_new_summary (counts, signature));
+  }
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      append_outcome (items, (KwOutcome) i, by_outcome[i]);
+      g_ptr_array_unref (by_outcome[i]);
+    }
+
+  return items;
+}
+
+/* Only the rows between the unchanged start and end of the list are
+ * replaced: the list view keeps its keyboard focus and scroll position,
+ * and redraws only what changed. */
+static void
+kw_plan_model_rebuild (KwPlanModel *self)
+{
+  g_autoptr(GPtrArray) old_items = self->items;
+  GPtrArray *new_items;
+  guint n_old = old_items->len;
+  guint n_new;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  new_items = build_items (self->board);
+  n_new = new_items->len;
+
+  while (prefix < n_old && prefix < n_new &&
+         kw_plan_item_equal (old_items->pdata[prefix], new_items->pdata[prefix]))
+    prefix++;
+
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         kw_plan_item_equal (old_items->pdata[n_old - 1 - suffix], new_items->pdata[n_new - 1 - suffix]))
+    suffix++;
+
+  /* Keep the very objects the list view already shows. */
+  for (guint i = 0; i < prefix; i++)
+    {
+      g_object_unref (new_items->pdata[i]);
+      new_items->pdata[i] = g_object_ref (old_items->pdata[i]);
+    }
+  for (guint i = 0; i < suffix; i++)
+    {
+      g_object_unref (new_items->pdata[n_new - 1 - i]);
+      new_items->pdata[n_new - 1 - i] = g_object_ref (old_items->pdata[n_old - 1 - i]);
+    }
+
+  self->items = new_items;
+
+  if (prefix + suffix < MAX (n_old, n_new))
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  KwPlanModel *self = user_data;
+
+  self->rebuild_id = 0;
+  kw_plan_model_rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+board_changed_cb (KwPlanModel *self,
+                  KwBoard     *board)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (REBUILD_PRIORITY, rebuild_idle_cb, self, NULL);
+}
+
+static void
+kw_plan_model_dispose (GObject *object)
+{
+  KwPlanModel *self = KW_PLAN_MODEL (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
+  g_clear_object (&self->board);
+
+  G_OBJECT_CLASS (kw_plan_model_parent_class)->dispose (object);
+}
+
+static void
+kw_plan_model_finalize (GObject *object)
+{
+  KwPlanModel *self = KW_PLAN_MODEL (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kw_plan_model_parent_class)->finalize (object);
+}
+
+static void
+kw_plan_model_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KwPlanModel *self = KW_PLAN_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_plan_model_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KwPlanModel *self = KW_PLAN_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      kw_plan_model_set_board (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_plan_model_class_init (KwPlanModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kw_plan_model_dispose;
+  object_class->finalize = kw_plan_model_finalize;
+  object_class->get_property = kw_plan_model_get_property;
+  object_class->set_property = kw_plan_model_set_property;
+
+  properties[PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL,
+                         KW_TYPE_BOARD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kw_plan_model_init (KwPlanModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+KwPlanModel *
+kw_plan_model_new (KwBoard *board)
+{
+  g_return_val_if_fail (board == NULL || KW_IS_BOARD (board), NULL);
+
+  return g_object_new (KW_TYPE_PLAN_MODEL, "board", board, NULL);
+}
+
+KwBoard *
+kw_plan_model_get_board (KwPlanModel *self)
+{
+  g_return_val_if_fail (KW_IS_PLAN_MODEL (self), NULL);
+
+  return self->board;
+}
+
+/* A new board is shown at once, without waiting for an idle: the window
+ * swaps boards when a file finishes loading. */
+void
+kw_plan_model_set_board (KwPlanModel *self,
+                         KwBoard     *board)
+{
+  g_return_if_fail (KW_IS_PLAN_MODEL (self));
+  g_return_if_fail (board == NULL || KW_IS_BOARD (board));
+
+  if (self->board == board)
+    return;
+
+  if (self->board != NULL)
+    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
+
+  g_set_object (&self->board, board);
+
+  if (board != NULL)
+    g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
+
+  kw_plan_model_rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOARD]);
+}

@@ -1,0 +1,891 @@
+/* test-window.c: the window and its grouped list of findings, driven as
+ * the app drives them, under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "kw-format.h"
+#include "kw-plan-model.h"
+#include "kw-plan-row.h"
+#include "kw-window.h"
+
+#define WAIT_TIMEOUT_MS 20000
+
+static GtkApplication *app;
+static char *tmp_dir;
+
+/* Waiting without sleeping */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until cond holds; FALSE after the timeout. */
+static gboolean
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return cond (data);
+}
+
+/* Lets every pending idle run (list rebuilds, layout), without blocking. */
+static void
+drain_main_context (void)
+{
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !kw_window_get_loading (data);
+}
+
+static gboolean
+window_is_saved (gpointer data)
+{
+  return !kw_window_get_modified (data);
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (KwWindow *window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_widget_get_visible (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog,
+              const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Fixtures */
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+/* A copy of the example, so saving never touches the source tree. */
+static GFile *
+copy_example (const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "data", "examples",
+                                              "klantcontact-nl.kwadrant", NULL);
+  g_autofree char *target = tmp_path (name);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (target);
+}
+
+static KwWindow *
+new_window (void)
+{
+  KwWindow *window = kw_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (window_is_mapped, window));
+
+  return window;
+}
+
+static KwWindow *
+new_window_with_file (GFile *file)
+{
+  KwWindow *window = new_window ();
+
+  kw_window_load_file (window, file);
+  g_assert_true (kw_window_get_loading (window));
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_null (find_dialog (window));
+  drain_main_context ();
+
+  return window;
+}
+
+static void
+destroy_window (KwWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_until (pointer_is_null, &weak));
+}
+
+static KwFinding *
+add_finding (KwBoard    *board,
+             const char *id,
+             double      impact,
+             double      effort)
+{
+  g_autoptr(KwFinding) finding = kw_finding_new_with_id (id, id);
+
+  if (impact >= 0)
+    kw_finding_place (finding, impact, effort);
+  g_assert_true (kw_board_append_finding (board, finding));
+
+  return finding;
+}
+
+static KwPlanItem *
+plan_item (GListModel *plan,
+           guint       position)
+{
+  KwPlanItem *item = g_list_model_get_item (plan, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item); /* the model keeps it */
+
+  return item;
+}
+
+/* Checks the plan is the summary, then each outcome in the method's
+ * order with its heading, count and rows, and that every finding of the
+ * board shows exactly once under its own outcome. */
+static void
+assert_plan_matches_board (GListModel *plan,
+                           KwBoard    *board)
+{
+  guint counts[KW_N_OUTCOMES];
+  guint position = 0;
+  guint n_findings = 0;
+  KwPlanItem *summary;
+
+  kw_board_count_outcomes (board, counts);
+
+  summary = plan_item (plan, position++);
+  g_assert_cmpint (kw_plan_item_get_kind (summary), ==, KW_PLAN_ITEM_SUMMARY);
+  for (guint o = 0; o < KW_N_OUTCOMES; o++)
+    g_assert_cmpuint (kw_plan_item_get_count (summary, o), ==, counts[o]);
+
+  for (guint o = 0; o < KW_N_OUTCOMES; o++)
+    {
+      KwPlanItem *group = plan_item (plan, position++);
+
+      g_assert_cmpint (kw_plan_item_get_kind (group), ==, KW_PLAN_ITEM_GROUP);
+      g_assert_cmpint (kw_plan_item_get_outcome (group), ==, o);
+      g_assert_cmpuint (kw_plan_item_get_count (group, o), ==, counts[o]);
+
+      if (counts[o] == 0)
+        {
+          KwPlanItem *empty = plan_item (plan, position++);
+
+          g_assert_cmpint (kw_plan_item_get_kind (empty), ==, KW_PLAN_ITEM_EMPTY);
+          g_assert_cmpint (kw_plan_item_get_outcome (empty), ==, o);
+          continue;
+        }
+
+      for (guint i = 0; i < counts[o]; i++)
+        {
+          KwPlanItem *row = plan_item (plan, position++);
+          KwFinding *finding = kw_plan_item_get_finding (row);
+
+          g_assert_cmpint (kw_plan_item_get_kind (row), ==, KW_PLAN_ITEM_FINDING);
+          g_assert_cmpint (kw_plan_item_get_outcome (row), ==, o);
+          g_assert_cmpint (kw_board_classify_finding (board, finding), ==, o);
+          g_assert_true (kw_board_lookup_finding (board, kw_finding_get_id (finding)) == finding);
+          g_assert_cmpint (kw_plan_item_is_first (row), ==, i == 0);
+          g_assert_cmpint (kw_plan_item_is_last (row), ==, i + 1 == counts[o]);
+          n_findings++;
+        }
+    }
+
+  g_assert_cmpuint (position, ==, g_list_model_get_n_items (plan));
+  g_assert_cmpuint (n_findings, ==, kw_board_get_n_findings (board));
+}
+
+/* The ids of an outcome's findings in the order the plan lists them. */
+static char *
+dup_outcome_ids (GListModel *plan,
+                 KwOutcome   outcome)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
+    {
+      KwPlanItem *item = plan_item (plan, i);
+
+      if (kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING ||
+          kw_plan_item_get_outcome (item) != outcome)
+        continue;
+
+      if (ids->len > 0)
+        g_string_append_c (ids, ' ');
+      g_string_append (ids, kw_finding_get_id (kw_plan_item_get_finding (item)));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Whether each finding of the outcome comes at or before the next in
+ * the method's order. */
+static void
+assert_outcome_sorted (GListModel *plan,
+                       KwOutcome   outcome)
+{
+  KwFinding *previous = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
+    {
+      KwPlanItem *item = plan_item (plan, i);
+      KwFinding *finding;
+
+      if (kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING ||
+          kw_plan_item_get_outcome (item) != outcome)
+        continue;
+
+      finding = kw_plan_item_get_finding (item);
+      if (previous != NULL)
+        g_assert_cmpint (kw_plan_model_compare (outcome, previous, finding), <=, 0);
+      previous = finding;
+    }
+}
+
+/* The plan model on its own */
+
+static void
+test_plan_order_and_sorting (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwPlanModel) plan = NULL;
+  g_autofree char *quick_wins = NULL;
+  g_autofree char *long_term = NULL;
+  g_autofree char *future = NULL;
+  g_autofree char *drop = NULL;
+  g_autofree char *small_fixes = NULL;
+  KwFinding *moving;
+
+  /* Quick wins: ratios 4, 3, infinite (effort 0), 3 (bigger), 1.25. */
+  add_finding (board, "qw-4", 8.0, 2.0);
+  add_finding (board, "qw-3", 6.0, 2.0);
+  add_finding (board, "qw-inf", 5.0, 0.0);
+  add_finding (board, "qw-3-big", 9.0, 3.0);
+  add_finding (board, "qw-1", 5.0, 4.0);
+  /* Long-term: by impact, highest first. */
+  add_finding (board, "lt-6", 6.0, 9.0);
+  add_finding (board, "lt-10", 10.0, 5.0);
+  add_finding (board, "lt-8", 8.0, 7.0);
+  /* Future: by effort, lowest first. */
+  add_finding (board, "fu-4", 2.0, 4.0);
+  add_finding (board, "fu-2", 3.0, 2.0);
+  /* Drop and small fixes: board order. */
+  add_finding (board, "dr-b", 1.0, 9.0);
+  add_finding (board, "dr-a", 4.0, 6.0);
+  add_finding (board, "sf-b", 4.0, 1.0);
+  add_finding (board, "sf-a", 1.0, 0.5);
+  /* No unplaced finding: that group shows an empty row. */
+
+  plan = kw_plan_model_new (board);
+
+  assert_plan_matches_board (G_LIST_MODEL (plan), board);
+
+  quick_wins = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_QUICK_WIN);
+  g_assert_cmpstr (quick_wins, ==, "qw-inf qw-4 qw-3-big qw-3 qw-1");
+  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
+  g_assert_cmpstr (long_term, ==, "lt-10 lt-8 lt-6");
+  future = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_FUTURE);
+  g_assert_cmpstr (future, ==, "fu-2 fu-4");
+  drop = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_DROP);
+  g_assert_cmpstr (drop, ==, "dr-b dr-a");
+  small_fixes = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_SMALL_FIX);
+  g_assert_cmpstr (small_fixes, ==, "sf-b sf-a");
+
+  /* Changes are coalesced into one rebuild, before the next frame. */
+  moving = kw_board_lookup_finding (board, "qw-1");
+  kw_finding_place (moving, 9.5, 9.5);
+  kw_finding_unplace (kw_board_lookup_finding (board, "fu-4"));
+  g_clear_pointer (&long_term, g_free);
+  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
+  g_assert_cmpstr (long_term, ==, "lt-10 lt-8 lt-6");
+
+  drain_main_context ();
+  assert_plan_matches_board (G_LIST_MODEL (plan), board);
+  g_clear_pointer (&long_term, g_free);
+  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
+  g_assert_cmpstr (long_term, ==, "lt-10 qw-1 lt-8 lt-6");
+  g_clear_pointer (&future, g_free);
+  future = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_UNPLACED);
+  g_assert_cmpstr (future, ==, "fu-4");
+
+  kw_plan_model_set_board (plan, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 0);
+}
+
+static void
+test_plan_row_text (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwPlanModel) plan = NULL;
+  g_autoptr(KwPlanItem) item = NULL;
+  GtkWidget *row = g_object_ref_sink (kw_plan_row_new ());
+  KwFinding *finding;
+
+  finding = add_finding (board, "f-1", 7.5, 2.0);
+  kw_finding_set_title (finding, "Clearer letters");
+  kw_finding_set_owner (finding, "Team communicatie");
+
+  item = kw_plan_item_new_finding (finding, KW_OUTCOME_QUICK_WIN, TRUE, TRUE);
+  kw_plan_row_bind (KW_PLAN_ROW (row), item, board);
+  g_assert_cmpstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), ==,
+                   "Clearer letters. Impact 7.5, effort 2.0, quick win. Team communicatie");
+  g_assert_true (gtk_widget_has_css_class (row, "finding"));
+  g_assert_true (gtk_widget_has_css_class (row, "quick-win"));
+
+  /* A recycled row changes kind and loses what the old kind showed. */
+  g_clear_object (&item);
+  item = kw_plan_item_new_empty (KW_OUTCOME_DROP);
+  kw_plan_row_bind (KW_PLAN_ROW (row), item, board);
+  g_assert_false (gtk_widget_has_css_class (row, "finding"));
+  g_assert_false (gtk_widget_has_css_class (row, "quick-win"));
+  g_assert_true (gtk_widget_has_css_class (row, "drop"));
+  g_assert_cmpstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), ==, "No findings in Drop.");
+
+  kw_plan_row_bind (KW_PLAN_ROW (row), NULL, NULL);
+  g_assert_null (gtk_widget_get_first_child (row));
+  g_object_unref (row);
+}
+
+/* The window */
+
+static void
+test_window_blank (void)
+{
+  KwWindow *window = new_window ();
+  GtkWidget *stack = NULL;
+
+  g_assert_true (kw_window_is_blank (window));
+  g_assert_false (kw_window_get_modified (window));
+  g_assert_null (kw_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Kwadrant");
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && stack == NULL; )
+    {
+      /* Depth-first search for the page stack. */
+      if (GTK_IS_STACK (w) && gtk_stack_get_child_by_name (GTK_STACK (w), "welcome") != NULL)
+        stack = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
+
+  /* New shows the empty board in this window, still blank: Open reuses it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "board");
+  g_assert_true (kw_window_is_blank (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled board — Kwadrant");
+
+  destroy_window (window);
+}
+
+static void
+test_window_load_example (void)
+{
+  g_autoptr(GFile) file = copy_example ("example.kwadrant");
+  KwWindow *window = new_window_with_file (file);
+  KwBoard *board = kw_window_get_board (window);
+  GListModel *plan = kw_window_get_plan_model (window);
+  g_autofree char *expected_title = NULL;
+  guint counts[KW_N_OUTCOMES];
+
+  g_assert_true (kw_window_get_file (window) != NULL);
+  g_assert_true (g_file_equal (kw_window_get_file (window), file));
+  g_assert_false (kw_window_is_blank (window));
+  g_assert_false (kw_window_get_modified (window));
+  g_assert_cmpuint (kw_board_get_n_findings (board), >, 0);
+
+  expected_title = g_strdup_printf ("%s — Kwadrant", kw_board_get_title (board));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected_title);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  assert_plan_matches_board (plan, board);
+  kw_board_count_outcomes (board, counts);
+  g_assert_cmpuint (counts[KW_OUTCOME_QUICK_WIN], >=, 2);
+  g_assert_cmpuint (counts[KW_OUTCOME_LONG_TERM], >=, 2);
+  assert_outcome_sorted (plan, KW_OUTCOME_QUICK_WIN);
+  assert_outcome_sorted (plan, KW_OUTCOME_LONG_TERM);
+  assert_outcome_sorted (plan, KW_OUTCOME_FUTURE);
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Tab reaches the findings, and the focused row carries the sentence a
+ * screen reader says for it. */
+static void
+test_window_keyboard (void)
+{
+  g_autoptr(GFile) file = copy_example ("keyboard.kwadrant");
+  KwWindow *window = new_window_with_file (file);
+  GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *focus = NULL;
+  GtkWidget *row;
+  KwBoard *board;
+  guint tabs;
+
+  g_assert_nonnull (list);
+  for (tabs = 0; tabs < 10; tabs++)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, list))
+        break;
+    }
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+
+  /* Down walks through the rows, each labelled for screen readers. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *next;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN));
+      next = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_true (next != focus);
+      g_assert_true (gtk_widget_is_ancestor (next, list));
+      focus = next;
+    }
+  row = find_descendant (focus, KW_TYPE_PLAN_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "finding"));
+  g_assert_true (g_str_has_suffix (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), ", quick win") ||
+                 strstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), ", quick win. ") != NULL);
+
+  /* A change elsewhere on the board leaves the focus where it was. */
+  board = kw_window_get_board (window);
+  kw_finding_set_owner (kw_board_get_finding (board, kw_board_get_n_findings (board) - 1), "Iemand anders");
+  drain_main_context ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == focus);
+
+  destroy_window (window);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+assert_findings_equal (KwBoard *a,
+                       KwBoard *b)
+{
+  g_assert_cmpuint (kw_board_get_n_findings (a), ==, kw_board_get_n_findings (b));
+
+  for (guint i = 0; i < kw_board_get_n_findings (a); i++)
+    {
+      KwFinding *fa = kw_board_get_finding (a, i);
+      KwFinding *fb = kw_board_get_finding (b, i);
+
+      g_assert_cmpstr (kw_finding_get_id (fa), ==, kw_finding_get_id (fb));
+      g_assert_cmpstr (kw_finding_get_title (fa), ==, kw_finding_get_title (fb));
+      g_assert_cmpstr (kw_finding_get_owner (fa), ==, kw_finding_get_owner (fb));
+      g_assert_cmpint (kw_finding_get_placed (fa), ==, kw_finding_get_placed (fb));
+      g_assert_cmpfloat (kw_finding_get_impact (fa), ==, kw_finding_get_impact (fb));
+      g_assert_cmpfloat (kw_finding_get_effort (fa), ==, kw_finding_get_effort (fb));
+    }
+}
+
+static void
+test_window_modify_and_save (void)
+{
+  g_autoptr(GFile) file = copy_example ("save.kwadrant");
+  KwWindow *window = new_window_with_file (file);
+  KwBoard *board = kw_window_get_board (window);
+  g_autoptr(KwBoard) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notifies = 0;
+
+  g_signal_connect (window, "notify::modified", G_CALLBACK (count_notify_cb), &notifies);
+
+  kw_board_set_title (board, "Herzien actieplan");
+  g_assert_true (kw_window_get_modified (window));
+  g_assert_false (kw_window_is_blank (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Herzien actieplan — Kwadrant");
+  kw_board_set_organisation (board, "Lindewoud");
+  g_assert_cmpuint (notifies, ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (wait_until (window_is_saved, window));
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_null (find_dialog (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Herzien actieplan — Kwadrant");
+
+  reloaded = kw_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_board_get_title (reloaded), ==, "Herzien actieplan");
+  g_assert_cmpstr (kw_board_get_organisation (reloaded), ==, "Lindewoud");
+  assert_findings_equal (board, reloaded);
+
+  g_signal_handlers_disconnect_by_func (window, count_notify_cb, &notifies);
+  destroy_window (window);
+}
+
+static void
+test_window_save_conflict (void)
+{
+  g_autoptr(GFile) file = copy_example ("conflict.kwadrant");
+  KwWindow *window = new_window_with_file (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) on_disk = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Someone else saves the file meanwhile (the etag is the mtime, in
+   * seconds: move it on to be sure it differs). */
+  g_assert_true (g_file_replace_contents (file, "changed", 7, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFileInfo) info = g_file_info_new ();
+    g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) future = g_date_time_add_hours (later, 1);
+
+    g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                      (guint64) g_date_time_to_unix (future));
+    g_assert_true (g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NONE, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  kw_board_set_title (kw_window_get_board (window), "Mijn versie");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (wait_until (dialog_is_shown, window));
+  g_assert_true (kw_window_get_modified (window));
+
+  /* Cancel leaves the other version in place. */
+  dialog = find_dialog (window);
+  g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
+  close_dialog (dialog, "cancel");
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (contents, ==, "changed");
+  }
+
+  /* Replace writes ours over it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (wait_until (dialog_is_shown, window));
+  close_dialog (find_dialog (window), "overwrite");
+  g_assert_true (wait_until (window_is_saved, window));
+  on_disk = kw_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_board_get_title (on_disk), ==, "Mijn versie");
+
+  destroy_window (window);
+}
+
+/* A save that fails keeps the board open and modified, and offers Save As. */
+static void
+test_window_save_fails (void)
+{
+  g_autofree char *folder = tmp_path ("gone");
+  g_autofree char *path = g_build_filename (folder, "board.kwadrant", NULL);
+  g_autoptr(GFile) example = copy_example ("gone-source.kwadrant");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KwWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_copy (example, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  window = new_window_with_file (file);
+
+  /* The folder disappears, say a USB stick was pulled out. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+
+  kw_board_set_title (kw_window_get_board (window), "Nergens");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (wait_until (dialog_is_shown, window));
+
+  dialog = find_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save “board.kwadrant”");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (kw_window_get_modified (window));
+  g_assert_true (g_file_equal (kw_window_get_file (window), file));
+  close_dialog (dialog, "close");
+
+  g_assert_true (kw_window_get_modified (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• Nergens"));
+
+  destroy_window (window);
+}
+
+static void
+test_window_broken_file (void)
+{
+  g_autoptr(GFile) file = copy_example ("keep.kwadrant");
+  g_autofree char *broken_path = tmp_path ("broken.kwadrant");
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GError) error = NULL;
+  KwWindow *window = new_window_with_file (file);
+  KwBoard *board = kw_window_get_board (window);
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  AdwMessageDialog *dialog;
+
+  g_file_set_contents (broken_path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<board xmlns=\"https://kwadrant.github.io/ns/board\" format-version=\"1\">\n"
+                       "  <title>Half</title>\n"
+                       "  <findings>\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  kw_window_load_file (window, broken);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (wait_until (dialog_is_shown, window));
+
+  g_assert_true (kw_window_get_board (window) == board);
+  g_assert_true (g_file_equal (kw_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  dialog = find_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.kwadrant”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.kwadrant"));
+  close_dialog (dialog, "close");
+
+  destroy_window (window);
+}
+
+static void
+test_window_close_unsaved (void)
+{
+  g_autoptr(GFile) file = copy_example ("close.kwadrant");
+  KwWindow *window = new_window_with_file (file);
+  gpointer weak = window;
+  AdwMessageDialog *dialog;
+  g_autoptr(KwBoard) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  kw_board_set_facilitator (kw_window_get_board (window), "Sanne");
+
+  /* Cancel keeps the window open. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_until (dialog_is_shown, window));
+  dialog = find_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  close_dialog (dialog, "cancel");
+  drain_main_context ();
+  g_assert_nonnull (weak);
+  g_assert_true (kw_window_get_modified (window));
+
+  /* Save saves, then closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_until (dialog_is_shown, window));
+  close_dialog (find_dialog (window), "save");
+  g_assert_true (wait_until (pointer_is_null, &weak));
+
+  on_disk = kw_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_board_get_facilitator (on_disk), ==, "Sanne");
+}
+
+static gboolean
+record_iteration (gpointer data)
+{
+  return window_is_idle (data);
+}
+
+/* Loads a board of 10,000 findings and measures the longest single main
+ * loop iteration: the time the window is frozen. */
+static void
+test_window_large_board (void)
+{
+  g_autoptr(KwBoard) big = kw_board_new ();
+  g_autofree char *path = tmp_path ("big.kwadrant");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KwWindow *window = new_window ();
+  gint64 longest = 0;
+  gint64 started;
+
+  kw_board_set_title (big, "Groot bord");
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("f-%05u", i);
+      g_autoptr(KwFinding) finding = kw_finding_new_with_id (id, id);
+
+      kw_finding_place (finding, (i * 7 % 101) / 10.0, (i * 13 % 101) / 10.0);
+      g_assert_true (kw_board_append_finding (big, finding));
+    }
+  g_assert_true (kw_format_save_file (big, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  started = g_get_monotonic_time ();
+  kw_window_load_file (window, file);
+  while (!record_iteration (window))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+      g_assert_cmpint (g_get_monotonic_time () - started, <, WAIT_TIMEOUT_MS * 1000);
+    }
+  /* The first frame with the new list: layout and drawing. */
+  for (guint i = 0; i < 20; i++)
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      if (!g_main_context_iteration (NULL, FALSE))
+        break;
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+
+  g_test_message ("10,000 findings: loaded in %.0f ms, longest main loop iteration %.0f ms",
+                  (g_get_monotonic_time () - started) / 1000.0, longest / 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (kw_window_get_plan_model (window)), ==, 10000 + 1 + KW_N_OUTCOMES + 1);
+  g_assert_cmpint (longest, <, G_USEC_PER_SEC);
+
+  destroy_window (window);
+}
+
+static void
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        delete_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* Keep the recent files list and settings of whoever runs the tests. */
+  tmp_dir = g_dir_make_tmp ("kw-test-window-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  data_home = g_build_filename (tmp_dir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "io.github.kwadrant.Kwadrant.WindowTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/plan/order-and-sorting", test_plan_order_and_sorting);
+  g_test_add_func ("/plan/row-text", test_plan_row_text);
+  g_test_add_func ("/window/blank", test_window_blank);
+  g_test_add_func ("/window/load-example", test_window_load_example);
+  g_test_add_func ("/window/keyboard", test_window_keyboard);
+  g_test_add_func ("/window/modify-and-save", test_window_modify_and_save);
+  g_test_add_func ("/window/save-conflict", test_window_save_conflict);
+  g_test_add_func ("/window/save-fails", test_window_save_fails);
+  g_test_add_func ("/window/broken-file", test_window_broken_file);
+  g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
+  g_test_add_func ("/window/large-board", test_window_large_board);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  delete_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
