@@ -24,7 +24,6 @@ struct _KwWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  AdwStatusPage        *welcome_page;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
   GtkSpinner           *spinner;
@@ -1202,7 +1201,6 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, KwWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, spinner);
@@ -1220,18 +1218,6 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
 
   g_type_ensure (KW_TYPE_PLAN_ROW);
-}
-
-static void
-set_welcome_icon (KwWindow *self)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
-
-  /* Run from the build tree, the app icon is not installed yet. */
-  if (gtk_icon_theme_has_icon (theme, APP_ID))
-    adw_status_page_set_icon_name (self->welcome_page, APP_ID);
-  else
-    adw_status_page_set_icon_name (self->welcome_page, "view-grid-symbolic");
 }
 
 static void
@@ -1255,7 +1241,6 @@ kw_window_init (KwWindow *self)
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
 
-  set_welcome_icon (self);
   setup_drop_target (self);
 
   kw_window_update_page (self);
