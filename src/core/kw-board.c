@@ -97,13 +97,20 @@ kw_board_adopt (KwBoard   *self,
                 KwFinding *finding)
 {
   g_hash_table_insert (self->by_id, (gpointer) kw_finding_get_id (finding), finding);
-  g_signal_connect_object (finding, "notify", G_CALLBACK (finding_notify_cb), self, 0);
+  /* Not g_signal_connect_object: that puts a weak reference on the board
+   * per finding, and dropping 100,000 of them one by one is quadratic.
+   * The board disconnects its findings itself (remove and dispose). */
+  g_signal_connect (finding, "notify", G_CALLBACK (finding_notify_cb), self);
 }
 
 static void
 kw_board_dispose (GObject *object)
 {
   KwBoard *self = (KwBoard *) object;
+
+  /* A finding may outlive the board (a row still shows it). */
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->findings, i), finding_notify_cb, self);
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define KW_FORMAT_MIME_TYPE "application/x-kwadrant"
 #define KW_FORMAT_SUFFIX ".kwadrant"
 
+/* Limits on untrusted files, checked before and while reading. */
+#define KW_FORMAT_MAX_FILE_SIZE (256 * 1024 * 1024)  /* bytes in a file */
+#define KW_FORMAT_MAX_FIELD_SIZE (1024 * 1024)       /* bytes in one text or attribute */
+
 #define KW_FORMAT_ERROR (kw_format_error_quark ())
 GQuark kw_format_error_quark (void);
 
