@@ -30,8 +30,9 @@ kw_cli_add_options (GApplication *application)
     { NULL }
   };
 
+  /* The usage line shows the G_OPTION_REMAINING entry's "[BOARD…]"; a
+   * parameter string as well would show it twice. */
   g_application_add_main_option_entries (application, entries);
-  g_application_set_option_context_parameter_string (application, _("[BOARD…]"));
   g_application_set_option_context_summary (application,
     _("Sort improvement findings on an impact/effort matrix and turn them into an action plan."));
   g_application_set_option_context_description (application,

@@ -16,9 +16,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(KwApplication) app = NULL;
+  /* Lets the tests run the app from the build tree in Dutch, before the
+   * catalogs are installed. */
+  const char *localedir = g_getenv ("KWADRANT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -21,6 +21,12 @@ typedef enum {
   KW_CSV_ERROR_TOO_LARGE,
 } KwCsvError;
 
+/* The limits that keep a hostile file from eating memory. */
+#define KW_CSV_MAX_BYTES (64 * 1024 * 1024)
+#define KW_CSV_MAX_CELL_BYTES (256 * 1024)
+#define KW_CSV_MAX_COLUMNS 64
+#define KW_CSV_MAX_FINDINGS 200000
+
 /* Builds a new board from CSV text. On any error nothing is returned. */
 KwBoard *kw_csv_import_bytes (GBytes        *bytes,
                               const char    *display_name,

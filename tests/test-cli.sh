@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# test-cli.sh: the kwadrant command line, run the way a user or a script
+# runs it: --version, --help, --check and --import-csv, their output, exit
+# statuses and files, in English and in Dutch. Prints TAP; exits 1 when a
+# check fails.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+bin=${KWADRANT:?KWADRANT is not set: run this through meson test}
+src=${KW_SOURCE_DIR:?KW_SOURCE_DIR is not set: run this through meson test}
+build=${KW_BUILD_DIR:?KW_BUILD_DIR is not set: run this through meson test}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export LC_ALL=C
+unset LANGUAGE LANG
+
+csv="$src/tests/data/csv"
+boards="$src/tests/data/format"
+examples="$src/data/examples"
+
+n=0
+failures=0
+
+ok() {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok() {
+  n=$((n + 1))
+  echo "not ok $n - $1"
+  shift
+  local line
+  for line in "$@"; do
+    printf '%s\n' "$line" | sed 's/^/#   /'
+  done
+  failures=$((failures + 1))
+}
+
+# check DESCRIPTION CONDITION...: one TAP line for a test(1)-style condition.
+check() {
+  local description=$1
+  shift
+  if "$@"; then
+    ok "$description"
+  else
+    not_ok "$description" "status: $status" "stdout: $out" "stderr: $err"
+  fi
+}
+
+# run COMMAND...: runs it and keeps $status, $out and $err.
+run() {
+  "$@" > "$work/stdout" 2> "$work/stderr"
+  status=$?
+  out=$(cat "$work/stdout")
+  err=$(cat "$work/stderr")
+}
+
+contains() {
+  case "$1" in
+    *"$2"*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
+same_file() {
+  cmp -s "$1" "$2"
+}
+
+# --version and --help
+
+version=$(sed -n "s/^  version: '\(.*\)',$/\1/p" "$src/meson.build")
+run "$bin" --version
+check "--version exits 0" test "$status" -eq 0
+check "--version prints the name and the project version $version" test "$out" = "kwadrant $version"
+
+run "$bin" --help
+english_help=$out
+check "--help exits 0" test "$status" -eq 0
+check "--help lists --check" contains "$out" "--check"
+check "--help lists --import-csv and --output" eval 'contains "$out" "--import-csv" && contains "$out" "--output"'
+check "--help names the board arguments once" test "$(grep -o 'BOARD' <<< "$(head -2 <<< "$out")" | wc -l)" -eq 1
+
+# --check
+
+run "$bin" --check "$examples/klantcontact-nl.kwadrant" "$examples/customer-contact-en.kwadrant" \
+                   "$boards/valid-minimal.kwadrant"
+check "--check on valid boards exits 0" test "$status" -eq 0
+check "--check on valid boards prints one exact line per board" test "$out" = \
+"$examples/klantcontact-nl.kwadrant: 21 findings (quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)
+$examples/customer-contact-en.kwadrant: 21 findings (quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)
+$boards/valid-minimal.kwadrant: 1 finding (quick-win 0, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)"
+check "--check on valid boards prints nothing on stderr" test -z "$err"
+
+for bad in missing-title not-xml empty-file newer-format-version doctype-entity-bomb; do
+  run "$bin" --check "$boards/$bad.kwadrant"
+  check "--check on $bad.kwadrant exits 1" test "$status" -eq 1
+  check "--check on $bad.kwadrant names the file on stderr" contains "$err" "$bad.kwadrant"
+  check "--check on $bad.kwadrant prints nothing on stdout" test -z "$out"
+done
+
+run "$bin" --check "$boards/valid-minimal.kwadrant" "$boards/missing-title.kwadrant" \
+                   "$work/does-not-exist.kwadrant" "$examples/klantcontact-nl.kwadrant"
+check "--check on valid and invalid boards exits 1" test "$status" -eq 1
+check "--check still prints one line per valid board" test "$out" = \
+"$boards/valid-minimal.kwadrant: 1 finding (quick-win 0, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)
+$examples/klantcontact-nl.kwadrant: 21 findings (quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)"
+check "--check names each invalid board on stderr" \
+  eval 'contains "$err" "missing-title.kwadrant" && contains "$err" "does-not-exist.kwadrant"'
+
+# Usage errors
+
+run "$bin" --check
+check "--check without a board exits 2" test "$status" -eq 2
+check "--check without a board says why" test -n "$err"
+
+run "$bin" --no-such-option
+check "an unknown option exits 2" test "$status" -eq 2
+check "an unknown option is named" contains "$err" "--no-such-option"
+
+run "$bin" --output "$work/x.kwadrant"
+check "--output without --import-csv exits 2" test "$status" -eq 2
+
+run "$bin" --check --import-csv "$csv/bevindingen-excel.csv" "$examples/klantcontact-nl.kwadrant"
+check "--check with --import-csv exits 2" test "$status" -eq 2
+
+run "$bin" --import-csv "$csv/bevindingen-excel.csv"
+check "--import-csv without --output exits 2" test "$status" -eq 2
+check "--import-csv without --output mentions --output" contains "$err" "--output"
+
+run "$bin" --import-csv "$csv/bevindingen-excel.csv" --output "$work/extra.kwadrant" "$examples/klantcontact-nl.kwadrant"
+check "--import-csv with another file exits 2" test "$status" -eq 2
+check "a usage error writes no board" test ! -e "$work/extra.kwadrant"
+
+# --import-csv, then --check on the result
+
+import_and_check() {
+  local name=$1 expected=$2 board="$work/$3"
+
+  run "$bin" --import-csv "$csv/$name" --output "$board"
+  check "--import-csv $name exits 0" test "$status" -eq 0
+  check "--import-csv $name reports what it wrote" test "$out" = "$board: ${expected%% (*} imported"
+  run "$bin" --check "$board"
+  check "the board made from $name passes --check with the expected counts" \
+    test "$status" -eq 0 -a "$out" = "$board: $expected"
+}
+
+import_and_check bevindingen-excel.csv \
+  "7 findings (quick-win 2, small-fix 1, long-term 1, future 1, drop 1, unplaced 1)" excel.kwadrant
+import_and_check findings-export.csv \
+  "4 findings (quick-win 1, small-fix 0, long-term 1, future 0, drop 1, unplaced 1)" export.kwadrant
+
+check "the board is named after the CSV file" grep -q '<title>bevindingen-excel</title>' "$work/excel.kwadrant"
+if command -v xmllint > /dev/null; then
+  run xmllint --noout --relaxng "$src/data/kwadrant.rng" "$work/excel.kwadrant" "$work/export.kwadrant"
+  check "the imported boards are valid against the schema" test "$status" -eq 0
+fi
+
+printf 'titel;impact;inspanning\r\n' > "$work/alleen-kop.csv"
+run "$bin" --import-csv "$work/alleen-kop.csv" --output "$work/leeg.kwadrant"
+check "a CSV with only a header row gives an empty board" \
+  test "$status" -eq 0 -a "$out" = "$work/leeg.kwadrant: 0 findings imported"
+
+# A bad CSV writes nothing, and leaves an existing board as it was
+
+run env LC_ALL=C.UTF-8 "$bin" --import-csv "$csv/slechte-inspanning.csv" --output "$work/nieuw.kwadrant"
+check "a bad CSV exits 1" test "$status" -eq 1
+check "a bad CSV names the file, row, column and value" test "$err" = \
+  "slechte-inspanning.csv: row 7, column “inspanning”: “veel” is not a number from 0 to 10"
+check "a bad CSV creates no board" test ! -e "$work/nieuw.kwadrant"
+
+cp "$work/excel.kwadrant" "$work/excel.before"
+ls -A "$work" > "$work/listing.before"
+for bad in slechte-inspanning.csv windows-1252.csv does-not-exist.csv; do
+  run "$bin" --import-csv "$csv/$bad" --output "$work/excel.kwadrant"
+  check "$bad exits 1" test "$status" -eq 1
+  check "$bad is named on stderr" contains "$err" "$bad"
+  check "$bad leaves the existing board byte for byte" same_file "$work/excel.kwadrant" "$work/excel.before"
+  check "$bad leaves no other file behind" eval 'ls -A "$work" | cmp -s - "$work/listing.before"'
+done
+run "$bin" --import-csv "$csv/windows-1252.csv" --output "$work/excel.kwadrant"
+check "a CSV that is not UTF-8 says how to save it" contains "$err" "UTF-8"
+
+# Dutch
+
+dutch_env=(env LANGUAGE=nl LC_ALL=nl_NL.UTF-8 KWADRANT_LOCALEDIR="$build/po")
+if ! locale -a 2> /dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+  # Without root, a private copy of the locale does as well.
+  if localedef -i nl_NL -f UTF-8 "$work/locale/nl_NL.UTF-8" > /dev/null 2>&1 ||
+     [ -d "$work/locale/nl_NL.UTF-8" ]; then
+    dutch_env+=(LOCPATH="$work/locale")
+  fi
+fi
+
+if [ ! -f "$build/po/nl/LC_MESSAGES/kwadrant.mo" ]; then
+  not_ok "the Dutch catalog is built" "$build/po/nl/LC_MESSAGES/kwadrant.mo is missing"
+else
+  run "${dutch_env[@]}" "$bin" --help
+  check "--help in Dutch exits 0" test "$status" -eq 0
+  check "--help in Dutch differs from English" test "$out" != "$english_help"
+  check "--help in Dutch has the translated summary" \
+    eval '! contains "$out" "Sort improvement findings on an impact/effort matrix"'
+
+  run "${dutch_env[@]}" "$bin" --check "$examples/klantcontact-nl.kwadrant"
+  check "--check in Dutch keeps the outcome ids scripts read" \
+    contains "$out" "(quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)"
+  check "--check in Dutch is translated" eval '! contains "$out" " findings ("'
+
+  run "${dutch_env[@]}" "$bin" --import-csv "$csv/slechte-inspanning.csv" --output "$work/nl.kwadrant"
+  check "a bad CSV in Dutch exits 1" test "$status" -eq 1
+  check "a bad CSV in Dutch still names file, row, column and value" \
+    eval 'contains "$err" "slechte-inspanning.csv" && contains "$err" "7" &&
+          contains "$err" "“inspanning”" && contains "$err" "“veel”"'
+  check "a bad CSV in Dutch is explained in Dutch" \
+    eval '! contains "$err" "is not a number from 0 to 10" && ! contains "$err" "row 7"'
+fi
+
+echo "1..$n"
+if [ "$failures" -gt 0 ]; then
+  echo "# $failures of $n checks failed"
+  exit 1
+fi
