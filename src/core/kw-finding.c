@@ -94,9 +94,9 @@ kw_status_get_label (KwStatus status)
 {
   switch (status)
     {
-    case KW_STATUS_OPEN:        return _("Open");
-    case KW_STATUS_IN_PROGRESS: return _("In progress");
-    case KW_STATUS_DONE:        return _("Done");
+    case KW_STATUS_OPEN:        return C_("finding status", "Open");
+    case KW_STATUS_IN_PROGRESS: return C_("finding status", "In progress");
+    case KW_STATUS_DONE:        return C_("finding status", "Done");
     default:
       g_return_val_if_reached (NULL);
     }
