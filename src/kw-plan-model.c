@@ -67,79 +67,11 @@ kw_plan_model_list_model_init (GListModelInterface *iface)
   iface->get_item = kw_plan_model_get_item;
 }
 
-/* Compares a/b with c/d without dividing, so an effort of zero simply
- * counts as the highest ratio. Scores are never negative. */
-static int
-compare_ratios (double a,
-                double b,
-                double c,
-                double d)
-{
-  double left = a * d;
-  double right = c * b;
-
-  return (left > right) - (left < right);
-}
-
-static int
-compare_descending (double a,
-                    double b)
-{
-  return (a < b) - (a > b);
-}
-
-int
-kw_plan_model_compare (KwOutcome  outcome,
-                       KwFinding *a,
-                       KwFinding *b)
-{
-  double impact_a = kw_finding_get_impact (a);
-  double impact_b = kw_finding_get_impact (b);
-  double effort_a = kw_finding_get_effort (a);
-  double effort_b = kw_finding_get_effort (b);
-  int result;
-
-  switch (outcome)
-    {
-    case KW_OUTCOME_QUICK_WIN:
-      /* Highest ratio first; between equal ratios the bigger win. */
-      result = -compare_ratios (impact_a, effort_a, impact_b, effort_b);
-      return result != 0 ? result : compare_descending (impact_a, impact_b);
-
-    case KW_OUTCOME_LONG_TERM:
-      result = compare_descending (impact_a, impact_b);
-      return result != 0 ? result : -compare_descending (effort_a, effort_b);
-
-    case KW_OUTCOME_FUTURE:
-      result = -compare_descending (effort_a, effort_b);
-      return result != 0 ? result : compare_descending (impact_a, impact_b);
-
-    case KW_OUTCOME_SMALL_FIX:
-    case KW_OUTCOME_DROP:
-    case KW_OUTCOME_UNPLACED:
-    default:
-      return 0;
-    }
-}
-
-static int
-compare_in_outcome (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return kw_plan_model_compare (GPOINTER_TO_UINT (user_data),
-                                *(KwFinding * const *) a,
-                                *(KwFinding * const *) b);
-}
-
 static void
 append_outcome (GPtrArray *items,
                 KwOutcome  outcome,
                 GPtrArray *findings)
 {
-  /* g_ptr_array_sort_with_data is a stable sort: ties keep board order. */
-  g_ptr_array_sort_with_data (findings, compare_in_outcome, GUINT_TO_POINTER (outcome));
-
   g_ptr_array_add (items, kw_plan_item_new_group (outcome, findings->len));
 
   if (findings->len == 0)
@@ -161,26 +93,16 @@ build_items (KwBoard *board)
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   GPtrArray *by_outcome[KW_N_OUTCOMES];
   guint counts[KW_N_OUTCOMES] = { 0, };
-  guint n_findings;
 
   if (board == NULL)
     return items;
 
-  n_findings = kw_board_get_n_findings (board);
-
   /* Borrowed pointers: the board keeps the findings alive meanwhile. */
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
-    by_outcome[i] = g_ptr_array_new ();
-
-  for (guint i = 0; i < n_findings; i++)
     {
-      KwFinding *finding = kw_board_get_finding (board, i);
-
-      g_ptr_array_add (by_outcome[kw_board_classify_finding (board, finding)], finding);
+      by_outcome[i] = kw_board_collect_outcome (board, (KwOutcome) i);
+      counts[i] = by_outcome[i]->len;
     }
-
-  for (guint i = 0; i < KW_N_OUTCOMES; i++)
-    counts[i] = by_outcome[i]->len;
 
   {
     g_autofree char *signature = g_strjoin ("\x1f",

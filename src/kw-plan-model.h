@@ -21,11 +21,4 @@ KwBoard     *kw_plan_model_get_board (KwPlanModel *self);
 void         kw_plan_model_set_board (KwPlanModel *self,
                                       KwBoard     *board);
 
-/* Orders two findings of the same outcome the way the method lists them:
- * quick wins by impact per effort, the long-term plan by impact, the
- * future list by effort; ties and other outcomes keep the board order. */
-int          kw_plan_model_compare   (KwOutcome    outcome,
-                                      KwFinding   *a,
-                                      KwFinding   *b);
-
 G_END_DECLS

@@ -358,6 +358,40 @@ test_board_counts (void)
   g_assert_cmpuint (counts[KW_OUTCOME_UNPLACED], ==, 1);
 }
 
+static void
+test_board_collect_outcome (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  static const struct { const char *title; double impact, effort; } positions[] = {
+    { "qw-ratio-2", 8, 4 }, { "qw-ratio-inf", 6, 0 }, { "qw-ratio-4", 8, 2 }, { "qw-ratio-4-small", 4 * 1.5, 1.5 },
+    { "lt-7", 7, 9 }, { "lt-9", 9, 6 },
+    { "fu-4", 3, 4 }, { "fu-2", 1, 2 },
+    { "dr-first", 1, 9 }, { "dr-second", 4, 6 },
+  };
+  static const char *expected[KW_N_OUTCOMES][4] = {
+    [KW_OUTCOME_QUICK_WIN] = { "qw-ratio-inf", "qw-ratio-4", "qw-ratio-4-small", "qw-ratio-2" },
+    [KW_OUTCOME_LONG_TERM] = { "lt-9", "lt-7" },
+    [KW_OUTCOME_FUTURE] = { "fu-2", "fu-4" },
+    [KW_OUTCOME_DROP] = { "dr-first", "dr-second" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(KwFinding) f = placed_finding (positions[i].title, positions[i].impact, positions[i].effort);
+      kw_board_append_finding (board, f);
+    }
+
+  for (guint outcome = 0; outcome < KW_N_OUTCOMES; outcome++)
+    {
+      g_autoptr(GPtrArray) found = kw_board_collect_outcome (board, outcome);
+
+      for (guint i = 0; i < found->len; i++)
+        g_assert_cmpstr (kw_finding_get_title (found->pdata[i]), ==, expected[outcome][i]);
+      if (found->len < 4)
+        g_assert_null (expected[outcome][found->len]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -373,6 +407,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/board/texts", test_board_texts);
   g_test_add_func ("/board/thresholds", test_board_thresholds);
   g_test_add_func ("/board/counts", test_board_counts);
+  g_test_add_func ("/board/collect-outcome", test_board_collect_outcome);
 
   return g_test_run ();
 }

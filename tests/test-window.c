@@ -294,7 +294,7 @@ assert_outcome_sorted (GListModel *plan,
 
       finding = kw_plan_item_get_finding (item);
       if (previous != NULL)
-        g_assert_cmpint (kw_plan_model_compare (outcome, previous, finding), <=, 0);
+        g_assert_cmpint (kw_outcome_compare_findings (outcome, previous, finding), <=, 0);
       previous = finding;
     }
 }

@@ -491,6 +491,95 @@ kw_board_count_outcomes (KwBoard *self,
     counts[kw_board_classify_finding (self, g_ptr_array_index (self->findings, i))]++;
 }
 
+/* Compares a/b with c/d without dividing, so an effort of zero simply
+ * counts as the highest ratio. Scores are never negative. */
+static int
+compare_ratios (double a,
+                double b,
+                double c,
+                double d)
+{
+  double left = a * d;
+  double right = c * b;
+
+  return (left > right) - (left < right);
+}
+
+static int
+compare_descending (double a,
+                    double b)
+{
+  return (a < b) - (a > b);
+}
+
+int
+kw_outcome_compare_findings (KwOutcome  outcome,
+                             KwFinding *a,
+                             KwFinding *b)
+{
+  double impact_a = kw_finding_get_impact (a);
+  double impact_b = kw_finding_get_impact (b);
+  double effort_a = kw_finding_get_effort (a);
+  double effort_b = kw_finding_get_effort (b);
+  int result;
+
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN:
+      /* Highest ratio first; between equal ratios the bigger win. */
+      result = -compare_ratios (impact_a, effort_a, impact_b, effort_b);
+      return result != 0 ? result : compare_descending (impact_a, impact_b);
+
+    case KW_OUTCOME_LONG_TERM:
+      result = compare_descending (impact_a, impact_b);
+      return result != 0 ? result : -compare_descending (effort_a, effort_b);
+
+    case KW_OUTCOME_FUTURE:
+      result = -compare_descending (effort_a, effort_b);
+      return result != 0 ? result : compare_descending (impact_a, impact_b);
+
+    case KW_OUTCOME_SMALL_FIX:
+    case KW_OUTCOME_DROP:
+    case KW_OUTCOME_UNPLACED:
+    default:
+      return 0;
+    }
+}
+
+static int
+compare_in_outcome (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return kw_outcome_compare_findings (GPOINTER_TO_UINT (user_data),
+                                      *(KwFinding * const *) a,
+                                      *(KwFinding * const *) b);
+}
+
+GPtrArray *
+kw_board_collect_outcome (KwBoard   *self,
+                          KwOutcome  outcome)
+{
+  GPtrArray *findings;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  findings = g_ptr_array_new ();
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (self->findings, i);
+
+      if (kw_board_classify_finding (self, finding) == outcome)
+        g_ptr_array_add (findings, finding);
+    }
+
+  /* A stable sort: ties keep board order. */
+  g_ptr_array_sort_with_data (findings, compare_in_outcome, GUINT_TO_POINTER (outcome));
+
+  return findings;
+}
+
 /* The loader's fast path, see kw-board-private.h. */
 
 void

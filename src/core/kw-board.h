@@ -78,5 +78,15 @@ KwOutcome   kw_board_classify_finding      (KwBoard            *self,
                                             KwFinding          *finding);
 void        kw_board_count_outcomes        (KwBoard            *self,
                                             guint               counts[KW_N_OUTCOMES]);
+/* The findings with that outcome in the action plan's order: quick wins by
+ * impact/effort ratio (highest first), long-term by impact (highest first),
+ * the future list by effort (lowest first), the others in board order.
+ * Returns a new array of borrowed findings. */
+GPtrArray  *kw_board_collect_outcome       (KwBoard            *self,
+                                            KwOutcome           outcome);
+/* The order kw_board_collect_outcome() sorts by, for sorted list models. */
+int         kw_outcome_compare_findings    (KwOutcome           outcome,
+                                            KwFinding          *a,
+                                            KwFinding          *b);
 
 G_END_DECLS

@@ -1,0 +1,82 @@
+/* kw-history.h: undo and redo for every change to a board.
+ *
+ * Widgets never change the model directly: they go through the history,
+ * which applies each change and records how to undo it. Changes made
+ * between kw_history_begin_group() and kw_history_end_group() undo and
+ * redo as one step (a multi-card move, a paste of several lines).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kw-board.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_HISTORY (kw_history_get_type ())
+G_DECLARE_FINAL_TYPE (KwHistory, kw_history, KW, HISTORY, GObject)
+
+KwHistory  *kw_history_new                (KwBoard            *board);
+KwBoard    *kw_history_get_board          (KwHistory          *self);
+
+/* Properties "can-undo", "can-redo" (booleans) and "undo-label",
+ * "redo-label" (translated, e.g. "Move 3 Findings"; NULL when there is
+ * nothing to undo or redo), notified only on change. */
+gboolean    kw_history_get_can_undo       (KwHistory          *self);
+gboolean    kw_history_get_can_redo       (KwHistory          *self);
+const char *kw_history_get_undo_label     (KwHistory          *self);
+const char *kw_history_get_redo_label     (KwHistory          *self);
+
+gboolean    kw_history_undo               (KwHistory          *self);
+gboolean    kw_history_redo               (KwHistory          *self);
+/* Forgets every step, e.g. after loading another board. */
+void        kw_history_clear              (KwHistory          *self);
+
+/* Groups nest; the outermost label names the step. */
+void        kw_history_begin_group        (KwHistory          *self,
+                                           const char         *label);
+void        kw_history_end_group          (KwHistory          *self);
+
+/* Each of these applies the change and records it; a call that changes
+ * nothing records nothing. */
+void        kw_history_place              (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           double              impact,
+                                           double              effort);
+void        kw_history_unplace            (KwHistory          *self,
+                                           KwFinding          *finding);
+void        kw_history_set_text           (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           KwFindingText       which,
+                                           const char         *text);
+void        kw_history_set_status         (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           KwStatus            status);
+void        kw_history_set_tags           (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           const char * const *tags);
+void        kw_history_set_board_text     (KwHistory          *self,
+                                           KwBoardText         which,
+                                           const char         *text);
+/* Returns FALSE, recording nothing, for invalid thresholds. */
+gboolean    kw_history_set_thresholds     (KwHistory          *self,
+                                           const KwThresholds *thresholds);
+/* Adds the finding at position (G_MAXUINT appends). */
+void        kw_history_add                (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           guint               position);
+void        kw_history_remove             (KwHistory          *self,
+                                           KwFinding          *finding);
+
+/* For live previews (a drag that moves cards under the pointer): the
+ * widget changes the model itself while the pointer moves, then records
+ * the whole drag as one step from the state it started in. */
+void        kw_history_record_place       (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           gboolean            was_placed,
+                                           double              old_impact,
+                                           double              old_effort);
+void        kw_history_record_thresholds  (KwHistory          *self,
+                                           const KwThresholds *old_thresholds);
+
+G_END_DECLS
