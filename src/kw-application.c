@@ -259,12 +259,18 @@ kw_application_startup (GApplication *application)
     const char *action;
     const char *accels[3];
   } accels[] = {
-    { "app.new", { "<Control>n", NULL } },
+    { "app.new", { "<Control><Shift>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.add-finding", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (kw_application_parent_class)->startup (application);

@@ -11,7 +11,19 @@
 
 #include "kw-cli.h"
 #include "kw-csv.h"
+#include "kw-export-csv.h"
+#include "kw-export-html.h"
+#include "kw-export-pdf.h"
+#include "kw-export-svg.h"
 #include "kw-format.h"
+#include "kw-matrix-render.h"
+#include "kw-plan-text.h"
+
+/* The image's size when --size is not given: a 4:3 slide. */
+#define DEFAULT_IMAGE_WIDTH 1600
+#define DEFAULT_IMAGE_HEIGHT 1200
+#define MAX_IMAGE_SIDE 10000
+#define MIN_IMAGE_SIDE 100
 
 void
 kw_cli_add_options (GApplication *application)
@@ -23,6 +35,25 @@ kw_cli_add_options (GApplication *application)
       _("Make a board from a CSV file of findings (needs --output)"), _("FINDINGS.csv") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
       _("The board file to write"), _("BOARD.kwadrant") },
+    { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the board's action plan as one HTML file"), _("PLAN.html") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the board's findings and their outcome as CSV"), _("FINDINGS.csv") },
+    { "export-image", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the board's action plan as a PDF"), _("PLAN.pdf") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+      _("The language of the exports: nl or en (default: the language of the desktop)"), _("LANGUAGE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      _("The size of the exported image in pixels (default: 1600x1200)"), _("WIDTHxHEIGHT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      _("The paper of the exported PDF: a4 or letter (default: a4)"), _("PAPER") },
+    { "csv-separator", 0, 0, G_OPTION_ARG_STRING, NULL,
+      _("Separate the exported CSV cells with comma or semicolon (default: semicolon in Dutch, comma in English)"),
+      _("SEPARATOR") },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, NULL,
+      _("Start the exported CSV with a byte order mark, for Excel"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       _("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -37,7 +68,9 @@ kw_cli_add_options (GApplication *application)
     _("Sort improvement findings on an impact/effort matrix and turn them into an action plan."));
   g_application_set_option_context_description (application,
     _("Without options, the boards are opened in a window.\n"
-      "--check exits with 0 when every board is valid, 1 when one is not and 2 for a usage error."));
+      "--check exits with 0 when every board is valid, 1 when one is not and 2 for a usage error.\n"
+      "The --export options take one board and exit with 0 when every file was written, "
+      "1 when the board cannot be read or a file cannot be written and 2 for a usage error."));
 }
 
 static int
@@ -149,6 +182,242 @@ run_import_csv (const char *csv_path,
   return KW_CLI_EXIT_OK;
 }
 
+/* The export options, as given. */
+typedef struct
+{
+  char     *plan_path;
+  char     *csv_path;
+  char     *image_path;
+  char     *pdf_path;
+  char     *lang;
+  char     *size;
+  char     *paper;
+  char     *separator;
+  gboolean  bom;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *self)
+{
+  g_clear_pointer (&self->plan_path, g_free);
+  g_clear_pointer (&self->csv_path, g_free);
+  g_clear_pointer (&self->image_path, g_free);
+  g_clear_pointer (&self->pdf_path, g_free);
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->size, g_free);
+  g_clear_pointer (&self->paper, g_free);
+  g_clear_pointer (&self->separator, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+static void
+export_options_lookup (ExportOptions *self,
+                       GVariantDict  *options)
+{
+  g_variant_dict_lookup (options, "export-plan", "^ay", &self->plan_path);
+  g_variant_dict_lookup (options, "export-csv", "^ay", &self->csv_path);
+  g_variant_dict_lookup (options, "export-image", "^ay", &self->image_path);
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &self->pdf_path);
+  g_variant_dict_lookup (options, "lang", "s", &self->lang);
+  g_variant_dict_lookup (options, "size", "s", &self->size);
+  g_variant_dict_lookup (options, "paper", "s", &self->paper);
+  g_variant_dict_lookup (options, "csv-separator", "s", &self->separator);
+  g_variant_dict_lookup (options, "bom", "b", &self->bom);
+}
+
+static gboolean
+export_options_any_export (const ExportOptions *self)
+{
+  return self->plan_path != NULL || self->csv_path != NULL ||
+         self->image_path != NULL || self->pdf_path != NULL;
+}
+
+static gboolean
+export_options_any_setting (const ExportOptions *self)
+{
+  return self->lang != NULL || self->size != NULL || self->paper != NULL ||
+         self->separator != NULL || self->bom;
+}
+
+/* "1600x1200" (or with "×"); each side from 100 to 10,000 pixels. */
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (text == NULL)
+    {
+      *width = DEFAULT_IMAGE_WIDTH;
+      *height = DEFAULT_IMAGE_HEIGHT;
+      return TRUE;
+    }
+
+  parts = g_regex_split_simple ("x|X|×", text, 0, 0);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, MIN_IMAGE_SIDE, MAX_IMAGE_SIDE, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, MIN_IMAGE_SIDE, MAX_IMAGE_SIDE, &h, NULL))
+    return FALSE;
+
+  *width = (int) w;
+  *height = (int) h;
+
+  return TRUE;
+}
+
+static gboolean
+parse_separator (const char *text,
+                 char       *separator)
+{
+  if (text == NULL)
+    *separator = '\0';
+  else if (g_str_equal (text, ",") || g_ascii_strcasecmp (text, "comma") == 0)
+    *separator = ',';
+  else if (g_str_equal (text, ";") || g_ascii_strcasecmp (text, "semicolon") == 0)
+    *separator = ';';
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+static gboolean
+report_written (const char *path,
+                gboolean    written,
+                GError     *error)
+{
+  if (!written)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  g_print (_("%s: written\n"), path);
+
+  return TRUE;
+}
+
+static gboolean
+export_image (KwBoard             *board,
+              const ExportOptions *options,
+              int                  width,
+              int                  height)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->image_path);
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  if (has_suffix (options->image_path, ".png"))
+    written = kw_matrix_render_png_file (board, options->lang, width, height, file, &error);
+  else
+    written = kw_export_svg_file (board, options->lang, width, height, file, &error);
+
+  return report_written (options->image_path, written, error);
+}
+
+static gboolean
+export_all (KwBoard             *board,
+            const ExportOptions *options,
+            int                  width,
+            int                  height,
+            KwPaper              paper,
+            char                 separator)
+{
+  gboolean all_written = TRUE;
+
+  if (options->plan_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->plan_path);
+      g_autoptr(GError) error = NULL;
+      KwExportHtmlOptions html = { options->lang, NULL };
+
+      gboolean written = kw_export_html_file (board, &html, file, &error);
+
+      all_written &= report_written (options->plan_path, written, error);
+    }
+
+  if (options->csv_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->csv_path);
+      g_autoptr(GError) error = NULL;
+      KwExportCsvOptions csv = { options->lang, separator, options->bom };
+
+      gboolean written = kw_export_csv_file (board, &csv, file, &error);
+
+      all_written &= report_written (options->csv_path, written, error);
+    }
+
+  if (options->image_path != NULL)
+    all_written &= export_image (board, options, width, height);
+
+  if (options->pdf_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->pdf_path);
+      g_autoptr(GError) error = NULL;
+
+      gboolean written = kw_export_pdf_file (board, options->lang, paper, file, &error);
+
+      all_written &= report_written (options->pdf_path, written, error);
+    }
+
+  return all_written;
+}
+
+static int
+run_export (const ExportOptions *options,
+            const char * const  *paths)
+{
+  g_autoptr(GFile) board_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) board = NULL;
+  KwPaper paper = KW_PAPER_A4;
+  char separator;
+  int width, height;
+
+  if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    return usage_error (_("The --export options take exactly one board file."));
+  if (options->lang != NULL && !kw_plan_language_is_known (options->lang))
+    return usage_error (_("--lang takes nl (Dutch) or en (English)."));
+  if (options->image_path != NULL &&
+      !has_suffix (options->image_path, ".svg") && !has_suffix (options->image_path, ".png"))
+    return usage_error (_("--export-image writes a file ending in .svg or .png."));
+  if (options->size != NULL && options->image_path == NULL)
+    return usage_error (_("--size only goes with --export-image."));
+  if (!parse_size (options->size, &width, &height))
+    return usage_error (_("--size takes the width and height in pixels, from 100 to 10000, like 1600x1200."));
+  if (options->paper != NULL && options->pdf_path == NULL)
+    return usage_error (_("--paper only goes with --export-pdf."));
+  if (options->paper != NULL && !kw_paper_from_name (options->paper, &paper))
+    return usage_error (_("--paper takes a4 or letter."));
+  if ((options->separator != NULL || options->bom) && options->csv_path == NULL)
+    return usage_error (_("--csv-separator and --bom only go with --export-csv."));
+  if (!parse_separator (options->separator, &separator))
+    return usage_error (_("--csv-separator takes comma or semicolon."));
+
+  board_file = g_file_new_for_commandline_arg (paths[0]);
+  board = kw_format_load_file (board_file, NULL, &error);
+  if (board == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return KW_CLI_EXIT_INVALID;
+    }
+
+  return export_all (board, options, width, height, paper, separator)
+         ? KW_CLI_EXIT_OK : KW_CLI_EXIT_INVALID;
+}
+
 int
 kw_cli_handle_local_options (GApplication *application,
                              GVariantDict *options)
@@ -156,6 +425,7 @@ kw_cli_handle_local_options (GApplication *application,
   g_autofree char *csv_path = NULL;
   g_autofree char *output_path = NULL;
   g_autofree const char **paths = NULL;
+  g_auto(ExportOptions) export = { 0 };
   gboolean check = FALSE;
   gboolean version = FALSE;
 
@@ -164,6 +434,7 @@ kw_cli_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "import-csv", "^ay", &csv_path);
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+  export_options_lookup (&export, options);
 
   if (version)
     {
@@ -173,6 +444,15 @@ kw_cli_handle_local_options (GApplication *application,
 
   if (check && csv_path != NULL)
     return usage_error (_("--check and --import-csv cannot be used together."));
+
+  if (export_options_any_export (&export) && (check || csv_path != NULL || output_path != NULL))
+    return usage_error (_("The --export options cannot be used with --check, --import-csv or --output."));
+
+  if (export_options_any_export (&export))
+    return run_export (&export, paths);
+
+  if (export_options_any_setting (&export))
+    return usage_error (_("--lang, --size, --paper, --csv-separator and --bom only go with an --export option."));
 
   if (check)
     return run_check (paths);

@@ -85,4 +85,11 @@ gboolean           kw_matrix_point_to_score     (KwMatrix          *self,
                                                  double            *impact,
                                                  double            *effort);
 
+/* The finding's number in the action plan's order (outcomes in KwOutcome
+ * order, each in kw_board_collect_outcome() order), as the dots style
+ * shows it; 1 for the first, 0 for an unplaced finding. The dots style
+ * draws its own numbered legend beside the plot. */
+guint              kw_matrix_get_number         (KwMatrix          *self,
+                                                 KwFinding         *finding);
+
 G_END_DECLS

@@ -9,9 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "kw-application.h"
+#include "kw-details-panel.h"
 #include "kw-format.h"
+#include "kw-matrix.h"
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
+#include "kw-plan-selection.h"
+#include "kw-tray.h"
 #include "kw-window.h"
 
 #define MAX_RECENT_BOARDS 8
@@ -30,9 +34,32 @@ struct _KwWindow
   GtkLabel             *loading_label;
   GtkListView          *plan_view;
   GMenu                *recent_menu;
+  GtkWidget            *header_bar;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  KwTray               *tray;
+  KwMatrix             *matrix;
+  GtkRevealer          *details_revealer;
+  KwDetailsPanel       *details_panel;
+  GtkSearchBar         *search_bar;
+  GtkEditable          *search_entry;
+  GtkDropDown          *tag_dropdown;
 
   KwBoard              *board;
+  KwHistory            *history;
   KwPlanModel          *plan;
+  /* The one selection over the board's findings: the matrix, the lists
+   * and the tray all show and change it. */
+  GtkMultiSelection    *selection;
+  /* Findings that match the search and tag; the matrix dims the others,
+   * the lists and the tray leave them out. */
+  GtkFilter            *filter;
+  GtkFilter            *lists_filter;
+  GtkFilter            *tray_filter;
+  char                 *search_key;   /* casefolded, NULL for none */
+  char                 *tag;          /* NULL for all tags */
+  GtkStringList        *tags;
+  guint                 tags_idle_id;
   GFile                *file;
   char                 *etag;       /* of the file as we last read or wrote it */
   GSettings            *settings;   /* NULL when the schema is not installed */
@@ -50,6 +77,11 @@ struct _KwWindow
   guint                 started : 1;           /* showing a board, not the welcome */
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
+  guint                 presenting : 1;
+  guint                 details_visible : 1;
+  guint                 numbered_dots : 1;
+  guint                 snap : 1;
+  guint                 updating_tags : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +90,10 @@ enum {
   PROP_0,
   PROP_MODIFIED,
   PROP_LOADING,
+  PROP_PRESENTING,
+  PROP_DETAILS_VISIBLE,
+  PROP_NUMBERED_DOTS,
+  PROP_SNAP,
   N_PROPS
 };
 
@@ -65,6 +101,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void kw_window_save (KwWindow *self);
 static void kw_window_save_as (KwWindow *self);
+static void kw_window_update_history_actions (KwWindow *self);
+static void kw_window_queue_update_tags (KwWindow *self);
+static void kw_window_start_board (KwWindow *self);
 
 /* Naming things */
 
@@ -227,19 +266,44 @@ board_changed_cb (KwWindow *self,
   self->generation++;
   kw_window_update_title (self);
   kw_window_set_modified (self, TRUE);
+  kw_window_queue_update_tags (self);
 }
 
+static void
+history_changed_cb (KwWindow *self)
+{
+  kw_window_update_history_actions (self);
+}
+
+/* Each board gets its own history: undo never reaches into the board
+ * that was shown before. */
 static void
 kw_window_set_board (KwWindow *self,
                      KwBoard  *board)
 {
+  g_autoptr(KwHistory) history = kw_history_new (board);
+
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
 
   g_set_object (&self->board, board);
+  g_set_object (&self->history, history);
   g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
 
   kw_plan_model_set_board (self->plan, board);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (board));
+
+  kw_matrix_set_board (self->matrix, board);
+  kw_matrix_set_history (self->matrix, history);
+  kw_tray_set_history (self->tray, history);
+  kw_details_panel_set_history (self->details_panel, history);
+
+  kw_window_update_history_actions (self);
+  kw_window_queue_update_tags (self);
   self->generation++;
 }
 
@@ -868,10 +932,8 @@ new_board_action_cb (GtkWidget  *widget,
       return;
     }
 
-  self->started = TRUE;
-  kw_window_update_page (self);
-  kw_window_update_title (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->plan_view));
+  kw_window_start_board (self);
+  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
 }
 
 static void
@@ -1009,17 +1071,12 @@ kw_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kw_window_parent_class)->close_request (window);
 }
 
-/* The plan list */
+/* The outcome lists */
 
 static void
 plan_item_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item)
 {
-  /* Nothing to activate yet; but a GTK 4.8 list item takes keyboard focus
-   * only when it is selectable or activatable, and selecting does nothing
-   * visible in a GtkNoSelection. */
-  gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_selectable (list_item, TRUE);
   gtk_list_item_set_child (list_item, kw_plan_row_new ());
 }
 
@@ -1049,8 +1106,16 @@ plan_item_bind_cb (GtkSignalListItemFactory *factory,
                    KwWindow                 *self)
 {
   KwPlanRow *row = KW_PLAN_ROW (gtk_list_item_get_child (list_item));
+  KwPlanItem *item = gtk_list_item_get_item (list_item);
+  gboolean is_finding = kw_plan_item_get_kind (item) == KW_PLAN_ITEM_FINDING;
 
-  kw_plan_row_bind (row, gtk_list_item_get_item (list_item), self->board);
+  /* Headings stay focusable (a GTK 4.8 list item takes the focus only when
+   * selectable or activatable), so the keyboard reads them too; only
+   * findings open their details. */
+  gtk_list_item_set_activatable (list_item, is_finding);
+  gtk_list_item_set_selectable (list_item, TRUE);
+
+  kw_plan_row_bind (row, item, self->board);
   label_list_item_widget (GTK_WIDGET (row), kw_plan_row_get_accessible_text (row));
 }
 
@@ -1062,6 +1127,541 @@ plan_item_unbind_cb (GtkSignalListItemFactory *factory,
 
   kw_plan_row_bind (row, NULL, NULL);
   label_list_item_widget (GTK_WIDGET (row), NULL);
+}
+
+/* Details */
+
+static void
+kw_window_show_details (KwWindow   *self,
+                        const char *page,
+                        gboolean    focus)
+{
+  if (self->presenting)
+    return;
+
+  kw_details_panel_show_page (self->details_panel, page);
+  if (!self->details_visible)
+    {
+      self->details_visible = TRUE;
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+    }
+
+  if (focus)
+    kw_details_panel_focus_first (self->details_panel);
+}
+
+static void
+kw_window_select_only (KwWindow  *self,
+                       KwFinding *finding)
+{
+  guint position;
+
+  if (kw_board_find_position (self->board, finding, &position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+/* Enter or a double-click on a finding, on the matrix or in a list. */
+static void
+finding_activated_cb (KwWindow  *self,
+                      KwFinding *finding)
+{
+  kw_window_select_only (self, finding);
+  kw_details_panel_set_finding (self->details_panel, finding);
+  kw_window_show_details (self, "finding", TRUE);
+}
+
+static void
+plan_view_activate_cb (KwWindow    *self,
+                       guint        position,
+                       GtkListView *view)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(KwPlanItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL && kw_plan_item_get_kind (item) == KW_PLAN_ITEM_FINDING)
+    finding_activated_cb (self, kw_plan_item_get_finding (item));
+}
+
+static KwFinding *
+get_first_selected (KwWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(KwFinding) finding = NULL;
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+
+  /* The model keeps the finding alive after the reference is dropped. */
+  finding = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+  return finding;
+}
+
+static void
+selection_changed_cb (KwWindow          *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  KwFinding *finding = get_first_selected (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL);
+  if (finding != NULL)
+    kw_details_panel_set_finding (self->details_panel, finding);
+}
+
+/* Search and tag filter */
+
+static gboolean
+text_matches (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+finding_matches (KwWindow  *self,
+                 KwFinding *finding)
+{
+  static const KwFindingText searched[] = {
+    KW_FINDING_TEXT_TITLE,
+    KW_FINDING_TEXT_DESCRIPTION,
+    KW_FINDING_TEXT_OWNER,
+    KW_FINDING_TEXT_SOURCE,
+  };
+  const char * const *tags;
+
+  if (self->tag != NULL && !kw_finding_has_tag (finding, self->tag))
+    return FALSE;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
+    {
+      if (text_matches (kw_finding_get_text (finding, searched[i]), self->search_key))
+        return TRUE;
+    }
+
+  tags = kw_finding_get_tags (finding);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (text_matches (tags[i], self->search_key))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+filter_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  return finding_matches (user_data, item);
+}
+
+/* The outcome lists: every heading, the findings that match; the
+ * summary and the unplaced findings have their own places. */
+static gboolean
+lists_filter_match_cb (gpointer item,
+                       gpointer user_data)
+{
+  KwPlanItem *plan_item = item;
+
+  switch (kw_plan_item_get_kind (plan_item))
+    {
+    case KW_PLAN_ITEM_SUMMARY:
+      return FALSE;
+    case KW_PLAN_ITEM_FINDING:
+      return kw_plan_item_get_outcome (plan_item) != KW_OUTCOME_UNPLACED &&
+             finding_matches (user_data, kw_plan_item_get_finding (plan_item));
+    case KW_PLAN_ITEM_GROUP:
+    case KW_PLAN_ITEM_EMPTY:
+    default:
+      return kw_plan_item_get_outcome (plan_item) != KW_OUTCOME_UNPLACED;
+    }
+}
+
+static gboolean
+tray_filter_match_cb (gpointer item,
+                      gpointer user_data)
+{
+  KwPlanItem *plan_item = item;
+
+  return kw_plan_item_get_kind (plan_item) == KW_PLAN_ITEM_FINDING &&
+         kw_plan_item_get_outcome (plan_item) == KW_OUTCOME_UNPLACED &&
+         finding_matches (user_data, kw_plan_item_get_finding (plan_item));
+}
+
+static void
+kw_window_refilter (KwWindow *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->lists_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->tray_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (KwWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_clear_pointer (&self->search_key, g_free);
+  if (*text != '\0')
+    self->search_key = g_utf8_casefold (text, -1);
+
+  kw_window_refilter (self);
+}
+
+static void
+stop_search_cb (KwWindow       *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_drop_down_set_selected (self->tag_dropdown, 0);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+static void
+tag_selected_cb (KwWindow    *self,
+                 GParamSpec  *pspec,
+                 GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *tag = NULL;
+
+  if (self->updating_tags)
+    return;
+
+  /* The first entry is "All tags". */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    tag = gtk_string_list_get_string (self->tags, selected);
+
+  if (g_strcmp0 (tag, self->tag) == 0)
+    return;
+
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  kw_window_refilter (self);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GPtrArray *
+collect_board_tags (KwBoard *board)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    {
+      const char * const *finding_tags = kw_finding_get_tags (kw_board_get_finding (board, i));
+
+      for (guint j = 0; finding_tags != NULL && finding_tags[j] != NULL; j++)
+        {
+          if (g_hash_table_add (seen, (gpointer) finding_tags[j]))
+            g_ptr_array_add (tags, (gpointer) finding_tags[j]);
+        }
+    }
+
+  g_ptr_array_sort (tags, compare_tags);
+  return tags;
+}
+
+static gboolean
+tags_unchanged (GtkStringList *list,
+                GPtrArray     *tags)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (list)) != tags->len + 1)
+    return FALSE;
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (list, i + 1), tags->pdata[i]) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+update_tags_cb (gpointer user_data)
+{
+  KwWindow *self = user_data;
+  g_autoptr(GPtrArray) tags = collect_board_tags (self->board);
+  guint selected = 0;
+
+  self->tags_idle_id = 0;
+
+  if (tags_unchanged (self->tags, tags))
+    return G_SOURCE_REMOVE;
+
+  self->updating_tags = TRUE;
+  g_ptr_array_insert (tags, 0, (gpointer) _("All tags"));
+  g_ptr_array_add (tags, NULL);
+  gtk_string_list_splice (self->tags, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tags)),
+                          (const char * const *) tags->pdata);
+
+  /* The chosen tag stays chosen while any finding still has it. */
+  for (guint i = 1; self->tag != NULL && i < tags->len - 1; i++)
+    {
+      if (g_str_equal (tags->pdata[i], self->tag))
+        selected = i;
+    }
+  gtk_drop_down_set_selected (self->tag_dropdown, selected);
+  self->updating_tags = FALSE;
+
+  if (selected == 0 && self->tag != NULL)
+    {
+      g_clear_pointer (&self->tag, g_free);
+      kw_window_refilter (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A drag changes the board every frame; the tags are gathered once it
+ * is quiet. */
+static void
+kw_window_queue_update_tags (KwWindow *self)
+{
+  if (self->tags_idle_id == 0 && self->tags != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    self->tags_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_tags_cb, self, NULL);
+}
+
+/* Presentation */
+
+static void
+kw_window_set_presenting (KwWindow *self,
+                          gboolean  presenting)
+{
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+
+  /* Only the matrix, as large as the projector allows. */
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->sidebar, !presenting);
+  gtk_widget_set_visible (self->sidebar_separator, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !presenting);
+  kw_matrix_set_presentation (self->matrix, presenting);
+
+  if (presenting)
+    {
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+    }
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+/* Esc leaves the presentation; the action is enabled only while
+ * presenting, so everywhere else Esc goes on to mean what it always means. */
+static void
+leave_presentation_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  kw_window_set_presenting (KW_WINDOW (widget), FALSE);
+}
+
+/* Editing actions */
+
+static void
+kw_window_update_history_actions (KwWindow *self)
+{
+  gboolean can_undo = self->history != NULL && kw_history_get_can_undo (self->history);
+  gboolean can_redo = self->history != NULL && kw_history_get_can_redo (self->history);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_history_undo (self->history);
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_history_redo (self->history);
+}
+
+static void
+kw_window_start_board (KwWindow *self)
+{
+  if (self->started)
+    return;
+
+  self->started = TRUE;
+  kw_window_update_page (self);
+  kw_window_update_title (self);
+}
+
+/* Ctrl+N goes to the quick-add entry: type a title, Enter, the next
+ * title, Enter; the findings wait in the tray. */
+static void
+add_finding_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->loading)
+    return;
+
+  kw_window_set_presenting (self, FALSE);
+  kw_window_start_board (self);
+  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
+}
+
+static GPtrArray *
+collect_selected (KwWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (findings, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return findings;
+}
+
+static void
+kw_window_delete_selected (KwWindow *self)
+{
+  g_autoptr(GPtrArray) findings = collect_selected (self);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (findings->len == 0)
+    return;
+
+  if (findings->len == 1)
+    {
+      label = g_strdup (_("Delete Finding"));
+      message = g_strdup_printf (_("Deleted “%s”"), kw_finding_get_title (findings->pdata[0]));
+    }
+  else
+    {
+      label = g_strdup_printf (ngettext ("Delete %u Finding", "Delete %u Findings", findings->len),
+                               findings->len);
+      message = g_strdup_printf (ngettext ("Deleted %u finding", "Deleted %u findings", findings->len),
+                                 findings->len);
+    }
+
+  kw_history_begin_group (self->history, label);
+  for (guint i = 0; i < findings->len; i++)
+    kw_history_remove (self->history, findings->pdata[i]);
+  kw_history_end_group (self->history);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kw_window_delete_selected (KW_WINDOW (widget));
+}
+
+static void
+delete_requested_cb (KwWindow *self)
+{
+  kw_window_delete_selected (self);
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (!self->started || self->presenting)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+board_details_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_window_start_board (self);
+  kw_window_show_details (self, "board", TRUE);
+}
+
+static void
+kw_window_set_details_visible (KwWindow *self,
+                               gboolean  visible)
+{
+  if (self->details_visible == !!visible)
+    return;
+
+  if (visible)
+    kw_window_show_details (self, "finding", FALSE);
+  else
+    {
+      self->details_visible = FALSE;
+      gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+    }
+}
+
+static void
+add_delete_shortcut (KwWindow  *self,
+                     GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                            gtk_named_action_new ("win.delete"));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (widget, controller);
 }
 
 /* Drag and drop */
@@ -1117,8 +1717,12 @@ kw_window_dispose (GObject *object)
 
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
-
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
+  g_clear_handle_id (&self->tags_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
 }
@@ -1128,13 +1732,22 @@ kw_window_finalize (GObject *object)
 {
   KwWindow *self = KW_WINDOW (object);
 
+  g_clear_handle_id (&self->tags_idle_id, g_source_remove);
   g_clear_object (&self->plan);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->lists_filter);
+  g_clear_object (&self->tray_filter);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->history);
   g_clear_object (&self->board);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->save_cancellable);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->tag, g_free);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
 }
@@ -1157,6 +1770,64 @@ kw_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->loading);
       break;
 
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+
+    case PROP_DETAILS_VISIBLE:
+      g_value_set_boolean (value, self->details_visible);
+      break;
+
+    case PROP_NUMBERED_DOTS:
+      g_value_set_boolean (value, self->numbered_dots);
+      break;
+
+    case PROP_SNAP:
+      g_value_set_boolean (value, self->snap);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      kw_window_set_presenting (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DETAILS_VISIBLE:
+      kw_window_set_details_visible (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NUMBERED_DOTS:
+      if (self->numbered_dots != g_value_get_boolean (value))
+        {
+          self->numbered_dots = g_value_get_boolean (value);
+          kw_matrix_set_style (self->matrix, self->numbered_dots ? KW_MATRIX_STYLE_DOTS
+                                                                 : KW_MATRIX_STYLE_CARDS);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SNAP:
+      if (self->snap != g_value_get_boolean (value))
+        {
+          self->snap = g_value_get_boolean (value);
+          kw_matrix_set_snap (self->matrix, self->snap);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1172,6 +1843,7 @@ kw_window_class_init (KwWindowClass *klass)
   object_class->dispose = kw_window_dispose;
   object_class->finalize = kw_window_finalize;
   object_class->get_property = kw_window_get_property;
+  object_class->set_property = kw_window_set_property;
 
   window_class->close_request = kw_window_close_request;
 
@@ -1195,6 +1867,46 @@ kw_window_class_init (KwWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * KwWindow:presenting:
+   *
+   * Whether the window shows only the matrix, fullscreen (F5; Esc leaves).
+   */
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwWindow:details-visible:
+   *
+   * Whether the details panel is shown beside the matrix.
+   */
+  properties[PROP_DETAILS_VISIBLE] =
+    g_param_spec_boolean ("details-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwWindow:numbered-dots:
+   *
+   * Whether the matrix shows numbered dots instead of cards.
+   */
+  properties[PROP_NUMBERED_DOTS] =
+    g_param_spec_boolean ("numbered-dots", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwWindow:snap:
+   *
+   * Whether findings moved on the matrix snap to the grid, off the lines.
+   */
+  properties[PROP_SNAP] =
+    g_param_spec_boolean ("snap", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-window.ui");
@@ -1207,31 +1919,104 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, tray);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, matrix);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, details_panel);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, tag_dropdown);
+  /* Not kept in the struct, but found by name (tests). */
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-board", NULL, new_board_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.numbered-dots", "numbered-dots");
+  gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
+
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, leave_presentation_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
 
   g_type_ensure (KW_TYPE_PLAN_ROW);
+  g_type_ensure (KW_TYPE_TRAY);
+  g_type_ensure (KW_TYPE_MATRIX);
+  g_type_ensure (KW_TYPE_DETAILS_PANEL);
+}
+
+static void
+setup_models (KwWindow *self)
+{
+  g_autoptr(GtkFilterListModel) lists = NULL;
+  g_autoptr(GtkFilterListModel) unplaced = NULL;
+  g_autoptr(KwPlanSelection) lists_selection = NULL;
+  g_autoptr(KwPlanSelection) tray_selection = NULL;
+
+  self->plan = kw_plan_model_new (NULL);
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_match_cb, self, NULL));
+  self->lists_filter = GTK_FILTER (gtk_custom_filter_new (lists_filter_match_cb, self, NULL));
+  self->tray_filter = GTK_FILTER (gtk_custom_filter_new (tray_filter_match_cb, self, NULL));
+
+  lists = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->lists_filter));
+  unplaced = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->tray_filter));
+  lists_selection = kw_plan_selection_new (G_LIST_MODEL (lists), GTK_SELECTION_MODEL (self->selection));
+  tray_selection = kw_plan_selection_new (G_LIST_MODEL (unplaced), GTK_SELECTION_MODEL (self->selection));
+
+  gtk_list_view_set_model (self->plan_view, GTK_SELECTION_MODEL (lists_selection));
+  kw_tray_set_model (self->tray, GTK_SELECTION_MODEL (tray_selection));
+
+  kw_matrix_set_selection (self->matrix, GTK_SELECTION_MODEL (self->selection));
+  kw_matrix_set_filter (self->matrix, self->filter);
+  kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
+
+  self->tags = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
+
+  add_delete_shortcut (self, GTK_WIDGET (self->plan_view));
+  add_delete_shortcut (self, kw_tray_get_list (self->tray));
 }
 
 static void
 kw_window_init (KwWindow *self)
 {
   g_autoptr(KwBoard) board = kw_board_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->plan = kw_plan_model_new (NULL);
+  setup_models (self);
   kw_window_set_board (self, board);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->plan)));
-  gtk_list_view_set_model (self->plan_view, GTK_SELECTION_MODEL (selection));
+  /* "All tags" shows from the start. */
+  g_clear_handle_id (&self->tags_idle_id, g_source_remove);
+  update_tags_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_object (self->recent_manager, "changed",
@@ -1302,4 +2087,60 @@ kw_window_get_plan_model (KwWindow *self)
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
   return G_LIST_MODEL (self->plan);
+}
+
+KwHistory *
+kw_window_get_history (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+GtkSelectionModel *
+kw_window_get_selection (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkFilter *
+kw_window_get_filter (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return self->filter;
+}
+
+GtkWidget *
+kw_window_get_matrix (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->matrix);
+}
+
+GtkWidget *
+kw_window_get_tray (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->tray);
+}
+
+GtkWidget *
+kw_window_get_details_panel (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->details_panel);
+}
+
+GtkWidget *
+kw_window_get_outcome_lists (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->plan_view);
 }

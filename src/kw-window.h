@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kw-board.h"
+#include "kw-history.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,18 @@ gboolean  kw_window_get_modified (KwWindow     *self);
 gboolean  kw_window_get_loading  (KwWindow     *self);
 /* The grouped findings the window lists: a GListModel of KwPlanItem. */
 GListModel *kw_window_get_plan_model (KwWindow *self);
+
+/* The parts of the window, for tests and for the parts to find each
+ * other: the board's undo history (replaced when a board is loaded), the
+ * shared selection over the board's findings, the search and tag filter
+ * (a GtkFilter of KwFinding), the matrix, the tray of unplaced findings,
+ * the details panel and the outcome lists (a GtkListView). */
+KwHistory         *kw_window_get_history        (KwWindow *self);
+GtkSelectionModel *kw_window_get_selection      (KwWindow *self);
+GtkFilter         *kw_window_get_filter         (KwWindow *self);
+GtkWidget         *kw_window_get_matrix         (KwWindow *self);
+GtkWidget         *kw_window_get_tray           (KwWindow *self);
+GtkWidget         *kw_window_get_details_panel  (KwWindow *self);
+GtkWidget         *kw_window_get_outcome_lists  (KwWindow *self);
 
 G_END_DECLS

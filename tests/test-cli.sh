@@ -184,6 +184,100 @@ done
 run "$bin" --import-csv "$csv/windows-1252.csv" --output "$work/excel.kwadrant"
 check "a CSV that is not UTF-8 says how to save it" contains "$err" "UTF-8"
 
+# The exports: --export-plan, --export-csv, --export-image, --export-pdf
+
+nl_board="$examples/klantcontact-nl.kwadrant"
+
+run "$bin" --help
+check "--help lists the export options" \
+  eval 'contains "$out" "--export-plan" && contains "$out" "--export-csv" && contains "$out" "--export-image" &&
+        contains "$out" "--export-pdf" && contains "$out" "--lang"'
+
+run "$bin" --export-plan "$work/plan.html" --export-csv "$work/plan.csv" --export-image "$work/matrix.svg" \
+           --export-pdf "$work/plan.pdf" "$nl_board"
+check "all four exports at once exit 0" test "$status" -eq 0
+check "each export reports its file" test "$out" = \
+"$work/plan.html: written
+$work/plan.csv: written
+$work/matrix.svg: written
+$work/plan.pdf: written"
+check "the exports print nothing on stderr" test -z "$err"
+check "the HTML plan starts as HTML5" eval '[ "$(head -c 15 "$work/plan.html")" = "<!DOCTYPE html>" ]'
+check "the HTML plan has no script element" eval '! grep -qi "<script" "$work/plan.html"'
+check "the HTML plan has the Content-Security-Policy" \
+  grep -q "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"" "$work/plan.html"
+check "the PDF is a PDF" eval '[ "$(head -c 5 "$work/plan.pdf")" = "%PDF-" ]'
+check "the SVG is an SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg"' "$work/matrix.svg"
+
+# The plan's counts are those of --check.
+run "$bin" --check "$nl_board"
+check_counts=$(sed -n 's/.*(quick-win \([0-9]*\), small-fix \([0-9]*\), long-term \([0-9]*\), future \([0-9]*\), drop \([0-9]*\), unplaced \([0-9]*\))/\1 \2 \3 \4 \5 \6/p' <<< "$out")
+plan_counts=""
+for outcome in quick-win small-fix long-term future drop unplaced; do
+  count=$(grep -o "<tr class=\"outcome-$outcome\"><th scope=\"row\">[^<]*</th><td>[0-9]*</td>" "$work/plan.html" |
+          sed 's/.*<td>\([0-9]*\)<\/td>/\1/')
+  plan_counts="$plan_counts${plan_counts:+ }${count:-0}"
+done
+check "the plan's summary counts are those of --check ($check_counts)" test "$plan_counts" = "$check_counts"
+check "the plan numbers every finding once, 1 to 21" \
+  test "$(grep -o '<span class="number">[0-9]*</span>' "$work/plan.html" | sed 's/[^0-9]//g' | tr '\n' ' ')" = \
+       "$(seq -s ' ' 1 21) "
+
+if command -v xmllint > /dev/null; then
+  run xmllint --noout "$work/matrix.svg"
+  check "the SVG is well-formed XML" test "$status" -eq 0
+fi
+
+# The CSV reads back into a board with the same outcomes.
+run "$bin" --import-csv "$work/plan.csv" --output "$work/from-csv.kwadrant"
+check "the exported CSV imports with --import-csv" test "$status" -eq 0
+run "$bin" --check "$work/from-csv.kwadrant"
+check "the board from the CSV has the same counts" \
+  contains "$out" "21 findings (quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)"
+
+run "$bin" --export-csv "$work/nl.csv" --lang nl --bom "$nl_board"
+check "--export-csv --lang nl --bom exits 0" test "$status" -eq 0
+check "the Dutch CSV has a BOM, Dutch names and semicolons" \
+  eval '[ "$(head -c 17 "$work/nl.csv")" = "$(printf "\xef\xbb\xbfid;titel;omsch")" ]'
+run "$bin" --export-csv "$work/comma.csv" --lang nl --csv-separator comma "$nl_board"
+check "--csv-separator comma overrides the Dutch default" \
+  eval '[ "$(head -c 9 "$work/comma.csv")" = "id,titel," ]'
+
+run "$bin" --export-image "$work/matrix.png" --size 640x480 "$nl_board"
+check "--export-image .png --size 640x480 exits 0" test "$status" -eq 0
+check "the PNG is 640 by 480" eval '[ "$(od -An -tx1 -j16 -N8 "$work/matrix.png" | tr -d " \n")" = "00000280000001e0" ]'
+run "$bin" --export-pdf "$work/letter.pdf" --paper letter "$nl_board"
+check "--export-pdf --paper letter makes Letter pages" grep -aq "MediaBox \[ 0 0 612 792 \]" "$work/letter.pdf"
+
+# Export usage errors, and what they leave behind
+
+ls -A "$work" > "$work/listing.before"
+usage() {
+  local description=$1
+  shift
+  run "$bin" "$@"
+  check "$description exits 2" test "$status" -eq 2
+  check "$description says why" test -n "$err"
+}
+usage "--export-plan without a board" --export-plan "$work/x.html"
+usage "--export-plan with two boards" --export-plan "$work/x.html" "$nl_board" "$nl_board"
+usage "--lang de" --export-plan "$work/x.html" --lang de "$nl_board"
+usage "--lang without an export" --lang nl "$nl_board"
+usage "--export-image to .gif" --export-image "$work/x.gif" "$nl_board"
+usage "--size 10x10" --export-image "$work/x.png" --size 10x10 "$nl_board"
+usage "--size without --export-image" --export-plan "$work/x.html" --size 800x600 "$nl_board"
+usage "--paper a3" --export-pdf "$work/x.pdf" --paper a3 "$nl_board"
+usage "--csv-separator tab" --export-csv "$work/x.csv" --csv-separator tab "$nl_board"
+usage "--export-plan with --check" --check --export-plan "$work/x.html" "$nl_board"
+check "an export usage error writes no file" eval 'ls -A "$work" | cmp -s - "$work/listing.before"'
+
+run "$bin" --export-plan "$work/x.html" "$boards/missing-title.kwadrant"
+check "exporting an invalid board exits 1" test "$status" -eq 1
+check "exporting an invalid board names it" contains "$err" "missing-title.kwadrant"
+check "exporting an invalid board writes nothing" test ! -e "$work/x.html"
+run "$bin" --export-plan "$work/no-such-dir/x.html" "$nl_board"
+check "exporting into a missing folder exits 1" test "$status" -eq 1
+
 # Dutch
 
 dutch_env=(env LANGUAGE=nl LC_ALL=nl_NL.UTF-8 KWADRANT_LOCALEDIR="$build/po")
@@ -216,6 +310,17 @@ else
           contains "$err" "“inspanning”" && contains "$err" "“veel”"'
   check "a bad CSV in Dutch is explained in Dutch" \
     eval '! contains "$err" "is not a number from 0 to 10" && ! contains "$err" "row 7"'
+  run "${dutch_env[@]}" "$bin" --export-plan "$work/nl.html" --lang en "$nl_board"
+  check "--lang en in a Dutch session writes an English plan" \
+    eval 'grep -q "<html lang=\"en\">" "$work/nl.html" && grep -q "Quick wins: now" "$work/nl.html"'
+  run env LC_ALL=C KWADRANT_LOCALEDIR="$build/po" "$bin" --export-plan "$work/nl.html" --lang nl "$nl_board"
+  if grep -q '^msgid "Quick wins: now"' "$src/po/nl.po" && \
+     ! grep -A1 '^msgid "Quick wins: now"' "$src/po/nl.po" | grep -q '^msgstr ""'; then
+    check "--lang nl writes a Dutch plan, also under LC_ALL=C" \
+      eval 'grep -q "<html lang=\"nl\">" "$work/nl.html" && ! grep -q "Quick wins: now" "$work/nl.html"'
+  else
+    ok "--lang nl writes a Dutch plan # SKIP po/nl.po does not translate the plan yet"
+  fi
 fi
 
 echo "1..$n"

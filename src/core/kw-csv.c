@@ -670,6 +670,12 @@ read_header (Importer  *self,
 
 /* The rows */
 
+static gboolean
+starts_formula (const char *cell)
+{
+  return cell[0] != '\0' && strchr ("=+-@", cell[0]) != NULL;
+}
+
 static const char *
 row_value (Importer   *self,
            GPtrArray  *cells,
@@ -677,11 +683,21 @@ row_value (Importer   *self,
 {
   int column = self->column_of_field[field];
 
+  const char *cell;
+
   /* A missing column, or a row cut short, reads as an empty cell. */
   if (column < 0 || (guint) column >= cells->len)
     return "";
 
-  return g_ptr_array_index (cells, column);
+  /* Kwadrant's CSV export guards a cell that a spreadsheet would run as a
+   * formula (or that looks guarded) with an apostrophe, see
+   * kw-export-csv.c; the apostrophe is not part of the text. */
+  cell = g_ptr_array_index (cells, column);
+  if (cell[0] == '\'' && (starts_formula (cell + 1) ||
+                          (cell[1] == '\'' && starts_formula (cell + 2))))
+    return cell + 1;
+
+  return cell;
 }
 
 static gboolean

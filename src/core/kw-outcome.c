@@ -141,3 +141,24 @@ kw_outcome_get_advice (KwOutcome outcome)
       g_return_val_if_reached (NULL);
     }
 }
+
+/* GNOME's palette: green, blue, purple, yellow and red tell the outcomes
+ * apart also for most colour-blind readers because their lightness differs
+ * too; the dark variants are lighter, to stand out on a dark background. */
+static const char * const outcome_colors[KW_N_OUTCOMES][2] = {
+  { "#26a269", "#57e389" },  /* quick-win: Green 5 / Green 2 */
+  { "#1c71d8", "#62a0ea" },  /* small-fix: Blue 4 / Blue 2 */
+  { "#813d9c", "#c061cb" },  /* long-term: Purple 4 / Purple 2 */
+  { "#c88800", "#f8e45c" },  /* future: Yellow 5 / Yellow 2 */
+  { "#c01c28", "#f66151" },  /* drop: Red 4 / Red 1 */
+  { "#5e5c64", "#9a9996" },  /* unplaced: Dark 2 / Light 5 */
+};
+
+const char *
+kw_outcome_get_color (KwOutcome outcome,
+                      gboolean  dark)
+{
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  return outcome_colors[outcome][dark ? 1 : 0];
+}

@@ -52,4 +52,11 @@ gboolean    kw_outcome_from_id         (const char         *id,
 const char *kw_outcome_get_title       (KwOutcome           outcome);
 const char *kw_outcome_get_advice      (KwOutcome           outcome);
 
+/* The outcome's colour as "#rrggbb", the one palette of the matrix widget
+ * and of every export: dots and marks in full, the zones of the plot with
+ * KW_OUTCOME_ZONE_ALPHA over the background. */
+#define KW_OUTCOME_ZONE_ALPHA 0.16
+const char *kw_outcome_get_color       (KwOutcome           outcome,
+                                        gboolean            dark);
+
 G_END_DECLS

@@ -239,12 +239,30 @@ gboolean
 kw_text_is_clean (const char *text,
                   gboolean    single_line)
 {
-  g_autofree char *cleaned = NULL;
+  const char *end;
+  gsize len;
 
   if (text == NULL)
     return FALSE;
 
-  cleaned = kw_text_clean (text, single_line);
+  /* The exporters ask this of every text they write, so it answers
+   * without building the cleaned copy; the rules are kw_text_clean()'s. */
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  len = (gsize) (end - text);
 
-  return g_str_equal (cleaned, text);
+  if (single_line && len > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (c == '\r' || is_dropped_control (c))
+        return FALSE;
+      if (single_line && (c == '\n' || c == '\t'))
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -1,0 +1,510 @@
+/* kw-export-html.c: the action plan as one HTML file that travels as an
+ * e-mail attachment: inline CSS, the matrix as inline SVG, no scripts and
+ * nothing fetched from elsewhere, which its Content-Security-Policy also
+ * forbids.
+ *
+ * The document is written with libxml2's text writer, never pasted
+ * together: the writer escapes every piece of user text, in content and in
+ * attributes, so a title cannot become markup. The writer's XML is also
+ * valid HTML5 as long as elements that may not be empty in HTML are closed
+ * with a full end tag, which end() always does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-export-html"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "kw-export-html.h"
+#include "kw-export-svg.h"
+#include "kw-plan-text.h"
+#include "kw-text.h"
+
+/* Everything the page needs is in the page; nothing may run or load. */
+#define CONTENT_SECURITY_POLICY "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+/* The matrix's drawing size; CSS scales it to the page. */
+#define MATRIX_WIDTH 720.0
+#define MATRIX_HEIGHT 540.0
+
+typedef struct
+{
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+} Html;
+
+static void
+check (Html *html,
+       int   result)
+{
+  if (result < 0)
+    html->failed = TRUE;
+}
+
+static void
+start (Html       *html,
+       const char *name)
+{
+  check (html, xmlTextWriterStartElement (html->writer, BAD_CAST name));
+}
+
+static void
+start_with_class (Html       *html,
+                  const char *name,
+                  const char *class_name)
+{
+  start (html, name);
+  check (html, xmlTextWriterWriteAttribute (html->writer, BAD_CAST "class", BAD_CAST class_name));
+}
+
+/* Always "</p>", never "<p/>": HTML reads the latter as an open tag. */
+static void
+end (Html *html)
+{
+  check (html, xmlTextWriterFullEndElement (html->writer));
+}
+
+/* For the void elements (meta): "<meta …/>" is valid HTML5. */
+static void
+end_void (Html *html)
+{
+  check (html, xmlTextWriterEndElement (html->writer));
+}
+
+static void
+attribute (Html       *html,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (!kw_text_is_clean (value, TRUE))
+    value = clean = kw_text_clean (value, TRUE);
+  check (html, xmlTextWriterWriteAttribute (html->writer, BAD_CAST name, BAD_CAST value));
+}
+
+static void
+text (Html       *html,
+      const char *content)
+{
+  g_autofree char *clean = NULL;
+
+  /* The model keeps its text clean already: copy only when it is not. */
+  if (!kw_text_is_clean (content, FALSE))
+    content = clean = kw_text_clean (content, FALSE);
+  check (html, xmlTextWriterWriteString (html->writer, BAD_CAST content));
+}
+
+static void
+element (Html       *html,
+         const char *name,
+         const char *class_name,
+         const char *content)
+{
+  if (class_name != NULL)
+    start_with_class (html, name, class_name);
+  else
+    start (html, name);
+  text (html, content);
+  end (html);
+}
+
+static void
+element_uint (Html       *html,
+              const char *name,
+              const char *class_name,
+              guint       value)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", value);
+  element (html, name, class_name, number);
+}
+
+/* ---- The style sheet ----------------------------------------------------- */
+
+static void
+append_outcome_colors (GString *css)
+{
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    g_string_append_printf (css, ".outcome-%s { --accent: %s; }\n",
+                            kw_outcome_to_id ((KwOutcome) i),
+                            kw_outcome_get_color ((KwOutcome) i, FALSE));
+}
+
+static const char base_css[] =
+  ":root { color-scheme: light; --ink: #241f31; --muted: #5e5c64; --rule: #deddda; --accent: #3584e4; }\n"
+  "* { box-sizing: border-box; }\n"
+  "body { margin: 0 auto; max-width: 52rem; padding: 1.5rem 1rem 3rem;"
+  " font: 16px/1.5 Cantarell, \"Segoe UI\", \"DejaVu Sans\", Arial, sans-serif; color: var(--ink); background: #fff;"
+  " overflow-wrap: anywhere; }\n"
+  "header { border-bottom: 3px solid var(--ink); margin-bottom: 1.5rem; }\n"
+  ".kind { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: .8rem; color: var(--muted); }\n"
+  "h1 { font-size: 2rem; line-height: 1.2; margin: .2rem 0 1rem; }\n"
+  "h2 { font-size: 1.35rem; margin: 0 0 .5rem; padding-left: .6rem; border-left: .35rem solid var(--accent); }\n"
+  "h3 { font-size: 1.05rem; margin: 0; display: flex; gap: .6rem; align-items: baseline; }\n"
+  "dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; }\n"
+  "dl.meta div { display: contents; }\n"
+  "dl.meta dt { color: var(--muted); }\n"
+  "dl.meta dd { margin: 0; }\n"
+  "section { margin: 2rem 0; }\n"
+  "table.counts { border-collapse: collapse; margin: .5rem 0 1rem; min-width: 16rem; }\n"
+  "table.counts th, table.counts td { text-align: left; padding: .25rem .75rem .25rem 0; border-bottom: 1px solid var(--rule); }\n"
+  "table.counts td { text-align: right; font-variant-numeric: tabular-nums; }\n"
+  "table.counts tbody th { padding-left: .6rem; border-left: .35rem solid var(--accent); font-weight: normal; }\n"
+  "table.counts tfoot th, table.counts tfoot td { font-weight: bold; border-bottom: 0; }\n"
+  "figure.matrix { margin: 1rem 0; }\n"
+  "figure.matrix svg { display: block; width: 100%; height: auto; max-width: 45rem; border: 1px solid var(--rule); }\n"
+  "figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }\n"
+  ".advice { color: var(--muted); margin: 0 0 1rem; }\n"
+  "ol.items { list-style: none; margin: 0; padding: 0; }\n"
+  "li.item { padding: .8rem 0; border-top: 1px solid var(--rule); }\n"
+  ".number { flex: none; display: inline-block; min-width: 2rem; padding: 0 .4rem; border-radius: 1rem;"
+  " background: var(--accent); color: #fff; text-align: center; font-weight: bold; }\n"
+  ".description { white-space: pre-line; margin: .4rem 0 0 2.6rem; }\n"
+  "dl.facts { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; margin: .4rem 0 0 2.6rem; font-size: .92rem; }\n"
+  "dl.facts div { display: flex; gap: .35rem; }\n"
+  "dl.facts dt { color: var(--muted); }\n"
+  "dl.facts dt::after { content: \":\"; }\n"
+  "dl.facts dd { margin: 0; }\n"
+  ".empty { color: var(--muted); font-style: italic; }\n"
+  "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }\n"
+  "@media (max-width: 36rem) {\n"
+  "  body { padding: 1rem .75rem 2rem; font-size: 15px; }\n"
+  "  h1 { font-size: 1.5rem; }\n"
+  "  dl.meta { grid-template-columns: 1fr; gap: 0; }\n"
+  "  dl.meta dd { margin-bottom: .4rem; }\n"
+  "  .description, dl.facts { margin-left: 0; }\n"
+  "}\n"
+  "@page { size: A4; margin: 16mm 15mm 18mm; }\n"
+  "@media print {\n"
+  "  body { max-width: none; padding: 0; font-size: 10.5pt; }\n"
+  "  figure.matrix svg { max-width: 100%; max-height: 120mm; width: auto; margin: 0 auto; }\n"
+  "  section.plan { break-before: page; }\n"
+  "  section.plan.empty-section { break-before: auto; }\n"
+  "  h2, h3 { break-after: avoid; }\n"
+  "  li.item { break-inside: avoid; }\n"
+  "  .number, h2, table.counts tbody th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n"
+  "  footer { display: none; }\n"
+  "}\n";
+
+static void
+write_style (Html *html)
+{
+  g_autoptr(GString) css = g_string_new (base_css);
+
+  append_outcome_colors (css);
+
+  /* Constant text of ours, raw: the writer's escaping would turn CSS
+   * quotes and ">" into entities that a style element does not decode. */
+  start (html, "style");
+  check (html, xmlTextWriterWriteRaw (html->writer, BAD_CAST css->str));
+  end (html);
+}
+
+/* ---- The head -------------------------------------------------------------- */
+
+static void
+write_meta (Html       *html,
+            const char *name_attribute,
+            const char *name,
+            const char *content)
+{
+  start (html, "meta");
+  attribute (html, name_attribute, name);
+  attribute (html, "content", content);
+  end_void (html);
+}
+
+static const char *
+board_title (const KwPlan *plan)
+{
+  const char *title = kw_board_get_title (plan->board);
+
+  return title[0] != '\0' ? title : _("Untitled board");
+}
+
+static void
+write_head (Html         *html,
+            const KwPlan *plan)
+{
+  g_autofree char *title = g_strdup_printf (_("Action plan: %s"), board_title (plan));
+
+  start (html, "head");
+  start (html, "meta");
+  attribute (html, "charset", "utf-8");
+  end_void (html);
+  write_meta (html, "http-equiv", "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  write_meta (html, "name", "viewport", "width=device-width, initial-scale=1");
+  write_meta (html, "name", "referrer", "no-referrer");
+  write_meta (html, "name", "generator", "Kwadrant " PACKAGE_VERSION);
+  element (html, "title", NULL, title);
+  write_style (html);
+  end (html);
+}
+
+/* ---- The body -------------------------------------------------------------- */
+
+static void
+write_facts (Html       *html,
+             const char *class_name,
+             GArray     *facts)
+{
+  if (facts->len == 0)
+    return;
+
+  start_with_class (html, "dl", class_name);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
+      g_autofree char *fact_class = g_strconcat ("fact-", fact->key, NULL);
+
+      start_with_class (html, "div", fact_class);
+      element (html, "dt", NULL, fact->label);
+      element (html, "dd", NULL, fact->value);
+      end (html);
+    }
+  end (html);
+}
+
+static void
+write_header (Html         *html,
+              const KwPlan *plan,
+              GDateTime    *now)
+{
+  g_autoptr(GArray) facts = kw_plan_get_header_facts (plan, now);
+
+  start (html, "header");
+  element (html, "p", "kind", _("Action plan"));
+  element (html, "h1", NULL, board_title (plan));
+  write_facts (html, "meta", facts);
+  end (html);
+}
+
+static void
+write_count_row (Html       *html,
+                 const char *class_name,
+                 const char *label,
+                 guint       count)
+{
+  if (class_name != NULL)
+    start_with_class (html, "tr", class_name);
+  else
+    start (html, "tr");
+  start (html, "th");
+  attribute (html, "scope", "row");
+  text (html, label);
+  end (html);
+  element_uint (html, "td", NULL, count);
+  end (html);
+}
+
+static void
+write_summary (Html         *html,
+               const KwPlan *plan)
+{
+  start_with_class (html, "section", "summary");
+  attribute (html, "id", "summary");
+  element (html, "h2", NULL, _("Summary"));
+
+  start_with_class (html, "table", "counts");
+  start (html, "thead");
+  start (html, "tr");
+  element (html, "th", NULL, _("Outcome"));
+  element (html, "th", NULL, _("Findings"));
+  end (html);
+  end (html);
+
+  start (html, "tbody");
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      g_autofree char *row_class = g_strconcat ("outcome-", kw_outcome_to_id ((KwOutcome) i), NULL);
+
+      /* Unplaced findings only count when there are any. */
+      if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
+        continue;
+      write_count_row (html, row_class, kw_outcome_get_title ((KwOutcome) i), plan->counts[i]);
+    }
+  end (html);
+  start (html, "tfoot");
+  write_count_row (html, "total", _("Total"), plan->n_findings);
+  end (html);
+  end (html);
+
+  start_with_class (html, "figure", "matrix");
+  check (html, kw_export_svg_write (html->writer, plan, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
+  element (html, "figcaption", NULL,
+           _("The numbers on the matrix are those of the findings in the plan below."));
+  end (html);
+  end (html);
+}
+
+static void
+write_item (Html                *html,
+            const KwPlan        *plan,
+            const KwPlanSection *section,
+            KwFinding           *finding)
+{
+  g_autoptr(GArray) facts = kw_plan_get_facts (plan, section->outcome, finding);
+  g_autofree char *id = g_strconcat ("finding-", kw_finding_get_id (finding), NULL);
+  const char *description = kw_finding_get_description (finding);
+
+  start_with_class (html, "li", "item");
+  attribute (html, "id", id);
+  start (html, "h3");
+  element_uint (html, "span", "number", kw_plan_get_number (plan, finding));
+  element (html, "span", "title", kw_finding_get_title (finding));
+  end (html);
+  if (description[0] != '\0')
+    element (html, "p", "description", description);
+  write_facts (html, "facts", facts);
+  end (html);
+}
+
+static void
+write_section (Html                *html,
+               const KwPlan        *plan,
+               const KwPlanSection *section)
+{
+  const char *id = kw_outcome_to_id (section->outcome);
+  gboolean empty = section->findings->len == 0;
+  g_autofree char *classes = g_strdup_printf ("plan outcome-%s%s", id, empty ? " empty-section" : "");
+  g_autofree char *heading = NULL;
+
+  /* The five steps of the method are numbered; unplaced findings are
+   * not a step but work left over from the workshop. */
+  if (section->outcome == KW_OUTCOME_UNPLACED)
+    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
+  else
+    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
+                               (guint) section->outcome + 1,
+                               kw_plan_section_get_heading (section->outcome));
+
+  start_with_class (html, "section", classes);
+  attribute (html, "id", id);
+  element (html, "h2", NULL, heading);
+  element (html, "p", "advice", kw_outcome_get_advice (section->outcome));
+
+  if (empty)
+    {
+      element (html, "p", "empty", _("No findings."));
+    }
+  else
+    {
+      char first[16];
+
+      g_snprintf (first, sizeof first, "%u", section->first_number);
+      start_with_class (html, "ol", "items");
+      attribute (html, "start", first);
+      for (guint i = 0; i < section->findings->len; i++)
+        write_item (html, plan, section, g_ptr_array_index (section->findings, i));
+      end (html);
+    }
+  end (html);
+}
+
+static void
+write_body (Html         *html,
+            const KwPlan *plan,
+            GDateTime    *now)
+{
+  start (html, "body");
+  write_header (html, plan, now);
+  start (html, "main");
+  write_summary (html, plan);
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
+        continue;
+      write_section (html, plan, &plan->sections[i]);
+    }
+  end (html);
+  start (html, "footer");
+  text (html, _("Made with Kwadrant, the impact/effort matrix for improvement findings."));
+  end (html);
+  end (html);
+}
+
+static gboolean
+write_document (xmlTextWriterPtr  writer,
+                const KwPlan     *plan,
+                GDateTime        *now)
+{
+  Html html = { writer, FALSE };
+
+  /* "<!DOCTYPE html>": no public or system id. */
+  check (&html, xmlTextWriterWriteDTD (writer, BAD_CAST "html", NULL, NULL, NULL));
+  check (&html, xmlTextWriterWriteRaw (writer, BAD_CAST "\n"));
+  start (&html, "html");
+  attribute (&html, "lang", kw_plan_language_get_code ());
+  write_head (&html, plan);
+  write_body (&html, plan, now);
+  end (&html);
+  check (&html, xmlTextWriterWriteRaw (writer, BAD_CAST "\n"));
+  check (&html, xmlTextWriterFlush (writer));
+
+  return !html.failed;
+}
+
+GBytes *
+kw_export_html_bytes (KwBoard                   *board,
+                      const KwExportHtmlOptions *options,
+                      GError                   **error)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+  gboolean ok = FALSE;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), NULL);
+
+  now = options != NULL && options->now != NULL ? g_date_time_ref (options->now)
+                                                : g_date_time_new_now_local ();
+  language = kw_plan_language_push (options != NULL ? options->lang : NULL);
+  plan = kw_plan_new (board);
+
+  buffer = xmlBufferCreate ();
+  if (buffer != NULL && (writer = xmlNewTextWriterMemory (buffer, 0)) != NULL)
+    {
+      /* Doubling, not the exact growth that copies the whole plan again
+       * for each piece added to it. */
+      xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+      ok = write_document (writer, plan, now);
+      xmlFreeTextWriter (writer);
+    }
+
+  if (ok)
+    {
+      gsize length = (gsize) xmlBufferLength (buffer);
+      xmlChar *content = xmlBufferDetach (buffer);
+
+      bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
+    }
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The action plan could not be made: out of memory."));
+  g_clear_pointer (&buffer, xmlBufferFree);
+
+  return bytes;
+}
+
+gboolean
+kw_export_html_file (KwBoard                   *board,
+                     const KwExportHtmlOptions *options,
+                     GFile                     *file,
+                     GError                   **error)
+{
+  g_autoptr(GBytes) bytes = kw_export_html_bytes (board, options, error);
+
+  if (bytes == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}

@@ -1,0 +1,602 @@
+/* kw-export-pdf.c: the action plan in pages, in the same order and with
+ * the same numbers as the HTML plan: the header, the matrix and the
+ * summary on the first page, then each outcome's section from a new page.
+ *
+ * The page is a list of blocks (a paragraph, the matrix), measured with
+ * pango and put on pages one after the other; a block is never split, and
+ * a heading stays with the block after it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-export-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "kw-export-pdf.h"
+#include "kw-matrix-render.h"
+#include "kw-plan-text.h"
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
+#define BODY_SIZE 10.0
+#define INK "#241f31"
+#define MUTED "#5e5c64"
+#define ITEM_INDENT 26.0
+
+typedef enum {
+  BLOCK_TEXT,
+  BLOCK_MATRIX,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind   kind;
+  char       *markup;            /* BLOCK_TEXT: pango markup, user text escaped */
+  double      size;              /* font size, in drawing units */
+  double      indent;
+  double      space_before;
+  const char *bar_color;         /* a bar left of a heading, or NULL */
+  gboolean    page_break_before;
+  gboolean    keep_with_next;
+
+  /* Set by pagination */
+  guint       page;
+  double      y;
+  double      height;
+} Block;
+
+struct _KwPlanPages
+{
+  KwBoard   *board;
+  char      *lang;
+  GDateTime *now;
+
+  GArray    *blocks;   /* Block */
+  GPtrArray *footers;  /* char *, one per page */
+  double     width;
+  double     height;
+  double     margin;
+  guint      n_pages;
+};
+
+/* ---- Paper ----------------------------------------------------------------- */
+
+void
+kw_paper_get_size (KwPaper  paper,
+                   double  *width,
+                   double  *height)
+{
+  /* A4 is 210 × 297 mm; Letter 8.5 × 11 inch. */
+  *width = paper == KW_PAPER_LETTER ? 612.0 : 210.0 / 25.4 * 72.0;
+  *height = paper == KW_PAPER_LETTER ? 792.0 : 297.0 / 25.4 * 72.0;
+}
+
+gboolean
+kw_paper_from_name (const char *name,
+                    KwPaper    *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = KW_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = KW_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* ---- Blocks ---------------------------------------------------------------- */
+
+static void
+clear_block (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->markup, g_free);
+}
+
+static Block *
+add_text (KwPlanPages *self,
+          char        *markup,
+          double       size,
+          double       space_before)
+{
+  Block block = { BLOCK_TEXT, markup, size, 0.0, space_before };
+
+  g_array_append_val (self->blocks, block);
+
+  return &g_array_index (self->blocks, Block, self->blocks->len - 1);
+}
+
+static char *
+format_fact (const KwPlanFact *fact)
+{
+  /* A no-break space keeps each label on the line of its value. */
+  return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0%s",
+                                  fact->label, fact->value);
+}
+
+static void
+add_facts_line (KwPlanPages *self,
+                GArray      *facts,
+                double       indent,
+                double       space_before)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  Block *block;
+
+  if (facts->len == 0)
+    return;
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
+      g_autofree char *piece = NULL;
+
+      piece = format_fact (fact);
+      if (i > 0)
+        g_string_append (markup, "   ");
+      g_string_append (markup, piece);
+    }
+
+  block = add_text (self, g_string_free (g_steal_pointer (&markup), FALSE), 0.92 * BODY_SIZE, space_before);
+  block->indent = indent;
+}
+
+static void
+add_header (KwPlanPages  *self,
+            const KwPlan *plan)
+{
+  g_autoptr(GArray) facts = kw_plan_get_header_facts (plan, self->now);
+  const char *title = kw_board_get_title (self->board);
+
+  g_autofree char *kind = g_utf8_strup (_("Action plan"), -1);
+
+  add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\" letter_spacing=\"1024\">%s</span>",
+                                           kind),
+            0.8 * BODY_SIZE, 0.0);
+  add_text (self, g_markup_printf_escaped ("<b>%s</b>", title[0] != '\0' ? title : _("Untitled board")),
+            2.2 * BODY_SIZE, 2.0);
+  add_facts_line (self, facts, 0.0, 6.0);
+}
+
+static void
+add_matrix_and_summary (KwPlanPages  *self,
+                        const KwPlan *plan)
+{
+  Block matrix = { BLOCK_MATRIX, NULL, 0.0, 0.0, 14.0 };
+  Block *heading;
+
+  g_array_append_val (self->blocks, matrix);
+
+  heading = add_text (self, g_markup_printf_escaped ("<b>%s</b>", _("Summary")), 1.5 * BODY_SIZE, 14.0);
+  heading->keep_with_next = TRUE;
+  heading->bar_color = INK;
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      Block *row;
+
+      if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
+        continue;
+      row = add_text (self, g_markup_printf_escaped ("<span foreground=\"%s\">●</span>  %s: <b>%u</b>",
+                                                     kw_outcome_get_color ((KwOutcome) i, FALSE),
+                                                     kw_outcome_get_title ((KwOutcome) i),
+                                                     plan->counts[i]),
+                      BODY_SIZE, 2.0);
+      row->indent = 8.0;
+    }
+  add_text (self, g_markup_printf_escaped ("<b>%s: %u</b>", _("Total"), plan->n_findings),
+            BODY_SIZE, 4.0)->indent = 8.0;
+}
+
+static void
+add_item (KwPlanPages         *self,
+          const KwPlan        *plan,
+          const KwPlanSection *section,
+          KwFinding           *finding)
+{
+  g_autoptr(GArray) facts = kw_plan_get_facts (plan, section->outcome, finding);
+  const char *description = kw_finding_get_description (finding);
+  GString *markup = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped_description = NULL;
+  g_autofree char *facts_markup = NULL;
+  Block *block;
+
+  /* One block per item, so an item never breaks across pages. */
+  title = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
+                                   kw_outcome_get_color (section->outcome, FALSE),
+                                   kw_plan_get_number (plan, finding),
+                                   kw_finding_get_title (finding));
+  g_string_append (markup, title);
+
+  if (description[0] != '\0')
+    {
+      escaped_description = g_markup_escape_text (description, -1);
+      g_string_append_printf (markup, "\n%s", escaped_description);
+    }
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
+      g_autofree char *piece = NULL;
+
+      piece = format_fact (fact);
+      g_string_append (markup, i == 0 ? "\n<span size=\"smaller\">" : "   ");
+      g_string_append (markup, piece);
+      if (i == facts->len - 1)
+        g_string_append (markup, "</span>");
+    }
+
+  block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
+  block->indent = 0.0;
+}
+
+static void
+add_section (KwPlanPages         *self,
+             const KwPlan        *plan,
+             const KwPlanSection *section)
+{
+  g_autofree char *heading = NULL;
+  Block *block;
+
+  if (section->outcome == KW_OUTCOME_UNPLACED)
+    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
+  else
+    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
+                               (guint) section->outcome + 1,
+                               kw_plan_section_get_heading (section->outcome));
+
+  block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
+  block->bar_color = kw_outcome_get_color (section->outcome, FALSE);
+  block->keep_with_next = TRUE;
+  /* Like the HTML plan's print style: a section with findings starts on
+   * a page of its own. */
+  block->page_break_before = section->findings->len > 0;
+
+  block = add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s</span>",
+                                                   kw_outcome_get_advice (section->outcome)),
+                    BODY_SIZE, 3.0);
+  block->keep_with_next = section->findings->len > 0;
+
+  if (section->findings->len == 0)
+    add_text (self, g_markup_printf_escaped ("<i>%s</i>", _("No findings.")), BODY_SIZE, 4.0);
+
+  for (guint i = 0; i < section->findings->len; i++)
+    add_item (self, plan, section, g_ptr_array_index (section->findings, i));
+}
+
+static void
+build_blocks (KwPlanPages  *self,
+              const KwPlan *plan)
+{
+  g_array_set_size (self->blocks, 0);
+
+  add_header (self, plan);
+  add_matrix_and_summary (self, plan);
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
+        continue;
+      add_section (self, plan, &plan->sections[i]);
+    }
+}
+
+/* ---- Layout ---------------------------------------------------------------- */
+
+static double
+content_width (KwPlanPages *self)
+{
+  return MAX (self->width - 2.0 * self->margin, 1.0);
+}
+
+static double
+matrix_height (KwPlanPages *self)
+{
+  return MIN (0.72 * content_width (self), 0.45 * (self->height - 2.0 * self->margin));
+}
+
+static PangoLayout *
+create_block_layout (KwPlanPages *self,
+                     cairo_t     *cr,
+                     const Block *block)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, block->size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) ((content_width (self) - block->indent) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, (int) (0.2 * block->size * PANGO_SCALE));
+  pango_layout_set_markup (layout, block->markup, -1);
+
+  return layout;
+}
+
+static double
+measure_block (KwPlanPages *self,
+               cairo_t     *cr,
+               const Block *block)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (block->kind == BLOCK_MATRIX)
+    return matrix_height (self);
+
+  layout = create_block_layout (self, cr, block);
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+place_blocks (KwPlanPages *self,
+              cairo_t     *cr)
+{
+  double top = self->margin;
+  /* Room for the footer under the text. */
+  double bottom = self->height - self->margin - 1.6 * BODY_SIZE;
+  double y = top;
+  guint page = 0;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double needed;
+
+      block->height = measure_block (self, cr, block);
+      needed = block->space_before + block->height;
+
+      if (block->keep_with_next && i + 1 < self->blocks->len)
+        {
+          Block *next = &g_array_index (self->blocks, Block, i + 1);
+
+          needed += next->space_before + measure_block (self, cr, next);
+        }
+
+      if (y > top && (block->page_break_before || y + needed > bottom))
+        {
+          page++;
+          y = top;
+        }
+
+      /* No space above a block at the top of a page. */
+      if (y > top)
+        y += block->space_before;
+
+      block->page = page;
+      block->y = y;
+      y += block->height;
+    }
+
+  self->n_pages = page + 1;
+}
+
+static void
+make_footers (KwPlanPages *self)
+{
+  const char *title = kw_board_get_title (self->board);
+
+  g_ptr_array_set_size (self->footers, 0);
+  for (guint i = 0; i < self->n_pages; i++)
+    g_ptr_array_add (self->footers,
+                     /* Translators: the foot of each printed page: the board's title, the page */
+                     g_strdup_printf (_("%s, page %u of %u"),
+                                      title[0] != '\0' ? title : _("Untitled board"),
+                                      i + 1, self->n_pages));
+}
+
+/* ---- Public API -------------------------------------------------------------- */
+
+KwPlanPages *
+kw_plan_pages_new (KwBoard    *board,
+                   const char *lang,
+                   GDateTime  *now)
+{
+  KwPlanPages *self;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), NULL);
+
+  self = g_new0 (KwPlanPages, 1);
+  self->board = g_object_ref (board);
+  self->lang = g_strdup (lang);
+  self->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, clear_block);
+  self->footers = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+void
+kw_plan_pages_free (KwPlanPages *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->board);
+  g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->footers, g_ptr_array_unref);
+  g_free (self);
+}
+
+guint
+kw_plan_pages_paginate (KwPlanPages *self,
+                        cairo_t     *cr,
+                        double       width,
+                        double       height,
+                        double       margin)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  self->width = width;
+  self->height = height;
+  self->margin = CLAMP (margin, 0.0, MIN (width, height) / 4.0);
+
+  language = kw_plan_language_push (self->lang);
+  plan = kw_plan_new (self->board);
+  build_blocks (self, plan);
+  place_blocks (self, cr);
+  make_footers (self);
+
+  return self->n_pages;
+}
+
+guint
+kw_plan_pages_get_n_pages (KwPlanPages *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_pages;
+}
+
+static void
+draw_bar (cairo_t     *cr,
+          const Block *block,
+          double       x,
+          double       y)
+{
+  guint rgb = (guint) g_ascii_strtoull (block->bar_color + 1, NULL, 16);
+
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+  cairo_rectangle (cr, x - 10.0, y + 1.0, 4.0, block->height - 2.0);
+  cairo_fill (cr);
+}
+
+static void
+draw_footer (KwPlanPages *self,
+             cairo_t     *cr,
+             guint        page_nr)
+{
+  Block footer = { BLOCK_TEXT, NULL, 0.8 * BODY_SIZE };
+  g_autoptr(PangoLayout) layout = NULL;
+
+  footer.markup = g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s</span>",
+                                           (const char *) g_ptr_array_index (self->footers, page_nr));
+  layout = create_block_layout (self, cr, &footer);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, self->margin, self->height - self->margin - footer.size);
+  pango_cairo_show_layout (cr, layout);
+  g_free (footer.markup);
+}
+
+void
+kw_plan_pages_draw_page (KwPlanPages *self,
+                         cairo_t     *cr,
+                         guint        page_nr)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page_nr < self->n_pages);
+
+  /* The matrix's labels are translated as it is drawn. */
+  language = kw_plan_language_push (self->lang);
+
+  cairo_save (cr);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+      double x = self->margin + block->indent;
+
+      if (block->page != page_nr)
+        continue;
+
+      if (block->kind == BLOCK_MATRIX)
+        {
+          if (plan == NULL)
+            plan = kw_plan_new (self->board);
+          cairo_save (cr);
+          cairo_translate (cr, x, block->y);
+          kw_matrix_render_draw (cr, plan, content_width (self), block->height);
+          cairo_restore (cr);
+          continue;
+        }
+
+      if (block->bar_color != NULL)
+        draw_bar (cr, block, x, block->y);
+
+      {
+        g_autoptr(PangoLayout) layout = create_block_layout (self, cr, block);
+        guint rgb = (guint) g_ascii_strtoull (INK + 1, NULL, 16);
+
+        cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                              (rgb & 0xff) / 255.0);
+        cairo_move_to (cr, x, block->y);
+        pango_cairo_show_layout (cr, layout);
+      }
+    }
+  draw_footer (self, cr, page_nr);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+kw_export_pdf_file (KwBoard     *board,
+                    const char  *lang,
+                    KwPaper      paper,
+                    GFile       *file,
+                    GError     **error)
+{
+  g_autoptr(KwPlanPages) pages = NULL;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
+
+  kw_paper_get_size (paper, &width, &height);
+  pages = kw_plan_pages_new (board, lang, NULL);
+
+  /* Into memory first, so a failure never leaves half a file behind. */
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  cr = cairo_create (surface);
+
+  n_pages = kw_plan_pages_paginate (pages, cr, width, height, KW_PLAN_PAGES_MARGIN);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      kw_plan_pages_draw_page (pages, cr, i);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The PDF could not be made: %s."), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return g_file_replace_contents (file, (const char *) pdf->data, pdf->len, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}

@@ -1,0 +1,414 @@
+/* kw-export-svg.c: the matrix as SVG, written with libxml2's text writer,
+ * so every piece of user text is escaped by the writer itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-export-svg"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kw-export-svg.h"
+#include "kw-matrix-render.h"
+#include "kw-text.h"
+
+#define SVG_NAMESPACE "http://www.w3.org/2000/svg"
+
+/* The writer reports failure with a negative count; these helpers fold
+ * those counts into one flag so the drawing code reads straight on. */
+typedef struct
+{
+  xmlTextWriterPtr writer;
+  gboolean         failed;
+} Svg;
+
+static void
+check (Svg *svg,
+       int  result)
+{
+  if (result < 0)
+    svg->failed = TRUE;
+}
+
+static void
+start (Svg        *svg,
+       const char *name)
+{
+  check (svg, xmlTextWriterStartElement (svg->writer, BAD_CAST name));
+}
+
+static void
+end (Svg *svg)
+{
+  check (svg, xmlTextWriterFullEndElement (svg->writer));
+}
+
+/* An empty element: the self-closing form is fine in SVG, also in HTML. */
+static void
+end_empty (Svg *svg)
+{
+  check (svg, xmlTextWriterEndElement (svg->writer));
+}
+
+static void
+attribute (Svg        *svg,
+           const char *name,
+           const char *value)
+{
+  check (svg, xmlTextWriterWriteAttribute (svg->writer, BAD_CAST name, BAD_CAST value));
+}
+
+/* Numbers always with a point, whatever the locale. */
+static void
+number_attribute (Svg        *svg,
+                  const char *name,
+                  double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  attribute (svg, name, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+}
+
+/* User text is cleaned of control characters, which XML 1.0 and HTML both
+ * forbid, and then escaped by the writer. */
+static void
+text (Svg        *svg,
+      const char *content)
+{
+  g_autofree char *clean = NULL;
+
+  /* The model keeps its text clean already: copy only when it is not. */
+  if (!kw_text_is_clean (content, FALSE))
+    content = clean = kw_text_clean (content, FALSE);
+  check (svg, xmlTextWriterWriteString (svg->writer, BAD_CAST content));
+}
+
+static void
+write_rect (Svg                *svg,
+            const KwMatrixRect *rect,
+            const char         *fill,
+            double              fill_opacity)
+{
+  start (svg, "rect");
+  number_attribute (svg, "x", rect->x);
+  number_attribute (svg, "y", rect->y);
+  number_attribute (svg, "width", rect->width);
+  number_attribute (svg, "height", rect->height);
+  attribute (svg, "fill", fill);
+  if (fill_opacity < 1.0)
+    number_attribute (svg, "fill-opacity", fill_opacity);
+  end_empty (svg);
+}
+
+static void
+write_label (Svg        *svg,
+             double      x,
+             double      y,
+             const char *anchor,
+             double      size,
+             const char *fill,
+             const char *label)
+{
+  start (svg, "text");
+  number_attribute (svg, "x", x);
+  number_attribute (svg, "y", y);
+  attribute (svg, "text-anchor", anchor);
+  number_attribute (svg, "font-size", size);
+  if (fill != NULL)
+    attribute (svg, "fill", fill);
+  text (svg, label);
+  end (svg);
+}
+
+static void
+write_zones (Svg                  *svg,
+             const KwMatrixLayout *layout,
+             const KwThresholds   *thresholds)
+{
+  KwMatrixZone zones[KW_MATRIX_N_ZONES];
+  double size = layout->text_size;
+
+  kw_matrix_layout_get_zones (layout, thresholds, zones);
+
+  start (svg, "g");
+  attribute (svg, "class", "zones");
+  for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
+    write_rect (svg, &zones[i].rect, kw_outcome_get_color (zones[i].outcome, FALSE),
+                KW_OUTCOME_ZONE_ALPHA);
+
+  for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
+    {
+      const char *label = kw_outcome_get_title (zones[i].outcome);
+
+      if (!kw_matrix_render_zone_has_room (layout, &zones[i], label))
+        continue;
+      write_label (svg, zones[i].rect.x + 0.5 * size, zones[i].rect.y + 1.3 * size, "start",
+                   size, kw_outcome_get_color (zones[i].outcome, FALSE), label);
+    }
+  end (svg);
+}
+
+static void
+write_frame_and_lines (Svg                  *svg,
+                       const KwMatrixLayout *layout,
+                       const KwThresholds   *thresholds)
+{
+  const KwMatrixRect *plot = &layout->plot;
+  double width = kw_matrix_render_line_width (layout);
+
+  start (svg, "rect");
+  attribute (svg, "class", "frame");
+  number_attribute (svg, "x", plot->x);
+  number_attribute (svg, "y", plot->y);
+  number_attribute (svg, "width", plot->width);
+  number_attribute (svg, "height", plot->height);
+  attribute (svg, "fill", "none");
+  attribute (svg, "stroke", KW_MATRIX_RENDER_FRAME);
+  number_attribute (svg, "stroke-width", width / 2.0);
+  end_empty (svg);
+
+  for (guint i = 0; i < KW_MATRIX_N_LINES; i++)
+    {
+      double x1, y1, x2, y2;
+
+      kw_matrix_layout_get_line (layout, thresholds, (KwMatrixLine) i, &x1, &y1, &x2, &y2);
+      start (svg, "line");
+      number_attribute (svg, "x1", x1);
+      number_attribute (svg, "y1", y1);
+      number_attribute (svg, "x2", x2);
+      number_attribute (svg, "y2", y2);
+      attribute (svg, "stroke", KW_MATRIX_RENDER_LINE);
+      number_attribute (svg, "stroke-width", width);
+      /* The tiny-effort line is a finer division than the other two. */
+      if (i == KW_MATRIX_LINE_TINY_EFFORT)
+        {
+          g_autofree char *dashes = NULL;
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+          dashes = g_strconcat (g_ascii_formatd (a, sizeof a, "%.2f", 3.0 * width), " ",
+                                g_ascii_formatd (b, sizeof b, "%.2f", 2.0 * width), NULL);
+          attribute (svg, "stroke-dasharray", dashes);
+        }
+      end_empty (svg);
+    }
+}
+
+static void
+write_scale (Svg                  *svg,
+             const KwMatrixLayout *layout)
+{
+  KwMatrixTick ticks[KW_MATRIX_N_TICKS];
+  const KwMatrixRect *plot = &layout->plot;
+  double size = layout->text_size;
+  double small = 0.85 * size;
+
+  kw_matrix_layout_get_ticks (layout, ticks);
+
+  start (svg, "g");
+  attribute (svg, "class", "scale");
+  attribute (svg, "fill", KW_MATRIX_RENDER_INK);
+  for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
+    {
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%d", (int) ticks[i].value);
+      write_label (svg, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, "end", small, NULL, number);
+      write_label (svg, ticks[i].x, plot->y + plot->height + 1.3 * size, "middle", small, NULL, number);
+    }
+
+  write_label (svg, plot->x + plot->width / 2.0, plot->y + plot->height + 2.9 * size, "middle",
+               size, NULL, kw_matrix_render_axis_title (KW_MATRIX_AXIS_EFFORT));
+
+  /* The impact title reads upwards along the vertical axis. */
+  {
+    char transform[3 * G_ASCII_DTOSTR_BUF_SIZE + 16];
+    char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+    double cx = 1.1 * size;
+    double cy = plot->y + plot->height / 2.0;
+
+    g_snprintf (transform, sizeof transform, "rotate(-90 %s %s)",
+                g_ascii_formatd (x, sizeof x, "%.2f", cx), g_ascii_formatd (y, sizeof y, "%.2f", cy));
+    start (svg, "text");
+    number_attribute (svg, "x", cx);
+    number_attribute (svg, "y", cy);
+    attribute (svg, "text-anchor", "middle");
+    number_attribute (svg, "font-size", size);
+    attribute (svg, "transform", transform);
+    text (svg, kw_matrix_render_axis_title (KW_MATRIX_AXIS_IMPACT));
+    end (svg);
+  }
+  end (svg);
+}
+
+static void
+write_dot (Svg                  *svg,
+           const KwMatrixLayout *layout,
+           const KwPlan         *plan,
+           KwOutcome             outcome,
+           KwFinding            *finding,
+           gboolean              link_items)
+{
+  double radius = kw_matrix_render_dot_radius (layout);
+  guint number = kw_plan_get_number (plan, finding);
+  char label[16];
+  double x, y;
+
+  kw_matrix_layout_score_to_point (layout, kw_finding_get_impact (finding),
+                                   kw_finding_get_effort (finding), &x, &y);
+  g_snprintf (label, sizeof label, "%u", number);
+
+  if (link_items)
+    {
+      /* Ids are [A-Za-z0-9._-]: safe in a fragment as they are. */
+      g_autofree char *target = g_strconcat ("#finding-", kw_finding_get_id (finding), NULL);
+
+      start (svg, "a");
+      attribute (svg, "href", target);
+    }
+
+  start (svg, "g");
+  attribute (svg, "class", "dot");
+  attribute (svg, "data-number", label);
+  start (svg, "title");
+  text (svg, kw_finding_get_title (finding));
+  end (svg);
+  start (svg, "circle");
+  number_attribute (svg, "cx", x);
+  number_attribute (svg, "cy", y);
+  number_attribute (svg, "r", radius);
+  attribute (svg, "fill", kw_outcome_get_color (outcome, FALSE));
+  attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
+  number_attribute (svg, "stroke-width", radius / 6.0);
+  end_empty (svg);
+  /* Shifted down by a third of the size rather than with
+   * dominant-baseline, which not every SVG viewer knows. */
+  write_label (svg, x, y + 0.35 * radius * (number >= 100 ? 0.75 : 1.0), "middle",
+               radius * (number >= 100 ? 0.75 : 1.0), KW_MATRIX_RENDER_DOT_TEXT, label);
+  end (svg);
+
+  if (link_items)
+    end (svg);
+}
+
+static void
+write_dots (Svg                  *svg,
+            const KwMatrixLayout *layout,
+            const KwPlan         *plan,
+            gboolean              link_items)
+{
+  start (svg, "g");
+  attribute (svg, "class", "dots");
+  attribute (svg, "font-weight", "bold");
+  /* Drawn from the last section to the first, so quick wins end on top
+   * where dots overlap. */
+  for (guint i = KW_OUTCOME_UNPLACED; i-- > 0;)
+    {
+      const KwPlanSection *section = &plan->sections[i];
+
+      for (guint j = section->findings->len; j-- > 0;)
+        write_dot (svg, layout, plan, section->outcome,
+                   g_ptr_array_index (section->findings, j), link_items);
+    }
+  end (svg);
+}
+
+gboolean
+kw_export_svg_write (xmlTextWriterPtr  writer,
+                     const KwPlan     *plan,
+                     double            width,
+                     double            height,
+                     gboolean          link_items)
+{
+  Svg svg = { writer, FALSE };
+  KwMatrixLayout layout;
+  KwThresholds thresholds;
+  KwMatrixRect all = { 0.0, 0.0, width, height };
+  char view_box[4 * G_ASCII_DTOSTR_BUF_SIZE];
+  char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  kw_matrix_layout_init (&layout, width, height, 1.0, FALSE);
+  kw_board_get_thresholds (plan->board, &thresholds);
+
+  g_snprintf (view_box, sizeof view_box, "0 0 %s %s",
+              g_ascii_formatd (w, sizeof w, "%.2f", width), g_ascii_formatd (h, sizeof h, "%.2f", height));
+
+  start (&svg, "svg");
+  attribute (&svg, "xmlns", SVG_NAMESPACE);
+  attribute (&svg, "viewBox", view_box);
+  number_attribute (&svg, "width", width);
+  number_attribute (&svg, "height", height);
+  attribute (&svg, "role", "img");
+  attribute (&svg, "font-family", KW_MATRIX_RENDER_FONT);
+  attribute (&svg, "class", "matrix");
+
+  start (&svg, "title");
+  text (&svg, _("The impact/effort matrix: the numbers are those of the action plan"));
+  end (&svg);
+
+  write_rect (&svg, &all, KW_MATRIX_RENDER_BACKGROUND, 1.0);
+  write_zones (&svg, &layout, &thresholds);
+  write_frame_and_lines (&svg, &layout, &thresholds);
+  write_scale (&svg, &layout);
+  write_dots (&svg, &layout, plan, link_items);
+  end (&svg);
+
+  return !svg.failed;
+}
+
+GBytes *
+kw_export_svg_bytes (KwBoard     *board,
+                     const char  *lang,
+                     double       width,
+                     double       height,
+                     GError     **error)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr writer;
+  gboolean ok;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), NULL);
+
+  language = kw_plan_language_push (lang);
+  plan = kw_plan_new (board);
+
+  buffer = xmlBufferCreate ();
+  writer = xmlNewTextWriterMemory (buffer, 0);
+  ok = writer != NULL &&
+       xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) >= 0 &&
+       kw_export_svg_write (writer, plan, width, height, FALSE) &&
+       xmlTextWriterEndDocument (writer) >= 0;
+  g_clear_pointer (&writer, xmlFreeTextWriter);
+
+  if (ok)
+    bytes = g_bytes_new (xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The image of the matrix could not be made: out of memory."));
+  xmlBufferFree (buffer);
+
+  return bytes;
+}
+
+gboolean
+kw_export_svg_file (KwBoard     *board,
+                    const char  *lang,
+                    double       width,
+                    double       height,
+                    GFile       *file,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = kw_export_svg_bytes (board, lang, width, height, error);
+
+  if (bytes == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}

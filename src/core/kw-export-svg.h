@@ -1,0 +1,38 @@
+/* kw-export-svg.h: the impact/effort matrix as SVG, inline in the HTML
+ * action plan and on its own for slides (--export-image OUT.svg).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/xmlwriter.h>
+
+#include "kw-plan-text.h"
+
+G_BEGIN_DECLS
+
+/* Writes one <svg> element of width × height units, in the current
+ * language; each dot, numbered as in the plan, links to "#finding-ID" (the
+ * item in the HTML plan) when link_items is set. Returns FALSE when the
+ * writer fails. */
+gboolean  kw_export_svg_write  (xmlTextWriterPtr  writer,
+                                const KwPlan     *plan,
+                                double            width,
+                                double            height,
+                                gboolean          link_items);
+
+/* A standalone SVG file, in lang (NULL for the UI language). */
+GBytes   *kw_export_svg_bytes  (KwBoard          *board,
+                                const char       *lang,
+                                double            width,
+                                double            height,
+                                GError          **error);
+gboolean  kw_export_svg_file   (KwBoard          *board,
+                                const char       *lang,
+                                double            width,
+                                double            height,
+                                GFile            *file,
+                                GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,322 @@
+/* kw-matrix-layout.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-matrix-layout"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "kw-matrix-layout.h"
+
+#define SCORE_SPAN (KW_SCORE_MAX - KW_SCORE_MIN)
+#define SNAP_STEP 0.5
+
+/* Text grows with the drawing, so the matrix reads the same from a laptop
+ * and from the back of a room; these bound it at both ends. */
+#define MIN_TEXT_SIZE 11.0
+#define MAX_TEXT_SIZE 40.0
+
+static KwMatrixRect
+rect_from_edges (double left,
+                 double top,
+                 double right,
+                 double bottom)
+{
+  return (KwMatrixRect) { left, top, MAX (right - left, 0.0), MAX (bottom - top, 0.0) };
+}
+
+void
+kw_matrix_layout_init (KwMatrixLayout *layout,
+                       double          width,
+                       double          height,
+                       double          text_scale,
+                       gboolean        with_legend)
+{
+  double text, left, right, top, bottom;
+
+  g_return_if_fail (layout != NULL);
+
+  width = MAX (width, 0.0);
+  height = MAX (height, 0.0);
+  if (!(text_scale > 0.0))
+    text_scale = 1.0;
+
+  text = CLAMP (MIN (width, height) / 45.0, MIN_TEXT_SIZE, MAX_TEXT_SIZE) * text_scale;
+
+  /* Left: the rotated axis title plus the scale's numbers; bottom: the
+   * scale's numbers plus the axis title under them. */
+  left = 3.2 * text;
+  bottom = 3.4 * text;
+  top = 1.0 * text;
+  right = 1.0 * text;
+
+  layout->width = width;
+  layout->height = height;
+  layout->text_size = text;
+  layout->legend = (KwMatrixRect) { 0 };
+
+  if (with_legend)
+    {
+      double legend_width = MIN (width * 0.3, 22.0 * text);
+
+      layout->legend = rect_from_edges (width - legend_width, top, width - right, height - top);
+      right += legend_width;
+    }
+
+  layout->plot = rect_from_edges (MIN (left, width), MIN (top, height),
+                                  MAX (width - right, MIN (left, width)),
+                                  MAX (height - bottom, MIN (top, height)));
+}
+
+double
+kw_matrix_layout_impact_scale (const KwMatrixLayout *layout)
+{
+  return layout->plot.height / SCORE_SPAN;
+}
+
+double
+kw_matrix_layout_effort_scale (const KwMatrixLayout *layout)
+{
+  return layout->plot.width / SCORE_SPAN;
+}
+
+static double
+effort_to_x (const KwMatrixLayout *layout,
+             double                effort)
+{
+  return layout->plot.x + (effort - KW_SCORE_MIN) * kw_matrix_layout_effort_scale (layout);
+}
+
+static double
+impact_to_y (const KwMatrixLayout *layout,
+             double                impact)
+{
+  return layout->plot.y + layout->plot.height - (impact - KW_SCORE_MIN) * kw_matrix_layout_impact_scale (layout);
+}
+
+void
+kw_matrix_layout_score_to_point (const KwMatrixLayout *layout,
+                                 double                impact,
+                                 double                effort,
+                                 double               *x,
+                                 double               *y)
+{
+  g_return_if_fail (layout != NULL);
+
+  if (x != NULL)
+    *x = effort_to_x (layout, effort);
+  if (y != NULL)
+    *y = impact_to_y (layout, impact);
+}
+
+gboolean
+kw_matrix_layout_point_to_score (const KwMatrixLayout *layout,
+                                 double                x,
+                                 double                y,
+                                 double               *impact,
+                                 double               *effort)
+{
+  const KwMatrixRect *plot;
+  double raw_impact = KW_SCORE_MIN, raw_effort = KW_SCORE_MIN;
+  gboolean inside;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  plot = &layout->plot;
+  if (plot->width > 0.0)
+    raw_effort = KW_SCORE_MIN + (x - plot->x) / kw_matrix_layout_effort_scale (layout);
+  if (plot->height > 0.0)
+    raw_impact = KW_SCORE_MIN + (plot->y + plot->height - y) / kw_matrix_layout_impact_scale (layout);
+
+  inside = plot->width > 0.0 && plot->height > 0.0 &&
+           x >= plot->x && x <= plot->x + plot->width &&
+           y >= plot->y && y <= plot->y + plot->height;
+
+  if (impact != NULL)
+    *impact = CLAMP (raw_impact, KW_SCORE_MIN, KW_SCORE_MAX);
+  if (effort != NULL)
+    *effort = CLAMP (raw_effort, KW_SCORE_MIN, KW_SCORE_MAX);
+
+  return inside;
+}
+
+void
+kw_matrix_layout_get_zones (const KwMatrixLayout *layout,
+                            const KwThresholds   *thresholds,
+                            KwMatrixZone          zones[KW_MATRIX_N_ZONES])
+{
+  double left, top, right, bottom, impact_y, effort_x, tiny_x;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (thresholds != NULL);
+
+  left = layout->plot.x;
+  top = layout->plot.y;
+  right = left + layout->plot.width;
+  bottom = top + layout->plot.height;
+  impact_y = impact_to_y (layout, thresholds->impact);
+  effort_x = effort_to_x (layout, thresholds->effort);
+  tiny_x = effort_to_x (layout, MIN (thresholds->tiny_effort, thresholds->effort));
+
+  /* In KwOutcome order, so zones[i].outcome == i. */
+  zones[0] = (KwMatrixZone) { KW_OUTCOME_QUICK_WIN, rect_from_edges (left, top, effort_x, impact_y) };
+  zones[1] = (KwMatrixZone) { KW_OUTCOME_SMALL_FIX, rect_from_edges (left, impact_y, tiny_x, bottom) };
+  zones[2] = (KwMatrixZone) { KW_OUTCOME_LONG_TERM, rect_from_edges (effort_x, top, right, impact_y) };
+  zones[3] = (KwMatrixZone) { KW_OUTCOME_FUTURE, rect_from_edges (tiny_x, impact_y, effort_x, bottom) };
+  zones[4] = (KwMatrixZone) { KW_OUTCOME_DROP, rect_from_edges (effort_x, impact_y, right, bottom) };
+}
+
+double
+kw_matrix_line_get_value (KwMatrixLine        line,
+                          const KwThresholds *thresholds)
+{
+  g_return_val_if_fail (thresholds != NULL, 0.0);
+
+  switch (line)
+    {
+    case KW_MATRIX_LINE_IMPACT:      return thresholds->impact;
+    case KW_MATRIX_LINE_EFFORT:      return thresholds->effort;
+    case KW_MATRIX_LINE_TINY_EFFORT: return thresholds->tiny_effort;
+    default:
+      g_return_val_if_reached (0.0);
+    }
+}
+
+KwMatrixAxis
+kw_matrix_line_get_axis (KwMatrixLine line)
+{
+  return line == KW_MATRIX_LINE_IMPACT ? KW_MATRIX_AXIS_IMPACT : KW_MATRIX_AXIS_EFFORT;
+}
+
+void
+kw_matrix_layout_get_line (const KwMatrixLayout *layout,
+                           const KwThresholds   *thresholds,
+                           KwMatrixLine          line,
+                           double               *x1,
+                           double               *y1,
+                           double               *x2,
+                           double               *y2)
+{
+  const KwMatrixRect *plot;
+  double value;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (thresholds != NULL);
+
+  plot = &layout->plot;
+  value = kw_matrix_line_get_value (line, thresholds);
+
+  if (line == KW_MATRIX_LINE_IMPACT)
+    {
+      *x1 = plot->x;
+      *x2 = plot->x + plot->width;
+      *y1 = *y2 = impact_to_y (layout, value);
+    }
+  else
+    {
+      *x1 = *x2 = effort_to_x (layout, value);
+      *y2 = plot->y + plot->height;
+      /* The small-fix strip only exists for low impact. */
+      *y1 = line == KW_MATRIX_LINE_TINY_EFFORT ? impact_to_y (layout, thresholds->impact) : plot->y;
+    }
+}
+
+void
+kw_matrix_layout_get_ticks (const KwMatrixLayout *layout,
+                            KwMatrixTick          ticks[KW_MATRIX_N_TICKS])
+{
+  g_return_if_fail (layout != NULL);
+
+  for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
+    {
+      double value = KW_SCORE_MIN + i * SCORE_SPAN / (KW_MATRIX_N_TICKS - 1);
+
+      ticks[i].value = value;
+      ticks[i].x = effort_to_x (layout, value);
+      ticks[i].y = impact_to_y (layout, value);
+    }
+}
+
+/* Snapping */
+
+typedef struct {
+  double   value;
+  gboolean at_or_above_is_high; /* which side a value exactly on it takes */
+} SnapLine;
+
+static guint
+snap_lines_for_axis (KwMatrixAxis        axis,
+                     const KwThresholds *thresholds,
+                     SnapLine            lines[2])
+{
+  if (axis == KW_MATRIX_AXIS_IMPACT)
+    {
+      lines[0] = (SnapLine) { thresholds->impact, TRUE };
+      return 1;
+    }
+
+  lines[0] = (SnapLine) { thresholds->effort, TRUE };
+  /* At or below the tiny-effort line is a small fix: the line belongs to
+   * the low side. */
+  lines[1] = (SnapLine) { thresholds->tiny_effort, FALSE };
+  return 2;
+}
+
+/* TRUE when value lies on the high side of the line, as classification
+ * sees it. */
+static gboolean
+is_high_side (const SnapLine *line,
+              double          value)
+{
+  return line->at_or_above_is_high ? value >= line->value : value > line->value;
+}
+
+double
+kw_matrix_snap (double              value,
+                KwMatrixAxis        axis,
+                const KwThresholds *thresholds)
+{
+  SnapLine lines[2];
+  guint n_lines;
+  double best_same_side = NAN, best_off_line = NAN;
+  guint n_steps = (guint) round (SCORE_SPAN / SNAP_STEP);
+
+  g_return_val_if_fail (thresholds != NULL, value);
+
+  if (!isfinite (value))
+    return KW_SCORE_MIN;
+  value = CLAMP (value, KW_SCORE_MIN, KW_SCORE_MAX);
+  n_lines = snap_lines_for_axis (axis, thresholds, lines);
+
+  /* Only 21 candidates: trying each is clearer than any arithmetic, and
+   * ties between two steps go to the higher one, as round() does. */
+  for (guint i = 0; i <= n_steps; i++)
+    {
+      double step = KW_SCORE_MIN + i * SNAP_STEP;
+      gboolean on_line = FALSE, same_side = TRUE;
+
+      for (guint l = 0; l < n_lines; l++)
+        {
+          if (fabs (step - lines[l].value) < 1e-9)
+            on_line = TRUE;
+          if (is_high_side (&lines[l], step) != is_high_side (&lines[l], value))
+            same_side = FALSE;
+        }
+
+      if (on_line)
+        continue;
+
+      if (isnan (best_off_line) || fabs (step - value) <= fabs (best_off_line - value))
+        best_off_line = step;
+      if (same_side && (isnan (best_same_side) || fabs (step - value) <= fabs (best_same_side - value)))
+        best_same_side = step;
+    }
+
+  if (!isnan (best_same_side))
+    return best_same_side;
+  if (!isnan (best_off_line))
+    return best_off_line;
+  return round (value / SNAP_STEP) * SNAP_STEP;
+}

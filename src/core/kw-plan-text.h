@@ -1,0 +1,90 @@
+/* kw-plan-text.h: what the action plan says, shared by its HTML, PDF and
+ * image exports: the language it is written in, its sections in the
+ * method's order, one number per finding (the same in the list and on the
+ * matrix), dates and the facts shown for each item.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kw-board.h"
+
+G_BEGIN_DECLS
+
+/* ---- The language of an export ---------------------------------------- */
+
+/* The languages the plan can be written in, besides the UI language. */
+gboolean        kw_plan_language_is_known   (const char *lang);
+
+typedef struct _KwPlanLanguage KwPlanLanguage;
+
+/* Switches the text domain to lang ("nl", "en"; NULL or "" keeps the UI
+ * language) until kw_plan_language_pop(): every _() in between, in this
+ * thread and others, is in that language. Call from the main thread, and
+ * pop before returning to the main loop. */
+KwPlanLanguage *kw_plan_language_push       (const char *lang);
+void            kw_plan_language_pop        (KwPlanLanguage *saved);
+/* The code for <html lang>, of the catalogue in use: call between push and
+ * pop. */
+const char     *kw_plan_language_get_code   (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwPlanLanguage, kw_plan_language_pop)
+
+/* ---- Dates and scores, in the current language ------------------------- */
+
+/* "22 November 2026" / "22 november 2026"; NULL for an invalid date. */
+char           *kw_plan_text_format_iso_date     (const char *iso_date);
+char           *kw_plan_text_format_date_time    (GDateTime  *date_time);
+/* "7.5" / "7,5" */
+char           *kw_plan_text_format_score        (double      score);
+
+/* ---- The plan ------------------------------------------------------------ */
+
+typedef struct {
+  KwOutcome  outcome;
+  GPtrArray *findings;      /* borrowed KwFinding, in the method's order */
+  guint      first_number;  /* the number of the first finding */
+} KwPlanSection;
+
+typedef struct {
+  KwBoard       *board;
+  KwPlanSection  sections[KW_N_OUTCOMES];  /* in the method's order */
+  guint          counts[KW_N_OUTCOMES];
+  guint          n_findings;
+  GHashTable    *numbers;                  /* KwFinding → number, from 1 */
+} KwPlan;
+
+/* Numbers the findings 1, 2, … through the sections in the method's
+ * order: quick wins first, unplaced findings last. */
+KwPlan         *kw_plan_new                 (KwBoard     *board);
+void            kw_plan_free                (KwPlan      *plan);
+guint           kw_plan_get_number          (const KwPlan *plan,
+                                             KwFinding   *finding);
+
+/* "Quick wins: now", … translated. */
+const char     *kw_plan_section_get_heading (KwOutcome    outcome);
+
+typedef struct {
+  const char *key;    /* for style classes and tests: "impact", "owner", … */
+  const char *label;  /* translated: "Impact" */
+  char       *value;  /* translated, already formatted */
+} KwPlanFact;
+
+/* The facts listed under an item's title, in order; always impact and
+ * effort (when placed) and status; owner and due date for the long-term
+ * plan even when empty (the method asks for them); the review date on the
+ * future list and the reason on the drop list likewise; the rest when set. */
+GArray         *kw_plan_get_facts           (const KwPlan *plan,
+                                             KwOutcome     outcome,
+                                             KwFinding    *finding);
+
+/* The lines of the header: title, organisation, … as label/value facts,
+ * the empty ones left out. now is the export time. */
+GArray         *kw_plan_get_header_facts    (const KwPlan *plan,
+                                             GDateTime    *now);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwPlan, kw_plan_free)
+
+G_END_DECLS

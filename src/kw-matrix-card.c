@@ -1,0 +1,352 @@
+/* kw-matrix-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-matrix-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-matrix-card.h"
+#include "kw-text.h"
+
+struct _KwMatrixCard
+{
+  GtkWidget  parent_instance;
+
+  KwFinding *finding;
+  GtkWidget *label;
+
+  guint      number;
+  double     drag_impact;
+  double     drag_effort;
+  guint      selected : 1;
+  guint      dimmed : 1;
+  guint      drag_active : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KwMatrixCard, kw_matrix_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FINDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The label shows the title, or the number in the dots style; the title
+ * stays the accessible name and the tooltip either way. */
+static void
+kw_matrix_card_sync_title (KwMatrixCard *self)
+{
+  const char *title = kw_finding_get_title (self->finding);
+
+  if (self->number == 0)
+    gtk_label_set_text (GTK_LABEL (self->label), title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
+static void
+finding_title_cb (KwFinding    *finding,
+                  GParamSpec   *pspec,
+                  KwMatrixCard *self)
+{
+  kw_matrix_card_sync_title (self);
+}
+
+static void
+kw_matrix_card_set_finding (KwMatrixCard *self,
+                            KwFinding    *finding)
+{
+  g_return_if_fail (KW_IS_FINDING (finding));
+  g_return_if_fail (self->finding == NULL);
+
+  self->finding = g_object_ref (finding);
+  g_signal_connect_object (finding, "notify::title", G_CALLBACK (finding_title_cb), self, 0);
+  kw_matrix_card_sync_title (self);
+}
+
+static void
+kw_matrix_card_dispose (GObject *object)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (object);
+
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (kw_matrix_card_parent_class)->dispose (object);
+}
+
+static void
+kw_matrix_card_finalize (GObject *object)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (object);
+
+  g_clear_object (&self->finding);
+
+  G_OBJECT_CLASS (kw_matrix_card_parent_class)->finalize (object);
+}
+
+static void
+kw_matrix_card_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDING:
+      g_value_set_object (value, self->finding);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_matrix_card_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDING:
+      kw_matrix_card_set_finding (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_matrix_card_class_init (KwMatrixCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kw_matrix_card_dispose;
+  object_class->finalize = kw_matrix_card_finalize;
+  object_class->get_property = kw_matrix_card_get_property;
+  object_class->set_property = kw_matrix_card_set_property;
+
+  properties[PROP_FINDING] =
+    g_param_spec_object ("finding", NULL, NULL, KW_TYPE_FINDING,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kw-matrix-card");
+  /* A button: Enter opens the finding, and screen readers announce it as
+   * something to act on. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+kw_matrix_card_init (KwMatrixCard *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 28);
+  /* The card carries the name; the label would only repeat it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+}
+
+GtkWidget *
+kw_matrix_card_new (KwFinding *finding)
+{
+  g_return_val_if_fail (KW_IS_FINDING (finding), NULL);
+
+  return g_object_new (KW_TYPE_MATRIX_CARD, "finding", finding, NULL);
+}
+
+KwFinding *
+kw_matrix_card_get_finding (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), NULL);
+
+  return self->finding;
+}
+
+void
+kw_matrix_card_set_number (KwMatrixCard *self,
+                           guint         number)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  if (self->number == number)
+    return;
+
+  if ((self->number == 0) != (number == 0))
+    {
+      if (number != 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "dot");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "dot");
+    }
+
+  self->number = number;
+
+  if (number != 0)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", number);
+      gtk_label_set_text (GTK_LABEL (self->label), text);
+    }
+  else
+    {
+      kw_matrix_card_sync_title (self);
+    }
+}
+
+guint
+kw_matrix_card_get_number (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), 0);
+
+  return self->number;
+}
+
+void
+kw_matrix_card_set_selected (KwMatrixCard *self,
+                             gboolean      selected)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+
+  self->selected = selected;
+  if (selected)
+    gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_SELECTED, selected,
+                               -1);
+}
+
+gboolean
+kw_matrix_card_get_selected (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), FALSE);
+
+  return self->selected;
+}
+
+void
+kw_matrix_card_set_dimmed (KwMatrixCard *self,
+                           gboolean      dimmed)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  dimmed = !!dimmed;
+  if (self->dimmed == dimmed)
+    return;
+
+  self->dimmed = dimmed;
+  if (dimmed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dimmed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dimmed");
+}
+
+void
+kw_matrix_card_set_dragging (KwMatrixCard *self,
+                             gboolean      dragging)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  if (dragging)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+}
+
+/* Translators: how a screen reader describes a finding on the matrix,
+ * e.g. "Impact 7.5, effort 2.0, quick win". The last %s is the outcome. */
+static char *
+describe_position (KwFinding *finding,
+                   KwOutcome  outcome)
+{
+  g_autofree char *impact = kw_score_format (kw_finding_get_impact (finding));
+  g_autofree char *effort = kw_score_format (kw_finding_get_effort (finding));
+  const char *outcome_name;
+
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN: outcome_name = C_("outcome of one finding", "quick win"); break;
+    case KW_OUTCOME_SMALL_FIX: outcome_name = C_("outcome of one finding", "small fix"); break;
+    case KW_OUTCOME_LONG_TERM: outcome_name = C_("outcome of one finding", "long-term plan"); break;
+    case KW_OUTCOME_FUTURE:    outcome_name = C_("outcome of one finding", "future list"); break;
+    case KW_OUTCOME_DROP:      outcome_name = C_("outcome of one finding", "drop"); break;
+    case KW_OUTCOME_UNPLACED:
+    default:                   outcome_name = C_("outcome of one finding", "not placed"); break;
+    }
+
+  return g_strdup_printf (_("Impact %s, effort %s, %s"), impact, effort, outcome_name);
+}
+
+void
+kw_matrix_card_update_position (KwMatrixCard *self,
+                                KwOutcome     outcome)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  description = describe_position (self->finding, outcome);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+void
+kw_matrix_card_set_drag_position (KwMatrixCard *self,
+                                  gboolean      active,
+                                  double        impact,
+                                  double        effort)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  self->drag_active = !!active;
+  self->drag_impact = impact;
+  self->drag_effort = effort;
+}
+
+/* Returns FALSE when there is nothing to show: the finding is unplaced and
+ * no drag holds it. */
+gboolean
+kw_matrix_card_get_shown_position (KwMatrixCard *self,
+                                   double       *impact,
+                                   double       *effort)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), FALSE);
+
+  if (self->drag_active)
+    {
+      *impact = self->drag_impact;
+      *effort = self->drag_effort;
+      return TRUE;
+    }
+
+  *impact = kw_finding_get_impact (self->finding);
+  *effort = kw_finding_get_effort (self->finding);
+  return kw_finding_get_placed (self->finding);
+}

@@ -1,0 +1,49 @@
+/* kw-matrix-card.h: one finding on the matrix, as a titled card or a
+ * numbered dot. The matrix places it; the card only shows the finding.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kw-finding.h"
+#include "kw-outcome.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_MATRIX_CARD (kw_matrix_card_get_type ())
+G_DECLARE_FINAL_TYPE (KwMatrixCard, kw_matrix_card, KW, MATRIX_CARD, GtkWidget)
+
+GtkWidget *kw_matrix_card_new               (KwFinding    *finding);
+KwFinding *kw_matrix_card_get_finding       (KwMatrixCard *self);
+
+/* 0 shows the title; any other number shows a numbered dot. */
+void       kw_matrix_card_set_number        (KwMatrixCard *self,
+                                             guint         number);
+guint      kw_matrix_card_get_number        (KwMatrixCard *self);
+
+void       kw_matrix_card_set_selected      (KwMatrixCard *self,
+                                             gboolean      selected);
+gboolean   kw_matrix_card_get_selected      (KwMatrixCard *self);
+void       kw_matrix_card_set_dimmed        (KwMatrixCard *self,
+                                             gboolean      dimmed);
+void       kw_matrix_card_set_dragging      (KwMatrixCard *self,
+                                             gboolean      dragging);
+
+/* Refreshes the description a screen reader gives ("Impact 7.5, effort
+ * 2.0, quick win") and the outcome style class. */
+void       kw_matrix_card_update_position   (KwMatrixCard *self,
+                                             KwOutcome     outcome);
+
+/* The position to show while a drag moves the card smoothly between the
+ * tenths the model stores; cleared when the drag ends. */
+void       kw_matrix_card_set_drag_position (KwMatrixCard *self,
+                                             gboolean      active,
+                                             double        impact,
+                                             double        effort);
+gboolean   kw_matrix_card_get_shown_position (KwMatrixCard *self,
+                                             double       *impact,
+                                             double       *effort);
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* bench-drag.c: the frame time while one card is dragged across the
+ * matrix, on boards of 0, 100, 1,000 and 5,000 other findings.
+ *
+ * Each board gets a fresh 1200×800 window. One card is pressed and moved
+ * in 200 steps, the way the drag gesture moves it (the same entry points);
+ * after each step the benchmark waits for the frame that shows it. A
+ * frame's time is the model change plus the frame clock's work from
+ * "before-paint" to "after-paint" (layout, snapshot, render), so the wait
+ * for the display's refresh does not count.
+ *
+ * Prints “bench drag_frame_N_ms VALUE ms” (the median) per size, the ratio
+ * to the empty board, and the growth from 1,000 to 5,000 findings. Run it
+ * under a display (xvfb-run); GSK_RENDERER picks the renderer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bench-drag"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kw-history.h"
+#include "kw-matrix-private.h"
+#include "kw-matrix.h"
+
+#define N_STEPS 200
+#define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
+
+static const guint board_sizes[] = { 0, 100, 1000, 5000 };
+
+typedef struct {
+  gint64   paint_begin;
+  gint64   paint_end;
+  gboolean painted;
+} FrameProbe;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 FrameProbe    *probe)
+{
+  probe->paint_begin = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameProbe    *probe)
+{
+  probe->paint_end = g_get_monotonic_time ();
+  probe->painted = TRUE;
+}
+
+static gboolean
+wait_for_frame (FrameProbe *probe)
+{
+  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_US;
+
+  while (!probe->painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return probe->painted;
+}
+
+static KwBoard *
+make_board (guint       n_findings,
+            KwFinding **dragged)
+{
+  KwBoard *board = kw_board_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122 + n_findings);
+  g_autoptr(KwFinding) finding = kw_finding_new ("The finding that is dragged across");
+
+  for (guint i = 0; i < n_findings; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Finding number %u from the workshop", i + 1);
+      g_autoptr(KwFinding) other = kw_finding_new (title);
+
+      kw_finding_place (other, g_rand_double_range (rand, 0, 10), g_rand_double_range (rand, 0, 10));
+      kw_board_append_finding (board, other);
+    }
+
+  kw_finding_place (finding, 5.5, 1.5);
+  kw_board_append_finding (board, finding);
+  *dragged = finding;
+
+  return board;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Returns the median frame time in milliseconds, or a negative number
+ * when frames stopped coming. */
+static double
+measure_drag (guint n_findings)
+{
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(KwHistory) history = NULL;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  KwFinding *dragged;
+  GtkWindow *window;
+  KwMatrix *matrix;
+  GdkFrameClock *clock;
+  FrameProbe probe = { 0 };
+  double frames[N_STEPS];
+  double x, y, x_end, y_end, median;
+
+  board = make_board (n_findings, &dragged);
+  history = kw_history_new (board);
+  selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (board))));
+
+  matrix = KW_MATRIX (kw_matrix_new ());
+  kw_matrix_set_board (matrix, board);
+  kw_matrix_set_history (matrix, history);
+  kw_matrix_set_selection (matrix, selection);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 800);
+  gtk_window_set_child (window, GTK_WIDGET (matrix));
+  gtk_window_present (window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (matrix)) || gtk_widget_get_width (GTK_WIDGET (matrix)) < 1000)
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (matrix));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &probe);
+
+  /* Let the first frames (fonts, glyph caches) settle. */
+  for (guint i = 0; i < 5; i++)
+    {
+      probe.painted = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (matrix));
+      wait_for_frame (&probe);
+    }
+
+  kw_matrix_score_to_point (matrix, 5.5, 1.5, &x, &y);
+  kw_matrix_score_to_point (matrix, 4.5, 8.5, &x_end, &y_end);
+  kw_matrix_pointer_press (matrix, x, y, 0);
+
+  for (guint step = 0; step < N_STEPS; step++)
+    {
+      double t = (step + 1.0) / N_STEPS;
+      gint64 change_begin, change_end;
+
+      probe.painted = FALSE;
+      change_begin = g_get_monotonic_time ();
+      kw_matrix_pointer_motion (matrix, t * (x_end - x), t * (y_end - y));
+      change_end = g_get_monotonic_time ();
+
+      if (!wait_for_frame (&probe))
+        {
+          g_printerr ("No frame came within %d s at %u findings\n",
+                      (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+          gtk_window_destroy (window);
+          return -1;
+        }
+
+      frames[step] = ((change_end - change_begin) + (probe.paint_end - probe.paint_begin)) / 1000.0;
+    }
+
+  kw_matrix_pointer_release (matrix, x_end - x, y_end - y);
+  if (kw_finding_get_effort (dragged) < 8.0 || !kw_history_get_can_undo (history))
+    {
+      g_printerr ("The drag did not move the finding at %u findings\n", n_findings);
+      gtk_window_destroy (window);
+      return -1;
+    }
+
+  g_signal_handlers_disconnect_by_data (clock, &probe);
+  gtk_window_destroy (window);
+
+  qsort (frames, N_STEPS, sizeof frames[0], compare_doubles);
+  median = frames[N_STEPS / 2];
+  g_print ("# %u findings: median %.2f ms, 90th percentile %.2f ms, max %.2f ms\n",
+           n_findings, median, frames[N_STEPS * 9 / 10], frames[N_STEPS - 1]);
+
+  return median;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  double results[G_N_ELEMENTS (board_sizes)];
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  gtk_init ();
+  adw_init ();
+
+  g_print ("# renderer: %s\n", renderer != NULL ? renderer : "default");
+
+  for (guint i = 0; i < G_N_ELEMENTS (board_sizes); i++)
+    {
+      results[i] = measure_drag (board_sizes[i]);
+      if (results[i] < 0)
+        return EXIT_FAILURE;
+      g_print ("bench drag_frame_%u_ms %.2f ms\n", board_sizes[i], results[i]);
+    }
+
+  for (guint i = 1; i < G_N_ELEMENTS (board_sizes); i++)
+    g_print ("bench drag_frame_%u_vs_empty %.2f x\n", board_sizes[i], results[i] / results[0]);
+  g_print ("bench drag_frame_growth_5000_vs_1000 %.2f x\n", results[3] / results[2]);
+
+  return EXIT_SUCCESS;
+}

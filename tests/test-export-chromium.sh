@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# test-export-chromium.sh: opens the exported HTML action plan in headless
+# Chromium, the way a reader opens a mail attachment, and checks that it
+# renders with its sections, that no script runs (also with hostile text
+# on the board) and that nothing is requested from the network. Prints
+# TAP; exits 1 when a check fails.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+
+bin=${KWADRANT:?KWADRANT is not set: run this through meson test}
+src=${KW_SOURCE_DIR:?KW_SOURCE_DIR is not set: run this through meson test}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export LC_ALL=C.UTF-8
+
+n=0
+failures=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; failures=$((failures + 1)); }
+check() {
+  local description=$1
+  shift
+  if "$@"; then ok "$description"; else not_ok "$description"; fi
+}
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "not ok 1 - chromium is installed (apt-get install chromium; build-aux/dev does)"
+  echo "1..1"
+  exit 1
+fi
+
+# chrome FILE NETLOG ARGS...: runs the browser on FILE, offline: every host
+# name resolves to nothing, and the network log records what it tried.
+chrome() {
+  local file=$1 netlog=$2
+  shift 2
+  timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --disable-default-apps \
+    --user-data-dir="$(mktemp -d -p "$work")" --host-resolver-rules="MAP * ~NOTFOUND" \
+    --log-net-log="$netlog" "$@" "file://$file" 2> "$work/chrome-stderr"
+}
+
+# The URLs of the requests in a network log, other than the page itself
+# and the browser's own calls home (updates, clock, accounts), which it
+# makes whatever the page.
+remote_requests() {
+  grep -o '"url":"[a-z-]*://[^"]*"' "$1" | grep -v '"url":"file://' | grep -v '"url":"data:' |
+    grep -vE '"url":"https?://[a-z0-9.-]*\.(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)/' || true
+}
+
+# A control page without a policy that does load an image from a server:
+# the network log must show the attempt, or the check below proves nothing.
+cat > "$work/control.html" << 'HTML'
+<!DOCTYPE html><html><body><p>control</p><img src="http://kwadrant-control.invalid/pixel.png"></body></html>
+HTML
+chrome "$work/control.html" "$work/control-net.json" --dump-dom > "$work/control-dom.html"
+check "the network log records a remote request of a page that makes one" \
+  grep -q 'kwadrant-control.invalid' "$work/control-net.json"
+
+# The example board
+
+"$bin" --export-plan "$work/plan.html" "$src/data/examples/klantcontact-nl.kwadrant" > /dev/null
+chrome "$work/plan.html" "$work/plan-net.json" --dump-dom > "$work/plan-dom.html"
+check "Chromium renders the plan" test -s "$work/plan-dom.html"
+for section in summary quick-win small-fix long-term future drop unplaced; do
+  check "the rendered plan has the $section section" grep -q "<section[^>]*id=\"$section\"" "$work/plan-dom.html"
+done
+check "the rendered plan has its 21 numbered items" \
+  test "$(grep -o '<li class="item"' "$work/plan-dom.html" | wc -l)" -eq 21
+check "the rendered plan has the matrix with 19 dots" \
+  test "$(grep -o '<g class="dot"' "$work/plan-dom.html" | wc -l)" -eq 19
+check "the plan requests nothing from the network" test -z "$(remote_requests "$work/plan-net.json")"
+
+chrome "$work/plan.html" "$work/shot-net.json" --window-size=1280,2000 --screenshot="$work/plan.png" > /dev/null
+check "Chromium takes a screenshot of the plan" test -s "$work/plan.png"
+chrome "$work/plan.html" "$work/phone-net.json" --window-size=390,844 --screenshot="$work/phone.png" > /dev/null
+check "Chromium takes a phone-sized screenshot" test -s "$work/phone.png"
+if [ -n "${KW_SHOTS_DIR:-}" ]; then
+  cp "$work/plan.png" "$KW_SHOTS_DIR/plan-chromium.png"
+  cp "$work/phone.png" "$KW_SHOTS_DIR/plan-phone.png"
+fi
+
+# A hostile board: each script, if it ran, would leave a mark in the DOM.
+
+cat > "$work/hostile.kwadrant" << 'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<board xmlns="https://kwadrant.github.io/ns/board" format-version="1">
+  <title>&lt;script&gt;document.documentElement.setAttribute('data-pwned', 'title')&lt;/script&gt;</title>
+  <organisation>&lt;img src=x onerror="document.documentElement.setAttribute('data-pwned', 'img')"&gt;</organisation>
+  <facilitator>"&gt;&lt;svg onload="document.documentElement.setAttribute('data-pwned', 'svg')"&gt;</facilitator>
+  <findings>
+    <finding id="f-1" status="open" created="2026-11-20T09:00:00Z" modified="2026-11-20T09:00:00Z">
+      <title>&lt;/title&gt;&lt;/style&gt;&lt;script&gt;document.documentElement.setAttribute('data-pwned', 'finding')&lt;/script&gt;</title>
+      <description>]]&gt;&lt;a href="javascript:document.documentElement.setAttribute('data-pwned', 'link')"&gt;x&lt;/a&gt;&lt;iframe src="http://evil.invalid/"&gt;&lt;/iframe&gt;</description>
+      <position impact="8.0" effort="2.0"/>
+      <owner>&lt;img src="http://evil.invalid/track.png"&gt;</owner>
+      <tags><tag>&lt;style&gt;@import url(http://evil.invalid/x.css);&lt;/style&gt;</tag></tags>
+    </finding>
+  </findings>
+</board>
+XML
+"$bin" --export-plan "$work/hostile.html" "$work/hostile.kwadrant" > /dev/null
+check "the hostile board exports" test -s "$work/hostile.html"
+chrome "$work/hostile.html" "$work/hostile-net.json" --dump-dom > "$work/hostile-dom.html"
+check "Chromium renders the hostile plan" grep -q '<section[^>]*id="quick-win"' "$work/hostile-dom.html"
+check "no script of the hostile text ran" eval '! grep -q "<html[^>]*data-pwned" "$work/hostile-dom.html"'
+check "the hostile text is shown as text" grep -q '&lt;script&gt;document.documentElement' "$work/hostile-dom.html"
+check "the hostile text made no element" \
+  eval '! grep -qiE "<(script|img|iframe)[ >]" "$work/hostile-dom.html"'
+check "the hostile plan requests nothing from the network" test -z "$(remote_requests "$work/hostile-net.json")"
+check "the hostile plan did not even try evil.invalid" eval '! grep -q "evil.invalid/" "$work/hostile-net.json"'
+
+echo "1..$n"
+if [ "$failures" -gt 0 ]; then
+  echo "# $failures of $n checks failed"
+  exit 1
+fi

