@@ -264,6 +264,8 @@ kw_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.add-finding", { "<Control>n", NULL } },
     { "win.undo", { "<Control>z", NULL } },

@@ -10,11 +10,13 @@
 
 #include "kw-application.h"
 #include "kw-details-panel.h"
+#include "kw-export-dialog.h"
 #include "kw-format.h"
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
+#include "kw-print.h"
 #include "kw-tray.h"
 #include "kw-window.h"
 
@@ -35,6 +37,10 @@ struct _KwWindow
   GtkListView          *plan_view;
   GMenu                *recent_menu;
   GtkWidget            *header_bar;
+  GtkWidget            *undo_box;
+  GtkWidget            *search_button;
+  GtkWidget            *details_button;
+  GtkWidget            *present_button;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_separator;
   KwTray               *tray;
@@ -216,6 +222,12 @@ kw_window_update_page (KwWindow *self)
 
   gtk_stack_set_visible_child_name (self->stack, page);
 
+  /* The welcome page has no board to undo, search or present. */
+  gtk_widget_set_visible (self->undo_box, self->started);
+  gtk_widget_set_visible (self->search_button, self->started);
+  gtk_widget_set_visible (self->details_button, self->started);
+  gtk_widget_set_visible (self->present_button, self->started);
+
   if (self->loading)
     gtk_spinner_start (self->spinner);
   else
@@ -230,6 +242,8 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !self->loading);
 }
 
 static void
@@ -1636,6 +1650,28 @@ board_details_action_cb (GtkWidget  *widget,
 }
 
 static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  KwExportDialog *dialog;
+
+  dialog = kw_export_dialog_new (GTK_WINDOW (self), self->board, self->file, self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_print_board (GTK_WINDOW (self), self->board);
+}
+
+static void
 kw_window_set_details_visible (KwWindow *self,
                                gboolean  visible)
 {
@@ -1920,6 +1956,10 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, tray);
@@ -1953,6 +1993,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
   gtk_widget_class_install_property_action (widget_class, "win.numbered-dots", "numbered-dots");

@@ -5,7 +5,10 @@
  *
  * The document is written with libxml2's text writer, never pasted
  * together: the writer escapes every piece of user text, in content and in
- * attributes, so a title cannot become markup. The writer's XML is also
+ * attributes, so a title cannot become markup. Only the tags repeated for
+ * every item (the facts, the item heading) go in as constant pieces of
+ * markup, from string literals, for speed; the text between them still
+ * takes the writer's escaping. It is written straight into the file. The writer's XML is also
  * valid HTML5 as long as elements that may not be empty in HTML are closed
  * with a full end tag, which end() always does.
  *
@@ -34,6 +37,8 @@ typedef struct
 {
   xmlTextWriterPtr writer;
   gboolean         failed;
+  GArray          *facts;    /* of the item being written, reused for all */
+  GString         *scratch;  /* for ids and classes, reused likewise */
 } Html;
 
 static void
@@ -90,12 +95,8 @@ static void
 text (Html       *html,
       const char *content)
 {
-  g_autofree char *clean = NULL;
-
-  /* The model keeps its text clean already: copy only when it is not. */
-  if (!kw_text_is_clean (content, FALSE))
-    content = clean = kw_text_clean (content, FALSE);
-  check (html, xmlTextWriterWriteString (html->writer, BAD_CAST content));
+  if (!kw_export_svg_write_text (html->writer, content))
+    html->failed = TRUE;
 }
 
 static void
@@ -260,9 +261,10 @@ write_facts (Html       *html,
   for (guint i = 0; i < facts->len; i++)
     {
       const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
-      g_autofree char *fact_class = g_strconcat ("fact-", fact->key, NULL);
 
-      start_with_class (html, "div", fact_class);
+      g_string_assign (html->scratch, "fact-");
+      g_string_append (html->scratch, fact->key);
+      start_with_class (html, "div", html->scratch->str);
       element (html, "dt", NULL, fact->label);
       element (html, "dd", NULL, fact->value);
       end (html);
@@ -348,19 +350,22 @@ write_item (Html                *html,
             const KwPlanSection *section,
             KwFinding           *finding)
 {
-  g_autoptr(GArray) facts = kw_plan_get_facts (plan, section->outcome, finding);
-  g_autofree char *id = g_strconcat ("finding-", kw_finding_get_id (finding), NULL);
   const char *description = kw_finding_get_description (finding);
+  char number[16];
 
+  g_string_assign (html->scratch, "finding-");
+  g_string_append (html->scratch, kw_finding_get_id (finding));
   start_with_class (html, "li", "item");
-  attribute (html, "id", id);
+  attribute (html, "id", html->scratch->str);
+  g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
   start (html, "h3");
-  element_uint (html, "span", "number", kw_plan_get_number (plan, finding));
+  element (html, "span", "number", number);
   element (html, "span", "title", kw_finding_get_title (finding));
   end (html);
   if (description[0] != '\0')
     element (html, "p", "description", description);
-  write_facts (html, "facts", facts);
+  kw_plan_fill_facts (plan, section->outcome, finding, html->facts);
+  write_facts (html, "facts", html->facts);
   end (html);
 }
 
@@ -433,7 +438,9 @@ write_document (xmlTextWriterPtr  writer,
                 const KwPlan     *plan,
                 GDateTime        *now)
 {
-  Html html = { writer, FALSE };
+  g_autoptr(GArray) facts = kw_plan_facts_new ();
+  g_autoptr(GString) scratch = g_string_sized_new (64);
+  Html html = { writer, FALSE, facts, scratch };
 
   /* "<!DOCTYPE html>": no public or system id. */
   check (&html, xmlTextWriterWriteDTD (writer, BAD_CAST "html", NULL, NULL, NULL));
@@ -449,14 +456,39 @@ write_document (xmlTextWriterPtr  writer,
   return !html.failed;
 }
 
+/* Writes the plan in the language of options, and frees writer. */
+static gboolean
+write_plan (xmlTextWriterPtr           writer,
+            KwBoard                   *board,
+            const KwExportHtmlOptions *options)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gboolean ok;
+
+  now = options != NULL && options->now != NULL ? g_date_time_ref (options->now)
+                                                : g_date_time_new_now_local ();
+  language = kw_plan_language_push (options != NULL ? options->lang : NULL);
+  plan = kw_plan_new (board);
+  ok = write_document (writer, plan, now);
+  xmlFreeTextWriter (writer);
+
+  return ok;
+}
+
+static void
+set_out_of_memory_error (GError **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               _("The action plan could not be made: out of memory."));
+}
+
 GBytes *
 kw_export_html_bytes (KwBoard                   *board,
                       const KwExportHtmlOptions *options,
                       GError                   **error)
 {
-  g_autoptr(KwPlanLanguage) language = NULL;
-  g_autoptr(KwPlan) plan = NULL;
-  g_autoptr(GDateTime) now = NULL;
   xmlBufferPtr buffer;
   xmlTextWriterPtr writer;
   gboolean ok = FALSE;
@@ -464,19 +496,13 @@ kw_export_html_bytes (KwBoard                   *board,
 
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
 
-  now = options != NULL && options->now != NULL ? g_date_time_ref (options->now)
-                                                : g_date_time_new_now_local ();
-  language = kw_plan_language_push (options != NULL ? options->lang : NULL);
-  plan = kw_plan_new (board);
-
   buffer = xmlBufferCreate ();
   if (buffer != NULL && (writer = xmlNewTextWriterMemory (buffer, 0)) != NULL)
     {
       /* Doubling, not the exact growth that copies the whole plan again
        * for each piece added to it. */
       xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
-      ok = write_document (writer, plan, now);
-      xmlFreeTextWriter (writer);
+      ok = write_plan (writer, board, options);
     }
 
   if (ok)
@@ -487,11 +513,48 @@ kw_export_html_bytes (KwBoard                   *board,
       bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
     }
   else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                 _("The action plan could not be made: out of memory."));
+    set_out_of_memory_error (error);
   g_clear_pointer (&buffer, xmlBufferFree);
 
   return bytes;
+}
+
+/* The writer's output, in pieces of a few kilobytes, straight into the
+ * file: a plan of 10,000 findings is 10 MB that need not be held in
+ * memory and copied once more. */
+typedef struct
+{
+  GOutputStream *stream;
+  GError        *error;
+} Sink;
+
+static int
+sink_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  Sink *sink = context;
+
+  if (sink->error != NULL || len < 0 ||
+      !g_output_stream_write_all (sink->stream, buffer, (gsize) len, NULL, NULL, &sink->error))
+    return -1;
+
+  return len;
+}
+
+/* A failed export leaves no half plan behind: a file it replaces stays as
+ * it was, and one it created goes again. */
+static void
+abandon_file (GOutputStream *stream,
+              GFile         *file,
+              gboolean       existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
 }
 
 gboolean
@@ -500,11 +563,40 @@ kw_export_html_file (KwBoard                   *board,
                      GFile                     *file,
                      GError                   **error)
 {
-  g_autoptr(GBytes) bytes = kw_export_html_bytes (board, options, error);
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  Sink sink = { NULL, NULL };
+  xmlOutputBufferPtr output;
+  xmlTextWriterPtr writer = NULL;
+  gboolean existed;
+  gboolean ok = FALSE;
 
-  if (bytes == NULL)
+  g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, NULL);
+  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (file_stream == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* Larger writes than the writer's own pieces, for fewer system calls. */
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 64 * 1024);
+  sink.stream = stream;
+
+  output = xmlOutputBufferCreateIO (sink_write, NULL, &sink, NULL);
+  if (output != NULL && (writer = xmlNewTextWriter (output)) == NULL)
+    xmlOutputBufferClose (output);
+  if (writer != NULL)
+    ok = write_plan (writer, board, options);
+
+  if (ok && sink.error == NULL)
+    return g_output_stream_close (stream, NULL, error);
+
+  abandon_file (stream, file, existed);
+  if (sink.error != NULL)
+    g_propagate_error (error, sink.error);
+  else
+    set_out_of_memory_error (error);
+
+  return FALSE;
 }

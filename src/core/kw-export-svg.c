@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "kw-export-svg.h"
 #include "kw-matrix-render.h"
@@ -59,7 +60,44 @@ attribute (Svg        *svg,
   check (svg, xmlTextWriterWriteAttribute (svg->writer, BAD_CAST name, BAD_CAST value));
 }
 
-/* Numbers always with a point, whatever the locale. */
+/* "%.2f" with a point, whatever the locale. A matrix of 10,000 findings has
+ * 60,000 of these numbers, so the usual case is done with whole hundredths
+ * rather than printf; a value that printf might round differently (a half
+ * hundredth, give or take the error of the multiplication), a negative one
+ * ("-0.00") or a huge one goes to g_ascii_formatd() so the text stays the
+ * same to the byte. */
+static const char *
+format_hundredths (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                   double value)
+{
+  double scaled = value * 100.0;
+  double rounded = round (scaled);
+  guint64 hundredths;
+  char digits[24];
+  guint n = 0;
+  char *out = buffer;
+
+  if (!(value >= 0.0 && value < 1e6) || fabs (fabs (scaled - rounded) - 0.5) < 1e-6)
+    return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
+
+  hundredths = (guint64) rounded;
+  do
+    {
+      digits[n++] = (char) ('0' + hundredths % 10);
+      hundredths /= 10;
+    }
+  while (hundredths > 0 || n < 3);
+
+  while (n > 2)
+    *out++ = digits[--n];
+  *out++ = '.';
+  *out++ = digits[1];
+  *out++ = digits[0];
+  *out = '\0';
+
+  return buffer;
+}
+
 static void
 number_attribute (Svg        *svg,
                   const char *name,
@@ -67,7 +105,79 @@ number_attribute (Svg        *svg,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  attribute (svg, name, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
+  attribute (svg, name, format_hundredths (buffer, value));
+}
+
+typedef enum
+{
+  TEXT_PLAIN,     /* the writer would copy it byte for byte */
+  TEXT_ESCAPED,   /* clean, but the writer escapes some of it */
+  TEXT_UNCLEAN,   /* kw_text_clean() would change it */
+} TextKind;
+
+/* What the writer escapes in content is '<', '>', '&', '"' and '\r' (see
+ * xmlEncodeSpecialChars()); what kw_text_clean() drops is the C0 controls
+ * but tab and newline, DEL, the C1 controls (U+0080 to U+009F, "\xC2\x80"
+ * to "\xC2\x9F"), U+FFFE and U+FFFF ("\xEF\xBF\xBE", "\xEF\xBF\xBF") and
+ * anything that is not UTF-8 ('\r' too, which it turns into a newline). */
+static TextKind
+classify_text (const char *content,
+               gsize      *length)
+{
+  const guchar *start = (const guchar *) content;
+  const guchar *p;
+  gboolean ascii = TRUE;
+  gboolean escaped = FALSE;
+
+  for (p = start; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x80)
+        {
+          ascii = FALSE;
+          if ((c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+              (c == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)))
+            return TEXT_UNCLEAN;
+        }
+      else if (c == '<' || c == '>' || c == '&' || c == '"')
+        escaped = TRUE;
+      else if (c == 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+        return TEXT_UNCLEAN;
+    }
+  *length = (gsize) (p - start);
+
+  if (*length > G_MAXINT || !(ascii || g_utf8_validate_len (content, *length, NULL)))
+    return TEXT_UNCLEAN;
+
+  return escaped ? TEXT_ESCAPED : TEXT_PLAIN;
+}
+
+gboolean
+kw_export_svg_write_text (xmlTextWriterPtr  writer,
+                          const char       *content)
+{
+  g_autofree char *clean = NULL;
+  gsize length = 0;
+
+  switch (classify_text (content, &length))
+    {
+    case TEXT_PLAIN:
+      /* Most text: in as it is, as the writer would copy it, but without
+       * its allocation and second scan. */
+      return xmlTextWriterWriteRawLen (writer, BAD_CAST content, (int) length) >= 0;
+
+    case TEXT_UNCLEAN:
+      /* The model keeps its text clean already: this is the exception. */
+      content = clean = kw_text_clean (content, FALSE);
+      break;
+
+    case TEXT_ESCAPED:
+    default:
+      break;
+    }
+
+  return xmlTextWriterWriteString (writer, BAD_CAST content) >= 0;
 }
 
 /* User text is cleaned of control characters, which XML 1.0 and HTML both
@@ -76,12 +186,8 @@ static void
 text (Svg        *svg,
       const char *content)
 {
-  g_autofree char *clean = NULL;
-
-  /* The model keeps its text clean already: copy only when it is not. */
-  if (!kw_text_is_clean (content, FALSE))
-    content = clean = kw_text_clean (content, FALSE);
-  check (svg, xmlTextWriterWriteString (svg->writer, BAD_CAST content));
+  if (!kw_export_svg_write_text (svg->writer, content))
+    svg->failed = TRUE;
 }
 
 static void
@@ -186,8 +292,8 @@ write_frame_and_lines (Svg                  *svg,
           g_autofree char *dashes = NULL;
           char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
-          dashes = g_strconcat (g_ascii_formatd (a, sizeof a, "%.2f", 3.0 * width), " ",
-                                g_ascii_formatd (b, sizeof b, "%.2f", 2.0 * width), NULL);
+          dashes = g_strconcat (format_hundredths (a, 3.0 * width), " ",
+                                format_hundredths (b, 2.0 * width), NULL);
           attribute (svg, "stroke-dasharray", dashes);
         }
       end_empty (svg);
@@ -228,7 +334,7 @@ write_scale (Svg                  *svg,
     double cy = plot->y + plot->height / 2.0;
 
     g_snprintf (transform, sizeof transform, "rotate(-90 %s %s)",
-                g_ascii_formatd (x, sizeof x, "%.2f", cx), g_ascii_formatd (y, sizeof y, "%.2f", cy));
+                format_hundredths (x, cx), format_hundredths (y, cy));
     start (svg, "text");
     number_attribute (svg, "x", cx);
     number_attribute (svg, "y", cy);
@@ -334,7 +440,7 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   kw_board_get_thresholds (plan->board, &thresholds);
 
   g_snprintf (view_box, sizeof view_box, "0 0 %s %s",
-              g_ascii_formatd (w, sizeof w, "%.2f", width), g_ascii_formatd (h, sizeof h, "%.2f", height));
+              format_hundredths (w, width), format_hundredths (h, height));
 
   start (&svg, "svg");
   attribute (&svg, "xmlns", SVG_NAMESPACE);

@@ -22,6 +22,11 @@ gboolean  kw_export_svg_write  (xmlTextWriterPtr  writer,
                                 double            height,
                                 gboolean          link_items);
 
+/* Writes user text as element content, cleaned of control characters and
+ * escaped, as the HTML plan does too. Returns FALSE when the writer fails. */
+gboolean  kw_export_svg_write_text (xmlTextWriterPtr  writer,
+                                    const char       *content);
+
 /* A standalone SVG file, in lang (NULL for the UI language). */
 GBytes   *kw_export_svg_bytes  (KwBoard          *board,
                                 const char       *lang,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -192,21 +193,101 @@ kw_plan_text_format_date_time (GDateTime *date_time)
                                 (guint) g_date_time_get_year (date_time));
 }
 
+static char
+decimal_separator (void)
+{
+  /* Translators: the decimal separator in scores such as 7.5 (Dutch: ",") */
+  const char *separator = C_("decimal separator", ".");
+
+  if ((separator[0] == ',' || separator[0] == '.') && separator[1] == '\0')
+    return separator[0];
+
+  return '.';
+}
+
+/* kw_score_normalize() gives whole tenths from 0 to 10, so "%.1f" is two
+ * digits and a separator: no printf for each of the 20,000 scores of a
+ * long plan. */
+static char *
+format_score_with (double score,
+                   char   separator)
+{
+  int tenths = (int) round (kw_score_normalize (score) * 10.0);
+  char text[8];
+  char *out = text;
+
+  if (tenths >= 100)
+    *out++ = (char) ('0' + tenths / 100);
+  *out++ = (char) ('0' + tenths / 10 % 10);
+  *out++ = separator;
+  *out++ = (char) ('0' + tenths % 10);
+  *out = '\0';
+
+  return g_strdup (text);
+}
+
 char *
 kw_plan_text_format_score (double score)
 {
-  char *text = kw_score_format (score);
-  /* Translators: the decimal separator in scores such as 7.5 (Dutch: ",") */
-  const char *separator = C_("decimal separator", ".");
-  char *point = strchr (text, '.');
-
-  if (point != NULL && (separator[0] == ',' || separator[0] == '.') && separator[1] == '\0')
-    *point = separator[0];
-
-  return text;
+  return format_score_with (score, decimal_separator ());
 }
 
 /* ---- The plan ------------------------------------------------------------ */
+
+typedef enum
+{
+  FACT_IMPACT,
+  FACT_EFFORT,
+  FACT_OWNER,
+  FACT_DUE,
+  FACT_REVIEW,
+  FACT_STATUS,
+  FACT_TAGS,
+  FACT_SOURCE,
+  FACT_DROP_REASON,
+  N_FACTS
+} Fact;
+
+/* A plan of 10,000 findings repeats the same dozen labels 60,000 times and
+ * mostly a handful of dates: gettext and printf once each is enough. */
+struct _KwPlanTexts
+{
+  const char *labels[N_FACTS];
+  const char *status_labels[KW_N_STATUSES];
+  const char *not_set;
+  char        decimal_separator;
+  GHashTable *dates;  /* ISO date → the date as the plan shows it */
+};
+
+static KwPlanTexts *
+plan_texts_new (void)
+{
+  KwPlanTexts *texts = g_new0 (KwPlanTexts, 1);
+
+  texts->labels[FACT_IMPACT] = _("Impact");
+  texts->labels[FACT_EFFORT] = _("Effort");
+  texts->labels[FACT_OWNER] = _("Owner");
+  texts->labels[FACT_DUE] = _("Due date");
+  texts->labels[FACT_REVIEW] = _("Review date");
+  texts->labels[FACT_STATUS] = _("Status");
+  texts->labels[FACT_TAGS] = _("Tags");
+  texts->labels[FACT_SOURCE] = _("Source");
+  texts->labels[FACT_DROP_REASON] = _("Reason for dropping");
+  for (guint i = 0; i < KW_N_STATUSES; i++)
+    texts->status_labels[i] = kw_status_get_label ((KwStatus) i);
+  texts->not_set = _("not set");
+  texts->decimal_separator = decimal_separator ();
+  texts->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return texts;
+}
+
+static void
+plan_texts_free (KwPlanTexts *texts)
+{
+  g_hash_table_unref (texts->dates);
+  g_free (texts);
+}
 
 KwPlan *
 kw_plan_new (KwBoard *board)
@@ -219,6 +300,7 @@ kw_plan_new (KwBoard *board)
   plan = g_new0 (KwPlan, 1);
   plan->board = g_object_ref (board);
   plan->numbers = g_hash_table_new (NULL, NULL);
+  plan->texts = plan_texts_new ();
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
@@ -248,6 +330,7 @@ kw_plan_free (KwPlan *plan)
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     g_clear_pointer (&plan->sections[i].findings, g_ptr_array_unref);
   g_clear_pointer (&plan->numbers, g_hash_table_unref);
+  g_clear_pointer (&plan->texts, plan_texts_free);
   g_clear_object (&plan->board);
   g_free (plan);
 }
@@ -285,8 +368,8 @@ clear_fact (gpointer data)
   g_clear_pointer (&fact->value, g_free);
 }
 
-static GArray *
-facts_new (void)
+GArray *
+kw_plan_facts_new (void)
 {
   GArray *facts = g_array_new (FALSE, TRUE, sizeof (KwPlanFact));
 
@@ -298,11 +381,12 @@ facts_new (void)
 /* Takes value; an empty or NULL value is shown as “not set” when required,
  * and left out otherwise. */
 static void
-add_fact (GArray     *facts,
-          const char *key,
-          const char *label,
-          char       *value,
-          gboolean    required)
+add_fact (GArray            *facts,
+          const KwPlanTexts *texts,
+          const char        *key,
+          const char        *label,
+          char              *value,
+          gboolean           required)
 {
   KwPlanFact fact = { key, label, value };
 
@@ -311,18 +395,31 @@ add_fact (GArray     *facts,
       g_free (value);
       if (!required)
         return;
-      fact.value = g_strdup (_("not set"));
+      fact.value = g_strdup (texts->not_set);
     }
 
   g_array_append_val (facts, fact);
 }
 
 static char *
-format_date_fact (const char *iso_date)
+format_date_fact (const KwPlanTexts *texts,
+                  const char        *iso_date)
 {
-  char *formatted = kw_plan_text_format_iso_date (iso_date);
+  const char *known;
+  char *formatted;
 
-  return formatted != NULL ? formatted : g_strdup (iso_date);
+  if (iso_date == NULL || iso_date[0] == '\0')
+    return NULL;
+
+  if ((known = g_hash_table_lookup (texts->dates, iso_date)) != NULL)
+    return g_strdup (known);
+
+  formatted = kw_plan_text_format_iso_date (iso_date);
+  if (formatted == NULL)
+    formatted = g_strdup (iso_date);
+  g_hash_table_insert (texts->dates, g_strdup (iso_date), g_strdup (formatted));
+
+  return formatted;
 }
 
 static char *
@@ -336,35 +433,53 @@ join_tags (KwFinding *finding)
   return g_strjoinv (", ", (char **) tags);
 }
 
+void
+kw_plan_fill_facts (const KwPlan *plan,
+                    KwOutcome     outcome,
+                    KwFinding    *finding,
+                    GArray       *facts)
+{
+  const KwPlanTexts *texts;
+  const char * const *labels;
+  gboolean long_term = outcome == KW_OUTCOME_LONG_TERM;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (KW_IS_FINDING (finding));
+  g_return_if_fail (facts != NULL);
+
+  texts = plan->texts;
+  labels = texts->labels;
+  g_array_set_size (facts, 0);
+
+  if (kw_finding_get_placed (finding))
+    {
+      add_fact (facts, texts, "impact", labels[FACT_IMPACT],
+                format_score_with (kw_finding_get_impact (finding), texts->decimal_separator), TRUE);
+      add_fact (facts, texts, "effort", labels[FACT_EFFORT],
+                format_score_with (kw_finding_get_effort (finding), texts->decimal_separator), TRUE);
+    }
+
+  add_fact (facts, texts, "owner", labels[FACT_OWNER], g_strdup (kw_finding_get_owner (finding)), long_term);
+  add_fact (facts, texts, "due", labels[FACT_DUE],
+            format_date_fact (texts, kw_finding_get_due_date (finding)), long_term);
+  add_fact (facts, texts, "review", labels[FACT_REVIEW],
+            format_date_fact (texts, kw_finding_get_review_date (finding)), outcome == KW_OUTCOME_FUTURE);
+  add_fact (facts, texts, "status", labels[FACT_STATUS],
+            g_strdup (texts->status_labels[kw_finding_get_status (finding)]), TRUE);
+  add_fact (facts, texts, "tags", labels[FACT_TAGS], join_tags (finding), FALSE);
+  add_fact (facts, texts, "source", labels[FACT_SOURCE], g_strdup (kw_finding_get_source (finding)), FALSE);
+  add_fact (facts, texts, "drop-reason", labels[FACT_DROP_REASON],
+            g_strdup (kw_finding_get_drop_reason (finding)), outcome == KW_OUTCOME_DROP);
+}
+
 GArray *
 kw_plan_get_facts (const KwPlan *plan,
                    KwOutcome     outcome,
                    KwFinding    *finding)
 {
-  GArray *facts = facts_new ();
-  gboolean long_term = outcome == KW_OUTCOME_LONG_TERM;
+  GArray *facts = kw_plan_facts_new ();
 
-  g_return_val_if_fail (plan != NULL, facts);
-  g_return_val_if_fail (KW_IS_FINDING (finding), facts);
-
-  if (kw_finding_get_placed (finding))
-    {
-      add_fact (facts, "impact", _("Impact"),
-                kw_plan_text_format_score (kw_finding_get_impact (finding)), TRUE);
-      add_fact (facts, "effort", _("Effort"),
-                kw_plan_text_format_score (kw_finding_get_effort (finding)), TRUE);
-    }
-
-  add_fact (facts, "owner", _("Owner"), g_strdup (kw_finding_get_owner (finding)), long_term);
-  add_fact (facts, "due", _("Due date"), format_date_fact (kw_finding_get_due_date (finding)), long_term);
-  add_fact (facts, "review", _("Review date"), format_date_fact (kw_finding_get_review_date (finding)),
-            outcome == KW_OUTCOME_FUTURE);
-  add_fact (facts, "status", _("Status"),
-            g_strdup (kw_status_get_label (kw_finding_get_status (finding))), TRUE);
-  add_fact (facts, "tags", _("Tags"), join_tags (finding), FALSE);
-  add_fact (facts, "source", _("Source"), g_strdup (kw_finding_get_source (finding)), FALSE);
-  add_fact (facts, "drop-reason", _("Reason for dropping"),
-            g_strdup (kw_finding_get_drop_reason (finding)), outcome == KW_OUTCOME_DROP);
+  kw_plan_fill_facts (plan, outcome, finding, facts);
 
   return facts;
 }
@@ -373,18 +488,20 @@ GArray *
 kw_plan_get_header_facts (const KwPlan *plan,
                           GDateTime    *now)
 {
-  GArray *facts = facts_new ();
+  GArray *facts = kw_plan_facts_new ();
   KwBoard *board;
 
   g_return_val_if_fail (plan != NULL, facts);
   g_return_val_if_fail (now != NULL, facts);
 
   board = plan->board;
-  add_fact (facts, "organisation", _("Organisation"), g_strdup (kw_board_get_organisation (board)), FALSE);
-  add_fact (facts, "workshop-date", _("Workshop date"),
-            format_date_fact (kw_board_get_workshop_date (board)), FALSE);
-  add_fact (facts, "facilitator", _("Facilitator"), g_strdup (kw_board_get_facilitator (board)), FALSE);
-  add_fact (facts, "exported", _("Exported on"), kw_plan_text_format_date_time (now), TRUE);
+  add_fact (facts, plan->texts, "organisation", _("Organisation"),
+            g_strdup (kw_board_get_organisation (board)), FALSE);
+  add_fact (facts, plan->texts, "workshop-date", _("Workshop date"),
+            format_date_fact (plan->texts, kw_board_get_workshop_date (board)), FALSE);
+  add_fact (facts, plan->texts, "facilitator", _("Facilitator"),
+            g_strdup (kw_board_get_facilitator (board)), FALSE);
+  add_fact (facts, plan->texts, "exported", _("Exported on"), kw_plan_text_format_date_time (now), TRUE);
 
   return facts;
 }

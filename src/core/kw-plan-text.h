@@ -48,16 +48,22 @@ typedef struct {
   guint      first_number;  /* the number of the first finding */
 } KwPlanSection;
 
+/* Private: the texts every item repeats, looked up once per plan. */
+typedef struct _KwPlanTexts KwPlanTexts;
+
 typedef struct {
   KwBoard       *board;
   KwPlanSection  sections[KW_N_OUTCOMES];  /* in the method's order */
   guint          counts[KW_N_OUTCOMES];
   guint          n_findings;
   GHashTable    *numbers;                  /* KwFinding → number, from 1 */
+  KwPlanTexts   *texts;                    /* private */
 } KwPlan;
 
 /* Numbers the findings 1, 2, … through the sections in the method's
- * order: quick wins first, unplaced findings last. */
+ * order: quick wins first, unplaced findings last. The plan's labels and
+ * dates are in the language in use when it is made: make it after
+ * kw_plan_language_push(). */
 KwPlan         *kw_plan_new                 (KwBoard     *board);
 void            kw_plan_free                (KwPlan      *plan);
 guint           kw_plan_get_number          (const KwPlan *plan,
@@ -79,6 +85,13 @@ typedef struct {
 GArray         *kw_plan_get_facts           (const KwPlan *plan,
                                              KwOutcome     outcome,
                                              KwFinding    *finding);
+/* The same into facts (from kw_plan_facts_new()), emptied first: one array
+ * for every item of a long plan. */
+GArray         *kw_plan_facts_new           (void);
+void            kw_plan_fill_facts          (const KwPlan *plan,
+                                             KwOutcome     outcome,
+                                             KwFinding    *finding,
+                                             GArray       *facts);
 
 /* The lines of the header: title, organisation, … as label/value facts,
  * the empty ones left out. now is the export time. */

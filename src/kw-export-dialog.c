@@ -1,0 +1,944 @@
+/* kw-export-dialog.c
+ *
+ * The board is read in the main thread only: the text formats are built
+ * in memory here and written by GIO in a worker thread; the PNG and the
+ * PDF are drawn and written by their core exporters, which switch the
+ * text domain to the export's language and so must run here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-export-csv.h"
+#include "kw-export-dialog.h"
+#include "kw-export-html.h"
+#include "kw-export-svg.h"
+#include "kw-matrix-render.h"
+#include "kw-plan-text.h"
+
+typedef struct
+{
+  KwExportFormat  format;
+  const char     *name;
+  const char     *description;
+  const char     *suffix;
+  const char     *mime_type;
+  const char     *filter_name;
+} FormatInfo;
+
+/* In the order of KwExportFormat, which is the order of the list. */
+static const FormatInfo formats[] = {
+  { KW_EXPORT_FORMAT_HTML, N_("Action plan (HTML)"),
+    N_("A page to mail, readable in any browser"),
+    ".html", "text/html", N_("Web pages") },
+  { KW_EXPORT_FORMAT_PDF, N_("Action plan (PDF)"),
+    N_("Pages to print or to send"),
+    ".pdf", "application/pdf", N_("PDF documents") },
+  { KW_EXPORT_FORMAT_CSV, N_("Findings (CSV)"),
+    N_("The findings and outcomes, for a spreadsheet"),
+    ".csv", "text/csv", N_("CSV files") },
+  { KW_EXPORT_FORMAT_SVG, N_("Matrix image (SVG)"),
+    N_("The matrix, sharp at any size"),
+    ".svg", "image/svg+xml", N_("SVG images") },
+  { KW_EXPORT_FORMAT_PNG, N_("Matrix image (PNG)"),
+    N_("The matrix as a picture, for slides"),
+    ".png", "image/png", N_("PNG images") },
+};
+
+static const struct {
+  const char *code;
+  const char *name;
+} languages[] = {
+  { "nl", N_("Dutch") },
+  { "en", N_("English") },
+};
+
+static const struct {
+  char        separator;
+  const char *name;
+} separators[] = {
+  { ';', N_("Semicolon, for Dutch Excel") },
+  { ',', N_("Comma") },
+};
+
+/* The last one, without a size, is "Custom size". */
+static const struct {
+  int         width;
+  int         height;
+  const char *name;
+} image_sizes[] = {
+  { 1600, 1200, N_("1600 × 1200, a 4:3 slide") },
+  { 1920, 1080, N_("1920 × 1080, a 16:9 slide") },
+  { 1280, 720, N_("1280 × 720, a small 16:9 slide") },
+  { 1024, 768, N_("1024 × 768, a small 4:3 slide") },
+  { 0, 0, N_("Custom size") },
+};
+
+static const struct {
+  KwPaper     paper;
+  const char *name;
+} papers[] = {
+  { KW_PAPER_A4, N_("A4") },
+  { KW_PAPER_LETTER, N_("Letter") },
+};
+
+struct _KwExportDialog
+{
+  AdwWindow             parent_instance;
+
+  /* Template children */
+  GtkWidget            *export_button;
+  GtkWidget            *spinner;
+  AdwComboRow          *format_row;
+  AdwComboRow          *language_row;
+  GtkWidget            *csv_group;
+  AdwComboRow          *separator_row;
+  GtkSwitch            *bom_switch;
+  GtkWidget            *image_group;
+  AdwComboRow          *size_row;
+  GtkWidget            *width_row;
+  GtkWidget            *height_row;
+  GtkSpinButton        *width_spin;
+  GtkSpinButton        *height_spin;
+  GtkWidget            *pdf_group;
+  AdwComboRow          *paper_row;
+  GtkSwitch            *open_switch;
+
+  KwBoard              *board;
+  GFile                *board_file;
+  AdwToastOverlay      *toast_overlay;
+  GCancellable         *cancellable;
+
+  guint                 busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KwExportDialog, kw_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BOARD,
+  PROP_BOARD_FILE,
+  PROP_TOAST_OVERLAY,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Lists */
+
+static GListModel *
+new_name_list (const char * const *names,
+               guint               n_names)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    gtk_string_list_append (list, _(names[i]));
+
+  return G_LIST_MODEL (list);
+}
+
+#define SET_NAME_LIST(row, table)                                           \
+  G_STMT_START {                                                            \
+    const char *names[G_N_ELEMENTS (table)];                                \
+    g_autoptr(GListModel) model = NULL;                                     \
+                                                                            \
+    for (guint i_ = 0; i_ < G_N_ELEMENTS (table); i_++)                     \
+      names[i_] = table[i_].name;                                           \
+    model = new_name_list (names, G_N_ELEMENTS (table));                    \
+    adw_combo_row_set_model (row, model);                                   \
+  } G_STMT_END
+
+static const FormatInfo *
+get_format_info (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  return &formats[MIN (selected, G_N_ELEMENTS (formats) - 1)];
+}
+
+static char
+get_separator (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->separator_row);
+
+  return separators[MIN (selected, G_N_ELEMENTS (separators) - 1)].separator;
+}
+
+static KwPaper
+get_paper (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->paper_row);
+
+  return papers[MIN (selected, G_N_ELEMENTS (papers) - 1)].paper;
+}
+
+static gboolean
+size_is_custom (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->size_row);
+
+  return selected >= G_N_ELEMENTS (image_sizes) - 1;
+}
+
+/* Showing what goes with the format */
+
+static void
+format_changed_cb (KwExportDialog *self)
+{
+  const FormatInfo *info = get_format_info (self);
+  gboolean image = info->format == KW_EXPORT_FORMAT_SVG || info->format == KW_EXPORT_FORMAT_PNG;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(info->description));
+  gtk_widget_set_visible (self->csv_group, info->format == KW_EXPORT_FORMAT_CSV);
+  gtk_widget_set_visible (self->image_group, image);
+  gtk_widget_set_visible (self->pdf_group, info->format == KW_EXPORT_FORMAT_PDF);
+}
+
+/* Dutch Excel splits on semicolons, English Excel on commas: the separator
+ * follows the language, and the user can still pick the other one. */
+static void
+language_changed_cb (KwExportDialog *self)
+{
+  char wanted = g_str_equal (kw_export_dialog_get_language (self), "nl") ? ';' : ',';
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      if (separators[i].separator == wanted)
+        adw_combo_row_set_selected (self->separator_row, i);
+    }
+}
+
+static void
+size_changed_cb (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->size_row);
+  gboolean custom = size_is_custom (self);
+
+  /* A preset fills in the numbers, so a custom size starts from it. */
+  if (!custom)
+    {
+      gtk_spin_button_set_value (self->width_spin, image_sizes[selected].width);
+      gtk_spin_button_set_value (self->height_spin, image_sizes[selected].height);
+    }
+
+  gtk_widget_set_visible (self->width_row, custom);
+  gtk_widget_set_visible (self->height_row, custom);
+}
+
+static void
+kw_export_dialog_set_busy (KwExportDialog *self,
+                           gboolean        busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Naming things */
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *parse_name = NULL;
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+
+  parse_name = g_file_get_parse_name (file);
+  return g_path_get_basename (parse_name);
+}
+
+static char *
+dup_suggested_name (KwExportDialog *self)
+{
+  const char *title = kw_board_get_title (self->board);
+  g_autofree char *name = g_strdup (title[0] != '\0' ? title : _("Untitled board"));
+
+  /* A title may hold characters a file name cannot. */
+  g_strdelimit (name, "/\\", '-');
+
+  return g_strconcat (name, get_format_info (self)->suffix, NULL);
+}
+
+/* Opening the result */
+
+static void
+launch_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AdwToastOverlay) toast_overlay = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_warning ("Could not open the exported file: %s", error->message);
+  if (toast_overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree char *title = g_strdup_printf (_("Could not open the file: %s"), escaped);
+
+      adw_toast_overlay_add_toast (toast_overlay, adw_toast_new (title));
+    }
+}
+
+static void
+launch_file (GFile           *file,
+             AdwToastOverlay *toast_overlay)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gdk_display_get_default ());
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, launch_finished_cb,
+                                           toast_overlay != NULL ? g_object_ref (toast_overlay) : NULL);
+}
+
+static void
+toast_open_clicked_cb (AdwToast *toast,
+                       GFile    *file)
+{
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "kw-toast-overlay");
+
+  launch_file (file, overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL);
+}
+
+static void
+unref_closure_data (gpointer  data,
+                    GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static void
+show_exported_toast (KwExportDialog *self,
+                     GFile          *file,
+                     gboolean        opened)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->toast_overlay == NULL)
+    return;
+
+  /* An AdwToast title is markup: a file may be called "Q&A.html". */
+  title = g_strdup_printf (_("Exported “%s”"), escaped);
+  toast = adw_toast_new (title);
+  if (!opened)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data (G_OBJECT (toast), "kw-toast-overlay", self->toast_overlay);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (toast_open_clicked_cb),
+                             g_object_ref (file), unref_closure_data, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Exporting */
+
+static void
+show_export_error (KwExportDialog *self,
+                   GFile          *file,
+                   const GError   *error)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean open;
+
+  /* Cancelled: the dialog was closed. The task checks its cancellable, so
+   * a write that finished just before lands here too. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  kw_export_dialog_set_busy (self, FALSE);
+
+  if (error != NULL)
+    {
+      show_export_error (self, file, error);
+      return;
+    }
+
+  open = gtk_switch_get_active (self->open_switch);
+  if (open)
+    launch_file (file, self->toast_overlay);
+  show_exported_toast (self, file, open);
+
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+write_finished_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+get_image_size (KwExportDialog *self,
+                int            *width,
+                int            *height)
+{
+  *width = gtk_spin_button_get_value_as_int (self->width_spin);
+  *height = gtk_spin_button_get_value_as_int (self->height_spin);
+}
+
+/* The text formats, in memory; NULL for the formats written directly. */
+static GBytes *
+build_bytes (KwExportDialog  *self,
+             KwExportFormat   format,
+             GError         **error)
+{
+  const char *lang = kw_export_dialog_get_language (self);
+  int width, height;
+
+  get_image_size (self, &width, &height);
+
+  switch (format)
+    {
+    case KW_EXPORT_FORMAT_HTML:
+      {
+        KwExportHtmlOptions options = { lang, NULL };
+
+        return kw_export_html_bytes (self->board, &options, error);
+      }
+
+    case KW_EXPORT_FORMAT_CSV:
+      {
+        KwExportCsvOptions options = { lang, get_separator (self), gtk_switch_get_active (self->bom_switch) };
+
+        return kw_export_csv_bytes (self->board, &options, error);
+      }
+
+    case KW_EXPORT_FORMAT_SVG:
+      return kw_export_svg_bytes (self->board, lang, width, height, error);
+
+    case KW_EXPORT_FORMAT_PDF:
+    case KW_EXPORT_FORMAT_PNG:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+write_directly (KwExportDialog  *self,
+                KwExportFormat   format,
+                GFile           *file,
+                GError         **error)
+{
+  const char *lang = kw_export_dialog_get_language (self);
+  int width, height;
+
+  get_image_size (self, &width, &height);
+
+  if (format == KW_EXPORT_FORMAT_PNG)
+    return kw_matrix_render_png_file (self->board, lang, width, height, file, error);
+
+  return kw_export_pdf_file (self->board, lang, get_paper (self), file, error);
+}
+
+void
+kw_export_dialog_export_to_file (KwExportDialog *self,
+                                 GFile          *file)
+{
+  KwExportFormat format;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->busy);
+
+  format = get_format_info (self)->format;
+  task = g_task_new (self, self->cancellable, export_finished_cb, NULL);
+  g_task_set_source_tag (task, kw_export_dialog_export_to_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  kw_export_dialog_set_busy (self, TRUE);
+
+  if (format == KW_EXPORT_FORMAT_PNG || format == KW_EXPORT_FORMAT_PDF)
+    {
+      if (write_directly (self, format, file, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bytes = build_bytes (self, format, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Replaced as a whole: a failed write never leaves half a file. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, write_finished_cb, g_steal_pointer (&task));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     KwExportDialog  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && !self->busy)
+    kw_export_dialog_export_to_file (self, file);
+}
+
+static void
+export_clicked_cb (KwExportDialog *self)
+{
+  const FormatInfo *info = get_format_info (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = dup_suggested_name (self);
+  g_autofree char *pattern = g_strconcat ("*", info->suffix, NULL);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _(info->filter_name));
+  gtk_file_filter_add_mime_type (filter, info->mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (self->board_file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->board_file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* GObject */
+
+/* Cancel (or Escape) while a file is written stops the write: there is
+ * no toast, and never half a file (the file is replaced as a whole). */
+static gboolean
+kw_export_dialog_close_request (GtkWindow *window)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (kw_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+kw_export_dialog_dispose (GObject *object)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (kw_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+kw_export_dialog_finalize (GObject *object)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->board);
+  g_clear_object (&self->board_file);
+  g_clear_object (&self->toast_overlay);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kw_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+kw_export_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      g_value_set_object (value, self->board);
+      break;
+
+    case PROP_BOARD_FILE:
+      g_value_set_object (value, self->board_file);
+      break;
+
+    case PROP_TOAST_OVERLAY:
+      g_value_set_object (value, self->toast_overlay);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_export_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOARD:
+      self->board = g_value_dup_object (value);
+      break;
+
+    case PROP_BOARD_FILE:
+      self->board_file = g_value_dup_object (value);
+      break;
+
+    case PROP_TOAST_OVERLAY:
+      self->toast_overlay = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_export_dialog_constructed (GObject *object)
+{
+  KwExportDialog *self = KW_EXPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (kw_export_dialog_parent_class)->constructed (object);
+
+  /* An empty board rather than a crash when built without one. */
+  if (self->board == NULL)
+    self->board = kw_board_new ();
+}
+
+static void
+kw_export_dialog_class_init (KwExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kw_export_dialog_dispose;
+  object_class->finalize = kw_export_dialog_finalize;
+  object_class->get_property = kw_export_dialog_get_property;
+  object_class->set_property = kw_export_dialog_set_property;
+  object_class->constructed = kw_export_dialog_constructed;
+
+  window_class->close_request = kw_export_dialog_close_request;
+
+  /**
+   * KwExportDialog:board:
+   *
+   * The board to export.
+   */
+  properties[PROP_BOARD] =
+    g_param_spec_object ("board", NULL, NULL,
+                         KW_TYPE_BOARD,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwExportDialog:board-file:
+   *
+   * Where the board is saved, or %NULL: exports go next to it.
+   */
+  properties[PROP_BOARD_FILE] =
+    g_param_spec_object ("board-file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwExportDialog:toast-overlay:
+   *
+   * Where the toast of a finished export shows, or %NULL.
+   */
+  properties[PROP_TOAST_OVERLAY] =
+    g_param_spec_object ("toast-overlay", NULL, NULL,
+                         ADW_TYPE_TOAST_OVERLAY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwExportDialog:busy:
+   *
+   * Whether an export is being written.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KwExportDialog::exported:
+   * @file: the file written
+   *
+   * Emitted when an export was written, just before the dialog closes.
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, csv_group);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, separator_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, bom_switch);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, image_group);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, pdf_group);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, open_switch);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static guint
+ui_language_index (void)
+{
+  /* Without a pushed language this is the code of the UI's catalogue;
+   * a UI in a language the plan is not written in gets English. */
+  const char *code = kw_plan_language_get_code ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (g_str_equal (languages[i].code, code))
+        return i;
+    }
+
+  return 1;
+}
+
+static void
+kw_export_dialog_init (KwExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  /* The separator list first: choosing a language picks a separator. */
+  SET_NAME_LIST (self->separator_row, separators);
+  SET_NAME_LIST (self->format_row, formats);
+  SET_NAME_LIST (self->language_row, languages);
+  SET_NAME_LIST (self->size_row, image_sizes);
+  SET_NAME_LIST (self->paper_row, papers);
+
+  adw_combo_row_set_selected (self->format_row, KW_EXPORT_FORMAT_HTML);
+  adw_combo_row_set_selected (self->language_row, ui_language_index ());
+  adw_combo_row_set_selected (self->size_row, 0);
+
+  /* set_selected only notifies on a change: bring everything in line. */
+  format_changed_cb (self);
+  language_changed_cb (self);
+  size_changed_cb (self);
+}
+
+KwExportDialog *
+kw_export_dialog_new (GtkWindow       *parent,
+                      KwBoard         *board,
+                      GFile           *board_file,
+                      AdwToastOverlay *toast_overlay)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KW_IS_BOARD (board), NULL);
+  g_return_val_if_fail (board_file == NULL || G_IS_FILE (board_file), NULL);
+  g_return_val_if_fail (toast_overlay == NULL || ADW_IS_TOAST_OVERLAY (toast_overlay), NULL);
+
+  return g_object_new (KW_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "board", board,
+                       "board-file", board_file,
+                       "toast-overlay", toast_overlay,
+                       NULL);
+}
+
+KwExportFormat
+kw_export_dialog_get_format (KwExportDialog *self)
+{
+  g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), KW_EXPORT_FORMAT_HTML);
+
+  return get_format_info (self)->format;
+}
+
+void
+kw_export_dialog_set_format (KwExportDialog *self,
+                             KwExportFormat  format)
+{
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail ((guint) format < G_N_ELEMENTS (formats));
+
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+const char *
+kw_export_dialog_get_language (KwExportDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->language_row);
+
+  return languages[MIN (selected, G_N_ELEMENTS (languages) - 1)].code;
+}
+
+void
+kw_export_dialog_set_language (KwExportDialog *self,
+                               const char     *lang)
+{
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (kw_plan_language_is_known (lang));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      if (g_str_equal (languages[i].code, lang))
+        adw_combo_row_set_selected (self->language_row, i);
+    }
+}
+
+void
+kw_export_dialog_set_csv_options (KwExportDialog *self,
+                                  char            separator,
+                                  gboolean        bom)
+{
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (separator == ',' || separator == ';');
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      if (separators[i].separator == separator)
+        adw_combo_row_set_selected (self->separator_row, i);
+    }
+  gtk_switch_set_active (self->bom_switch, bom);
+}
+
+void
+kw_export_dialog_set_image_size (KwExportDialog *self,
+                                 int             width,
+                                 int             height)
+{
+  guint preset = G_N_ELEMENTS (image_sizes) - 1;
+
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (image_sizes); i++)
+    {
+      if (image_sizes[i].width == width && image_sizes[i].height == height)
+        preset = i;
+    }
+
+  adw_combo_row_set_selected (self->size_row, preset);
+  gtk_spin_button_set_value (self->width_spin, width);
+  gtk_spin_button_set_value (self->height_spin, height);
+}
+
+void
+kw_export_dialog_set_paper (KwExportDialog *self,
+                            KwPaper         paper)
+{
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      if (papers[i].paper == paper)
+        adw_combo_row_set_selected (self->paper_row, i);
+    }
+}
+
+void
+kw_export_dialog_set_open_when_done (KwExportDialog *self,
+                                     gboolean        open_when_done)
+{
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->open_switch, open_when_done);
+}
+
+gboolean
+kw_export_dialog_get_busy (KwExportDialog *self)
+{
+  g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->busy;
+}

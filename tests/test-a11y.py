@@ -1,0 +1,220 @@
+#!/usr/bin/python3
+# test-a11y.py: reads the AT-SPI tree of the running app, as a screen
+# reader does: the matrix has its name, every card is a button named after
+# its finding with a description giving impact, effort and outcome, and an
+# unplaced finding can be put on the matrix with the keyboard alone.
+#
+# Run with /usr/bin/python3 (it has pyatspi) under the test display:
+#   xvfb-run -a dbus-run-session -- /usr/bin/python3 tests/test-a11y.py
+# KWADRANT names the binary; KW_SOURCE_DIR the source tree.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+from gi.repository import GLib
+
+SOURCE_DIR = os.environ.get('KW_SOURCE_DIR', os.path.join(os.path.dirname(__file__), '..'))
+KWADRANT = os.environ.get('KWADRANT')
+DESCRIPTION = re.compile(r'^Impact (\d+\.\d), effort (\d+\.\d), '
+                         r'(quick win|small fix|long-term plan|future list|drop)$')
+
+# The example board's thresholds are the defaults: impact 5, effort 5, tiny 1.
+def outcome(impact, effort):
+    if impact >= 5:
+        return 'long-term plan' if effort >= 5 else 'quick win'
+    if effort >= 5:
+        return 'drop'
+    return 'small fix' if effort <= 1 else 'future list'
+
+failures = []
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print('not ok - ' + message)
+    return condition
+
+def walk(node):
+    try:
+        children = list(node)
+    except Exception:
+        return
+    yield node
+    for child in children:
+        if child is not None:
+            yield from walk(child)
+
+def role(node):
+    try:
+        return node.getRoleName()
+    except Exception:
+        return None
+
+def find_app(timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.name == 'kwadrant':
+                return app
+        pump(0.3)
+    print('# applications on the bus: %r' % [a.name for a in pyatspi.Registry.getDesktop(0) if a is not None])
+    return None
+
+def wait_for(predicate, timeout=20):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = predicate()
+        if found:
+            return found
+        time.sleep(0.3)
+    return predicate()
+
+def find_matrix(app):
+    for node in walk(app):
+        if node.name == 'Impact/effort matrix' and role(node) in ('panel', 'grouping'):
+            return node
+    return None
+
+def cards(matrix):
+    return [c for c in matrix if c is not None and role(c) == 'push button']
+
+# The focused object, as a screen reader learns it: from focus events.
+last_focus = [None]
+
+def on_focus(event):
+    if event.detail1:
+        last_focus[0] = event.source
+
+def pump(seconds):
+    context = GLib.MainContext.default()
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not context.iteration(False):
+            time.sleep(0.01)
+
+def focused(app):
+    pump(0.2)
+    return last_focus[0]
+
+def key(*keys):
+    subprocess.run(['xdotool', 'key', '--clearmodifiers', *keys], check=True)
+    pump(0.15)
+
+def safe_matches(matches, node):
+    try:
+        return matches(node)
+    except Exception:
+        return False
+
+def tab_to(app, matches, limit=80):
+    """Presses Tab until the focused object matches; returns it or None."""
+    for _ in range(limit):
+        node = focused(app)
+        if node is not None and safe_matches(matches, node):
+            return node
+        key('Tab')
+    return None
+
+def main():
+    if not KWADRANT:
+        print('KWADRANT must name the kwadrant binary')
+        return 1
+    if not os.environ.get('DISPLAY'):
+        print('SKIP: no display')
+        return 77
+
+    # Bring the accessibility bus up before the app starts, so both use the
+    # same one (starting them at once can race to launch two).
+    pyatspi.Registry.getDesktop(0).childCount
+    pyatspi.Registry.registerEventListener(on_focus, 'object:state-changed:focused')
+
+    tmp = tempfile.mkdtemp()
+    board = os.path.join(tmp, 'board.kwadrant')
+    shutil.copy(os.path.join(SOURCE_DIR, 'data', 'examples', 'klantcontact-nl.kwadrant'), board)
+    env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='C', GSETTINGS_BACKEND='memory')
+    app_process = subprocess.Popen([KWADRANT, board], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        return run_checks()
+    finally:
+        app_process.terminate()
+        try:
+            app_process.wait(10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+def run_checks():
+    app = find_app()
+    if not check(app is not None, 'the app shows up on the accessibility bus'):
+        return 1
+
+    matrix = wait_for(lambda: find_matrix(app))
+    if not check(matrix is not None, 'the matrix is named "Impact/effort matrix"'):
+        return 1
+    print('ok - the matrix is named %r' % matrix.name)
+
+    found = wait_for(lambda: cards(matrix) if len(cards(matrix)) >= 19 else None)
+    check(found is not None and len(found) == 19,
+          'the 19 placed findings of the example are 19 cards (got %d)' % len(cards(matrix)))
+
+    for card in cards(matrix):
+        m = DESCRIPTION.match(card.description)
+        if check(m is not None, 'card %r has a description like "Impact 7.5, effort 2.0, quick win": %r'
+                 % (card.name, card.description)):
+            impact, effort = float(m.group(1)), float(m.group(2))
+            check(m.group(3) == outcome(impact, effort),
+                  'card %r: the outcome in %r fits its scores' % (card.name, card.description))
+        check(card.name != '' and not card.name.startswith('Kw'), 'card %r is named after its finding' % card.name)
+    names = {c.name: c.description for c in cards(matrix)}
+    check(names.get('Watermeloenrapportage doorprikken') == 'Impact 6.0, effort 2.0, quick win',
+          'the card "Watermeloenrapportage doorprikken" reads "Impact 6.0, effort 2.0, quick win"')
+    check(names.get('Eigen telefonieplatform laten bouwen') == 'Impact 2.0, effort 9.5, drop',
+          'the card "Eigen telefonieplatform laten bouwen" reads "Impact 2.0, effort 9.5, drop"')
+    check('Welkomstgesprek in de eerste maand' not in names, 'an unplaced finding has no card')
+    print('ok - %d cards checked' % len(names))
+
+    # With the keyboard alone: Tab to the unplaced finding in the tray,
+    # Enter to open it, Tab to its impact and effort, type them.
+    title = 'Welkomstgesprek in de eerste maand'
+    wid = subprocess.run(['xdotool', 'search', '--sync', '--onlyvisible', '--name', 'Klantcontact 2027'],
+                         capture_output=True, text=True, timeout=30).stdout.split()[0]
+    subprocess.run(['xdotool', 'windowfocus', '--sync', wid], check=False)
+
+    row = tab_to(app, lambda n: n.name.startswith(title))
+    if not check(row is not None, 'Tab reaches the unplaced finding in the tray'):
+        return 1
+    key('Return')
+
+    for label, value in (('Impact', '7'), ('Effort', '2')):
+        # The name may repeat the row's title ("Impact Impact"); never a line's.
+        spin = tab_to(app, lambda n: role(n) == 'spin button' and
+                      n.name.replace('_', '').startswith(label) and 'line' not in n.name)
+        if not check(spin is not None, 'Tab reaches the %s spin button of the details' % label):
+            return 1
+        key('ctrl+a')
+        subprocess.run(['xdotool', 'type', '--delay', '50', value], check=True)
+        key('Tab')
+
+    card = wait_for(lambda: next((c for c in cards(matrix) if c.name == title), None))
+    if check(card is not None, 'the finding placed with the keyboard gets a card'):
+        check(wait_for(lambda: card.description == 'Impact 7.0, effort 2.0, quick win'),
+              'the placed card reads "Impact 7.0, effort 2.0, quick win" (got %r)' % card.description)
+        print('ok - placed with the keyboard: %r, %r' % (card.name, card.description))
+
+    if failures:
+        print('%d checks failed' % len(failures))
+        return 1
+    print('PASS')
+    return 0
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,677 @@
+/* test-export-dialog.c: the Export dialog and printing, under Xvfb: the
+ * dialog opens from the window with the UI language chosen, each format
+ * writes what its core exporter writes, a failure is shown, and printing
+ * to a PDF gives the pages of the action plan.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+#include <string.h>
+
+#include "kw-csv.h"
+#include "kw-export-csv.h"
+#include "kw-export-dialog.h"
+#include "kw-export-pdf.h"
+#include "kw-export-svg.h"
+#include "kw-format.h"
+#include "kw-plan-text.h"
+#include "kw-print.h"
+#include "kw-window.h"
+
+#define WAIT_TIMEOUT_MS 20000
+
+static GtkApplication *app;
+static char *tmp_dir;
+
+/* Waiting without sleeping */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return cond (data);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !kw_window_get_loading (data);
+}
+
+/* Fixtures */
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static char *
+example_path (const char *name)
+{
+  return g_build_filename (SOURCE_EXAMPLES_DIR, name, NULL);
+}
+
+static KwBoard *
+load_example (const char *name)
+{
+  g_autofree char *path = example_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KwBoard *board = kw_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (board);
+
+  return board;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static KwExportDialog *
+find_export_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (KW_IS_EXPORT_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_shown (gpointer data)
+{
+  return find_message_dialog (data) != NULL;
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GtkDialog *
+find_print_dialog (gpointer parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (GTK_IS_DIALOG (l->data) && !ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_widget_get_visible (l->data) &&
+          gtk_window_get_transient_for (l->data) == parent)
+        return l->data;
+    }
+
+  return NULL;
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static gboolean
+print_dialog_is_shown (gpointer data)
+{
+  return find_print_dialog (data) != NULL;
+}
+
+static void
+exported_cb (KwExportDialog *dialog,
+             GFile          *file,
+             gboolean       *exported)
+{
+  *exported = TRUE;
+}
+
+/* Exports through the dialog as the Export button does once a file is
+ * chosen, and waits until it is written. */
+static void
+export_and_wait (KwExportDialog *dialog,
+                 const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean exported = FALSE;
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_export_to_file (dialog, file);
+  g_assert_true (wait_until (flag_is_set, &exported));
+  g_assert_false (kw_export_dialog_get_busy (dialog));
+  /* A finished export closes the dialog. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+}
+
+/* The pages of a PDF, counted in its page objects ("/Type /Page", not
+ * the "/Type /Pages" tree); cairo writes them uncompressed. */
+static guint
+count_pdf_pages (GBytes *pdf)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  const char *needle = "/Type /Page";
+  gsize needle_length = strlen (needle);
+  guint n_pages = 0;
+
+  for (gsize i = 0; i + needle_length < length; i++)
+    {
+      if (memcmp (data + i, needle, needle_length) == 0 && data[i + needle_length] != 's')
+        n_pages++;
+    }
+
+  return n_pages;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gsize text_length = strlen (text);
+
+  /* Not g_strstr_len(): a PDF's compressed streams hold NUL bytes. */
+  for (gsize i = 0; i + text_length <= length; i++)
+    {
+      if (memcmp (data + i, text, text_length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What the core lays out for board on paper, measured on a PDF surface. */
+static guint
+count_plan_pages (KwBoard    *board,
+                  const char *lang,
+                  double      width,
+                  double      height)
+{
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages;
+
+  n_pages = kw_plan_pages_paginate (pages, cr, width, height, KW_PLAN_PAGES_MARGIN);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return n_pages;
+}
+
+/* Tests */
+
+static void
+test_dialog_opens_from_window (void)
+{
+  g_autofree char *path = example_path ("customer-contact-en.kwadrant");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *out = tmp_path ("from-window.html");
+  KwWindow *window = kw_window_new (app);
+  KwExportDialog *dialog;
+  g_autoptr(GBytes) html = NULL;
+
+  kw_window_load_file (window, file);
+  g_assert_true (wait_until (window_is_idle, window));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_null (find_export_dialog (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* The tests run in C.UTF-8: an English UI. */
+  g_assert_cmpstr (kw_export_dialog_get_language (dialog), ==, "en");
+  g_assert_cmpint (kw_export_dialog_get_format (dialog), ==, KW_EXPORT_FORMAT_HTML);
+
+  /* Exporting from the window's own dialog: the toast path included. */
+  export_and_wait (dialog, out);
+  html = read_file (out);
+  g_assert_true (bytes_contain (html, "<html lang=\"en\">"));
+  g_assert_true (bytes_contain (html, kw_board_get_title (kw_window_get_board (window))));
+  g_assert_null (find_export_dialog (GTK_WINDOW (window)));
+
+  /* Print shows the print dialog; cancelling it prints nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  g_assert_true (wait_until (print_dialog_is_shown, window));
+  gtk_dialog_response (find_print_dialog (window), GTK_RESPONSE_CANCEL);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_dialog_ui_language (void)
+{
+  const char *build_dir = g_getenv ("KW_BUILD_DIR");
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autofree char *localedir = NULL;
+  KwExportDialog *dialog;
+
+  if (build_dir == NULL)
+    {
+      g_test_skip ("KW_BUILD_DIR is not set: run through meson test");
+      return;
+    }
+
+  localedir = g_build_filename (build_dir, "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  {
+    /* As if the desktop were Dutch. */
+    g_autoptr(KwPlanLanguage) language = kw_plan_language_push ("nl");
+
+    if (!g_str_equal (kw_plan_language_get_code (), "nl"))
+      {
+        g_test_skip ("po/nl.po has no language code yet");
+        return;
+      }
+
+    dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  }
+
+  g_assert_cmpstr (kw_export_dialog_get_language (dialog), ==, "nl");
+  kw_export_dialog_set_language (dialog, "en");
+  g_assert_cmpstr (kw_export_dialog_get_language (dialog), ==, "en");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_export_html (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("plan.html");
+  g_autoptr(GBytes) html = NULL;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  htmlDocPtr doc;
+  xmlNodePtr root;
+  g_autofree char *title = NULL;
+  xmlChar *lang;
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_HTML);
+  kw_export_dialog_set_language (dialog, "en");
+  export_and_wait (dialog, out);
+
+  html = read_file (out);
+  g_assert_true (bytes_contain (html, "<!DOCTYPE html>"));
+  doc = htmlReadMemory (g_bytes_get_data (html, NULL), (int) g_bytes_get_size (html), out, "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *) root->name, ==, "html");
+  lang = xmlGetProp (root, (const xmlChar *) "lang");
+  g_assert_cmpstr ((const char *) lang, ==, "en");
+  xmlFree (lang);
+
+  {
+    xmlXPathContextPtr context = xmlXPathNewContext (doc);
+    xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) "string(//h1)", context);
+
+    g_assert_nonnull (result);
+    title = g_strdup ((const char *) result->stringval);
+    xmlXPathFreeObject (result);
+    xmlXPathFreeContext (context);
+  }
+  g_assert_nonnull (strstr (title, kw_board_get_title (board)));
+  xmlFreeDoc (doc);
+}
+
+static void
+test_export_csv (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("findings.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(KwBoard) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  KwExportCsvOptions options = { "nl", ';', TRUE };
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_CSV);
+  /* Dutch picks the semicolon on its own. */
+  kw_export_dialog_set_language (dialog, "en");
+  kw_export_dialog_set_language (dialog, "nl");
+  kw_export_dialog_set_csv_options (dialog, ';', TRUE);
+  export_and_wait (dialog, out);
+
+  written = read_file (out);
+  expected = kw_export_csv_bytes (board, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, expected));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (written, NULL), "\xef\xbb\xbf"));
+
+  imported = kw_csv_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (kw_board_get_n_findings (imported), ==, kw_board_get_n_findings (board));
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (imported, i)), ==,
+                     kw_finding_get_title (kw_board_get_finding (board, i)));
+}
+
+static void
+test_export_csv_follows_language (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *out = tmp_path ("findings-en.csv");
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  KwExportCsvOptions options = { "en", ',', FALSE };
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_CSV);
+  kw_export_dialog_set_language (dialog, "nl");
+  kw_export_dialog_set_language (dialog, "en");
+  export_and_wait (dialog, out);
+
+  written = read_file (out);
+  expected = kw_export_csv_bytes (board, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, expected));
+}
+
+static void
+test_export_svg (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *out = tmp_path ("matrix.svg");
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_SVG);
+  kw_export_dialog_set_language (dialog, "en");
+  kw_export_dialog_set_image_size (dialog, 1000, 700);
+  export_and_wait (dialog, out);
+
+  written = read_file (out);
+  g_assert_cmpuint (g_bytes_get_size (written), >, 0);
+  g_assert_true (bytes_contain (written, "viewBox=\"0 0 1000.00 700.00\""));
+  expected = kw_export_svg_bytes (board, "en", 1000, 700, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, expected));
+}
+
+static void
+test_export_png (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *out = tmp_path ("matrix.png");
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  cairo_surface_t *image;
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_PNG);
+  /* A preset, then a size of one's own. */
+  kw_export_dialog_set_image_size (dialog, 1920, 1080);
+  kw_export_dialog_set_image_size (dialog, 640, 480);
+  export_and_wait (dialog, out);
+
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 480);
+  cairo_surface_destroy (image);
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("plan.pdf");
+  g_autoptr(GBytes) pdf = NULL;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  double width, height;
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_PDF);
+  kw_export_dialog_set_language (dialog, "en");
+  kw_export_dialog_set_paper (dialog, KW_PAPER_LETTER);
+  export_and_wait (dialog, out);
+
+  pdf = read_file (out);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF"));
+  g_assert_true (bytes_contain (pdf, "/MediaBox [ 0 0 612 792 ]"));
+  kw_paper_get_size (KW_PAPER_LETTER, &width, &height);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, count_plan_pages (board, "en", width, height));
+}
+
+static void
+test_export_fails (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *out = tmp_path ("no-such-folder/plan.html");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  AdwMessageDialog *message;
+  gboolean exported = FALSE;
+
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_export_to_file (dialog, file);
+  g_assert_true (wait_until (message_dialog_is_shown, dialog));
+
+  /* The dialog stays, ready for another try. */
+  g_assert_false (exported);
+  g_assert_false (kw_export_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "plan.html"));
+  g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_export_closed_while_busy (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("closed.html");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  gboolean exported = FALSE;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_export_to_file (dialog, file);
+  g_assert_true (kw_export_dialog_get_busy (dialog));
+
+  /* Cancel closes the window and stops the write: no "exported", and
+   * the dialog goes once the write has stopped. (The worker thread may
+   * have written the file just before: that is not checked.) */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (pointer_is_null, &dialog));
+  g_assert_false (exported);
+}
+
+static void
+test_print_to_pdf (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("printed.pdf");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  double width, height;
+  guint n_pages;
+
+  operation = kw_print_operation_new (board, "en", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (operation);
+
+  gtk_print_operation_set_export_filename (operation, out);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  pdf = read_file (out);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF"));
+  kw_paper_get_size (KW_PAPER_A4, &width, &height);
+  n_pages = count_plan_pages (board, "en", width, height);
+  /* A header page and the sections on pages of their own. */
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, n_pages);
+}
+
+static void
+test_print_copies_board (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *after_path = tmp_path ("after.pdf");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The board changes after the operation is made: it prints the board as
+   * it was, and it does not crash when the findings go away. */
+  operation = kw_print_operation_new (board, "en", &error);
+  g_assert_no_error (error);
+  while (kw_board_get_n_findings (board) > 0)
+    kw_board_remove_finding (board, kw_board_get_finding (board, 0));
+  kw_board_set_title (board, "Changed after printing started");
+
+  gtk_print_operation_set_export_filename (operation, after_path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  after = read_file (after_path);
+  g_assert_false (bytes_contain (after, "Changed after printing started"));
+}
+
+static void
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        delete_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("kw-test-export-dialog-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  data_home = g_build_filename (tmp_dir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "io.github.kwadrant.Kwadrant.ExportDialogTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/export-dialog/opens-from-window", test_dialog_opens_from_window);
+  g_test_add_func ("/export-dialog/ui-language", test_dialog_ui_language);
+  g_test_add_func ("/export-dialog/html", test_export_html);
+  g_test_add_func ("/export-dialog/csv", test_export_csv);
+  g_test_add_func ("/export-dialog/csv-follows-language", test_export_csv_follows_language);
+  g_test_add_func ("/export-dialog/svg", test_export_svg);
+  g_test_add_func ("/export-dialog/png", test_export_png);
+  g_test_add_func ("/export-dialog/pdf", test_export_pdf);
+  g_test_add_func ("/export-dialog/fails", test_export_fails);
+  g_test_add_func ("/export-dialog/closed-while-busy", test_export_closed_while_busy);
+  g_test_add_func ("/print/to-pdf", test_print_to_pdf);
+  g_test_add_func ("/print/copies-board", test_print_copies_board);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  delete_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
