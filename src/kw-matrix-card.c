@@ -24,6 +24,7 @@ struct _KwMatrixCard
   guint      selected : 1;
   guint      dimmed : 1;
   guint      drag_active : 1;
+  guint      dragging : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KwMatrixCard, kw_matrix_card, GTK_TYPE_WIDGET)
@@ -273,14 +274,24 @@ kw_matrix_card_set_dragging (KwMatrixCard *self,
 {
   g_return_if_fail (KW_IS_MATRIX_CARD (self));
 
+  self->dragging = !!dragging;
+  /* A tooltip popping up under the pointer would hide where it goes. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), !dragging);
   if (dragging)
     gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
 }
 
-/* Translators: how a screen reader describes a finding on the matrix,
- * e.g. "Impact 7.5, effort 2.0, quick win". The last %s is the outcome. */
+gboolean
+kw_matrix_card_get_dragging (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), FALSE);
+
+  return self->dragging;
+}
+
+/* What a screen reader says about a card besides its title. */
 static char *
 describe_position (KwFinding *finding,
                    KwOutcome  outcome)
@@ -300,6 +311,8 @@ describe_position (KwFinding *finding,
     default:                   outcome_name = C_("outcome of one finding", "not placed"); break;
     }
 
+  /* Translators: how a screen reader describes a finding on the matrix,
+   * e.g. "Impact 7.5, effort 2.0, quick win": impact, effort, outcome. */
   return g_strdup_printf (_("Impact %s, effort %s, %s"), impact, effort, outcome_name);
 }
 

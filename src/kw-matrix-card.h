@@ -30,6 +30,7 @@ void       kw_matrix_card_set_dimmed        (KwMatrixCard *self,
                                              gboolean      dimmed);
 void       kw_matrix_card_set_dragging      (KwMatrixCard *self,
                                              gboolean      dragging);
+gboolean   kw_matrix_card_get_dragging      (KwMatrixCard *self);
 
 /* Refreshes the description a screen reader gives ("Impact 7.5, effort
  * 2.0, quick win") and the outcome style class. */

@@ -66,6 +66,14 @@ struct _KwMatrix
   KwThresholds       thresholds;       /* the board's, as last drawn */
   KwMatrixLayout     layout;
   GskRenderNode     *background;       /* zones, scale and labels, until they change */
+  /* While a drag moves some cards or a line, the others stand still: they
+   * are drawn once into this texture, so a frame costs the same on a
+   * board of 5,000 findings as on one of 5 (a software GL renderer
+   * repaints the whole window every frame). */
+  GdkTexture        *still_cards;
+  guint              freeze_cards : 1;
+  int                allocated_width;
+  int                allocated_height;
   GtkWidget         *badge;
 
   /* The pointer gesture in progress */
@@ -537,9 +545,22 @@ kw_matrix_size_allocate (GtkWidget *widget,
   KwMatrix *self = KW_MATRIX (widget);
   int max_card_width;
 
-  gint64 T0 = g_get_monotonic_time ();
   kw_matrix_update_layout (self, width, height);
   max_card_width = MAX (80, (int) (self->layout.plot.width * 0.2));
+
+  /* During a drag, only the dragged cards move; the others keep the
+   * allocation they have (GTK re-allocates any that asked for it). */
+  if (self->pointer_mode == POINTER_CARD_MOVING && self->moved != NULL &&
+      width == self->allocated_width && height == self->allocated_height)
+    {
+      for (guint i = 0; i < self->moved->len; i++)
+        allocate_card (self, g_array_index (self->moved, MovedFinding, i).card, width, height, max_card_width);
+      allocate_badge (self, width, height);
+      return;
+    }
+
+  self->allocated_width = width;
+  self->allocated_height = height;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -550,7 +571,6 @@ kw_matrix_size_allocate (GtkWidget *widget,
     }
 
   allocate_badge (self, width, height);
-  { static gint64 tot; static int n; tot += g_get_monotonic_time () - T0; if (++n % 100 == 0) g_printerr ("alloc avg %.2f ms\n", tot / 100000.0), tot = 0; }
 }
 
 static void
@@ -676,22 +696,45 @@ draw_zones (KwMatrix      *self,
       const KwMatrixRect *r = &zones[z].rect;
       g_autoptr(PangoLayout) label = NULL;
       GdkRGBA color = with_alpha (&palette->fg, 0.62);
-      gboolean is_strip = zones[z].outcome == KW_OUTCOME_SMALL_FIX;
-      double size = is_strip ? text * 0.9 : text * 1.15;
+      KwOutcome outcome = zones[z].outcome;
+      double size = outcome == KW_OUTCOME_SMALL_FIX ? text * 0.9 : text * 1.15;
+      /* Each label sits in its zone's outer corner, away from the lines
+       * where the findings that are debated gather. */
+      double xalign = (outcome == KW_OUTCOME_LONG_TERM || outcome == KW_OUTCOME_DROP) ? 1 : 0;
+      double yalign = (outcome == KW_OUTCOME_QUICK_WIN || outcome == KW_OUTCOME_LONG_TERM) ? 0 : 1;
+      int label_width;
 
       if (r->width < 2 * pad || r->height < 2 * pad)
         continue;
 
-      label = create_text (self, kw_outcome_get_title (zones[z].outcome), size, TRUE);
-      pango_layout_set_width (label, (int) ((r->width - 2 * pad) * PANGO_SCALE));
-      pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+      label = create_text (self, kw_outcome_get_title (outcome), size, TRUE);
+      pango_layout_get_pixel_size (label, &label_width, NULL);
+      if (label_width > r->width - 2 * pad)
+        {
+          /* A narrow zone (the small-fix strip) wraps its label. */
+          pango_layout_set_width (label, (int) ((r->width - 2 * pad) * PANGO_SCALE));
+          pango_layout_set_wrap (label, PANGO_WRAP_WORD);
+          /* Words are never broken; a word wider than the zone makes the
+           * whole label smaller instead, down to a readable minimum. */
+          pango_layout_get_pixel_size (label, &label_width, NULL);
+          if (label_width > r->width - 2 * pad)
+            {
+              double smaller = MAX (size * (r->width - 2 * pad) / label_width, text * 0.6);
 
-      /* The strip is narrow and sits under the findings of the future
-       * zone's left edge: label it at its foot, out of their way. */
-      if (is_strip)
-        draw_text (snapshot, label, r->x + pad, r->y + r->height - pad, 0, 1, &color);
-      else
-        draw_text (snapshot, label, r->x + pad, r->y + pad, 0, 0, &color);
+              g_clear_object (&label);
+              label = create_text (self, kw_outcome_get_title (outcome), smaller, TRUE);
+              pango_layout_set_width (label, (int) ((r->width - 2 * pad) * PANGO_SCALE));
+              pango_layout_set_wrap (label, PANGO_WRAP_WORD);
+            }
+          draw_text (snapshot, label, r->x + pad, yalign > 0 ? r->y + r->height - pad : r->y + pad,
+                     0, yalign, &color);
+          continue;
+        }
+
+      draw_text (snapshot, label,
+                 xalign > 0 ? r->x + r->width - pad : r->x + pad,
+                 yalign > 0 ? r->y + r->height - pad : r->y + pad,
+                 xalign, yalign, &color);
     }
 }
 
@@ -833,7 +876,7 @@ draw_legend (KwMatrix      *self,
   g_autoptr(PangoLayout) heading = NULL;
   GdkRGBA color = with_alpha (&palette->fg, 0.9);
   GdkRGBA dim = with_alpha (&palette->fg, 0.6);
-  int h;
+  int h, number_width = 0;
 
   if (r->width < 4 * text || r->height < 4 * text)
     return;
@@ -846,13 +889,27 @@ draw_legend (KwMatrix      *self,
   pango_layout_get_pixel_size (heading, NULL, &h);
   y += h + text * 0.4;
 
+  /* Numbers right-aligned in a column as wide as the largest one. */
+  {
+    char widest[16];
+    g_autoptr(PangoLayout) probe = NULL;
+
+    g_snprintf (widest, sizeof widest, "%u", MAX (self->numbered->len, 1));
+    probe = create_text (self, widest, text, TRUE);
+    pango_layout_get_pixel_size (probe, &number_width, NULL);
+  }
+
   for (guint i = 0; i < self->numbered->len; i++)
     {
       KwFinding *finding = g_ptr_array_index (self->numbered, i);
-      g_autofree char *line = g_strdup_printf ("%u  %s", i + 1, kw_finding_get_title (finding));
-      g_autoptr(PangoLayout) entry = create_text (self, line, text, FALSE);
+      char number[16];
+      g_autoptr(PangoLayout) entry = create_text (self, kw_finding_get_title (finding), text, FALSE);
+      g_autoptr(PangoLayout) number_text = NULL;
+      double title_x = r->x + text * 0.5 + number_width + text * 0.5;
 
-      pango_layout_set_width (entry, (int) ((r->width - text) * PANGO_SCALE));
+      g_snprintf (number, sizeof number, "%u", i + 1);
+      number_text = create_text (self, number, text, TRUE);
+      pango_layout_set_width (entry, (int) (MAX (r->x + r->width - title_x, text) * PANGO_SCALE));
       pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (entry, NULL, &h);
 
@@ -869,7 +926,8 @@ draw_legend (KwMatrix      *self,
           break;
         }
 
-      draw_text (snapshot, entry, r->x + text * 0.5, y, 0, 0, &color);
+      draw_text (snapshot, number_text, r->x + text * 0.5 + number_width, y, 1, 0, &dim);
+      draw_text (snapshot, entry, title_x, y, 0, 0, &color);
       y += h;
     }
 }
@@ -910,26 +968,99 @@ draw_rubber_band (KwMatrix    *self,
                               (GdkRGBA[4]) { border, border, border, border });
 }
 
+static gboolean
+is_still_card (GtkWidget *child)
+{
+  return KW_IS_MATRIX_CARD (child) && !kw_matrix_card_get_dragging (KW_MATRIX_CARD (child));
+}
+
+static GdkTexture *
+render_still_cards (KwMatrix *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  int scale = gtk_widget_get_scale_factor (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  /* The cairo renderer only redraws what changed anyway, and would copy
+   * the texture into an image surface on every frame. */
+  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer) || width <= 0 || height <= 0)
+    return NULL;
+
+  /* Rendered at the device scale, so the texture is as sharp as the
+   * cards it stands in for. */
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_scale (snapshot, scale, scale);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (is_still_card (child))
+        gtk_widget_snapshot_child (widget, child, snapshot);
+    }
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return NULL;
+
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
+}
+
+static void
+freeze_still_cards (KwMatrix *self,
+                    gboolean  freeze)
+{
+  self->freeze_cards = !!freeze;
+  g_clear_object (&self->still_cards);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 kw_matrix_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
   KwMatrix *self = KW_MATRIX (widget);
+  gboolean from_texture;
 
-  gint64 T0 = g_get_monotonic_time ();
   if (self->background == NULL)
     self->background = create_background (self);
   if (self->background != NULL)
     gtk_snapshot_append_node (snapshot, self->background);
 
+  if (self->freeze_cards && self->still_cards == NULL)
+    self->still_cards = render_still_cards (self);
+  from_texture = self->freeze_cards && self->still_cards != NULL;
+  if (from_texture)
+    gtk_snapshot_append_texture (snapshot, self->still_cards,
+                                 &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                      gtk_widget_get_height (widget)));
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+    {
+      if (!from_texture || !is_still_card (child))
+        gtk_widget_snapshot_child (widget, child, snapshot);
+    }
 
   if (self->band_visible)
     draw_rubber_band (self, snapshot);
-  { static gint64 tot; static int n; tot += g_get_monotonic_time () - T0; if (++n % 100 == 0) g_printerr ("snap avg %.2f ms\n", tot / 100000.0), tot = 0; }
+}
+
+static void
+kw_matrix_unrealize (GtkWidget *widget)
+{
+  KwMatrix *self = KW_MATRIX (widget);
+
+  /* The texture belongs to the renderer that goes away with the surface. */
+  g_clear_object (&self->still_cards);
+
+  GTK_WIDGET_CLASS (kw_matrix_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1115,10 +1246,15 @@ clamp_shift (GArray *moved,
     }
 }
 
+/* One finding shares its label with the history's own "Move Finding";
+ * several get a count (and their plural forms in every language). */
 static char *
 move_step_label (guint n)
 {
-  return g_strdup_printf (ngettext ("Move Finding", "Move %u Findings", n), n);
+  if (n == 1)
+    return g_strdup (_("Move Finding"));
+
+  return g_strdup_printf (ngettext ("Move %u Finding", "Move %u Findings", n), n);
 }
 
 static void
@@ -1244,6 +1380,7 @@ start_card_move (KwMatrix *self)
     }
 
   self->pointer_mode = POINTER_CARD_MOVING;
+  freeze_still_cards (self, TRUE);
 }
 
 /* Moves the findings live, so the lists follow; the cards themselves
@@ -1296,9 +1433,13 @@ end_card_move (KwMatrix *self,
   g_autofree char *label = NULL;
 
   gtk_widget_set_visible (self->badge, FALSE);
+  freeze_still_cards (self, FALSE);
 
-  if (unplace)
-    label = g_strdup_printf (ngettext ("Take Finding off the Matrix", "Take %u Findings off the Matrix", moved->len),
+  if (unplace && moved->len == 1)
+    label = g_strdup (_("Take Finding off the Matrix"));
+  else if (unplace)
+    label = g_strdup_printf (ngettext ("Take %u Finding off the Matrix", "Take %u Findings off the Matrix",
+                                       moved->len),
                              moved->len);
   else
     label = move_step_label (moved->len);
@@ -1448,6 +1589,8 @@ kw_matrix_pointer_motion (KwMatrix *self,
       break;
 
     case POINTER_LINE:
+      if (!self->freeze_cards)
+        freeze_still_cards (self, TRUE);
       update_line_move (self);
       break;
 
@@ -1493,6 +1636,7 @@ kw_matrix_pointer_release (KwMatrix *self,
       break;
 
     case POINTER_LINE:
+      freeze_still_cards (self, FALSE);
       if (self->history != NULL)
         kw_history_record_thresholds (self->history, &self->old_thresholds);
       break;
@@ -1539,7 +1683,7 @@ kw_matrix_pointer_cancel (KwMatrix *self)
 
   self->band_visible = FALSE;
   self->press_card = NULL;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  freeze_still_cards (self, FALSE);
 }
 
 const char *
@@ -1759,6 +1903,7 @@ kw_matrix_dispose (GObject *object)
   g_clear_weak_pointer (&self->unplace_target);
   g_clear_pointer (&self->badge, gtk_widget_unparent);
   g_clear_pointer (&self->background, gsk_render_node_unref);
+  g_clear_object (&self->still_cards);
 
   G_OBJECT_CLASS (kw_matrix_parent_class)->dispose (object);
 }
@@ -1868,6 +2013,7 @@ kw_matrix_class_init (KwMatrixClass *klass)
   widget_class->size_allocate = kw_matrix_size_allocate;
   widget_class->snapshot = kw_matrix_snapshot;
   widget_class->css_changed = kw_matrix_css_changed;
+  widget_class->unrealize = kw_matrix_unrealize;
   widget_class->set_focus_child = kw_matrix_set_focus_child;
 
   properties[PROP_BOARD] =
