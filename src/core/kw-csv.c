@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 #include <string.h>
 
 #include "kw-board-private.h"

@@ -18,7 +18,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 #include <libxml/xmlwriter.h>
 
 #include "kw-export-html.h"

@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "kw-export-pdf.h"

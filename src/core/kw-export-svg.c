@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 #include <math.h>
 
 #include "kw-export-svg.h"

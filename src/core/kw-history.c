@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 
 #include "kw-history.h"
 

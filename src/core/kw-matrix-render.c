@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "kw-i18n.h"
 #include <pango/pangocairo.h>
 
 #include "kw-matrix-render.h"

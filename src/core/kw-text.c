@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "kw-i18n.h"
 #include "kw-outcome.h"
 #include "kw-text.h"
 
@@ -265,4 +266,18 @@ kw_text_is_clean (const char *text,
     }
 
   return TRUE;
+}
+
+/* g_dpgettext() without GLib's once-per-process "should translate" guess,
+ * see kw-i18n.h. */
+const char *
+kw_dpgettext (const char *context_and_msgid,
+              gsize       msgid_offset)
+{
+  const char *translation = dgettext (GETTEXT_PACKAGE, context_and_msgid);
+
+  if (translation == context_and_msgid)
+    return context_and_msgid + msgid_offset;
+
+  return translation;
 }
