@@ -19,6 +19,7 @@ struct _KwMatrixCard
   GtkWidget *label;
 
   guint      number;
+  guint64    draw_serial;
   double     drag_impact;
   double     drag_effort;
   guint      selected : 1;
@@ -36,6 +37,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Shared by all cards, so a serial never repeats, not even for a new card
+ * that happens to get the address of a freed one. */
+static guint64 last_draw_serial;
 
 /* The label shows the title, or the number in the dots style; the title
  * stays the accessible name and the tooltip either way. */
@@ -128,6 +133,20 @@ kw_matrix_card_set_property (GObject      *object,
     }
 }
 
+/* GTK calls this only when the card's look changed (its state, style,
+ * text or a child's); the matrix compares the serial to know which of
+ * its cached card textures to render again. */
+static void
+kw_matrix_card_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (widget);
+
+  self->draw_serial = ++last_draw_serial;
+
+  GTK_WIDGET_CLASS (kw_matrix_card_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 kw_matrix_card_class_init (KwMatrixCardClass *klass)
 {
@@ -138,6 +157,8 @@ kw_matrix_card_class_init (KwMatrixCardClass *klass)
   object_class->finalize = kw_matrix_card_finalize;
   object_class->get_property = kw_matrix_card_get_property;
   object_class->set_property = kw_matrix_card_set_property;
+
+  widget_class->snapshot = kw_matrix_card_snapshot;
 
   properties[PROP_FINDING] =
     g_param_spec_object ("finding", NULL, NULL, KW_TYPE_FINDING,
@@ -281,6 +302,14 @@ kw_matrix_card_set_dragging (KwMatrixCard *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+}
+
+guint64
+kw_matrix_card_get_draw_serial (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), 0);
+
+  return self->draw_serial;
 }
 
 gboolean

@@ -32,6 +32,10 @@ void       kw_matrix_card_set_dragging      (KwMatrixCard *self,
                                              gboolean      dragging);
 gboolean   kw_matrix_card_get_dragging      (KwMatrixCard *self);
 
+/* Changes every time GTK draws the card anew (its state, style or text
+ * changed); 0 before the first time. */
+guint64    kw_matrix_card_get_draw_serial   (KwMatrixCard *self);
+
 /* Refreshes the description a screen reader gives ("Impact 7.5, effort
  * 2.0, quick win") and the outcome style class. */
 void       kw_matrix_card_update_position   (KwMatrixCard *self,

@@ -730,6 +730,111 @@ test_presentation_scales (Fixture       *f,
   g_assert_cmpfloat (px1 - px0, >, x1 - x0);
 }
 
+/* What the matrix shows now, rendered by the window's own renderer. */
+static GdkTexture *
+render_matrix (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->matrix);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guint
+count_different_pixels (GdkTexture *a,
+                        GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  gsize stride = width * 4;
+  g_autofree guchar *pa = g_malloc (stride * height);
+  g_autofree guchar *pb = g_malloc (stride * height);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, pa, stride);
+  gdk_texture_download (b, pb, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    n += memcmp (pa + i, pb + i, 4) != 0;
+
+  return n;
+}
+
+static gboolean
+title_is_bulk (gpointer item,
+               gpointer data)
+{
+  return !g_str_has_prefix (kw_finding_get_title (item), "Bulk ");
+}
+
+/* GTK 4.8's GL renderer aborts on a frame with too many draw commands;
+ * a board of 10,000 cards has to draw, change and drag all the same. */
+static void
+test_large_board (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (title_is_bulk, NULL, NULL);
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) dimmed = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+  KwFinding *top;
+
+  /* The application's stylesheet, so dimmed cards look dimmed. */
+  gtk_css_provider_load_from_resource (style, "/io/github/kwadrant/Kwadrant/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Filled while off the matrix, the way a board is opened: the matrix
+   * then makes its cards in one go. */
+  kw_matrix_set_board (f->matrix, NULL);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bulk %u", i);
+
+      add_finding (f->board, title, (i % 101) / 10.0, (i / 101 % 101) / 10.0);
+    }
+  /* Added last, so it lies on top of the others where it is pressed. */
+  top = add_finding (f->board, "On top", 8, 2);
+  kw_matrix_set_board (f->matrix, f->board);
+  wait_for_layout (f);
+  plain = render_matrix (f);
+
+  /* A change to the cards shows, so the cached textures follow it. */
+  kw_matrix_set_filter (f->matrix, GTK_FILTER (filter));
+  wait_for_layout (f);
+  dimmed = render_matrix (f);
+  g_assert_cmpuint (count_different_pixels (plain, dimmed), >, 10000);
+
+  kw_matrix_set_filter (f->matrix, NULL);
+  wait_for_layout (f);
+  again = render_matrix (f);
+  g_assert_cmpuint (count_different_pixels (plain, again), ==, 0);
+
+  /* Dragging works as on a small board. */
+  drag_card (f, top, -1, 5, FALSE);
+  wait_for_layout (f);
+  g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Long-term plan");
+  kw_matrix_pointer_release (f->matrix, 0, 0);
+  drag_card (f, top, -1, 5, TRUE);
+  wait_for_layout (f);
+  g_assert_cmpfloat (kw_finding_get_impact (top), ==, 7.0);
+  g_assert_cmpfloat (kw_finding_get_effort (top), ==, 7.0);
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Move Finding");
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +857,7 @@ main (int   argc,
   ADD ("dots", test_dots);
   ADD ("filter", test_filter);
   ADD ("presentation-scales", test_presentation_scales);
+  ADD ("large-board", test_large_board);
 
 #undef ADD
 
