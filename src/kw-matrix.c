@@ -621,31 +621,27 @@ typedef struct {
   GdkRGBA zones[KW_MATRIX_N_ZONES];
 } Palette;
 
-/* Okabe–Ito hues, which stay apart for the common colour-blindnesses, at
- * strengths chosen so the zones also differ in lightness; the labels
+/* The outcome colours of the core (kw_outcome_get_color), the same hues as
+ * the lists and every export, at strengths chosen so the zones also differ
+ * in lightness: quick wins the strongest, drop the faintest. The labels
  * name every zone, so colour never carries the meaning alone. */
 static void
 get_palette (KwMatrix *self,
              Palette  *palette)
 {
-  static const GdkRGBA light[KW_MATRIX_N_ZONES] = {
-    { 0.000, 0.620, 0.451, 0.34 },  /* quick win: bluish green, strongest */
-    { 0.337, 0.706, 0.914, 0.30 },  /* small fix: sky blue */
-    { 0.000, 0.447, 0.698, 0.20 },  /* long-term: blue */
-    { 0.902, 0.624, 0.000, 0.16 },  /* future: orange, light */
-    { 0.000, 0.000, 0.000, 0.07 },  /* drop: grey, lightest */
-  };
-  static const GdkRGBA dark[KW_MATRIX_N_ZONES] = {
-    { 0.000, 0.620, 0.451, 0.50 },
-    { 0.337, 0.706, 0.914, 0.34 },
-    { 0.000, 0.447, 0.698, 0.42 },
-    { 0.902, 0.624, 0.000, 0.22 },
-    { 1.000, 1.000, 1.000, 0.05 },
-  };
+  static const double light_strength[KW_MATRIX_N_ZONES] = { 0.30, 0.24, 0.20, 0.24, 0.10 };
+  static const double dark_strength[KW_MATRIX_N_ZONES] = { 0.34, 0.30, 0.30, 0.22, 0.16 };
   gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &palette->fg);
-  memcpy (palette->zones, is_dark ? dark : light, sizeof palette->zones);
+
+  for (guint outcome = 0; outcome < KW_MATRIX_N_ZONES; outcome++)
+    {
+      GdkRGBA *zone = &palette->zones[outcome];
+
+      gdk_rgba_parse (zone, kw_outcome_get_color (outcome, is_dark));
+      zone->alpha = is_dark ? dark_strength[outcome] : light_strength[outcome];
+    }
 }
 
 static GdkRGBA
@@ -714,7 +710,7 @@ draw_zones (KwMatrix      *self,
     {
       graphene_rect_t bounds = to_graphene (&zones[z].rect);
 
-      gtk_snapshot_append_color (snapshot, &palette->zones[z], &bounds);
+      gtk_snapshot_append_color (snapshot, &palette->zones[zones[z].outcome], &bounds);
     }
 
   for (guint z = 0; z < KW_MATRIX_N_ZONES; z++)
