@@ -18,6 +18,9 @@ for tool in xdotool gtk4-demo python3 awk; do
 done
 [ -n "${DISPLAY:-}" ] || { echo "bench-startup: needs a display (run under xvfb-run)" >&2; exit 1; }
 
+errlog=$(mktemp)
+trap 'rm -f "$errlog"' EXIT
+
 now_ms() {
   date +%s.%N | awk '{ printf "%.3f", $1 * 1000 }'
 }
@@ -26,13 +29,14 @@ now_ms() {
 time_to_window() {
   local start pid waited=0
   start=$(now_ms)
-  "$@" >/dev/null 2>&1 &
+  "$@" >/dev/null 2>"$errlog" &
   pid=$!
   until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
     sleep 0.002
     waited=$((waited + 1))
     if [ "$waited" -gt 5000 ] || ! kill -0 "$pid" 2>/dev/null; then
       echo "bench-startup: no window from $1" >&2
+      cat "$errlog" >&2
       kill "$pid" 2>/dev/null || true
       exit 1
     fi
