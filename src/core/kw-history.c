@@ -475,13 +475,15 @@ kw_history_redo (KwHistory *self)
 void
 kw_history_clear (KwHistory *self)
 {
-  REMEMBER_LABELS (self);
-
   g_return_if_fail (KW_IS_HISTORY (self));
 
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  update_state (self, old_undo, old_redo);
+  {
+    REMEMBER_LABELS (self);
+
+    g_ptr_array_set_size (self->undo_stack, 0);
+    g_ptr_array_set_size (self->redo_stack, 0);
+    update_state (self, old_undo, old_redo);
+  }
 }
 
 void
@@ -497,7 +499,6 @@ kw_history_begin_group (KwHistory  *self,
 void
 kw_history_end_group (KwHistory *self)
 {
-  REMEMBER_LABELS (self);
   Step *step;
 
   g_return_if_fail (KW_IS_HISTORY (self));
@@ -513,8 +514,12 @@ kw_history_end_group (KwHistory *self)
       return;
     }
 
-  g_ptr_array_add (self->undo_stack, step);
-  update_state (self, old_undo, old_redo);
+  {
+    REMEMBER_LABELS (self);
+
+    g_ptr_array_add (self->undo_stack, step);
+    update_state (self, old_undo, old_redo);
+  }
 }
 
 void
