@@ -156,11 +156,15 @@ visit_structure (xmlNodePtr node,
 
       g_array_append_val (s->item_numbers, value);
     }
-  else if (g_str_equal (name, "g") && has_class (node, "dot"))
+  else if (g_str_equal (name, "a") && has_class (node, "dot"))
     {
-      /* The dot's <a> is its parent. */
-      g_hash_table_insert (s->dot_targets, g_strdup (attr (node, "data-number")),
-                           g_strdup (attr (node->parent, "href")));
+      /* The dot is a link; its number is the text it draws. */
+      xmlNodePtr label = node->children;
+
+      while (label != NULL && (label->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) label->name, "text")))
+        label = label->next;
+      g_assert_nonnull (label);
+      g_hash_table_insert (s->dot_targets, text_of (label), g_strdup (attr (node, "href")));
     }
   else if (g_str_equal (name, "tr") && attr (node, "class") != NULL &&
            g_str_has_prefix (attr (node, "class"), "outcome-"))

@@ -347,16 +347,35 @@ write_scale (Svg                  *svg,
   end (svg);
 }
 
+/* A matrix can hold 10,000 dots, so what every dot shares (outline, font,
+ * the numbers' colour) is said once on the groups around them and in
+ * DOT_STYLE, leaving each dot its position, radius and number. */
+#define DOT_STYLE "svg.matrix .dot text { fill: " KW_MATRIX_RENDER_DOT_TEXT "; stroke: none; }"
+
+static gboolean
+dot_label_is_small (guint number)
+{
+  /* Three digits and more only fit in the dot a size smaller. */
+  return number >= 100;
+}
+
+static double
+dot_font_size (const KwMatrixLayout *layout,
+               guint                 number)
+{
+  return kw_matrix_render_dot_radius (layout) * (dot_label_is_small (number) ? 0.75 : 1.0);
+}
+
 static void
 write_dot (Svg                  *svg,
            const KwMatrixLayout *layout,
            const KwPlan         *plan,
-           KwOutcome             outcome,
            KwFinding            *finding,
            gboolean              link_items)
 {
   double radius = kw_matrix_render_dot_radius (layout);
   guint number = kw_plan_get_number (plan, finding);
+  double font_size = dot_font_size (layout, number);
   char label[16];
   double x, y;
 
@@ -364,6 +383,8 @@ write_dot (Svg                  *svg,
                                    kw_finding_get_effort (finding), &x, &y);
   g_snprintf (label, sizeof label, "%u", number);
 
+  /* The link, when there is one, is the dot's group itself: its title is
+   * the tooltip of the circle and the number alike. */
   if (link_items)
     {
       /* Ids are [A-Za-z0-9._-]: safe in a fragment as they are. */
@@ -372,10 +393,11 @@ write_dot (Svg                  *svg,
       start (svg, "a");
       attribute (svg, "href", target);
     }
-
-  start (svg, "g");
+  else
+    {
+      start (svg, "g");
+    }
   attribute (svg, "class", "dot");
-  attribute (svg, "data-number", label);
   start (svg, "title");
   text (svg, kw_finding_get_title (finding));
   end (svg);
@@ -383,18 +405,17 @@ write_dot (Svg                  *svg,
   number_attribute (svg, "cx", x);
   number_attribute (svg, "cy", y);
   number_attribute (svg, "r", radius);
-  attribute (svg, "fill", kw_outcome_get_color (outcome, FALSE));
-  attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
-  number_attribute (svg, "stroke-width", radius / 6.0);
   end_empty (svg);
   /* Shifted down by a third of the size rather than with
    * dominant-baseline, which not every SVG viewer knows. */
-  write_label (svg, x, y + 0.35 * radius * (number >= 100 ? 0.75 : 1.0), "middle",
-               radius * (number >= 100 ? 0.75 : 1.0), KW_MATRIX_RENDER_DOT_TEXT, label);
+  start (svg, "text");
+  number_attribute (svg, "x", x);
+  number_attribute (svg, "y", y + 0.35 * font_size);
+  if (!dot_label_is_small (number))
+    number_attribute (svg, "font-size", font_size);
+  text (svg, label);
   end (svg);
-
-  if (link_items)
-    end (svg);
+  end (svg);
 }
 
 static void
@@ -403,18 +424,33 @@ write_dots (Svg                  *svg,
             const KwPlan         *plan,
             gboolean              link_items)
 {
+  double radius = kw_matrix_render_dot_radius (layout);
+
+  start (svg, "style");
+  text (svg, DOT_STYLE);
+  end (svg);
+
   start (svg, "g");
   attribute (svg, "class", "dots");
   attribute (svg, "font-weight", "bold");
+  attribute (svg, "text-anchor", "middle");
+  number_attribute (svg, "font-size", 0.75 * radius);
+  attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
+  number_attribute (svg, "stroke-width", radius / 6.0);
   /* Drawn from the last section to the first, so quick wins end on top
    * where dots overlap. */
   for (guint i = KW_OUTCOME_UNPLACED; i-- > 0;)
     {
       const KwPlanSection *section = &plan->sections[i];
 
+      if (section->findings->len == 0)
+        continue;
+
+      start (svg, "g");
+      attribute (svg, "fill", kw_outcome_get_color (section->outcome, FALSE));
       for (guint j = section->findings->len; j-- > 0;)
-        write_dot (svg, layout, plan, section->outcome,
-                   g_ptr_array_index (section->findings, j), link_items);
+        write_dot (svg, layout, plan, g_ptr_array_index (section->findings, j), link_items);
+      end (svg);
     }
   end (svg);
 }
