@@ -204,7 +204,6 @@ add_item (KwPlanPages         *self,
   GString *markup = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *escaped_description = NULL;
-  g_autofree char *facts_markup = NULL;
   Block *block;
 
   /* One block per item, so an item never breaks across pages. */
@@ -532,7 +531,7 @@ kw_plan_pages_draw_page (KwPlanPages *self,
 
       {
         g_autoptr(PangoLayout) layout = create_block_layout (self, cr, block);
-        guint rgb = (guint) g_ascii_strtoull (INK + 1, NULL, 16);
+        guint rgb = (guint) g_ascii_strtoull (&INK[1], NULL, 16);
 
         cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
                               (rgb & 0xff) / 255.0);
