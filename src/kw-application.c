@@ -10,7 +10,9 @@
 
 #include "kw-application.h"
 #include "kw-cli.h"
+#include "kw-draft-store.h"
 #include "kw-format.h"
+#include "kw-recovery-dialog.h"
 #include "kw-window.h"
 
 struct _KwApplication
@@ -20,6 +22,8 @@ struct _KwApplication
   /* Set once our option handler ran: GApplication reports a failed option
    * parse as exit status 1, and we want 2 for a usage error. */
   gboolean options_parsed;
+  /* Drafts of a crashed run are offered once, at the first window. */
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
@@ -75,6 +79,69 @@ kw_application_open_file (KwApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Recovery of drafts a crashed run left behind */
+
+static void
+restore_draft_cb (KwRecoveryDialog *dialog,
+                  KwDraft          *draft,
+                  KwApplication    *self)
+{
+  KwWindow *window = find_blank_window (self);
+
+  if (window == NULL)
+    window = kw_window_new (GTK_APPLICATION (self));
+
+  kw_window_restore_draft (window, draft);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The drafts still waiting stay in front. */
+  if (gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KwApplication) self = user_data;
+  KwDraftStore *store = KW_DRAFT_STORE (object);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+  KwRecoveryDialog *dialog;
+
+  drafts = kw_draft_store_list_finish (store, result, &error);
+  if (drafts == NULL)
+    {
+      g_warning ("Could not look for unsaved boards to restore: %s", error->message);
+      return;
+    }
+  if (drafts->len == 0)
+    return;
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (parent == NULL)
+    {
+      parent = GTK_WINDOW (kw_window_new (GTK_APPLICATION (self)));
+      gtk_window_present (parent);
+    }
+
+  dialog = kw_recovery_dialog_new (parent, store, drafts);
+  g_signal_connect_object (dialog, "restore-draft", G_CALLBACK (restore_draft_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+kw_application_offer_drafts (KwApplication *self)
+{
+  if (self->drafts_offered)
+    return;
+
+  self->drafts_offered = TRUE;
+  kw_draft_store_list_async (kw_draft_store_get_default (), NULL, drafts_listed_cb, g_object_ref (self));
+}
+
 static void
 kw_application_activate (GApplication *application)
 {
@@ -84,6 +151,7 @@ kw_application_activate (GApplication *application)
     window = GTK_WINDOW (kw_window_new (GTK_APPLICATION (application)));
 
   gtk_window_present (window);
+  kw_application_offer_drafts (KW_APPLICATION (application));
 }
 
 static void
@@ -94,6 +162,8 @@ kw_application_open (GApplication  *application,
 {
   for (int i = 0; i < n_files; i++)
     kw_application_open_file (KW_APPLICATION (application), files[i]);
+
+  kw_application_offer_drafts (KW_APPLICATION (application));
 }
 
 static int
@@ -268,6 +338,7 @@ kw_application_startup (GApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.add-finding", { "<Control>n", NULL } },
+    { "win.quick-add", { "<Control>l", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.find", { "<Control>f", NULL } },

@@ -111,6 +111,13 @@ check_one (const char *path)
            counts[KW_OUTCOME_LONG_TERM], counts[KW_OUTCOME_FUTURE],
            counts[KW_OUTCOME_DROP], counts[KW_OUTCOME_UNPLACED]);
 
+  /* Valid, but not for saving: on stderr, so the line above stays the one
+   * line per board that scripts read. */
+  if (kw_board_is_from_newer_format (board))
+    g_printerr (_("%s: written by a newer version of Kwadrant (format version %u); "
+                  "this version opens it read-only\n"),
+                path, kw_board_get_format_version (board));
+
   return TRUE;
 }
 
@@ -131,11 +138,18 @@ run_check (const char * const *paths)
   return all_valid ? KW_CLI_EXIT_OK : KW_CLI_EXIT_INVALID;
 }
 
+/* From the GFile, not the argument as typed: a URI such as
+ * sftp://host/my%20findings.csv names the file "my findings.csv". */
 static char *
-board_title_from_path (const char *path)
+board_title_from_file (GFile *file)
 {
-  g_autofree char *basename = g_path_get_basename (path);
-  char *dot = strrchr (basename, '.');
+  g_autofree char *basename = g_file_get_basename (file);
+  char *dot;
+
+  if (basename == NULL)
+    return g_strdup ("");
+
+  dot = strrchr (basename, '.');
 
   if (dot != NULL && dot != basename)
     *dot = '\0';
@@ -163,7 +177,7 @@ run_import_csv (const char *csv_path,
       return KW_CLI_EXIT_INVALID;
     }
 
-  title = board_title_from_path (csv_path);
+  title = board_title_from_file (csv_file);
   kw_board_set_title (board, title);
 
   output_file = g_file_new_for_commandline_arg (output_path);

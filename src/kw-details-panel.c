@@ -70,9 +70,18 @@ struct _KwDetailsPanel
   Field           fields[N_FIELDS];
   Field          *committing;
   guint           loading;   /* > 0 while the panel sets its own widgets */
+  gboolean        editable;
 };
 
 G_DEFINE_FINAL_TYPE (KwDetailsPanel, kw_details_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void kw_details_panel_refresh (KwDetailsPanel *self);
 
@@ -246,7 +255,7 @@ field_commit (Field *field)
   KwDetailsPanel *self = field->self;
   g_autofree char *text = NULL;
 
-  if (self->loading > 0 || self->history == NULL)
+  if (self->loading > 0 || self->history == NULL || !self->editable)
     return;
   if (field_is_finding (field) && self->finding == NULL)
     return;
@@ -374,7 +383,7 @@ refresh_thresholds (KwDetailsPanel *self)
 static gboolean
 can_edit_finding (KwDetailsPanel *self)
 {
-  return self->loading == 0 && self->history != NULL && self->finding != NULL;
+  return self->loading == 0 && self->editable && self->history != NULL && self->finding != NULL;
 }
 
 /* Typing an impact or effort places the finding there: with the keyboard
@@ -422,7 +431,7 @@ line_changed_cb (KwDetailsPanel *self)
     .tiny_effort = kw_score_normalize (gtk_spin_button_get_value (self->tiny_line_spin)),
   };
 
-  if (self->loading > 0 || self->history == NULL)
+  if (self->loading > 0 || self->history == NULL || !self->editable)
     return;
 
   /* The tiny-effort line must stay left of the effort line: refuse, and
@@ -495,6 +504,44 @@ kw_details_panel_finalize (GObject *object)
 }
 
 static void
+kw_details_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KwDetailsPanel *self = KW_DETAILS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_details_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KwDetailsPanel *self = KW_DETAILS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      kw_details_panel_set_editable (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kw_details_panel_class_init (KwDetailsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -502,6 +549,19 @@ kw_details_panel_class_init (KwDetailsPanelClass *klass)
 
   object_class->dispose = kw_details_panel_dispose;
   object_class->finalize = kw_details_panel_finalize;
+  object_class->get_property = kw_details_panel_get_property;
+  object_class->set_property = kw_details_panel_set_property;
+
+  /**
+   * KwDetailsPanel:editable:
+   *
+   * Whether the fields can be changed; FALSE shows them read-only (text
+   * can still be selected and copied).
+   */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-details-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, stack);
@@ -543,6 +603,15 @@ setup_status_model (KwDetailsPanel *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 }
 
+/* GTK 4.8 reads a control that a row's mnemonic title labels twice,
+ * "Impact Impact": from the row's label property and from the title label
+ * pointing at it. The label alone reads right. */
+static void
+name_once_by_its_label (GtkWidget *widget)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 kw_details_panel_init (KwDetailsPanel *self)
 {
@@ -550,6 +619,7 @@ kw_details_panel_init (KwDetailsPanel *self)
   guint n = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->editable = TRUE;
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -570,6 +640,13 @@ kw_details_panel_init (KwDetailsPanel *self)
   field_init (self, &self->fields[n++], self->workshop_date_row, FIELD_BOARD_DATE, KW_BOARD_TEXT_WORKSHOP_DATE);
   field_init (self, &self->fields[n++], GTK_WIDGET (self->notes_view), FIELD_BOARD_TEXT, KW_BOARD_TEXT_NOTES);
   g_assert (n == N_FIELDS);
+
+  name_once_by_its_label (GTK_WIDGET (self->impact_spin));
+  name_once_by_its_label (GTK_WIDGET (self->effort_spin));
+  name_once_by_its_label (GTK_WIDGET (self->status_dropdown));
+  name_once_by_its_label (GTK_WIDGET (self->impact_line_spin));
+  name_once_by_its_label (GTK_WIDGET (self->effort_line_spin));
+  name_once_by_its_label (GTK_WIDGET (self->tiny_line_spin));
 
   g_signal_connect_swapped (self->impact_spin, "value-changed", G_CALLBACK (score_changed_cb), self);
   g_signal_connect_swapped (self->effort_spin, "value-changed", G_CALLBACK (score_changed_cb), self);
@@ -662,6 +739,57 @@ kw_details_panel_set_finding (KwDetailsPanel *self,
         }
       kw_details_panel_refresh (self);
     }
+}
+
+gboolean
+kw_details_panel_get_editable (KwDetailsPanel *self)
+{
+  g_return_val_if_fail (KW_IS_DETAILS_PANEL (self), FALSE);
+
+  return self->editable;
+}
+
+/* Text stays selectable, so a title can still be copied; switches,
+ * numbers and lists have nothing to read beyond what they show. */
+void
+kw_details_panel_set_editable (KwDetailsPanel *self,
+                               gboolean        editable)
+{
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->placed_switch),
+    GTK_WIDGET (self->impact_spin),
+    GTK_WIDGET (self->effort_spin),
+    GTK_WIDGET (self->status_dropdown),
+    GTK_WIDGET (self->impact_line_spin),
+    GTK_WIDGET (self->effort_line_spin),
+    GTK_WIDGET (self->tiny_line_spin),
+  };
+
+  g_return_if_fail (KW_IS_DETAILS_PANEL (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      GtkWidget *widget = self->fields[i].widget;
+
+      if (GTK_IS_TEXT_VIEW (widget))
+        {
+          gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+          gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
+        }
+      else
+        gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_sensitive (controls[i], editable);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 KwFinding *

@@ -23,6 +23,10 @@ void       kw_details_panel_set_history  (KwDetailsPanel *self,
 void       kw_details_panel_set_finding  (KwDetailsPanel *self,
                                           KwFinding      *finding);
 KwFinding *kw_details_panel_get_finding  (KwDetailsPanel *self);
+/* "editable" (default TRUE): FALSE shows every field read-only. */
+gboolean   kw_details_panel_get_editable (KwDetailsPanel *self);
+void       kw_details_panel_set_editable (KwDetailsPanel *self,
+                                          gboolean        editable);
 /* "finding" or "board". */
 void       kw_details_panel_show_page    (KwDetailsPanel *self,
                                           const char     *name);

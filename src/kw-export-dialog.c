@@ -1,9 +1,13 @@
 /* kw-export-dialog.c
  *
- * The board is read in the main thread only: the text formats are built
- * in memory here and written by GIO in a worker thread; the PNG and the
- * PDF are drawn and written by their core exporters, which switch the
- * text domain to the export's language and so must run here too.
+ * The board is read in the main thread only, and the text domain is
+ * switched to the export's language there only (kw_plan_language_push()
+ * changes it for every thread). The text formats are built in memory here;
+ * for the PNG and the PDF, whose drawing takes seconds on a large board,
+ * the main thread copies what they show, translated (a KwMatrixScene, a
+ * KwPlanPages), and a worker thread draws that copy. GIO writes every
+ * result as a whole, so a failed or cancelled export never leaves half a
+ * file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +20,7 @@
 #include "kw-export-csv.h"
 #include "kw-export-dialog.h"
 #include "kw-export-html.h"
+#include "kw-export-pdf.h"
 #include "kw-export-svg.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-text.h"
@@ -136,6 +141,29 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* One export: the file to write, and for a drawing what the worker thread
+ * draws, copied from the board: it never touches the board itself. */
+typedef struct
+{
+  GFile          *file;
+  KwMatrixScene  *scene;  /* PNG */
+  int             width;
+  int             height;
+  KwPlanPages    *pages;  /* PDF */
+  KwPaper         paper;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->scene, kw_matrix_scene_free);
+  g_clear_pointer (&job->pages, kw_plan_pages_free);
+  g_free (job);
+}
+
 /* Lists */
 
 static GListModel *
@@ -255,17 +283,17 @@ kw_export_dialog_set_busy (KwExportDialog *self,
 
 /* Naming things */
 
+/* From the basename, not the parse name: on a network share the parse
+ * name is a URI, "werkbord%20maart.kwadrant" for "werkbord maart". */
 static char *
 dup_display_name (GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *parse_name = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
 
-  if (path != NULL)
-    return g_filename_display_basename (path);
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
 
-  parse_name = g_file_get_parse_name (file);
-  return g_path_get_basename (parse_name);
+  return g_filename_display_name (basename);
 }
 
 static char *
@@ -378,7 +406,8 @@ export_finished_cb (GObject      *object,
                     gpointer      user_data)
 {
   KwExportDialog *self = KW_EXPORT_DIALOG (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  GFile *file = job->file;
   g_autoptr(GError) error = NULL;
   gboolean open;
 
@@ -465,21 +494,99 @@ build_bytes (KwExportDialog  *self,
     }
 }
 
-static gboolean
-write_directly (KwExportDialog  *self,
-                KwExportFormat   format,
-                GFile           *file,
-                GError         **error)
+/* In the worker thread: only the job's own copies are read. */
+static void
+draw_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  if (job->pages != NULL)
+    bytes = kw_plan_pages_render_pdf (job->pages, job->paper, cancellable, &error);
+  else
+    bytes = kw_matrix_scene_render_png (job->scene, job->width, job->height, &error);
+
+  if (bytes == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+write_bytes (GTask  *task,
+             GBytes *bytes)
+{
+  ExportJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  /* Replaced as a whole: a failed write never leaves half a file. */
+  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, write_finished_cb, task);
+}
+
+static void
+drawn_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  write_bytes (g_steal_pointer (&task), bytes);
+}
+
+/* In the main thread, in the export's language: what the worker draws. */
+static void
+prepare_drawing (KwExportDialog *self,
+                 KwExportFormat  format,
+                 ExportJob      *job)
 {
   const char *lang = kw_export_dialog_get_language (self);
-  int width, height;
 
-  get_image_size (self, &width, &height);
+  if (format == KW_EXPORT_FORMAT_PDF)
+    {
+      job->pages = kw_plan_pages_new (self->board, lang, NULL);
+      job->paper = get_paper (self);
+    }
+  else
+    {
+      g_autoptr(KwPlanLanguage) language = kw_plan_language_push (lang);
+      g_autoptr(KwPlan) plan = kw_plan_new (self->board);
 
-  if (format == KW_EXPORT_FORMAT_PNG)
-    return kw_matrix_render_png_file (self->board, lang, width, height, file, error);
+      job->scene = kw_matrix_scene_new (plan);
+      get_image_size (self, &job->width, &job->height);
+    }
+}
 
-  return kw_export_pdf_file (self->board, lang, get_paper (self), file, error);
+static void
+draw_and_write (KwExportDialog *self,
+                KwExportFormat  format,
+                GTask          *task)
+{
+  g_autoptr(GTask) drawing = NULL;
+  ExportJob *drawing_job = g_new0 (ExportJob, 1);
+
+  prepare_drawing (self, format, drawing_job);
+
+  /* A task of its own, holding the copies: when the dialog is closed, the
+   * export task returns at once, cancelled, and the worker stops at the
+   * next page (PDF) or when the image is drawn (PNG). */
+  drawing = g_task_new (self, g_task_get_cancellable (task), drawn_cb, task);
+  g_task_set_source_tag (drawing, draw_and_write);
+  g_task_set_task_data (drawing, drawing_job, export_job_free);
+  g_task_run_in_thread (drawing, draw_in_thread);
 }
 
 void
@@ -487,6 +594,7 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
                                  GFile          *file)
 {
   KwExportFormat format;
+  ExportJob *job;
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -496,17 +604,16 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
   g_return_if_fail (!self->busy);
 
   format = get_format_info (self)->format;
+  job = g_new0 (ExportJob, 1);
+  job->file = g_object_ref (file);
   task = g_task_new (self, self->cancellable, export_finished_cb, NULL);
   g_task_set_source_tag (task, kw_export_dialog_export_to_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, export_job_free);
   kw_export_dialog_set_busy (self, TRUE);
 
   if (format == KW_EXPORT_FORMAT_PNG || format == KW_EXPORT_FORMAT_PDF)
     {
-      if (write_directly (self, format, file, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
+      draw_and_write (self, format, g_steal_pointer (&task));
       return;
     }
 
@@ -517,9 +624,87 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
       return;
     }
 
-  /* Replaced as a whole: a failed write never leaves half a file. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       self->cancellable, write_finished_cb, g_steal_pointer (&task));
+  write_bytes (g_steal_pointer (&task), bytes);
+}
+
+/* The chooser adds no extension: a name typed without one gets the
+ * format's, so the file opens in the right program. */
+static GFile *
+ensure_suffix (GFile      *file,
+               const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *folded = NULL;
+  g_autofree char *with_suffix = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (basename == NULL || (parent = g_file_get_parent (file)) == NULL)
+    return g_object_ref (file);
+
+  folded = g_ascii_strdown (basename, -1);
+  if (g_str_has_suffix (folded, suffix))
+    return g_object_ref (file);
+
+  with_suffix = g_strconcat (basename, suffix, NULL);
+
+  return g_file_get_child (parent, with_suffix);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KwExportDialog   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "kw-file");
+
+  if (g_str_equal (response, "replace") && !self->busy)
+    kw_export_dialog_export_to_file (self, file);
+}
+
+/* The chooser asked about overwriting the name as typed only: the name
+ * with the extension added is asked about here. */
+static void
+confirm_replace (KwExportDialog *self,
+                 GFile          *file)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("A file with this name already exists in this folder. "
+                                     "Replacing it overwrites its contents."));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kw-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+kw_export_dialog_export_to_chosen (KwExportDialog *self,
+                                   GFile          *chosen)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (chosen));
+
+  if (self->busy)
+    return;
+
+  file = ensure_suffix (chosen, get_format_info (self)->suffix);
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    confirm_replace (self, file);
+  else
+    kw_export_dialog_export_to_file (self, file);
 }
 
 static void
@@ -535,8 +720,8 @@ chooser_response_cb (GtkNativeDialog *chooser,
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
-  if (file != NULL && !self->busy)
-    kw_export_dialog_export_to_file (self, file);
+  if (file != NULL)
+    kw_export_dialog_export_to_chosen (self, file);
 }
 
 static void

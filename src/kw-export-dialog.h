@@ -56,5 +56,11 @@ gboolean        kw_export_dialog_get_busy          (KwExportDialog  *self);
  * failure it shows the error and stays open. */
 void            kw_export_dialog_export_to_file    (KwExportDialog  *self,
                                                     GFile           *file);
+/* What the Export button does with the file the user chose: the format's
+ * extension is added when the name lacks it ("actieplan" becomes
+ * "actieplan.html"), and when that changed name exists the user is asked
+ * whether to replace it before anything is written. */
+void            kw_export_dialog_export_to_chosen  (KwExportDialog  *self,
+                                                    GFile           *chosen);
 
 G_END_DECLS

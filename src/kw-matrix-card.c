@@ -51,10 +51,29 @@ kw_matrix_card_sync_title (KwMatrixCard *self)
 
   if (self->number == 0)
     gtk_label_set_text (GTK_LABEL (self->label), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
+}
+
+/* The tooltip is asked for when it shows: setting one on every card
+ * asks the X server where the pointer is, a round trip per card, which
+ * made a board of thousands slow to open. */
+static gboolean
+kw_matrix_card_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_tooltip,
+                              GtkTooltip *tooltip)
+{
+  KwMatrixCard *self = KW_MATRIX_CARD (widget);
+  const char *title = self->finding != NULL ? kw_finding_get_title (self->finding) : NULL;
+
+  if (title == NULL || *title == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
 }
 
 static void
@@ -159,6 +178,7 @@ kw_matrix_card_class_init (KwMatrixCardClass *klass)
   object_class->set_property = kw_matrix_card_set_property;
 
   widget_class->snapshot = kw_matrix_card_snapshot;
+  widget_class->query_tooltip = kw_matrix_card_query_tooltip;
 
   properties[PROP_FINDING] =
     g_param_spec_object ("finding", NULL, NULL, KW_TYPE_FINDING,
@@ -176,6 +196,7 @@ static void
 kw_matrix_card_init (KwMatrixCard *self)
 {
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   self->label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);

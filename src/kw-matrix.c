@@ -78,8 +78,13 @@ struct _KwMatrix
   guint              numbers_dirty : 1;
   guint              pointer_selecting : 1;
   guint              pointer_ctrl : 1;
+  guint              editable : 1;
 
   GHashTable        *cards;            /* KwFinding → KwMatrixCard (owned by the widget tree) */
+  /* The board's findings as its last items-changed left them: a change
+   * names only positions, and the removed findings are gone from the
+   * board by then. */
+  GPtrArray         *findings;
   GHashTable        *numbers;          /* KwFinding → GUINT_TO_POINTER (number) */
   GPtrArray         *numbered;         /* the placed findings in number order */
   guint              renumber_id;
@@ -131,6 +136,7 @@ enum {
   PROP_SNAP,
   PROP_PRESENTATION,
   PROP_UNPLACE_TARGET,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -337,6 +343,20 @@ add_card (KwMatrix  *self,
 }
 
 static void
+remove_card (KwMatrix  *self,
+             KwFinding *finding)
+{
+  GtkWidget *card = g_hash_table_lookup (self->cards, finding);
+
+  if (card == NULL)
+    return;
+  if (self->press_card == KW_MATRIX_CARD (card))
+    self->press_card = NULL;
+  g_hash_table_steal (self->cards, finding);
+  gtk_widget_unparent (card);
+}
+
+static void
 remove_all_cards (KwMatrix *self)
 {
   GHashTableIter iter;
@@ -349,6 +369,7 @@ remove_all_cards (KwMatrix *self)
       g_hash_table_iter_steal (&iter);
       gtk_widget_unparent (card);
     }
+  g_ptr_array_set_size (self->findings, 0);
 }
 
 static void
@@ -356,9 +377,15 @@ sync_selection (KwMatrix *self,
                 guint     position,
                 guint     n_items)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
+  GListModel *model;
+  guint n;
 
-  for (guint i = position; i < position + n_items; i++)
+  if (self->selection == NULL)
+    return;
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = position; i < position + n_items && i < n; i++)
     {
       g_autoptr(KwFinding) finding = g_list_model_get_item (model, i);
       KwMatrixCard *card = finding != NULL ? lookup_card (self, finding) : NULL;
@@ -368,42 +395,43 @@ sync_selection (KwMatrix *self,
     }
 }
 
-/* Adds and removes cards so there is exactly one per finding on the board. */
+/* The cards of the findings in the board's positions [position,
+ * position + removed) go, cards for the added ones come: a change costs
+ * what it changes, so adding one finding after another to a board of
+ * thousands stays as quick as on an empty one. */
+static void
+splice_cards (KwMatrix *self,
+              guint     position,
+              guint     removed,
+              guint     added)
+{
+  g_return_if_fail (position + removed <= self->findings->len);
+
+  for (guint i = position; i < position + removed; i++)
+    remove_card (self, g_ptr_array_index (self->findings, i));
+  g_ptr_array_remove_range (self->findings, position, removed);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      KwFinding *finding = kw_board_get_finding (self->board, i);
+
+      g_ptr_array_insert (self->findings, i, g_object_ref (finding));
+      /* A board holds each finding once; this only guards the hash. */
+      if (lookup_card (self, finding) == NULL)
+        add_card (self, finding);
+    }
+
+  sync_selection (self, position, added);
+  queue_renumber (self);
+}
+
+/* Makes one card per finding on a board just set. */
 static void
 sync_cards_with_board (KwMatrix *self)
 {
-  g_autoptr(GHashTable) on_board = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer finding, card;
-  guint n;
-
-  n = self->board != NULL ? kw_board_get_n_findings (self->board) : 0;
-  for (guint i = 0; i < n; i++)
-    g_hash_table_add (on_board, kw_board_get_finding (self->board, i));
-
-  g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, &finding, &card))
-    {
-      if (!g_hash_table_contains (on_board, finding))
-        {
-          if (self->press_card == card)
-            self->press_card = NULL;
-          g_hash_table_iter_steal (&iter);
-          gtk_widget_unparent (card);
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      KwFinding *f = kw_board_get_finding (self->board, i);
-
-      if (lookup_card (self, f) == NULL)
-        add_card (self, f);
-    }
-
-  if (self->selection != NULL)
-    sync_selection (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->selection)));
-  queue_renumber (self);
+  remove_all_cards (self);
+  if (self->board != NULL)
+    splice_cards (self, 0, 0, kw_board_get_n_findings (self->board));
 }
 
 static void
@@ -413,7 +441,7 @@ board_items_changed_cb (KwMatrix   *self,
                         guint       added,
                         GListModel *model)
 {
-  sync_cards_with_board (self);
+  splice_cards (self, position, removed, added);
 }
 
 /* The board says "changed" for every change; only a threshold change
@@ -1745,7 +1773,8 @@ set_cursor_for_point (KwMatrix *self,
 
   if (self->pointer_mode == POINTER_LINE)
     line = self->line;
-  else if (self->pointer_mode != POINTER_NONE || card_at (self, x, y) != NULL || !line_at (self, x, y, &line))
+  else if (self->pointer_mode != POINTER_NONE || !self->editable ||
+           card_at (self, x, y) != NULL || !line_at (self, x, y, &line))
     line = KW_MATRIX_N_LINES;
 
   if (line != KW_MATRIX_N_LINES)
@@ -1786,7 +1815,7 @@ kw_matrix_pointer_press (KwMatrix        *self,
       gtk_widget_grab_focus (GTK_WIDGET (card));
       self->pointer_selecting = FALSE;
     }
-  else if (self->board != NULL && line_at (self, x, y, &line))
+  else if (self->board != NULL && self->editable && line_at (self, x, y, &line))
     {
       self->pointer_mode = POINTER_LINE;
       self->line = line;
@@ -1811,7 +1840,8 @@ kw_matrix_pointer_motion (KwMatrix *self,
   switch (self->pointer_mode)
     {
     case POINTER_CARD_PRESSED:
-      if (self->press_card == NULL || hypot (offset_x, offset_y) < DRAG_START_DISTANCE)
+      /* A board that cannot be changed still lets cards be selected. */
+      if (self->press_card == NULL || !self->editable || hypot (offset_x, offset_y) < DRAG_START_DISTANCE)
         break;
       start_card_move (self);
       G_GNUC_FALLTHROUGH;
@@ -2003,6 +2033,38 @@ focused_card (KwMatrix *self)
   return KW_IS_MATRIX_CARD (child) ? KW_MATRIX_CARD (child) : NULL;
 }
 
+/* On a board that cannot be changed, Enter still opens the details;
+ * the keys that would move or delete only sound the bell, so the
+ * keyboard user learns the board stays as it is. */
+static gboolean
+refuse_key (KwMatrix *self,
+            guint     keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+      g_signal_emit (self, signals[FINDING_ACTIVATED], 0, kw_matrix_card_get_finding (focused_card (self)));
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
 gboolean
 kw_matrix_handle_key (KwMatrix        *self,
                       guint            keyval,
@@ -2020,6 +2082,9 @@ kw_matrix_handle_key (KwMatrix        *self,
   /* Leave Ctrl and Alt shortcuts (undo, save) to the window. */
   if (card == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
+
+  if (!self->editable)
+    return refuse_key (self, keyval);
 
   switch (keyval)
     {
@@ -2093,7 +2158,7 @@ drop_cb (KwMatrix      *self,
   double impact, effort;
   KwMatrixCard *card;
 
-  if (finding == NULL || self->board == NULL || lookup_card (self, finding) == NULL)
+  if (finding == NULL || self->board == NULL || !self->editable || lookup_card (self, finding) == NULL)
     return FALSE;
 
   kw_matrix_layout_point_to_score (&self->layout, x, y, &impact, &effort);
@@ -2145,6 +2210,7 @@ kw_matrix_finalize (GObject *object)
   KwMatrix *self = KW_MATRIX (object);
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_clear_pointer (&self->numbered, g_ptr_array_unref);
   g_clear_pointer (&self->chunks, g_ptr_array_unref);
@@ -2186,6 +2252,9 @@ kw_matrix_get_property (GObject    *object,
     case PROP_UNPLACE_TARGET:
       g_value_set_object (value, self->unplace_target);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2224,6 +2293,9 @@ kw_matrix_set_property (GObject      *object,
       break;
     case PROP_UNPLACE_TARGET:
       kw_matrix_set_unplace_target (self, g_value_get_object (value));
+      break;
+    case PROP_EDITABLE:
+      kw_matrix_set_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2272,6 +2344,9 @@ kw_matrix_class_init (KwMatrixClass *klass)
   properties[PROP_UNPLACE_TARGET] =
     g_param_spec_object ("unplace-target", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[FINDING_ACTIVATED] =
@@ -2293,10 +2368,12 @@ kw_matrix_init (KwMatrix *self)
   GtkDropTarget *drop;
 
   self->cards = g_hash_table_new (NULL, NULL);
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->chunks = g_ptr_array_new_with_free_func (card_chunk_free);
   self->numbers = g_hash_table_new (NULL, NULL);
   self->numbered = g_ptr_array_new ();
   self->numbers_dirty = TRUE;
+  self->editable = TRUE;
   kw_thresholds_init_default (&self->thresholds);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -2605,6 +2682,32 @@ kw_matrix_set_unplace_target (KwMatrix  *self,
 
   if (g_set_weak_pointer (&self->unplace_target, target))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNPLACE_TARGET]);
+}
+
+gboolean
+kw_matrix_get_editable (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), FALSE);
+
+  return self->editable;
+}
+
+void
+kw_matrix_set_editable (KwMatrix *self,
+                        gboolean  editable)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  /* A drag under way when the board turns read-only goes back. */
+  if (!editable && self->pointer_mode != POINTER_NONE)
+    kw_matrix_pointer_cancel (self);
+
+  self->editable = editable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 GtkWidget *

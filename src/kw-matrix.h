@@ -33,6 +33,9 @@ G_DECLARE_FINAL_TYPE (KwMatrix, kw_matrix, KW, MATRIX, GtkWidget)
  *   "presentation"   gboolean            larger text, for the projector
  *   "unplace-target" GtkWidget*          dropping dragged cards on it takes
  *                                        them off the matrix (the tray)
+ *   "editable"       gboolean            FALSE: cards and lines stay where
+ *                                        they are (no drags, drops, arrow
+ *                                        keys or Delete); selecting still works
  *
  * Signals:
  *   "finding-activated" (KwFinding *finding)   Enter or double-click
@@ -62,6 +65,9 @@ void               kw_matrix_set_snap           (KwMatrix          *self,
 gboolean           kw_matrix_get_presentation   (KwMatrix          *self);
 void               kw_matrix_set_presentation   (KwMatrix          *self,
                                                  gboolean           presentation);
+gboolean           kw_matrix_get_editable       (KwMatrix          *self);
+void               kw_matrix_set_editable       (KwMatrix          *self,
+                                                 gboolean           editable);
 GtkWidget         *kw_matrix_get_unplace_target (KwMatrix          *self);
 void               kw_matrix_set_unplace_target (KwMatrix          *self,
                                                  GtkWidget         *target);

@@ -126,21 +126,34 @@ build_items (KwBoard *board)
 
 /* Only the rows between the unchanged start and end of the list are
  * replaced: the list view keeps its keyboard focus and scroll position,
- * and redraws only what changed. */
+ * and redraws only what changed. The summary row at the top changes with
+ * almost every change (its counts): it is compared on its own, or every
+ * change would replace the whole list and rebind every row. */
 static void
 kw_plan_model_rebuild (KwPlanModel *self)
 {
   g_autoptr(GPtrArray) old_items = self->items;
+  g_autoptr(KwPlanItem) new_summary = NULL;
   GPtrArray *new_items;
   guint n_old = old_items->len;
   guint n_new;
   guint prefix = 0;
   guint suffix = 0;
+  gboolean summary_changed = FALSE;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   new_items = build_items (self->board);
   n_new = new_items->len;
+
+  /* Until the middle has been announced, the list keeps its old summary. */
+  if (n_old > 0 && n_new > 0)
+    {
+      summary_changed = !kw_plan_item_equal (old_items->pdata[0], new_items->pdata[0]);
+      new_summary = new_items->pdata[0];
+      new_items->pdata[0] = g_object_ref (old_items->pdata[0]);
+      prefix = 1;
+    }
 
   while (prefix < n_old && prefix < n_new &&
          kw_plan_item_equal (old_items->pdata[prefix], new_items->pdata[prefix]))
@@ -166,6 +179,13 @@ kw_plan_model_rebuild (KwPlanModel *self)
 
   if (prefix + suffix < MAX (n_old, n_new))
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+
+  if (summary_changed)
+    {
+      g_object_unref (new_items->pdata[0]);
+      new_items->pdata[0] = g_steal_pointer (&new_summary);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 1, 1);
+    }
 }
 
 static gboolean

@@ -182,11 +182,33 @@ build_group (KwPlanRow *self)
   gtk_widget_set_parent (self->subtitle, GTK_WIDGET (self));
 }
 
+/* The whole title, for one cut short. Asked for when the tooltip shows:
+ * setting a tooltip text on every bind asks the X server where the
+ * pointer is, a round trip per row, whenever the list changes. */
+static gboolean
+title_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_tooltip,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *title = gtk_label_get_text (GTK_LABEL (label));
+
+  if (*title == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
+}
+
 static void
 build_finding (KwPlanRow *self)
 {
   self->title = new_label (NULL, FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (self->title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (self->title, TRUE);
+  g_signal_connect (self->title, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), NULL);
   gtk_widget_add_css_class (self->title, "title");
   gtk_widget_set_parent (self->title, GTK_WIDGET (self));
 
@@ -333,7 +355,6 @@ show_finding (KwPlanRow  *self,
     title = _("Untitled finding");
 
   gtk_label_set_text (GTK_LABEL (self->title), title);
-  gtk_widget_set_tooltip_text (self->title, title);
 
   if (kw_finding_get_placed (finding))
     {

@@ -16,9 +16,14 @@ struct _KwPlanSelection
 
   GListModel        *model;
   GtkSelectionModel *shared;
-  /* KwFinding -> its position in shared + 1; built when first needed,
-   * dropped whenever the shared model changes. */
+  /* The shared model's items as its last items-changed left them, and
+   * item → its position + 1. Entries at positions from valid_upto on
+   * may be out of date: a change only makes the positions after it
+   * stale, and they are counted again when a row asks for one. Adding at
+   * the end, the usual change, costs nothing to re-count. */
+  GPtrArray         *shared_items;
   GHashTable        *positions;
+  guint              valid_upto;
 };
 
 static void kw_plan_selection_list_model_init (GListModelInterface *iface);
@@ -30,26 +35,46 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KwPlanSelection, kw_plan_selection, G_TYPE_OBJECT
 
 /* Mapping rows to the shared model */
 
-static GHashTable *
-ensure_positions (KwPlanSelection *self)
+static void
+splice_shared_items (KwPlanSelection *self,
+                     guint            position,
+                     guint            removed,
+                     guint            added)
 {
   GListModel *shared = G_LIST_MODEL (self->shared);
-  guint n;
 
-  if (self->positions != NULL)
-    return self->positions;
+  g_return_if_fail (position + removed <= self->shared_items->len);
 
-  /* One pass over the board instead of a search per row. */
-  self->positions = g_hash_table_new (NULL, NULL);
-  n = g_list_model_get_n_items (shared);
-  for (guint i = 0; i < n; i++)
+  for (guint i = position; i < position + removed; i++)
+    g_hash_table_remove (self->positions, g_ptr_array_index (self->shared_items, i));
+  g_ptr_array_remove_range (self->shared_items, position, removed);
+
+  for (guint i = position; i < position + added; i++)
+    g_ptr_array_insert (self->shared_items, i, g_list_model_get_item (shared, i));
+
+  self->valid_upto = MIN (self->valid_upto, position);
+}
+
+static gboolean
+lookup_position (KwPlanSelection *self,
+                 gpointer         item,
+                 guint           *position)
+{
+  guint value = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, item));
+
+  if (value == 0 || value - 1 >= self->valid_upto)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (shared, i);
-
-      g_hash_table_insert (self->positions, item, GUINT_TO_POINTER (i + 1));
+      for (guint i = self->valid_upto; i < self->shared_items->len; i++)
+        g_hash_table_insert (self->positions, g_ptr_array_index (self->shared_items, i), GUINT_TO_POINTER (i + 1));
+      self->valid_upto = self->shared_items->len;
+      value = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, item));
     }
 
-  return self->positions;
+  if (value == 0)
+    return FALSE;
+
+  *position = value - 1;
+  return TRUE;
 }
 
 /* Where the row's finding is in the shared model; FALSE for headings and
@@ -60,19 +85,11 @@ lookup_shared_position (KwPlanSelection *self,
                         guint           *shared_position)
 {
   g_autoptr(KwPlanItem) item = g_list_model_get_item (self->model, position);
-  KwFinding *finding;
-  gpointer value;
 
   if (item == NULL || kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING)
     return FALSE;
 
-  finding = kw_plan_item_get_finding (item);
-  value = g_hash_table_lookup (ensure_positions (self), finding);
-  if (value == NULL)
-    return FALSE;
-
-  *shared_position = GPOINTER_TO_UINT (value) - 1;
-  return TRUE;
+  return lookup_position (self, kw_plan_item_get_finding (item), shared_position);
 }
 
 /* GListModel: forwards the wrapped model */
@@ -200,6 +217,10 @@ shared_selection_changed_cb (KwPlanSelection   *self,
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, n);
 }
 
+/* No row changes its selection here: the findings that stay keep theirs,
+ * and the rows of removed or added findings come and go with the list's
+ * own change. Telling the list that every row may have changed would
+ * rebind every row shown on every change of the board. */
 static void
 shared_items_changed_cb (KwPlanSelection *self,
                          guint            position,
@@ -207,8 +228,7 @@ shared_items_changed_cb (KwPlanSelection *self,
                          guint            added,
                          GListModel      *shared)
 {
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  shared_selection_changed_cb (self, 0, 0, GTK_SELECTION_MODEL (shared));
+  splice_shared_items (self, position, removed, added);
 }
 
 static void
@@ -223,6 +243,7 @@ kw_plan_selection_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->shared);
   g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->shared_items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kw_plan_selection_parent_class)->dispose (object);
 }
@@ -238,6 +259,8 @@ kw_plan_selection_class_init (KwPlanSelectionClass *klass)
 static void
 kw_plan_selection_init (KwPlanSelection *self)
 {
+  self->shared_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->positions = g_hash_table_new (NULL, NULL);
 }
 
 KwPlanSelection *
@@ -252,6 +275,7 @@ kw_plan_selection_new (GListModel        *model,
   self = g_object_new (KW_TYPE_PLAN_SELECTION, NULL);
   self->model = g_object_ref (model);
   self->shared = g_object_ref (shared);
+  splice_shared_items (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (shared)));
 
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
   g_signal_connect_swapped (shared, "items-changed", G_CALLBACK (shared_items_changed_cb), self);

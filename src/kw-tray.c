@@ -27,9 +27,18 @@ struct _KwTray
   GtkSelectionModel *model;
 
   guint              adding : 1;
+  guint              editable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KwTray, kw_tray, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   FINDING_ACTIVATED,
@@ -69,7 +78,7 @@ kw_tray_add_findings (KwTray     *self,
 
   g_return_val_if_fail (KW_IS_TRAY (self), 0);
 
-  if (self->history == NULL || text == NULL)
+  if (self->history == NULL || text == NULL || !self->editable)
     return 0;
 
   titles = split_titles (text);
@@ -142,7 +151,8 @@ drag_prepare_cb (GtkDragSource *source,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   KwFinding *finding = row_get_finding (row);
 
-  if (finding == NULL)
+  /* No drag at all: a board that cannot be changed keeps its tray. */
+  if (finding == NULL || !self->editable)
     return NULL;
 
   return gdk_content_provider_new_typed (KW_TYPE_FINDING, finding);
@@ -327,12 +337,63 @@ kw_tray_dispose (GObject *object)
 }
 
 static void
+kw_tray_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  KwTray *self = KW_TRAY (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_tray_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  KwTray *self = KW_TRAY (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      kw_tray_set_editable (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kw_tray_class_init (KwTrayClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kw_tray_dispose;
+  object_class->get_property = kw_tray_get_property;
+  object_class->set_property = kw_tray_set_property;
+
+  /**
+   * KwTray:editable:
+   *
+   * Whether findings can be added and dragged onto the matrix; FALSE for
+   * a board that is only shown (the quick-add entry is insensitive).
+   */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -349,11 +410,12 @@ kw_tray_init (KwTray *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  self->editable = TRUE;
 
   self->entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Add a finding…"));
   gtk_entry_set_icon_from_icon_name (GTK_ENTRY (self->entry), GTK_ENTRY_ICON_PRIMARY, "list-add-symbolic");
-  gtk_widget_set_tooltip_text (self->entry, _("Type a title and press Enter; paste several lines to add several findings (Ctrl+N)"));
+  gtk_widget_set_tooltip_text (self->entry, _("Type a title and press Enter; paste several lines to add several findings (Ctrl+L)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("New finding title"),
                                   -1);
@@ -401,6 +463,30 @@ kw_tray_set_model (KwTray            *self,
 
   gtk_list_view_set_model (GTK_LIST_VIEW (self->list), model);
   kw_tray_update_count (self);
+}
+
+gboolean
+kw_tray_get_editable (KwTray *self)
+{
+  g_return_val_if_fail (KW_IS_TRAY (self), FALSE);
+
+  return self->editable;
+}
+
+void
+kw_tray_set_editable (KwTray   *self,
+                      gboolean  editable)
+{
+  g_return_if_fail (KW_IS_TRAY (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  /* Whatever was typed but not added stays, for when it can be added. */
+  gtk_widget_set_sensitive (self->entry, editable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 GtkEditable *

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
 #define KW_TYPE_TRAY (kw_tray_get_type ())
 G_DECLARE_FINAL_TYPE (KwTray, kw_tray, KW, TRAY, GtkWidget)
 
-/* Signals:
+/* Properties:
+ *   "editable"  gboolean  FALSE: no quick-add, no drags onto the matrix
+ *
+ * Signals:
  *   "finding-activated" (KwFinding *finding)   Enter or double-click on a row
  */
 
@@ -28,6 +31,9 @@ void         kw_tray_set_history   (KwTray            *self,
 /* A selection model of KwPlanItem: the unplaced findings to show. */
 void         kw_tray_set_model     (KwTray            *self,
                                     GtkSelectionModel *model);
+gboolean     kw_tray_get_editable  (KwTray            *self);
+void         kw_tray_set_editable  (KwTray            *self,
+                                    gboolean           editable);
 GtkEditable *kw_tray_get_entry     (KwTray            *self);
 GtkWidget   *kw_tray_get_list      (KwTray            *self);
 /* Adds one finding per non-empty line of text, as one undo step;

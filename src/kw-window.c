@@ -10,7 +10,9 @@
 
 #include "kw-application.h"
 #include "kw-details-panel.h"
+#include "kw-draft-store.h"
 #include "kw-export-dialog.h"
+#include "kw-file-watch.h"
 #include "kw-format.h"
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
@@ -21,6 +23,12 @@
 #include "kw-window.h"
 
 #define MAX_RECENT_BOARDS 8
+
+/* A draft is written after a pause of DRAFT_PAUSE_MS in the changes, and
+ * at most DRAFT_MAX_DELAY_MS after a change (the promise is 2 seconds;
+ * the write itself takes the rest). */
+#define DRAFT_PAUSE_MS 500
+#define DRAFT_MAX_DELAY_MS 1500
 
 struct _KwWindow
 {
@@ -50,6 +58,13 @@ struct _KwWindow
   GtkSearchBar         *search_bar;
   GtkEditable          *search_entry;
   GtkDropDown          *tag_dropdown;
+  GtkInfoBar           *file_bar;
+  GtkLabel             *file_bar_label;
+  GtkWidget            *reload_button;
+  GtkWidget            *keep_button;
+  GtkWidget            *file_save_button;
+  GtkWidget            *file_save_as_button;
+  GtkInfoBar           *read_only_bar;
 
   KwBoard              *board;
   KwHistory            *history;
@@ -68,10 +83,19 @@ struct _KwWindow
   guint                 tags_idle_id;
   GFile                *file;
   char                 *etag;       /* of the file as we last read or wrote it */
+  /* Notices someone else changing the file; it never changes self->etag,
+   * so Save still refuses to overwrite their version unasked. */
+  KwFileWatch          *file_watch;
   GSettings            *settings;   /* NULL when the schema is not installed */
   GtkRecentManager     *recent_manager;
   GCancellable         *load_cancellable;
   GCancellable         *save_cancellable;
+
+  /* The autosaved draft of this board: its id (NULL while there is none),
+   * the pending write and when the first change not yet in it happened. */
+  char                 *draft_id;
+  guint                 draft_timeout_id;
+  gint64                draft_first_change;
 
   /* Counts the board's changes, so a save that finishes after a later
    * change does not mark the board as saved. */
@@ -88,6 +112,8 @@ struct _KwWindow
   guint                 numbered_dots : 1;
   guint                 snap : 1;
   guint                 updating_tags : 1;
+  guint                 read_only : 1;         /* a board from a newer format */
+  guint                 draft_failed : 1;      /* the last draft write failed */
 };
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -110,20 +136,43 @@ static void kw_window_save_as (KwWindow *self);
 static void kw_window_update_history_actions (KwWindow *self);
 static void kw_window_queue_update_tags (KwWindow *self);
 static void kw_window_start_board (KwWindow *self);
+static void kw_window_update_read_only (KwWindow *self);
+static void kw_window_watch_file (KwWindow *self);
+static void kw_window_queue_draft (KwWindow *self);
+static void kw_window_remove_draft (KwWindow *self);
 
 /* Naming things */
 
+/* From the basename, not the parse name: on a network share the parse
+ * name is a URI, "werkbord%20maart.kwadrant" for "werkbord maart". */
 static char *
 dup_display_name (GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *parse_name = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
 
-  if (path != NULL)
-    return g_filename_display_basename (path);
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
 
-  parse_name = g_file_get_parse_name (file);
-  return g_path_get_basename (parse_name);
+  return g_filename_display_name (basename);
+}
+
+/* Where a file is, for people: a local path as it is, a location on a
+ * network share as its URI without the %-escapes of spaces and accents
+ * ("sftp://server/Workshops maart"). */
+static char *
+dup_location_name (GFile *file)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *unescaped = NULL;
+
+  if (g_file_is_native (file))
+    return g_steal_pointer (&parse_name);
+
+  unescaped = g_uri_unescape_string (parse_name, NULL);
+  if (unescaped == NULL)
+    return g_steal_pointer (&parse_name);
+
+  return g_utf8_make_valid (unescaped, -1);
 }
 
 /* The folder as GNOME shows it: "~/Documents" rather than the full path. */
@@ -135,7 +184,7 @@ dup_folder_name (GFile *file)
   g_autofree char *relative = NULL;
 
   if (parent == NULL)
-    return g_file_get_parse_name (file);
+    return dup_location_name (file);
 
   if (g_file_equal (parent, home))
     return g_strdup ("~");
@@ -148,7 +197,7 @@ dup_folder_name (GFile *file)
       return g_build_filename ("~", display, NULL);
     }
 
-  return g_file_get_parse_name (parent);
+  return dup_location_name (parent);
 }
 
 static const char *
@@ -239,8 +288,11 @@ kw_window_update_actions (KwWindow *self)
 {
   gboolean idle = !self->loading && !self->saving;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle);
+  /* An older Kwadrant never writes a newer format's board: it would lose
+   * what it does not know. Export and print stay. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", idle && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !self->loading);
@@ -255,6 +307,9 @@ kw_window_set_modified (KwWindow *self,
     return;
 
   self->modified = modified;
+  /* Saved, or reloaded: nothing left to recover. */
+  if (!modified)
+    kw_window_remove_draft (self);
   kw_window_update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
@@ -281,6 +336,7 @@ board_changed_cb (KwWindow *self,
   kw_window_update_title (self);
   kw_window_set_modified (self, TRUE);
   kw_window_queue_update_tags (self);
+  kw_window_queue_draft (self);
 }
 
 static void
@@ -319,6 +375,7 @@ kw_window_set_board (KwWindow *self,
   kw_window_update_history_actions (self);
   kw_window_queue_update_tags (self);
   self->generation++;
+  kw_window_update_read_only (self);
 }
 
 /* Dialogs and toasts */
@@ -356,8 +413,10 @@ recent_info_is_board (GtkRecentInfo *info)
       !g_str_has_suffix (gtk_recent_info_get_uri (info), KW_FORMAT_SUFFIX))
     return FALSE;
 
-  /* A board moved or deleted since is left out: opening it would fail. */
-  return gtk_recent_info_is_local (info) && gtk_recent_info_exists (info);
+  /* A board moved or deleted since is left out: opening it would fail.
+   * GTK checks only local files; a board on a network share stays, as
+   * checking it would wait on the network, and opening mounts it. */
+  return !gtk_recent_info_is_local (info) || gtk_recent_info_exists (info);
 }
 
 static int
@@ -397,6 +456,7 @@ new_recent_row (GtkRecentInfo *info)
   g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
   g_autofree char *name = dup_display_name (file);
   g_autofree char *folder = dup_folder_name (file);
+  g_autofree char *location = dup_location_name (file);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -405,7 +465,8 @@ new_recent_row (GtkRecentInfo *info)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_widget_set_tooltip_text (row, g_file_peek_path (file));
+  /* Not the path: a board on a network share has none. */
+  gtk_widget_set_tooltip_text (row, location);
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
 
   return row;
@@ -503,6 +564,7 @@ typedef struct
   GFile        *file;
   GCancellable *cancellable;
   char         *etag;
+  gboolean      tried_mount;
 } LoadOperation;
 
 static void
@@ -567,6 +629,52 @@ load_finished_cb (GObject      *object,
   kw_window_set_modified (self, FALSE);
   kw_window_update_title (self);
   add_to_recent (self, self->file);
+  kw_window_watch_file (self);
+}
+
+static void load_etag_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+load_mount_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LoadOperation *op = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_mount_enclosing_volume_finish (G_FILE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ALREADY_MOUNTED))
+    {
+      g_autoptr(LoadOperation) failed = op;
+
+      if (g_cancellable_is_cancelled (op->cancellable))
+        return;
+
+      kw_window_set_loading (op->self, FALSE);
+      /* The user closed the password dialog: nothing to explain. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
+        show_load_error (op->self, op->file, error);
+      return;
+    }
+
+  g_file_query_info_async (op->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
+}
+
+/* A board on a network share (sftp://, dav://, smb://) that is not
+ * mounted yet, as after a restart when it is opened from the recent
+ * boards or the command line: mount it, asking for a password if the
+ * server wants one, then read it as any other file. */
+static void
+load_mount (LoadOperation *op)
+{
+  g_autoptr(GMountOperation) mount_operation = gtk_mount_operation_new (GTK_WINDOW (op->self));
+
+  op->tried_mount = TRUE;
+  g_file_mount_enclosing_volume (op->file, G_MOUNT_MOUNT_NONE, mount_operation,
+                                 op->cancellable, load_mount_cb, op);
 }
 
 /* The etag is read before the board, never after: a change made by
@@ -579,11 +687,19 @@ load_etag_cb (GObject      *object,
 {
   LoadOperation *op = user_data;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* An unreadable file is reported by the loader, which says why. */
-  info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (info != NULL)
     op->etag = g_strdup (g_file_info_get_etag (info));
+
+  if (info == NULL && !op->tried_mount &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
+    {
+      load_mount (op);
+      return;
+    }
 
   kw_format_load_file_async (op->file, op->cancellable, load_finished_cb, op);
 }
@@ -617,6 +733,409 @@ kw_window_load_file (KwWindow *self,
                            G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
 }
 
+/* Changes on disk */
+
+/* Hidden bars leave the widget tree too, so a screen reader meets the
+ * alert when it appears and never an empty one. */
+static void
+set_bar_shown (GtkInfoBar *bar,
+               gboolean    shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
+  gtk_info_bar_set_revealed (bar, shown);
+  if (!shown)
+    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
+}
+
+/* GTK 4.8 names a button with a mnemonic "_Reload Reload": its own label,
+ * underscore and all, then its child's. The child's alone reads right. */
+static void
+name_button_by_its_text (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* One bar, two stories: someone saved over the file (reload, or keep
+ * ours), or it is gone (save ours again). */
+static void
+kw_window_update_file_bar (KwWindow *self)
+{
+  KwFileState state = self->file_watch != NULL ? kw_file_watch_get_state (self->file_watch)
+                                               : KW_FILE_STATE_UNCHANGED;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (state == KW_FILE_STATE_UNCHANGED || self->file == NULL)
+    {
+      set_bar_shown (self->file_bar, FALSE);
+      return;
+    }
+
+  name = dup_display_name (self->file);
+  if (state == KW_FILE_STATE_CHANGED)
+    text = g_strdup_printf (_("“%s” was changed by someone else."), name);
+  else
+    text = g_strdup_printf (_("“%s” was deleted or moved. Save to keep your version."), name);
+
+  gtk_label_set_text (self->file_bar_label, text);
+  gtk_widget_set_visible (self->reload_button, state == KW_FILE_STATE_CHANGED);
+  gtk_widget_set_visible (self->keep_button, state == KW_FILE_STATE_CHANGED);
+  gtk_widget_set_visible (self->file_save_button, state == KW_FILE_STATE_GONE);
+  gtk_widget_set_visible (self->file_save_as_button, state == KW_FILE_STATE_GONE);
+  gtk_info_bar_set_show_close_button (self->file_bar, state == KW_FILE_STATE_GONE);
+
+  /* The bar is an alert: a screen reader reads its text when it shows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  set_bar_shown (self->file_bar, TRUE);
+}
+
+static void
+file_watch_changed_cb (KwWindow    *self,
+                       KwFileWatch *watch)
+{
+  kw_window_update_file_bar (self);
+}
+
+/* Follows self->file and self->etag, after a load or a save. */
+static void
+kw_window_watch_file (KwWindow *self)
+{
+  if (self->file_watch != NULL &&
+      (self->file == NULL || !g_file_equal (kw_file_watch_get_file (self->file_watch), self->file)))
+    {
+      g_signal_handlers_disconnect_by_func (self->file_watch, file_watch_changed_cb, self);
+      g_clear_object (&self->file_watch);
+    }
+
+  if (self->file_watch != NULL)
+    kw_file_watch_set_etag (self->file_watch, self->etag);
+  else if (self->file != NULL)
+    {
+      self->file_watch = kw_file_watch_new (self->file, self->etag);
+      g_signal_connect_object (self->file_watch, "changed",
+                               G_CALLBACK (file_watch_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  kw_window_update_file_bar (self);
+  kw_window_update_actions (self);
+}
+
+static void
+window_active_cb (KwWindow   *self,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->file_watch != NULL && !self->saving)
+    kw_file_watch_check (self->file_watch);
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KwWindow         *self)
+{
+  if (g_str_equal (response, "reload") && self->file != NULL)
+    kw_window_load_file (self, self->file);
+}
+
+static void
+kw_window_reload (KwWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->file == NULL)
+    return;
+
+  if (!self->modified)
+    {
+      kw_window_load_file (self, self->file);
+      return;
+    }
+
+  name = dup_display_name (self->file);
+  heading = g_strdup_printf (_("Reload “%s”?"), name);
+  dialog = new_message_dialog (self, heading,
+                               _("The board has changes that are not saved. Reloading shows the version on disk, "
+                                 "and your changes are lost."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kw_window_reload (KW_WINDOW (widget));
+}
+
+/* Hides the bar and nothing else: the etag stays the one we read, so a
+ * later Save still asks before it replaces the other version. */
+static void
+keep_mine_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  set_bar_shown (self->file_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+static void
+file_bar_response_cb (KwWindow   *self,
+                      int         response,
+                      GtkInfoBar *bar)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    set_bar_shown (bar, FALSE);
+}
+
+/* Read-only boards */
+
+static void
+kw_window_update_read_only (KwWindow *self)
+{
+  gboolean read_only = self->board != NULL && kw_board_is_from_newer_format (self->board);
+
+  self->read_only = read_only;
+  kw_matrix_set_editable (self->matrix, !read_only);
+  kw_tray_set_editable (self->tray, !read_only);
+  kw_details_panel_set_editable (self->details_panel, !read_only);
+  set_bar_shown (self->read_only_bar, read_only);
+
+  kw_window_update_actions (self);
+  kw_window_update_history_actions (self);
+  if (read_only)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-finding", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !read_only);
+}
+
+/* Autosave drafts
+ *
+ * Every change reaches a draft in the user's data folder within
+ * DRAFT_MAX_DELAY_MS, so a crash loses at most that much; the board's own
+ * file is written only by Save. A board that is saved, discarded or
+ * reloaded has no draft. */
+
+static void
+draft_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (kw_draft_store_save_finish (KW_DRAFT_STORE (object), result, &error))
+    {
+      g_debug ("Draft %s written", self->draft_id);
+      self->draft_failed = FALSE;
+      return;
+    }
+
+  /* Superseded by a removal: the board was saved or discarded. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_warning ("Could not write the recovery draft of “%s”: %s", get_board_name (self), error->message);
+
+  /* Said once, not at every change: the board itself is fine. */
+  if (!self->draft_failed && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    show_toast (self, _("Kwadrant cannot keep a recovery copy of this board. Save it to be safe."));
+  self->draft_failed = TRUE;
+}
+
+static void
+kw_window_write_draft (KwWindow *self)
+{
+  KwDraftStore *store = kw_draft_store_get_default ();
+  gint64 first_change = self->draft_first_change;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_first_change = 0;
+
+  if (!self->modified)
+    return;
+
+  if (self->draft_id == NULL)
+    self->draft_id = kw_draft_store_new_id (store);
+
+  g_debug ("Writing draft %s, %" G_GINT64_FORMAT " ms after the first change not in it",
+           self->draft_id, first_change != 0 ? (g_get_monotonic_time () - first_change) / 1000 : 0);
+
+  kw_draft_store_save_async (store, self->draft_id, self->board, self->file, self->etag,
+                             NULL, draft_written_cb, g_object_ref (self));
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  KwWindow *self = user_data;
+
+  self->draft_timeout_id = 0;
+  kw_window_write_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for a pause in the changes (a drag changes the board every
+ * frame), but never longer than DRAFT_MAX_DELAY_MS after the first change
+ * not yet in a draft. */
+static void
+kw_window_queue_draft (KwWindow *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 left_ms;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (self->draft_first_change == 0)
+    self->draft_first_change = now;
+
+  left_ms = DRAFT_MAX_DELAY_MS - (now - self->draft_first_change) / 1000;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (CLAMP (left_ms, 0, DRAFT_PAUSE_MS), draft_timeout_cb, self);
+}
+
+static void
+kw_window_remove_draft (KwWindow *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_first_change = 0;
+
+  if (self->draft_id == NULL)
+    return;
+
+  kw_draft_store_remove_async (kw_draft_store_get_default (), self->draft_id, NULL, NULL, NULL);
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
+typedef struct
+{
+  KwWindow     *self;
+  KwDraft      *draft;
+  GCancellable *cancellable;
+} RestoreOperation;
+
+static void
+restore_operation_free (RestoreOperation *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->draft);
+  g_clear_object (&op->cancellable);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreOperation, restore_operation_free)
+
+static void
+show_restore_error (KwWindow     *self,
+                    KwDraft      *draft,
+                    const GError *error)
+{
+  g_autofree char *name = kw_draft_dup_display_name (draft);
+  g_autofree char *heading = g_strdup_printf (_("Could not restore “%s”"), name);
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_finished_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RestoreOperation) op = user_data;
+  KwWindow *self = op->self;
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(GError) error = NULL;
+
+  board = kw_draft_store_load_finish (KW_DRAFT_STORE (object), result, NULL, &error);
+
+  if (g_cancellable_is_cancelled (op->cancellable))
+    return;
+
+  kw_window_set_loading (self, FALSE);
+
+  if (board == NULL)
+    {
+      show_restore_error (self, op->draft, error);
+      return;
+    }
+
+  kw_window_set_board (self, board);
+  /* The file and the etag the board had: a file changed since then is a
+   * conflict when saving, never silently overwritten. */
+  g_set_object (&self->file, kw_draft_get_file (op->draft));
+  g_free (self->etag);
+  self->etag = g_strdup (kw_draft_get_etag (op->draft));
+  self->started = TRUE;
+
+  kw_window_update_page (self);
+  kw_window_set_modified (self, TRUE);
+  /* The draft stays until the board is saved or discarded; this window
+   * writes it again at its next change. */
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (kw_draft_get_id (op->draft));
+  kw_window_update_title (self);
+  kw_window_watch_file (self);
+}
+
+void
+kw_window_restore_draft (KwWindow *self,
+                         KwDraft  *draft)
+{
+  KwDraftStore *store = kw_draft_store_get_default ();
+  RestoreOperation *op;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (KW_IS_WINDOW (self));
+  g_return_if_fail (KW_IS_DRAFT (draft));
+
+  /* Ours from now on: not offered to anyone else while we run. */
+  kw_draft_store_adopt (store, kw_draft_get_id (draft));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  name = kw_draft_dup_display_name (draft);
+  message = g_strdup_printf (_("Restoring “%s”…"), name);
+  gtk_label_set_text (self->loading_label, message);
+  kw_window_set_loading (self, TRUE);
+
+  op = g_new0 (RestoreOperation, 1);
+  op->self = g_object_ref (self);
+  op->draft = g_object_ref (draft);
+  op->cancellable = g_object_ref (self->load_cancellable);
+
+  kw_draft_store_load_async (store, kw_draft_get_id (draft), op->cancellable, restore_finished_cb, op);
+}
+
+const char *
+kw_window_get_draft_id (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+
+  return self->draft_id;
+}
+
 /* Saving */
 
 typedef struct
@@ -625,11 +1144,15 @@ typedef struct
   GFile        *file;
   GCancellable *cancellable;
   guint64       generation;
+  KwFileWatch  *paused_watch;  /* held back while we write, resumed after */
 } SaveOperation;
 
 static void
 save_operation_free (SaveOperation *op)
 {
+  if (op->paused_watch != NULL)
+    kw_file_watch_resume (op->paused_watch);
+  g_clear_object (&op->paused_watch);
   g_clear_object (&op->self);
   g_clear_object (&op->file);
   g_clear_object (&op->cancellable);
@@ -690,6 +1213,37 @@ show_save_conflict (KwWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* GIO's message names the system's error ("Read-only file system"); the
+ * facilitator needs what happened, in words, and that nothing is lost. */
+static char *
+dup_save_error_body (GFile        *file,
+                     const GError *error)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : g_file_get_parse_name (file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return g_strdup_printf (_("The folder “%s” is read-only, so the board cannot be saved there. "
+                              "Your changes are still open: use Save As to save them somewhere else."),
+                            where);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strdup_printf (_("You do not have permission to save in the folder “%s”. "
+                              "Your changes are still open: use Save As to save them somewhere else."),
+                            where);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return g_strdup_printf (_("The disk with the folder “%s” is full. The board on the disk is unchanged. "
+                              "Free some space and save again, or use Save As to save your changes somewhere else."),
+                            where);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup_printf (_("The folder “%s” is no longer there: perhaps a USB stick or network drive was removed. "
+                              "Your changes are still open: reconnect it and save again, "
+                              "or use Save As to save them somewhere else."),
+                            where);
+
+  return g_strdup_printf (_("%s\n\nYour changes are still open: use Save As to save them somewhere else."),
+                          error->message);
+}
+
 static void
 show_save_error (KwWindow     *self,
                  GFile        *file,
@@ -697,7 +1251,8 @@ show_save_error (KwWindow     *self,
 {
   g_autofree char *name = dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
+  g_autofree char *body = dup_save_error_body (file, error);
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, body);
 
   adw_message_dialog_add_responses (dialog,
                                     "close", _("_Close"),
@@ -735,7 +1290,12 @@ save_finished_cb (GObject      *object,
                              _("The board could not be written."));
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        show_save_conflict (self, op->file);
+        {
+          show_save_conflict (self, op->file);
+          /* Where no monitor told us, the bar shows it too. */
+          if (self->file_watch != NULL)
+            kw_file_watch_check (self->file_watch);
+        }
       else
         show_save_error (self, op->file, error);
       return;
@@ -748,8 +1308,12 @@ save_finished_cb (GObject      *object,
 
   kw_window_update_page (self);
   kw_window_set_modified (self, op->generation != self->generation);
+  /* Changed while saving: the draft learns the new file and etag. */
+  if (self->modified)
+    kw_window_queue_draft (self);
   kw_window_update_title (self);
   add_to_recent (self, self->file);
+  kw_window_watch_file (self);
   show_toast (self, _("Saved"));
 
   if (self->close_after_save)
@@ -776,6 +1340,13 @@ kw_window_save_to (KwWindow   *self,
   op->file = g_object_ref (file);
   op->cancellable = g_object_ref (self->save_cancellable);
   op->generation = self->generation;
+
+  /* Our own write must not look like someone else's. */
+  if (self->file_watch != NULL)
+    {
+      op->paused_watch = g_object_ref (self->file_watch);
+      kw_file_watch_pause (op->paused_watch);
+    }
 
   kw_format_save_file_async (self->board, file, etag, op->cancellable, save_finished_cb, op);
 }
@@ -1035,6 +1606,7 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
+      kw_window_remove_draft (self);
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -1219,7 +1791,7 @@ selection_changed_cb (KwWindow          *self,
 {
   KwFinding *finding = get_first_selected (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL && !self->read_only);
   if (finding != NULL)
     kw_details_panel_set_finding (self->details_panel, finding);
 }
@@ -1503,8 +2075,8 @@ leave_presentation_action_cb (GtkWidget  *widget,
 static void
 kw_window_update_history_actions (KwWindow *self)
 {
-  gboolean can_undo = self->history != NULL && kw_history_get_can_undo (self->history);
-  gboolean can_redo = self->history != NULL && kw_history_get_can_redo (self->history);
+  gboolean can_undo = !self->read_only && self->history != NULL && kw_history_get_can_undo (self->history);
+  gboolean can_redo = !self->read_only && self->history != NULL && kw_history_get_can_redo (self->history);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
@@ -1541,16 +2113,39 @@ kw_window_start_board (KwWindow *self)
   kw_window_update_title (self);
 }
 
-/* Ctrl+N goes to the quick-add entry: type a title, Enter, the next
- * title, Enter; the findings wait in the tray. */
+/* Ctrl+N adds a finding at once, as one undo step: it waits in the tray,
+ * selected, with its title ready to be typed over in the details. */
 static void
 add_finding_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(KwFinding) finding = NULL;
 
-  if (self->loading)
+  if (self->loading || self->read_only)
+    return;
+
+  kw_window_set_presenting (self, FALSE);
+  kw_window_start_board (self);
+
+  finding = kw_finding_new (_("New finding"));
+  kw_history_add (self->history, finding, G_MAXUINT);
+  kw_window_select_only (self, finding);
+  kw_details_panel_set_finding (self->details_panel, finding);
+  kw_window_show_details (self, "finding", TRUE);
+}
+
+/* Ctrl+L goes to the quick-add entry: type a title, Enter, the next
+ * title, Enter; the findings wait in the tray. */
+static void
+quick_add_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->loading || self->read_only)
     return;
 
   kw_window_set_presenting (self, FALSE);
@@ -1582,7 +2177,8 @@ kw_window_delete_selected (KwWindow *self)
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (findings->len == 0)
+  /* The matrix and the lists ask too, not only the disabled action. */
+  if (findings->len == 0 || self->read_only)
     return;
 
   if (findings->len == 1)
@@ -1746,6 +2342,13 @@ kw_window_dispose (GObject *object)
    * cancellable tells them the window is gone. */
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->save_cancellable);
+  /* Destroyed without asking (the session ends): the last changes still
+   * reach the draft. */
+  if (self->draft_timeout_id != 0)
+    kw_window_write_draft (self);
+  if (self->file_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->file_watch, self);
+  g_clear_object (&self->file_watch);
 
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_func (self->recent_manager, kw_window_refresh_recent, self);
@@ -1782,6 +2385,7 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->save_cancellable);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->tag, g_free);
 
@@ -1969,9 +2573,17 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, file_bar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, file_bar_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, file_save_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, file_save_as_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, read_only_bar);
   /* Not kept in the struct, but found by name (tests). */
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "read_only_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_bind_cb);
@@ -1982,6 +2594,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, file_bar_response_cb);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
@@ -1990,11 +2603,14 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
   gtk_widget_class_install_property_action (widget_class, "win.numbered-dots", "numbered-dots");
@@ -2069,6 +2685,13 @@ kw_window_init (KwWindow *self)
   restore_window_state (self);
 
   setup_drop_target (self);
+  name_button_by_its_text (self->reload_button);
+  name_button_by_its_text (self->keep_button);
+  name_button_by_its_text (self->file_save_button);
+  name_button_by_its_text (self->file_save_as_button);
+  /* Remote locations may have no monitor: look again whenever the
+   * facilitator comes back to the window. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
 
   kw_window_update_page (self);
   kw_window_update_title (self);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kw-board.h"
+#include "kw-draft.h"
 #include "kw-history.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,13 @@ KwWindow *kw_window_new        (GtkApplication *application);
  * and shows the error. */
 void      kw_window_load_file  (KwWindow       *self,
                                 GFile          *file);
+/* Opens an autosaved draft (see kw-draft-store.h) asynchronously: the
+ * board shows modified, with the file and etag it had, and the draft
+ * stays until the board is saved or discarded. */
+void      kw_window_restore_draft (KwWindow    *self,
+                                   KwDraft     *draft);
+/* The id of the board's draft, or NULL while it has none. */
+const char *kw_window_get_draft_id (KwWindow   *self);
 /* The file the board was loaded from or last saved to, or NULL. */
 GFile    *kw_window_get_file   (KwWindow       *self);
 KwBoard  *kw_window_get_board  (KwWindow       *self);

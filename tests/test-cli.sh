@@ -95,7 +95,7 @@ $examples/customer-contact-en.kwadrant: 21 findings (quick-win 5, small-fix 3, l
 $boards/valid-minimal.kwadrant: 1 finding (quick-win 0, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)"
 check "--check on valid boards prints nothing on stderr" test -z "$err"
 
-for bad in missing-title not-xml empty-file newer-format-version doctype-entity-bomb; do
+for bad in missing-title not-xml empty-file newer-format-version-broken doctype-entity-bomb; do
   run "$bin" --check "$boards/$bad.kwadrant"
   check "--check on $bad.kwadrant exits 1" test "$status" -eq 1
   check "--check on $bad.kwadrant names the file on stderr" contains "$err" "$bad.kwadrant"
@@ -110,6 +110,17 @@ check "--check still prints one line per valid board" test "$out" = \
 $examples/klantcontact-nl.kwadrant: 21 findings (quick-win 5, small-fix 3, long-term 5, future 3, drop 3, unplaced 2)"
 check "--check names each invalid board on stderr" \
   eval 'contains "$err" "missing-title.kwadrant" && contains "$err" "does-not-exist.kwadrant"'
+
+# A board from a newer Kwadrant is valid, but opens read-only
+run "$bin" --check "$boards/newer-format-version.kwadrant"
+check "--check on a newer format version exits 0" test "$status" -eq 0
+check "--check on a newer format version prints the counts line" test "$out" = \
+"$boards/newer-format-version.kwadrant: 2 findings (quick-win 1, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)"
+check "--check on a newer format version says it opens read-only" test "$err" = \
+"$boards/newer-format-version.kwadrant: written by a newer version of Kwadrant (format version 2); this version opens it read-only"
+run "$bin" --export-csv "$work/newer.csv" "$boards/newer-format-version.kwadrant"
+check "a board from a newer format version still exports" test "$status" -eq 0 -a -s "$work/newer.csv"
+rm -f "$work/newer.csv"
 
 # Usage errors
 

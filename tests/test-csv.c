@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bad-files.h"
 #include "kw-csv.h"
+#include "kw-format.h"
 
 #define BOM "\xef\xbb\xbf"
 
@@ -818,6 +820,98 @@ test_limit_findings (void)
                        "findings.csv has more than 200000 findings; split it into smaller files");
 }
 
+/* The hostile corpus */
+
+static KwCsvError
+csv_code_from_name (const char *name)
+{
+  static const struct { const char *name; KwCsvError code; } codes[] = {
+    { "ENCODING", KW_CSV_ERROR_ENCODING },
+    { "SYNTAX", KW_CSV_ERROR_SYNTAX },
+    { "HEADER", KW_CSV_ERROR_HEADER },
+    { "VALUE", KW_CSV_ERROR_VALUE },
+    { "TOO_LARGE", KW_CSV_ERROR_TOO_LARGE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      if (g_str_equal (codes[i].name, name))
+        return codes[i].code;
+    }
+
+  g_error ("bad-files.txt: unknown error code %s", name);
+}
+
+/* Each bad CSV of tests/data/csv/bad gives the error bad-files.txt says,
+ * naming the file and, where there is one, the row. */
+static void
+test_bad_corpus (void)
+{
+  g_autoptr(GPtrArray) bad_files = bad_files_load ("csv/bad/");
+  const char * const none[] = { NULL };
+
+  g_assert_cmpuint (bad_files->len, >=, 12);
+  bad_files_assert_complete (bad_files, "csv/bad", ".csv", none);
+
+  for (guint i = 0; i < bad_files->len; i++)
+    {
+      const BadFile *bad = g_ptr_array_index (bad_files, i);
+      g_autofree char *path = bad_files_data_path (bad->file);
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *row = g_strdup_printf ("%s: row %d", name, bad->line);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KwBoard) board = kw_csv_import_file (file, NULL, &error);
+
+      g_assert_null (board);
+      if (!g_error_matches (error, KW_CSV_ERROR, (int) csv_code_from_name (bad->code)))
+        g_error ("%s: expected code %s, got %s", bad->file, bad->code,
+                 error != NULL ? error->message : "no error");
+      if (!g_str_has_prefix (error->message, name) || !g_str_has_suffix (error->message, bad->words) ||
+          (bad->line > 0 && !g_str_has_prefix (error->message, row)))
+        g_error ("%s: expected “%s” (row %d), got “%s”", bad->file, bad->words, bad->line, error->message);
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+/* Spreadsheet formulas in a CSV are imported as the plain text they are;
+ * the export guards them again (see test-export-csv). Control characters
+ * are cleaned out. Whatever was imported saves as a valid board. */
+static void
+test_hostile_but_importable (void)
+{
+  g_autofree char *path = bad_files_data_path ("csv/hostile/formula-injection.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) board = kw_csv_import_file (file, NULL, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(KwBoard) reloaded = NULL;
+  g_autofree char *controls_path = bad_files_data_path ("csv/hostile/control-characters.csv");
+  g_autoptr(GFile) controls_file = g_file_new_for_path (controls_path);
+  g_autoptr(KwBoard) controls = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 3);
+  g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (board, 0)), ==, "=cmd|' /C calc'!A0");
+  g_assert_cmpstr (kw_finding_get_description (kw_board_get_finding (board, 0)), ==, "=1+1");
+  g_assert_cmpstr (kw_finding_get_owner (kw_board_get_finding (board, 0)), ==, "@SUM(A1)");
+  g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (board, 1)), ==, "+SUM(1;2)");
+  g_assert_cmpstr (kw_finding_get_owner (kw_board_get_finding (board, 1)), ==, "=HYPERLINK(\"http://example.invalid/\")");
+  /* A guarded cell from Kwadrant's own export loses its guard once. */
+  g_assert_cmpstr (kw_finding_get_description (kw_board_get_finding (board, 2)), ==, "=already guarded");
+
+  saved = kw_format_save_bytes (board, &error);
+  g_assert_no_error (error);
+  reloaded = kw_format_load_bytes (saved, "formules.kwadrant", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_board_get_n_findings (reloaded), ==, 3);
+
+  controls = kw_csv_import_file (controls_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (controls, 0)), ==, "Bell and start");
+  g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (controls, 1)), ==, "Escape [31mred");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -860,6 +954,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/limit/cell", test_limit_cell);
   g_test_add_func ("/csv/limit/columns", test_limit_columns);
   g_test_add_func ("/csv/limit/findings", test_limit_findings);
+  g_test_add_func ("/csv/corpus/bad", test_bad_corpus);
+  g_test_add_func ("/csv/corpus/hostile-but-importable", test_hostile_but_importable);
 
   return g_test_run ();
 }

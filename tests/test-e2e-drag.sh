@@ -46,7 +46,9 @@ count_of() { # OUTCOME LINE
 before=$(counts)
 echo "# before: $before"
 
-LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
+# Its own data folder: the board's autosaved draft stays out of other tests.
+LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" \
+  "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
 pid=$!
 
 wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Klantcontact 2027' | head -n 1) || true

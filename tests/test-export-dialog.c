@@ -24,8 +24,9 @@
 #include "kw-plan-text.h"
 #include "kw-print.h"
 #include "kw-window.h"
+#include "kw-test-timing.h"
 
-#define WAIT_TIMEOUT_MS 20000
+#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
 
 static GtkApplication *app;
 static char *tmp_dir;
@@ -557,6 +558,240 @@ test_export_closed_while_busy (void)
   g_assert_false (exported);
 }
 
+/* "actieplan" typed in the chooser for an HTML export: written as
+ * "actieplan.html"; a name that has the extension (in any case) stays. */
+static void
+test_export_adds_extension (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *typed = tmp_path ("actieplan");
+  g_autofree char *written = tmp_path ("actieplan.html");
+  g_autofree char *upper = tmp_path ("Matrix.SVG");
+  g_autoptr(GFile) typed_file = g_file_new_for_path (typed);
+  g_autoptr(GFile) upper_file = g_file_new_for_path (upper);
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  gboolean exported = FALSE;
+  g_autoptr(GBytes) html = NULL;
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_HTML);
+  kw_export_dialog_export_to_chosen (dialog, typed_file);
+  g_assert_true (wait_until (flag_is_set, &exported));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  html = read_file (written);
+  g_assert_true (bytes_contain (html, "<!DOCTYPE html>"));
+  g_object_unref (dialog);
+
+  dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  exported = FALSE;
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_SVG);
+  kw_export_dialog_export_to_chosen (dialog, upper_file);
+  g_assert_true (wait_until (flag_is_set, &exported));
+  g_assert_true (g_file_test (upper, G_FILE_TEST_EXISTS));
+  g_object_unref (dialog);
+}
+
+/* The chooser only asked about "actieplan": when "actieplan.html" exists,
+ * the dialog asks before replacing it. Cancel keeps the old file and the
+ * dialog; Replace writes the plan. */
+static void
+test_export_asks_before_replacing (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *typed = tmp_path ("bestaand");
+  g_autofree char *existing = tmp_path ("bestaand.html");
+  g_autoptr(GFile) typed_file = g_file_new_for_path (typed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) html = NULL;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  AdwMessageDialog *message;
+  gboolean exported = FALSE;
+
+  g_file_set_contents (existing, "old plan", -1, &error);
+  g_assert_no_error (error);
+
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_HTML);
+
+  kw_export_dialog_export_to_chosen (dialog, typed_file);
+  g_assert_true (wait_until (message_dialog_is_shown, dialog));
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "“bestaand.html”"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (message, "replace"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_false (kw_export_dialog_get_busy (dialog));
+  adw_message_dialog_response (message, "cancel");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  html = read_file (existing);
+  g_assert_true (bytes_contain (html, "old plan"));
+  g_clear_pointer (&html, g_bytes_unref);
+  g_assert_false (exported);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+
+  kw_export_dialog_export_to_chosen (dialog, typed_file);
+  g_assert_true (wait_until (message_dialog_is_shown, dialog));
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  adw_message_dialog_response (message, "replace");
+  gtk_window_destroy (GTK_WINDOW (message));
+  g_assert_true (wait_until (flag_is_set, &exported));
+
+  html = read_file (existing);
+  g_assert_true (bytes_contain (html, "<!DOCTYPE html>"));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_object_unref (dialog);
+}
+
+/* A board of n findings spread over the matrix, with text that wraps. */
+static KwBoard *
+make_large_board (guint n_findings)
+{
+  KwBoard *board = kw_board_new ();
+
+  kw_board_set_title (board, "Groot bord");
+  for (guint i = 0; i < n_findings; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bevinding %u: klanten bellen terug over de brief", i + 1);
+      g_autoptr(KwFinding) finding = kw_finding_new (title);
+
+      kw_finding_set_description (finding, "Uit de gespreksanalyse blijkt dat klanten vaak terugbellen "
+                                           "omdat de brief niet duidelijk is.");
+      kw_finding_set_owner (finding, "Team communicatie");
+      if (i % 20 != 0)
+        kw_finding_place (finding, (i * 7 % 101) / 10.0, (i * 13 % 101) / 10.0);
+      kw_board_append_finding (board, finding);
+    }
+
+  return board;
+}
+
+typedef struct
+{
+  KwBoard *board;
+  gint64   last;       /* monotonic time of the last tick */
+  gint64   max_gap;    /* the longest wait between two ticks, in µs */
+  guint    n_ticks;
+  gboolean exported;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+  ticker->last = now;
+  ticker->n_ticks++;
+
+  /* The user goes on working: the worker thread must have its own copy. */
+  if (ticker->n_ticks == 3)
+    {
+      while (kw_board_get_n_findings (ticker->board) > 0)
+        kw_board_remove_finding (ticker->board, kw_board_get_finding (ticker->board, 0));
+      kw_board_set_title (ticker->board, "Changed while exporting");
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ticker_exported_cb (KwExportDialog *dialog,
+                    GFile          *file,
+                    Ticker         *ticker)
+{
+  ticker->exported = TRUE;
+}
+
+static gboolean
+ticker_is_exported (gpointer data)
+{
+  return ((Ticker *) data)->exported;
+}
+
+/* Drawing the PDF of a large board takes seconds: it happens in a worker
+ * thread, and the main loop keeps running (a timeout fires every 20 ms,
+ * never held up for long) while the user changes the board. */
+static void
+test_export_large_pdf_in_background (void)
+{
+  g_autoptr(KwBoard) board = make_large_board (10000);
+  g_autofree char *out = tmp_path ("large.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GBytes) pdf = NULL;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  Ticker ticker = { board };
+  double width, height;
+  guint expected_pages;
+  gint64 started;
+  guint id;
+
+  kw_paper_get_size (KW_PAPER_A4, &width, &height);
+  expected_pages = count_plan_pages (board, "en", width, height);
+  /* Hundreds of pages, so the drawing takes a while. */
+  g_assert_cmpuint (expected_pages, >, 100);
+
+  g_object_ref (dialog);
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_PDF);
+  kw_export_dialog_set_language (dialog, "en");
+  kw_export_dialog_set_paper (dialog, KW_PAPER_A4);
+  g_signal_connect (dialog, "exported", G_CALLBACK (ticker_exported_cb), &ticker);
+
+  kw_export_dialog_export_to_file (dialog, file);
+  g_assert_true (kw_export_dialog_get_busy (dialog));
+
+  started = ticker.last = g_get_monotonic_time ();
+  id = g_timeout_add (20, tick_cb, &ticker);
+  while (!ticker.exported && g_get_monotonic_time () - started < 240 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+
+  g_assert_true (ticker_is_exported (&ticker));
+  g_test_message ("%u ticks in %.1f s, the longest gap %.0f ms", ticker.n_ticks,
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC, ticker.max_gap / 1000.0);
+  g_assert_cmpuint (ticker.n_ticks, >=, 10);
+  /* Drawing on the main thread held it up for the whole export, seconds;
+   * a generous bound for a loaded machine and the sanitizers. */
+  g_assert_cmpint (ticker.max_gap, <, G_USEC_PER_SEC);
+  g_assert_false (kw_export_dialog_get_busy (dialog));
+  g_object_unref (dialog);
+
+  /* Complete: every page of the plan, of the board as it was. */
+  pdf = read_file (out);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF"));
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, expected_pages);
+}
+
+/* Closing the dialog while the worker draws: no file, no "exported", and
+ * the dialog goes at once, not when the drawing would have finished. */
+static void
+test_export_large_pdf_cancelled (void)
+{
+  g_autoptr(KwBoard) board = make_large_board (10000);
+  g_autofree char *out = tmp_path ("cancelled.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  Ticker ticker = { NULL };
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_PDF);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "exported", G_CALLBACK (ticker_exported_cb), &ticker);
+  kw_export_dialog_export_to_file (dialog, file);
+  g_assert_true (kw_export_dialog_get_busy (dialog));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (pointer_is_null, &dialog));
+  g_assert_false (ticker.exported);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_print_to_pdf (void)
 {
@@ -664,6 +899,10 @@ main (int   argc,
   g_test_add_func ("/export-dialog/pdf", test_export_pdf);
   g_test_add_func ("/export-dialog/fails", test_export_fails);
   g_test_add_func ("/export-dialog/closed-while-busy", test_export_closed_while_busy);
+  g_test_add_func ("/export-dialog/adds-extension", test_export_adds_extension);
+  g_test_add_func ("/export-dialog/asks-before-replacing", test_export_asks_before_replacing);
+  g_test_add_func ("/export-dialog/large-pdf-in-background", test_export_large_pdf_in_background);
+  g_test_add_func ("/export-dialog/large-pdf-cancelled", test_export_large_pdf_cancelled);
   g_test_add_func ("/print/to-pdf", test_print_to_pdf);
   g_test_add_func ("/print/copies-board", test_print_copies_board);
 

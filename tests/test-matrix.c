@@ -17,8 +17,9 @@
 #include "kw-matrix-card.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
+#include "kw-test-timing.h"
 
-#define WAIT_TIMEOUT_MS 20000
+#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
 
 typedef struct {
   GtkWindow         *window;
@@ -244,7 +245,8 @@ test_cards (Fixture       *f,
   g_assert_null (kw_matrix_get_card (f->matrix, f->loose));
   g_assert_true (KW_IS_MATRIX_CARD (card));
   g_assert_true (gtk_widget_get_focusable (card));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, "Callback within one hour");
+  /* The title shows as a tooltip, asked for when it shows (no text set). */
+  g_assert_true (gtk_widget_get_has_tooltip (card));
 
   /* Centred on its score. */
   kw_matrix_score_to_point (f->matrix, 8, 2, &x, &y);
@@ -280,7 +282,7 @@ test_cards (Fixture       *f,
 
   /* The title follows the finding. */
   kw_history_set_text (f->history, f->quick, KW_FINDING_TEXT_TITLE, "Call back within the hour");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, "Call back within the hour");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (card))), ==, "Call back within the hour");
 }
 
 static void

@@ -15,8 +15,9 @@
 #include "kw-plan-row.h"
 #include "kw-tray.h"
 #include "kw-window.h"
+#include "kw-test-timing.h"
 
-#define WAIT_TIMEOUT_MS 20000
+#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
 
 static GtkApplication *app;
 static char *tmp_dir;
@@ -908,8 +909,8 @@ test_window_quick_add (void)
   GtkEditable *entry = kw_tray_get_entry (tray);
   GListModel *unplaced = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (kw_tray_get_list (tray))));
 
-  /* Ctrl+N goes to the entry. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-finding", NULL);
+  /* Ctrl+L goes to the entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.quick-add", NULL);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_WIDGET (entry)) ||
                  gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (entry));
 
@@ -948,6 +949,48 @@ test_window_quick_add (void)
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, 5);
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (unplaced), ==, 5);
+
+  destroy_window (window);
+}
+
+/* Ctrl+N adds a finding at once: in the tray, selected, its title in the
+ * details focused to be typed over; one undo takes it away again. */
+static void
+test_window_add_finding (void)
+{
+  KwWindow *window = new_window ();
+  KwBoard *board;
+  KwFinding *added;
+  GtkWidget *title_row;
+  GtkWidget *focus;
+  GtkSelectionModel *selection = kw_window_get_selection (window);
+
+  /* From the welcome page it starts a board. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-finding", NULL);
+  board = kw_window_get_board (window);
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 1);
+  added = kw_board_get_finding (board, 0);
+  g_assert_cmpstr (kw_finding_get_title (added), ==, "New finding");
+  g_assert_false (kw_finding_get_placed (added));
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (kw_details_panel_get_finding (KW_DETAILS_PANEL (kw_window_get_details_panel (window))) == added);
+  g_assert_cmpstr (kw_history_get_undo_label (kw_window_get_history (window)), ==, "Add Finding");
+
+  title_row = panel_child (window, "title_row");
+  g_assert_true (gtk_widget_get_mapped (title_row) || gtk_widget_get_child_visible (title_row));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title_row || gtk_widget_is_ancestor (focus, title_row));
+
+  /* A second one goes after it and takes the selection. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-finding", NULL);
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 2);
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 1);
+  g_assert_true (kw_board_get_finding (board, 0) == added);
 
   destroy_window (window);
 }
@@ -1419,6 +1462,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file", test_window_broken_file);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
   g_test_add_func ("/window/quick-add", test_window_quick_add);
+  g_test_add_func ("/window/add-finding", test_window_add_finding);
   g_test_add_func ("/window/delete-and-undo", test_window_delete_and_undo);
   g_test_add_func ("/window/selection-sync", test_window_selection_sync);
   g_test_add_func ("/window/details-edits", test_window_details_edits);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "kw-board-private.h"
+#include "kw-format.h"
 #include "kw-text.h"
 
 struct _KwBoard
@@ -17,6 +18,7 @@ struct _KwBoard
   KwThresholds  thresholds;
   GPtrArray    *findings;   /* of KwFinding, owned */
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
+  guint         format_version;
 };
 
 static void kw_board_list_model_init (GListModelInterface *iface);
@@ -35,6 +37,7 @@ enum {
   PROP_EFFORT_LINE,
   PROP_TINY_EFFORT_LINE,
   PROP_N_FINDINGS,
+  PROP_FORMAT_VERSION,
   N_PROPS
 };
 
@@ -158,6 +161,9 @@ kw_board_get_property (GObject    *object,
     case PROP_N_FINDINGS:
       g_value_set_uint (value, self->findings->len);
       break;
+    case PROP_FORMAT_VERSION:
+      g_value_set_uint (value, self->format_version);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -234,6 +240,11 @@ kw_board_class_init (KwBoardClass *klass)
   properties[PROP_N_FINDINGS] =
     g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The version of the file format the board was read from: a board from
+   * a newer Kwadrant is shown but never saved over its file. */
+  properties[PROP_FORMAT_VERSION] =
+    g_param_spec_uint ("format-version", NULL, NULL, 1, G_MAXUINT, KW_FORMAT_VERSION,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -253,6 +264,7 @@ kw_board_init (KwBoard *self)
   for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
     self->texts[i] = g_strdup ("");
   kw_thresholds_init_default (&self->thresholds);
+  self->format_version = KW_FORMAT_VERSION;
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -261,6 +273,38 @@ KwBoard *
 kw_board_new (void)
 {
   return g_object_new (KW_TYPE_BOARD, NULL);
+}
+
+guint
+kw_board_get_format_version (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), KW_FORMAT_VERSION);
+
+  return self->format_version;
+}
+
+/* For the loader: the board is not "changed" by this, it only says where
+ * it came from. */
+void
+kw_board_set_format_version (KwBoard *self,
+                             guint    format_version)
+{
+  g_return_if_fail (KW_IS_BOARD (self));
+  g_return_if_fail (format_version >= 1);
+
+  if (self->format_version == format_version)
+    return;
+
+  self->format_version = format_version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT_VERSION]);
+}
+
+gboolean
+kw_board_is_from_newer_format (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  return self->format_version > KW_FORMAT_VERSION;
 }
 
 const char *

@@ -30,6 +30,14 @@ G_DECLARE_FINAL_TYPE (KwBoard, kw_board, KW, BOARD, GObject)
 
 KwBoard    *kw_board_new                   (void);
 
+/* The format version of the file the board was read from (set by the
+ * loader only; KW_FORMAT_VERSION for a new board). A board from a newer
+ * format is read leniently and must not be saved over: open it read-only. */
+guint       kw_board_get_format_version    (KwBoard            *self);
+void        kw_board_set_format_version    (KwBoard            *self,
+                                            guint               format_version);
+gboolean    kw_board_is_from_newer_format  (KwBoard            *self);
+
 const char *kw_board_get_text              (KwBoard            *self,
                                             KwBoardText         which);
 void        kw_board_set_text              (KwBoard            *self,

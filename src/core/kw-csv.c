@@ -412,6 +412,15 @@ check_record_encoding (Reader  *reader,
   if (g_utf8_validate_len (reader->data + start, reader->pos - start, NULL))
     return TRUE;
 
+  /* No spreadsheet writes a NUL into CSV text: this is some other file. */
+  if (memchr (reader->data + start, '\0', reader->pos - start) != NULL)
+    {
+      set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
+                     _("the file contains NUL bytes, so it is not CSV text; "
+                       "save the spreadsheet as “CSV UTF-8” and import that file"));
+      return FALSE;
+    }
+
   set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
                  _("the text is not UTF-8. Save the spreadsheet as “CSV UTF-8” and import that file"));
 
@@ -1027,6 +1036,18 @@ check_start (Reader  *reader,
       g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_ENCODING,
                    _("%s is UTF-16 text, not UTF-8. Save the spreadsheet as “CSV UTF-8” "
                      "and import that file."),
+                   reader->display_name);
+      return FALSE;
+    }
+
+  /* A workbook renamed or picked by mistake: .xlsx and .ods are ZIP files,
+   * .xls is an OLE compound file. */
+  if ((reader->len >= 4 && memcmp (reader->data, "PK\x03\x04", 4) == 0) ||
+      (reader->len >= 8 && memcmp (reader->data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0))
+    {
+      g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_ENCODING,
+                   _("%s is a spreadsheet workbook, not a CSV file. In the spreadsheet, "
+                     "choose Save As “CSV UTF-8” and import that file."),
                    reader->display_name);
       return FALSE;
     }

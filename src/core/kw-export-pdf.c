@@ -48,11 +48,14 @@ typedef struct
   double      height;
 } Block;
 
+/* Everything is looked up and copied from the board in kw_plan_pages_new(),
+ * in the export's language: laying out and drawing the pages needs neither
+ * the board nor translations, so a worker thread can do it. */
 struct _KwPlanPages
 {
-  KwBoard   *board;
-  char      *lang;
-  GDateTime *now;
+  KwMatrixScene *matrix;
+  char          *title;          /* the board's, or "Untitled board" */
+  char          *footer_format;  /* translated, see footer_format() */
 
   GArray    *blocks;   /* Block */
   GPtrArray *footers;  /* char *, one per page */
@@ -148,18 +151,16 @@ add_facts_line (KwPlanPages *self,
 
 static void
 add_header (KwPlanPages  *self,
-            const KwPlan *plan)
+            const KwPlan *plan,
+            GDateTime    *now)
 {
-  g_autoptr(GArray) facts = kw_plan_get_header_facts (plan, self->now);
-  const char *title = kw_board_get_title (self->board);
-
+  g_autoptr(GArray) facts = kw_plan_get_header_facts (plan, now);
   g_autofree char *kind = g_utf8_strup (_("Action plan"), -1);
 
   add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\" letter_spacing=\"1024\">%s</span>",
                                            kind),
             0.8 * BODY_SIZE, 0.0);
-  add_text (self, g_markup_printf_escaped ("<b>%s</b>", title[0] != '\0' ? title : _("Untitled board")),
-            2.2 * BODY_SIZE, 2.0);
+  add_text (self, g_markup_printf_escaped ("<b>%s</b>", self->title), 2.2 * BODY_SIZE, 2.0);
   add_facts_line (self, facts, 0.0, 6.0);
 }
 
@@ -271,11 +272,12 @@ add_section (KwPlanPages         *self,
 
 static void
 build_blocks (KwPlanPages  *self,
-              const KwPlan *plan)
+              const KwPlan *plan,
+              GDateTime    *now)
 {
   g_array_set_size (self->blocks, 0);
 
-  add_header (self, plan);
+  add_header (self, plan, now);
   add_matrix_and_summary (self, plan);
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
@@ -377,18 +379,27 @@ place_blocks (KwPlanPages *self,
   self->n_pages = page + 1;
 }
 
+/* The translation looked up in kw_plan_pages_new(), checked by the
+ * compiler against the arguments of msgid as if it came from _(). */
+static const char *
+footer_format (const char *msgid,
+               const char *translation) G_GNUC_FORMAT (1);
+
+static const char *
+footer_format (const char *msgid,
+               const char *translation)
+{
+  return translation;
+}
+
 static void
 make_footers (KwPlanPages *self)
 {
-  const char *title = kw_board_get_title (self->board);
-
   g_ptr_array_set_size (self->footers, 0);
   for (guint i = 0; i < self->n_pages; i++)
     g_ptr_array_add (self->footers,
-                     /* Translators: the foot of each printed page: the board's title, the page */
-                     g_strdup_printf (_("%s, page %u of %u"),
-                                      title[0] != '\0' ? title : _("Untitled board"),
-                                      i + 1, self->n_pages));
+                     g_strdup_printf (footer_format ("%s, page %u of %u", self->footer_format),
+                                      self->title, i + 1, self->n_pages));
 }
 
 /* ---- Public API -------------------------------------------------------------- */
@@ -398,17 +409,28 @@ kw_plan_pages_new (KwBoard    *board,
                    const char *lang,
                    GDateTime  *now)
 {
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+  g_autoptr(GDateTime) export_time = NULL;
   KwPlanPages *self;
+  const char *title;
 
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
 
+  export_time = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  language = kw_plan_language_push (lang);
+  plan = kw_plan_new (board);
+  title = kw_board_get_title (board);
+
   self = g_new0 (KwPlanPages, 1);
-  self->board = g_object_ref (board);
-  self->lang = g_strdup (lang);
-  self->now = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, clear_block);
   self->footers = g_ptr_array_new_with_free_func (g_free);
+  self->title = g_strdup (title[0] != '\0' ? title : _("Untitled board"));
+  /* Translators: the foot of each printed page: the board's title, the page */
+  self->footer_format = g_strdup (_("%s, page %u of %u"));
+  self->matrix = kw_matrix_scene_new (plan);
+  build_blocks (self, plan, export_time);
 
   return self;
 }
@@ -419,9 +441,9 @@ kw_plan_pages_free (KwPlanPages *self)
   if (self == NULL)
     return;
 
-  g_clear_object (&self->board);
-  g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->matrix, kw_matrix_scene_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->footer_format, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->footers, g_ptr_array_unref);
   g_free (self);
@@ -434,9 +456,6 @@ kw_plan_pages_paginate (KwPlanPages *self,
                         double       height,
                         double       margin)
 {
-  g_autoptr(KwPlanLanguage) language = NULL;
-  g_autoptr(KwPlan) plan = NULL;
-
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (cr != NULL, 0);
 
@@ -444,9 +463,6 @@ kw_plan_pages_paginate (KwPlanPages *self,
   self->height = height;
   self->margin = CLAMP (margin, 0.0, MIN (width, height) / 4.0);
 
-  language = kw_plan_language_push (self->lang);
-  plan = kw_plan_new (self->board);
-  build_blocks (self, plan);
   place_blocks (self, cr);
   make_footers (self);
 
@@ -496,15 +512,9 @@ kw_plan_pages_draw_page (KwPlanPages *self,
                          cairo_t     *cr,
                          guint        page_nr)
 {
-  g_autoptr(KwPlanLanguage) language = NULL;
-  g_autoptr(KwPlan) plan = NULL;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page_nr < self->n_pages);
-
-  /* The matrix's labels are translated as it is drawn. */
-  language = kw_plan_language_push (self->lang);
 
   cairo_save (cr);
   for (guint i = 0; i < self->blocks->len; i++)
@@ -517,11 +527,9 @@ kw_plan_pages_draw_page (KwPlanPages *self,
 
       if (block->kind == BLOCK_MATRIX)
         {
-          if (plan == NULL)
-            plan = kw_plan_new (self->board);
           cairo_save (cr);
           cairo_translate (cr, x, block->y);
-          kw_matrix_render_draw (cr, plan, content_width (self), block->height);
+          kw_matrix_scene_draw (self->matrix, cr, content_width (self), block->height);
           cairo_restore (cr);
           continue;
         }
@@ -553,34 +561,31 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-kw_export_pdf_file (KwBoard     *board,
-                    const char  *lang,
-                    KwPaper      paper,
-                    GFile       *file,
-                    GError     **error)
+GBytes *
+kw_plan_pages_render_pdf (KwPlanPages   *self,
+                          KwPaper        paper,
+                          GCancellable  *cancellable,
+                          GError       **error)
 {
-  g_autoptr(KwPlanPages) pages = NULL;
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  GByteArray *pdf;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   double width, height;
   guint n_pages;
 
-  g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (self != NULL, NULL);
 
   kw_paper_get_size (paper, &width, &height);
-  pages = kw_plan_pages_new (board, lang, NULL);
 
-  /* Into memory first, so a failure never leaves half a file behind. */
+  pdf = g_byte_array_new ();
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
   cr = cairo_create (surface);
 
-  n_pages = kw_plan_pages_paginate (pages, cr, width, height, KW_PLAN_PAGES_MARGIN);
-  for (guint i = 0; i < n_pages; i++)
+  n_pages = kw_plan_pages_paginate (self, cr, width, height, KW_PLAN_PAGES_MARGIN);
+  for (guint i = 0; i < n_pages && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      kw_plan_pages_draw_page (pages, cr, i);
+      kw_plan_pages_draw_page (self, cr, i);
       cairo_show_page (cr);
     }
 
@@ -589,13 +594,42 @@ kw_export_pdf_file (KwBoard     *board,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The PDF could not be made: %s."), cairo_status_to_string (status));
-      return FALSE;
+      g_byte_array_unref (pdf);
+      return NULL;
     }
 
-  return g_file_replace_contents (file, (const char *) pdf->data, pdf->len, NULL, FALSE,
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_byte_array_unref (pdf);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The PDF could not be made: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (pdf);
+}
+
+gboolean
+kw_export_pdf_file (KwBoard     *board,
+                    const char  *lang,
+                    KwPaper      paper,
+                    GFile       *file,
+                    GError     **error)
+{
+  g_autoptr(KwPlanPages) pages = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
+
+  pages = kw_plan_pages_new (board, lang, NULL);
+
+  /* Into memory first, so a failure never leaves half a file behind. */
+  pdf = kw_plan_pages_render_pdf (pages, paper, NULL, error);
+  if (pdf == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
 }

@@ -34,7 +34,10 @@ gboolean      kw_paper_from_name       (const char  *name,
 typedef struct _KwPlanPages KwPlanPages;
 
 /* The plan of board in lang (NULL for the UI language), dated now (NULL
- * for the current time). The board must not change until it is freed. */
+ * for the current time). Call it in the main thread: it looks up the
+ * translations and copies what it needs from the board, so the board may
+ * change afterwards, and the pages can be laid out, drawn and rendered in
+ * another thread (one at a time). */
 KwPlanPages  *kw_plan_pages_new         (KwBoard     *board,
                                          const char  *lang,
                                          GDateTime   *now);
@@ -54,6 +57,14 @@ guint         kw_plan_pages_get_n_pages (KwPlanPages *self);
 void          kw_plan_pages_draw_page   (KwPlanPages *self,
                                          cairo_t     *cr,
                                          guint        page_nr);
+
+/* The whole plan as a PDF on paper, in memory: kw_plan_pages_paginate()
+ * and kw_plan_pages_draw_page() on a PDF surface; cancellable is checked
+ * between pages. */
+GBytes       *kw_plan_pages_render_pdf  (KwPlanPages  *self,
+                                         KwPaper       paper,
+                                         GCancellable *cancellable,
+                                         GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwPlanPages, kw_plan_pages_free)
 

@@ -233,7 +233,6 @@ write_zones (Svg                  *svg,
              const KwThresholds   *thresholds)
 {
   KwMatrixZone zones[KW_MATRIX_N_ZONES];
-  double size = layout->text_size;
 
   kw_matrix_layout_get_zones (layout, thresholds, zones);
 
@@ -242,7 +241,30 @@ write_zones (Svg                  *svg,
   for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
     write_rect (svg, &zones[i].rect, kw_outcome_get_color (zones[i].outcome, FALSE),
                 KW_OUTCOME_ZONE_ALPHA);
+  end (svg);
+}
 
+/* After the dots, so a dot never hides a zone's name, and with a halo in
+ * the background colour under the letters (the stroke painted first) so
+ * the name stays readable on top of dots, as in the cairo drawing. The
+ * names let clicks through to the dots, which link to their items. */
+static void
+write_zone_labels (Svg                  *svg,
+                   const KwMatrixLayout *layout,
+                   const KwThresholds   *thresholds)
+{
+  KwMatrixZone zones[KW_MATRIX_N_ZONES];
+  double size = layout->text_size;
+
+  kw_matrix_layout_get_zones (layout, thresholds, zones);
+
+  start (svg, "g");
+  attribute (svg, "class", "zone-labels");
+  attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
+  number_attribute (svg, "stroke-width", KW_MATRIX_RENDER_HALO_WIDTH (size));
+  attribute (svg, "stroke-linejoin", "round");
+  attribute (svg, "paint-order", "stroke");
+  attribute (svg, "pointer-events", "none");
   for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
     {
       const char *label = kw_outcome_get_title (zones[i].outcome);
@@ -496,6 +518,7 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   write_frame_and_lines (&svg, &layout, &thresholds);
   write_scale (&svg, &layout);
   write_dots (&svg, &layout, plan, link_items);
+  write_zone_labels (&svg, &layout, &thresholds);
   end (&svg);
 
   return !svg.failed;

@@ -30,6 +30,7 @@
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
 #include "kw-format.h"
+#include "kw-save-temp.h"
 #include "kw-text.h"
 
 /* Files are fed to the parser in pieces this big: measured, larger pieces
@@ -121,6 +122,16 @@ static const ElementInfo elements[N_ELEMENTS] = {
 /* The deepest element is board/findings/finding/tags/tag; anything deeper
  * is refused by the grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
+
+/* libxml2 compares each attribute of a start tag with all the ones before
+ * it, so thousands of attributes on one element take seconds; the input
+ * is scanned for that before the parser sees it. No element of any
+ * version needs more than a few. */
+#define MAX_ATTRIBUTES_PER_ELEMENT 256
+
+/* A newer format may nest deeper; what this version skips may nest this
+ * deep, as deep as libxml2 allows a tree. */
+#define MAX_SKIPPED_DEPTH 256
 
 static gboolean
 element_has_text (Element element)
@@ -221,12 +232,14 @@ slice_trim (Slice value)
 }
 
 /* For messages: the value as found, shortened so a hostile file cannot
- * flood the error, and valid UTF-8 whatever it was cut at. */
+ * flood the error, valid UTF-8 whatever it was cut at, and on one line so
+ * the error stays one line (line breaks and tabs become spaces). */
 static char *
 slice_quote (Slice value)
 {
   g_autofree char *copy = g_strndup (value.text, MIN (value.len, 4 * MAX_QUOTED_CHARS));
-  g_autofree char *valid = g_utf8_make_valid (copy, -1);
+  g_autofree char *utf8 = g_utf8_make_valid (copy, -1);
+  g_autofree char *valid = kw_text_clean (utf8, TRUE);
 
   if (g_utf8_strlen (valid, -1) <= MAX_QUOTED_CHARS && value.len <= 4 * MAX_QUOTED_CHARS)
     return g_steal_pointer (&valid);
@@ -384,6 +397,11 @@ typedef struct {
   gboolean          seen_content;      /* anything but blanks fed yet */
   gboolean          terminating;       /* all input is in */
 
+  /* A file from a newer format version is read leniently: what this
+   * version does not know is skipped, with everything inside it. */
+  gboolean          lenient;
+  guint             skip_depth;        /* open elements being skipped */
+
   Element           stack[MAX_DEPTH];
   guint32           seen[MAX_DEPTH];   /* bit per child element already met */
   int               lines[MAX_DEPTH];  /* where each open element started */
@@ -391,9 +409,44 @@ typedef struct {
 
   GString          *text;              /* of the open text element */
 
+  /* The scan ahead of the parser that counts attributes per start tag,
+   * kept across chunks. */
+  enum { SCAN_TEXT, SCAN_TAG_START, SCAN_MARKUP, SCAN_TAG, SCAN_VALUE } scan;
+  char              scan_quote;
+  guint             scan_attributes;
+  int               scan_line;
+
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
+
+  /* The element names and the namespace in the parser's dictionary, where
+   * it takes the names it reports from: a pointer comparison finds them. */
+  const xmlChar    *interned[N_ELEMENTS];
+  const xmlChar    *interned_namespace;
 } Loader;
+
+static gboolean
+loader_is_own_namespace (Loader        *self,
+                         const xmlChar *uri)
+{
+  return uri != NULL && (uri == self->interned_namespace ||
+                         g_str_equal ((const char *) uri, KW_FORMAT_NAMESPACE));
+}
+
+static Element
+loader_lookup_child (Loader        *self,
+                     Element        parent,
+                     const xmlChar *name)
+{
+  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
+    {
+      if (self->interned[i] == name && elements[i].parent == parent)
+        return (Element) i;
+    }
+
+  /* A name the dictionary did not give: compared as text. */
+  return lookup_child (parent, name);
+}
 
 static Element
 loader_current (Loader *self)
@@ -471,6 +524,8 @@ loader_read_attributes (Loader         *self,
             break;
         }
 
+      if (names[j] == NULL && self->lenient)
+        continue;
       if (names[j] == NULL)
         {
           loader_fail (self, line, KW_FORMAT_ERROR_INVALID,
@@ -534,7 +589,7 @@ loader_start_board (Loader *self,
   for (i = 0; i < version.len && g_ascii_isdigit (version.text[i]) && number <= G_MAXINT; i++)
     number = number * 10 + (guint64) (version.text[i] - '0');
 
-  if (version.len == 0 || i != version.len)
+  if (version.len == 0 || i != version.len || number > G_MAXINT)
     {
       loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
                    _("the format-version “%s” is not a whole number"), quoted);
@@ -546,17 +601,36 @@ loader_start_board (Loader *self,
                    _("the format-version “%s” does not exist; versions start at 1"), quoted);
       return;
     }
-  if (number > KW_FORMAT_VERSION)
-    {
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_NEWER_VERSION,
-                   _("the board was written by a newer version of Kwadrant "
-                     "(format version %s, this version reads up to %d); "
-                     "update Kwadrant to open it"),
-                   quoted, KW_FORMAT_VERSION);
-      return;
-    }
 
   self->board = kw_board_new ();
+  kw_board_set_format_version (self->board, (guint) number);
+}
+
+/* Looks at format-version before the other attributes of <board> are
+ * checked: a newer version may have attributes this one does not know.
+ * loader_start_board checks the value properly. */
+static void
+loader_peek_format_version (Loader         *self,
+                            int             n_attributes,
+                            const xmlChar **attributes)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      Slice value = { (const char *) attributes[i * 5 + 3],
+                      (gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]) };
+      guint64 number = 0;
+      gsize j;
+
+      if (attributes[i * 5 + 2] != NULL || !g_str_equal ((const char *) attributes[i * 5], "format-version"))
+        continue;
+
+      value = slice_trim (value);
+      for (j = 0; j < value.len && g_ascii_isdigit (value.text[j]) && number <= G_MAXINT; j++)
+        number = number * 10 + (guint64) (value.text[j] - '0');
+
+      self->lenient = value.len > 0 && j == value.len && number > KW_FORMAT_VERSION;
+      return;
+    }
 }
 
 static void
@@ -724,7 +798,11 @@ loader_identify (Loader        *self,
   if (parent == EL_NONE)
     return loader_check_root (self, name, uri) ? EL_BOARD : EL_NONE;
 
-  if (uri == NULL || !g_str_equal ((const char *) uri, KW_FORMAT_NAMESPACE))
+  if (self->lenient &&
+      (!loader_is_own_namespace (self, uri) || loader_lookup_child (self, parent, name) == EL_NONE))
+    return EL_NONE;  /* from the newer format: the caller skips it */
+
+  if (!loader_is_own_namespace (self, uri))
     {
       loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
                    _("the element <%s> inside <%s> is not part of the Kwadrant format (it is in another namespace)"),
@@ -732,7 +810,7 @@ loader_identify (Loader        *self,
       return EL_NONE;
     }
 
-  element = lookup_child (parent, name);
+  element = loader_lookup_child (self, parent, name);
   if (element == EL_NONE)
     {
       if (elements[parent].content == CONTENT_ELEMENTS)
@@ -803,8 +881,26 @@ on_start_element (void           *user_data,
       return;
     }
 
+  /* Inside an element of a newer format: nothing in it is ours. The push
+   * parser does not bound the nesting itself, and each level costs it
+   * memory, so the depth is bounded here. */
+  if (self->skip_depth > 0)
+    {
+      if (++self->skip_depth > MAX_SKIPPED_DEPTH)
+        loader_fail (self, loader_line (self), KW_FORMAT_ERROR_TOO_LARGE,
+                     _("elements are nested more than %d deep"), MAX_SKIPPED_DEPTH);
+      return;
+    }
+
+  if (loader_current (self) == EL_NONE)
+    loader_peek_format_version (self, n_attributes, attributes);
+
   if ((element = loader_identify (self, name, uri)) == EL_NONE)
-    return;
+    {
+      if (!loader_failed (self))
+        self->skip_depth = 1;
+      return;
+    }
 
   if (!loader_read_attributes (self, element, n_attributes, attributes, values))
     return;
@@ -841,7 +937,7 @@ on_characters (void          *user_data,
   Loader *self = user_data;
   Element element = loader_current (self);
 
-  if (loader_failed (self))
+  if (loader_failed (self) || self->skip_depth > 0)
     return;
 
   if (element_has_text (element))
@@ -963,6 +1059,12 @@ on_end_element (void          *user_data,
 
   if (loader_failed (self))
     return;
+
+  if (self->skip_depth > 0)
+    {
+      self->skip_depth--;
+      return;
+    }
 
   if (element_has_text (element) && (text = loader_take_text (self, element)) == NULL)
     return;
@@ -1091,13 +1193,22 @@ loader_init (Loader     *self,
   self->text = g_string_sized_new (256);
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->stack[0] = EL_NONE;
+  self->scan = SCAN_TEXT;
+  self->scan_line = 1;
 
   self->ctxt = xmlCreatePushParserCtxt (&handler, self, NULL, 0, NULL);
   g_assert (self->ctxt != NULL);
 
+  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
+    self->interned[i] = xmlDictLookup (self->ctxt->dict, BAD_CAST elements[i].name, -1);
+  self->interned_namespace = xmlDictLookup (self->ctxt->dict, BAD_CAST KW_FORMAT_NAMESPACE, -1);
+
   /* Never XML_PARSE_NOENT, DTDLOAD, DTDATTR or HUGE: no entity expansion,
-   * no DTD loading, and libxml2's own size and depth limits stay on. */
-  xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+   * no DTD loading, and libxml2's own size and depth limits stay on.
+   * Boards are UTF-8 whatever their declaration says (IGNORE_ENC), so a
+   * Latin-1 file is refused as not UTF-8 instead of quietly converted. */
+  xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |
+                                 XML_PARSE_IGNORE_ENC);
 }
 
 static void
@@ -1112,17 +1223,142 @@ loader_clear (Loader *self)
     g_string_free (g_steal_pointer (&self->text), TRUE);
 }
 
+/* libxml2 recognises UTF-16 and UTF-32 by their first bytes, before any
+ * option applies: look at them first. Both have a NUL byte among the first
+ * four bytes (as "<" or as part of a byte order mark), UTF-8 XML never. */
+static gboolean
+loader_check_not_utf16 (Loader     *self,
+                        const char *data,
+                        gsize       len)
+{
+  const guchar *bytes = (const guchar *) data;
+
+  if ((len >= 2 && ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff))) ||
+      memchr (data, '\0', MIN (len, 4)) != NULL)
+    {
+      loader_fail (self, 1, KW_FORMAT_ERROR_NOT_XML,
+                   _("the file is UTF-16 or UTF-32 text; board files are always UTF-8"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_newlines (const char *data,
+                gsize       len)
+{
+  const char *end = data + len;
+  guint n = 0;
+
+  while ((data = memchr (data, '\n', (gsize) (end - data))) != NULL)
+    {
+      n++;
+      data++;
+    }
+
+  return n;
+}
+
+/* Where the byte that ends the current state lies, from data[i] on, or len:
+ * text, values and comments are passed over with memchr() rather than a
+ * byte at a time, and their lines counted the same way. */
+static gsize
+loader_skip_to (Loader     *self,
+                const char *data,
+                gsize       i,
+                gsize       len,
+                char        wanted)
+{
+  const char *found = memchr (data + i, wanted, len - i);
+  gsize end = found != NULL ? (gsize) (found - data) : len;
+
+  self->scan_line += count_newlines (data + i, end - i);
+
+  return end;
+}
+
+/* Counts the quoted values in each start tag: one per attribute. Comments,
+ * CDATA and processing instructions are passed over up to their first '>',
+ * which can only make the count err on the side of a fake tag inside them. */
+static gboolean
+loader_scan_attributes (Loader     *self,
+                        const char *data,
+                        gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len)
+    {
+      char c;
+
+      switch (self->scan)
+        {
+        case SCAN_TEXT:
+          if ((i = loader_skip_to (self, data, i, len, '<')) < len)
+            self->scan = SCAN_TAG_START;
+          break;
+        case SCAN_MARKUP:
+          if ((i = loader_skip_to (self, data, i, len, '>')) < len)
+            self->scan = SCAN_TEXT;
+          break;
+        case SCAN_VALUE:
+          if ((i = loader_skip_to (self, data, i, len, self->scan_quote)) < len)
+            self->scan = SCAN_TAG;
+          break;
+        case SCAN_TAG_START:
+          c = data[i];
+          if (c == '\n')
+            self->scan_line++;
+          self->scan = (c == '!' || c == '?' || c == '/') ? SCAN_MARKUP : SCAN_TAG;
+          self->scan_attributes = 0;
+          break;
+        case SCAN_TAG:
+          c = data[i];
+          if (c == '\n')
+            self->scan_line++;
+          if (c == '>')
+            {
+              self->scan = SCAN_TEXT;
+            }
+          else if (c == '"' || c == '\'')
+            {
+              self->scan = SCAN_VALUE;
+              self->scan_quote = c;
+              if (++self->scan_attributes > MAX_ATTRIBUTES_PER_ELEMENT)
+                {
+                  loader_fail (self, self->scan_line, KW_FORMAT_ERROR_TOO_LARGE,
+                               _("an element has more than %d attributes"), MAX_ATTRIBUTES_PER_ELEMENT);
+                  return FALSE;
+                }
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      /* Past the byte that changed the state (none is a newline). */
+      i++;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 loader_feed (Loader     *self,
              const char *data,
              gsize       len)
 {
+  if (self->n_bytes == 0 && len > 0 && !loader_check_not_utf16 (self, data, len))
+    return FALSE;
+
   while (len > 0 && !loader_failed (self))
     {
       int chunk = (int) MIN (len, READ_CHUNK_SIZE);
 
       if (!self->seen_content)
         self->seen_content = !is_blank (data, (gsize) chunk);
+      if (!loader_scan_attributes (self, data, (gsize) chunk))
+        break;
       xmlParseChunk (self->ctxt, data, chunk, 0);
       self->n_bytes += (gsize) chunk;
       data += chunk;
@@ -1568,6 +1804,17 @@ kw_format_save_bytes (KwBoard  *board,
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Written as version 1, the parts of the newer format that this version
+   * skipped when reading would be lost without a word. */
+  if (kw_board_is_from_newer_format (board))
+    {
+      g_set_error (error, KW_FORMAT_ERROR, KW_FORMAT_ERROR_NEWER_VERSION,
+                   _("This board was made with a newer version of Kwadrant (format version %u), "
+                     "so this version can show it but not save it. Export it, or update Kwadrant."),
+                   kw_board_get_format_version (board));
+      return NULL;
+    }
+
   ensure_libxml_initialized ();
 
   /* About 330 bytes per finding: start near the final size. */
@@ -1612,6 +1859,22 @@ query_etag (GFile         *file,
   return g_strdup (g_file_info_get_etag (info));
 }
 
+static const char *
+strip_weak_prefix (const char *etag)
+{
+  return g_str_has_prefix (etag, "W/") ? etag + 2 : etag;
+}
+
+gboolean
+kw_format_etags_match (const char *etag,
+                       const char *other)
+{
+  if (etag == NULL || other == NULL)
+    return etag == other;
+
+  return g_str_equal (strip_weak_prefix (etag), strip_weak_prefix (other));
+}
+
 static gboolean
 check_etag (GFile         *file,
             const char    *expected_etag,
@@ -1633,7 +1896,7 @@ check_etag (GFile         *file,
       return FALSE;
     }
 
-  if (!g_str_equal (etag, expected_etag))
+  if (!kw_format_etags_match (etag, expected_etag))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
                            _("the file was changed by another program since it was opened or last saved"));
@@ -1721,20 +1984,18 @@ replace_local_file (GFile         *file,
                     GError       **error)
 {
   g_autofree char *target = resolve_target_path (file);
-  g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *temp_base = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temp = g_build_filename (dir, temp_base, NULL);
+  g_autofree char *temp = NULL;
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   int fd;
 
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  /* Before writing: on a full disk, what a killed save left may be the
+   * space this one needs. */
+  kw_save_temp_remove_stale (target);
+
+  fd = kw_save_temp_open (target, &temp, error);
   if (fd < 0)
-    {
-      set_error_from_errno (error, errno);
-      return FALSE;
-    }
+    return FALSE;
 
   copy_mode (fd, target);
 
@@ -1745,12 +2006,6 @@ replace_local_file (GFile         *file,
       set_error_from_errno (error, errno);
       goto fail;
     }
-  if (!g_close (fd, error))
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
@@ -1760,6 +2015,10 @@ replace_local_file (GFile         *file,
       goto fail;
     }
 
+  /* Closed only now: the lock it holds tells other saves that the
+   * temporary file is in use until it has become the board. fsync()
+   * already reported any write error. */
+  g_close (fd, NULL);
   return TRUE;
 
 fail:
@@ -1788,9 +2047,18 @@ replace_file (GFile         *file,
     }
   else
     {
-      /* Other GIO backends (network shares) do their own safe replace. */
-      saved = g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       expected_etag, FALSE, G_FILE_CREATE_NONE, NULL,
+      /* Other GIO backends (network shares) do their own safe replace.
+       * The etag is compared here as well: Apache's WebDAV gives a file
+       * saved less than a second ago a weak etag, which the backend's
+       * If-Match never accepts, so every second save would look like
+       * someone else's change. A strong etag the backend checks again,
+       * right before it writes. */
+      const char *backend_etag = expected_etag != NULL && g_str_has_prefix (expected_etag, "W/")
+                                 ? NULL : expected_etag;
+
+      saved = check_etag (file, expected_etag, cancellable, &local_error) &&
+              g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       backend_etag, FALSE, G_FILE_CREATE_NONE, NULL,
                                        cancellable, &local_error);
     }
 

@@ -67,4 +67,10 @@ gboolean kw_format_save_file_finish  (GFile               *file,
                                       char               **new_etag,
                                       GError             **error);
 
+/* Whether two etags name the same version of a file. A WebDAV server may
+ * call an etag weak ("W/…") while the file is less than a second old and
+ * strong later, for the same version: the two match. NULL matches NULL. */
+gboolean kw_format_etags_match (const char *etag,
+                                const char *other);
+
 G_END_DECLS

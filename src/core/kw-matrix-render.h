@@ -25,12 +25,36 @@ G_BEGIN_DECLS
 
 double   kw_matrix_render_dot_radius   (const KwMatrixLayout *layout);
 double   kw_matrix_render_line_width   (const KwMatrixLayout *layout);
+/* The halo in the background colour under the letters of a zone's name,
+ * drawn over the dots: its stroke width for text of size. */
+#define KW_MATRIX_RENDER_HALO_WIDTH(size) (0.3 * (size))
 /* Whether a zone is wide and high enough to carry its outcome's name. */
 gboolean kw_matrix_render_zone_has_room (const KwMatrixLayout *layout,
                                          const KwMatrixZone   *zone,
                                          const char           *label);
 /* The translated title of each axis. */
 const char *kw_matrix_render_axis_title (KwMatrixAxis          axis);
+
+/* Everything the matrix shows, copied from a plan in the current
+ * language: the thresholds, the labels and the numbered dots. A scene is
+ * drawn without the board and without looking up translations, so a
+ * worker thread can draw it while the board changes in the main thread. */
+typedef struct _KwMatrixScene KwMatrixScene;
+
+KwMatrixScene *kw_matrix_scene_new        (const KwPlan        *plan);
+void           kw_matrix_scene_free       (KwMatrixScene       *scene);
+/* Draws the scene into the rectangle (0, 0, width, height) of cr. */
+void           kw_matrix_scene_draw       (const KwMatrixScene *scene,
+                                           cairo_t             *cr,
+                                           double               width,
+                                           double               height);
+/* The scene as a PNG of width × height pixels, in memory. */
+GBytes        *kw_matrix_scene_render_png (const KwMatrixScene *scene,
+                                           int                  width,
+                                           int                  height,
+                                           GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMatrixScene, kw_matrix_scene_free)
 
 /* Draws the matrix of the plan's board into the rectangle (0, 0, width,
  * height) of cr, in the current language. */

@@ -1,0 +1,337 @@
+/* test-hostile-window.c: the hostile corpus opened in the app's window, the
+ * way a consultant opens a board a client mailed while another one is
+ * open: each bad file gives an error dialog within a second, and the board
+ * that was open, with its unsaved change, stays exactly as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "bad-files.h"
+#include "kw-format.h"
+#include "kw-window.h"
+#include "kw-test-timing.h"
+
+#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
+
+/* The limit: a bad file's error within a second. */
+#define LOAD_LIMIT_S (1.0 * KW_TEST_SLOWDOWN)
+
+static GtkApplication *app;
+static char *tmp_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Condition cond,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!cond (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return cond (data);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !kw_window_get_loading (data);
+}
+
+static AdwMessageDialog *
+find_dialog (KwWindow *window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_widget_get_visible (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+/* What must not change: every finding's id, title and position, in order. */
+static char *
+describe_board (KwBoard *board)
+{
+  GString *text = g_string_new (kw_board_get_title (board));
+
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+
+      g_string_append_printf (text, "\n%s|%s|%d|%.1f|%.1f", kw_finding_get_id (finding),
+                              kw_finding_get_title (finding), kw_finding_get_placed (finding),
+                              kw_finding_get_impact (finding), kw_finding_get_effort (finding));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static void
+write_file (const char *path,
+            GString    *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents->str, (gssize) contents->len, &error);
+  g_assert_no_error (error);
+  g_string_free (contents, TRUE);
+}
+
+#define BOARD_START "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+                    "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"1\">\n"
+
+/* The corpus files too big for git, made here, with the words of their
+ * error; the committed ones come from bad-files.txt. */
+static void
+add_generated_files (GPtrArray *bad_files)
+{
+  static const struct { const char *name; const char *words; } generated[] = {
+    { "huge-text.kwadrant", "the text in <notes> is longer than the limit of" },
+    { "deep-nesting-100k.kwadrant", "the <notes> element may contain only text, not a <n> element" },
+    { "claimed-300mb.kwadrant", "larger than the limit of" },
+  };
+  GString *xml;
+  int fd;
+
+  xml = g_string_new (BOARD_START "  <notes>");
+  for (guint i = 0; i < 300 * 1024; i++)
+    g_string_append (xml, "bla ");
+  g_string_append (xml, "</notes>\n</board>\n");
+  write_file (tmp_path (generated[0].name), xml);
+
+  xml = g_string_new (BOARD_START "<notes>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<n>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</n>");
+  g_string_append (xml, "</notes></board>\n");
+  write_file (tmp_path (generated[1].name), xml);
+
+  /* Sparse: 300 MiB on paper, nothing on disk. */
+  {
+    g_autofree char *path = tmp_path (generated[2].name);
+
+    fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, 300 * 1024 * 1024), ==, 0);
+    g_close (fd, NULL);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated); i++)
+    {
+      BadFile *bad = g_new0 (BadFile, 1);
+
+      bad->file = tmp_path (generated[i].name);
+      bad->words = g_strdup (generated[i].words);
+      g_ptr_array_add (bad_files, bad);
+    }
+}
+
+static KwWindow *
+open_window_with_changed_board (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "data", "examples",
+                                              "klantcontact-nl.kwadrant", NULL);
+  g_autofree char *target = tmp_path ("werkbord.kwadrant");
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  KwWindow *window;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (target);
+
+  window = kw_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  kw_window_load_file (window, file);
+  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_null (find_dialog (window));
+  g_assert_cmpuint (kw_board_get_n_findings (kw_window_get_board (window)), ==, 21);
+
+  /* An unsaved change of the morning's workshop, which must survive. */
+  kw_finding_set_title (kw_board_get_finding (kw_window_get_board (window), 0),
+                        "Nog niet opgeslagen wijziging");
+  g_assert_true (kw_window_get_modified (window));
+
+  return window;
+}
+
+/* Seconds from asking the window to load the file to its error dialog. */
+static double
+time_refusal (KwWindow   *window,
+              GFile      *file,
+              const char *name)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  kw_window_load_file (window, file);
+  if (!wait_until (dialog_is_shown, window))
+    g_error ("%s: no error dialog", name);
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+dismiss_dialog (KwWindow *window)
+{
+  AdwMessageDialog *dialog = find_dialog (window);
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_dialog (window));
+}
+
+static void
+test_corpus_leaves_open_board_untouched (void)
+{
+  g_autoptr(GPtrArray) bad_files = bad_files_load ("format/");
+  KwWindow *window = open_window_with_changed_board ();
+  KwBoard *board = kw_window_get_board (window);
+  GFile *file = kw_window_get_file (window);
+  g_autofree char *before = describe_board (board);
+  double slowest = 0.0;
+  const char *slowest_name = "";
+
+  add_generated_files (bad_files);
+
+  for (guint i = 0; i < bad_files->len; i++)
+    {
+      const BadFile *bad = g_ptr_array_index (bad_files, i);
+      g_autofree char *path = g_path_is_absolute (bad->file) ? g_strdup (bad->file)
+                                                              : bad_files_data_path (bad->file);
+      g_autoptr(GFile) bad_file = g_file_new_for_path (path);
+      g_autofree char *after = NULL;
+      AdwMessageDialog *dialog;
+      double seconds;
+
+      seconds = time_refusal (window, bad_file, bad->file);
+      if (seconds >= LOAD_LIMIT_S)
+        {
+          /* A shared CI machine can stall any process for a moment: a
+           * file is slow only when it is slow twice in a row. */
+          g_test_message ("%s: the error took %.3f s, trying again", bad->file, seconds);
+          dismiss_dialog (window);
+          seconds = time_refusal (window, bad_file, bad->file);
+        }
+      if (seconds >= LOAD_LIMIT_S)
+        g_error ("%s: the error took %.3f s, twice", bad->file, seconds);
+      if (seconds > slowest)
+        {
+          slowest = seconds;
+          slowest_name = bad->file;
+        }
+
+      dialog = find_dialog (window);
+      if (strstr (adw_message_dialog_get_body (dialog), bad->words) == NULL)
+        g_error ("%s: the dialog says “%s”, not “%s”", bad->file,
+                 adw_message_dialog_get_body (dialog), bad->words);
+
+      /* The same board object, with the same findings, file and change. */
+      g_assert_true (kw_window_get_board (window) == board);
+      g_assert_true (kw_window_get_file (window) == file);
+      g_assert_true (kw_window_get_modified (window));
+      g_assert_false (kw_window_get_loading (window));
+      after = describe_board (board);
+      g_assert_cmpstr (before, ==, after);
+
+      dismiss_dialog (window);
+    }
+
+  g_test_message ("%u bad boards refused; slowest %s in %.3f s", bad_files->len, slowest_name, slowest);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window may have left a draft of its changed board under the data
+ * folder: remove the whole tree. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmp_dir = g_dir_make_tmp ("kw-test-hostile-window-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  data_home = g_build_filename (tmp_dir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "io.github.kwadrant.Kwadrant.HostileTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/hostile/window/corpus-leaves-open-board-untouched",
+                   test_corpus_leaves_open_board_untouched);
+
+  status = g_test_run ();
+
+  g_object_unref (app);
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}

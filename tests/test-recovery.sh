@@ -1,0 +1,326 @@
+#!/bin/sh
+# End to end: autosave and recovery as a facilitator meets them.
+#
+#  1. The real app on a copy of the Dutch example board; a finding typed
+#     into the quick-add entry with real keystrokes; its draft must be on
+#     disk within 2 seconds (the delay is measured and printed).
+#  2. kill -9 of the app; a new start offers the draft (read through the
+#     AT-SPI tree, screenshot taken); Return restores it, Ctrl+S saves; the
+#     saved file has the new finding (kwadrant --check) and the draft is gone.
+#  3. The same for an untitled board: new board, a finding, kill -9,
+#     restore; the finding is back, the draft stays while the board is
+#     unsaved, and closing with Discard removes it.
+#
+# Runs under the test display (xvfb-run + dbus-run-session) with its own
+# XDG data and config folders. KW_SCREENSHOT_DIR (optional) keeps the
+# screenshots of the restore offer.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+: "${KWADRANT:?KWADRANT must name the kwadrant binary}"
+src=${KW_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+python=/usr/bin/python3
+
+if [ -z "${DISPLAY:-}" ]; then
+  echo "SKIP: no display (run under xvfb-run)"
+  exit 77
+fi
+for tool in xdotool import "$python"; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "FAIL: $tool is missing"
+    exit 1
+  fi
+done
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+shots=${KW_SCREENSHOT_DIR:-$tmp/shots}
+mkdir -p "$shots" "$tmp/data" "$tmp/config" "$tmp/cache"
+drafts="$tmp/data/kwadrant/drafts"
+board="$tmp/Klantcontact.kwadrant"
+cp "$src/data/examples/klantcontact-nl.kwadrant" "$board"
+
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
+export LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory
+# The app's log, shown on failure, says when each draft was written.
+export G_MESSAGES_DEBUG=kw-window
+
+fail() {
+  echo "FAIL: $*"
+  if [ -f "$tmp/app.log" ]; then sed 's/^/# app: /' "$tmp/app.log"; fi
+  exit 1
+}
+
+now_ms() { date +%s%3N; }
+
+n_drafts() {
+  find "$drafts" -maxdepth 1 -name '*.draft' 2>/dev/null | wc -l
+}
+
+start_app() { # [FILE]
+  "$KWADRANT" "$@" >"$tmp/app.log" 2>&1 &
+  pid=$!
+}
+
+kill_app() {
+  kill -9 "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+
+wait_window() { # NAME-PATTERN
+  timeout 30 xdotool search --sync --onlyvisible --name "$1" | head -n 1
+}
+
+# Real keyboard input: the focus on our window, then XTEST key events.
+focus() {
+  xdotool windowfocus --sync "$1" 2>/dev/null || true
+  sleep 0.2
+}
+
+type_finding() { # WID TITLE
+  focus "$1"
+  xdotool key --clearmodifiers ctrl+l  # the quick-add entry
+  sleep 0.3
+  xdotool type --delay 20 "$2"
+  xdotool key Return
+  typed_at=$(now_ms)
+}
+
+# Polls for the first draft and prints how long after the change it came.
+# The change is when the app shows it (the unsaved mark in the window's
+# title): on a busy machine the keystrokes themselves may wait a while.
+wait_for_draft() { # WID
+  changed_at=
+  while [ "$(n_drafts)" -eq 0 ]; do
+    if [ -z "$changed_at" ]; then
+      case $(xdotool getwindowname "$1" 2>/dev/null) in
+        •*) changed_at=$(now_ms) ;;
+      esac
+    fi
+    if [ $(( $(now_ms) - typed_at )) -gt 10000 ]; then
+      fail "no draft appeared in $drafts within 10 s of the keystrokes"
+    fi
+    sleep 0.02
+  done
+  drafted_at=$(now_ms)
+  : "${changed_at:=$drafted_at}"
+  echo "# draft on disk $((drafted_at - changed_at)) ms after the change showed, $((drafted_at - typed_at)) ms after the Return key"
+  if [ $((drafted_at - changed_at)) -gt 2000 ]; then
+    fail "the draft took $((drafted_at - changed_at)) ms after the change, more than 2 s"
+  fi
+}
+
+# Reads the restore offer through the AT-SPI tree of our process, as a
+# screen reader would; prints its rows. Exits 1 if it does not show.
+read_offer() { # EXPECTED-ROW-TITLE (its start)
+  "$python" - "$pid" "$1" <<'PY'
+import sys, time
+import pyatspi
+
+pid = int(sys.argv[1])
+expected = sys.argv[2]
+
+def walk(node):
+    try:
+        children = list(node)
+    except Exception:
+        return
+    yield node
+    for child in children:
+        if child is not None:
+            yield from walk(child)
+
+def ours():
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
+    return None
+
+deadline = time.time() + 30
+while time.time() < deadline:
+    app = ours()
+    if app is not None:
+        nodes = list(walk(app))
+        names = []
+        for n in nodes:
+            try:
+                names.append((n.getRoleName(), n.name))
+            except Exception:
+                pass
+        buttons = [name for role, name in names if role == 'push button']
+        rows = [b for b in buttons if b.startswith('Restore “' + expected)]
+        # GTK 4.8 names a button by its label, mnemonic and all, and
+        # then its text: "Restore _All Restore All".
+        if any(b.endswith('Restore All') for b in buttons) and rows:
+            for dialog in nodes:
+                try:
+                    if dialog.getRoleName() != 'dialog' or not dialog.name.startswith('Restore'):
+                        continue
+                    for n in walk(dialog):
+                        if n.getRoleName() in ('label', 'push button') and n.name:
+                            print('# offer: %s: %s' % (n.getRoleName(), n.name))
+                except Exception:
+                    pass
+            sys.exit(0)
+    time.sleep(0.3)
+sys.exit(1)
+PY
+}
+
+# There is no window manager to give the new dialog the focus: do as one.
+focus_offer() {
+  offer=$(wait_window '^Restore Unsaved Board') || true
+  [ -n "$offer" ] || fail "the restore offer has no window"
+  focus "$offer"
+}
+
+screenshot() { # NAME
+  sleep 0.5
+  import -window root "$shots/$1.png"
+  echo "# screenshot: $shots/$1.png"
+}
+
+finding_shown() { # TITLE
+  "$python" - "$pid" "$1" <<'PY'
+import sys, time
+import pyatspi
+
+pid = int(sys.argv[1])
+title = sys.argv[2]
+
+def walk(node):
+    try:
+        children = list(node)
+    except Exception:
+        return
+    yield node
+    for child in children:
+        if child is not None:
+            yield from walk(child)
+
+deadline = time.time() + 20
+while time.time() < deadline:
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is None or app.get_process_id() != pid:
+                continue
+        except Exception:
+            continue
+        for node in walk(app):
+            try:
+                if title in (node.name or ''):
+                    sys.exit(0)
+            except Exception:
+                pass
+    time.sleep(0.3)
+sys.exit(1)
+PY
+}
+
+check() {
+  "$KWADRANT" --check "$board"
+}
+count_of() { # OUTCOME LINE
+  printf '%s\n' "$2" | sed -n "s/.*[(,] *$1 \([0-9]*\).*/\1/p"
+}
+
+# --- 1. A change on a saved board reaches a draft within 2 s -----------------
+
+before=$(check)
+echo "# before: $before"
+new_title='Terugbelverzoek binnen een uur'
+
+start_app "$board"
+wid=$(wait_window 'Klantcontact 2027') || true
+[ -n "$wid" ] || fail "the board window did not appear"
+# A person looks at the board before typing; the app settles meanwhile.
+sleep 1.5
+[ "$(n_drafts)" -eq 0 ] || fail "a draft was written for a board nobody changed"
+
+type_finding "$wid" "$new_title"
+wait_for_draft "$wid"
+[ "$(check)" = "$before" ] || fail "the board's own file changed without Save"
+
+# --- 2. kill -9, the offer, restore, save -----------------------------------
+
+kill_app
+[ "$(n_drafts)" -eq 1 ] || fail "the draft did not survive kill -9"
+
+start_app
+read_offer 'Klantcontact 2027' || fail "the restore offer did not appear after kill -9"
+screenshot recovery-offer-board
+
+# The focus starts on the newest draft's Restore: Return restores it.
+focus_offer
+xdotool key Return
+wid=$(wait_window '^• Klantcontact 2027') || true
+[ -n "$wid" ] || fail "the restored board did not open with the unsaved mark"
+finding_shown "$new_title" || fail "the restored board does not show “$new_title”"
+[ "$(n_drafts)" -eq 1 ] || fail "the draft must stay until the board is saved"
+screenshot restored-board
+
+focus "$wid"
+xdotool key --clearmodifiers ctrl+s
+n=0
+while [ "$(check)" = "$before" ] && [ $n -lt 40 ]; do sleep 0.25; n=$((n + 1)); done
+after=$(check)
+echo "# after: $after"
+unplaced_before=$(count_of unplaced "$before")
+unplaced_after=$(count_of unplaced "$after")
+[ "$unplaced_after" = $((unplaced_before + 1)) ] ||
+  fail "the saved board should have $((unplaced_before + 1)) unplaced findings, has ${unplaced_after:-none}"
+grep -q "$new_title" "$board" || fail "the saved file does not hold “$new_title”"
+
+n=0
+while [ "$(n_drafts)" -ne 0 ] && [ $n -lt 20 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(n_drafts)" -eq 0 ] || fail "the draft is still there after saving"
+wait_window '^Klantcontact 2027' >/dev/null || fail "the title still shows unsaved changes after saving"
+echo "# saved: the new finding is in the file and the draft is gone"
+kill_app
+
+# --- 3. An untitled board -------------------------------------------------------
+
+untitled_title='Wachtrijmelding in het keuzemenu'
+start_app
+wid=$(wait_window 'Kwadrant') || true
+[ -n "$wid" ] || fail "the window did not appear"
+sleep 1.5
+[ "$(n_drafts)" -eq 0 ] || fail "a draft was written for a new, empty window"
+
+type_finding "$wid" "$untitled_title"
+wait_for_draft "$wid"
+kill_app
+
+start_app
+read_offer 'Untitled board' || fail "the restore offer for the untitled board did not appear"
+screenshot recovery-offer-untitled
+focus_offer
+xdotool key Return
+wid=$(wait_window '^• Untitled board') || true
+[ -n "$wid" ] || fail "the restored untitled board did not open"
+finding_shown "$untitled_title" || fail "the restored untitled board does not show “$untitled_title”"
+sleep 2.5
+[ "$(n_drafts)" -eq 1 ] || fail "the draft of the unsaved board must stay"
+
+# Close, and choose Discard in "Save Changes?": the draft goes with it.
+focus "$wid"
+xdotool key --clearmodifiers ctrl+w
+sleep 1
+screenshot close-untitled
+xdotool key --clearmodifiers alt+d
+n=0
+while [ "$(n_drafts)" -ne 0 ] && [ $n -lt 30 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(n_drafts)" -eq 0 ] || fail "the draft is still there after Discard"
+
+echo "PASS: drafts within 2 s, restored after kill -9 for a saved and an untitled board, removed on Save and on Discard"
