@@ -696,6 +696,8 @@ tick_cb (gpointer data)
       while (kw_board_get_n_findings (ticker->board) > 0)
         kw_board_remove_finding (ticker->board, kw_board_get_finding (ticker->board, 0));
       kw_board_set_title (ticker->board, "Changed while exporting");
+      /* That work is the main thread's own, not a wait for the export. */
+      ticker->last = g_get_monotonic_time ();
     }
 
   return G_SOURCE_CONTINUE;
@@ -729,7 +731,7 @@ test_export_large_pdf_in_background (void)
   Ticker ticker = { board };
   double width, height;
   guint expected_pages;
-  gint64 started;
+  gint64 started, elapsed;
   guint id;
 
   kw_paper_get_size (KW_PAPER_A4, &width, &height);
@@ -751,14 +753,16 @@ test_export_large_pdf_in_background (void)
   while (!ticker.exported && g_get_monotonic_time () - started < 240 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (id);
+  elapsed = g_get_monotonic_time () - started;
 
   g_assert_true (ticker_is_exported (&ticker));
   g_test_message ("%u ticks in %.1f s, the longest gap %.0f ms", ticker.n_ticks,
-                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC, ticker.max_gap / 1000.0);
+                  elapsed / (double) G_USEC_PER_SEC, ticker.max_gap / 1000.0);
   g_assert_cmpuint (ticker.n_ticks, >=, 10);
-  /* Drawing on the main thread held it up for the whole export, seconds;
-   * a generous bound for a loaded machine and the sanitizers. */
-  g_assert_cmpint (ticker.max_gap, <, G_USEC_PER_SEC);
+  /* Drawing on the main thread held it up for the whole export (seconds;
+   * minutes under the sanitizers): a second at most, or a tenth of the
+   * export on a slow build, is generous for a loaded machine. */
+  g_assert_cmpint (ticker.max_gap, <, MAX (G_USEC_PER_SEC, elapsed / 10));
   g_assert_false (kw_export_dialog_get_busy (dialog));
   g_object_unref (dialog);
 
