@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "kw-details-panel.h"
 #include "kw-export-dialog.h"
@@ -16,106 +15,13 @@
 #include "kw-matrix-private.h"
 #include "kw-tray.h"
 #include "kw-window.h"
-#include "kw-test-timing.h"
+#include "kw-gui-test.h"
 
-#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
 /* The bar must show within a couple of seconds of the other save. */
 #define NOTICE_LIMIT_US (3 * G_USEC_PER_SEC)
 
 static GtkApplication *app;
 static char *tmp_dir;
-
-/* Waiting */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-/* Runs the main loop for a while, whatever happens. */
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !kw_window_get_loading (data);
-}
-
-static gboolean
-window_is_saved (gpointer data)
-{
-  return !kw_window_get_modified (data);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (KwWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-          gtk_widget_get_visible (l->data) &&
-          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-static void
-close_dialog (AdwMessageDialog *dialog,
-              const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
 
 /* The window's parts, found by their template ids */
 
@@ -231,25 +137,15 @@ new_window_with_file (GFile *file)
   KwWindow *window = kw_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_mapped, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
 
   kw_window_load_file (window, file);
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_null (find_dialog (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
   /* Let the watch take its first look. */
-  spin_for (300);
+  kw_gui_test_spin_for (300);
 
   return window;
-}
-
-static void
-destroy_window (KwWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (pointer_is_null, &weak));
 }
 
 static void
@@ -265,7 +161,7 @@ static gint64
 wait_for_file_bar (KwWindow *window,
                    gint64    since)
 {
-  g_assert_true (wait_until (file_bar_is_shown, window));
+  g_assert_true (kw_gui_test_wait_until (file_bar_is_shown, window));
 
   return g_get_monotonic_time () - since;
 }
@@ -297,17 +193,17 @@ test_changed_and_reload (void)
 
   /* Nothing unsaved: Reload reads the other version at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_null (find_dialog (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
   g_assert_cmpstr (kw_board_get_title (kw_window_get_board (window)), ==, "Versie van Sanne");
   g_assert_false (kw_window_get_modified (window));
-  g_assert_true (wait_until (file_bar_is_hidden, window));
+  g_assert_true (kw_gui_test_wait_until (file_bar_is_hidden, window));
 
   /* And a second change by the colleague is noticed again. */
   other_process_retitles (file, "Nog een versie");
   wait_for_file_bar (window, g_get_monotonic_time ());
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -324,26 +220,26 @@ test_reload_asks_first (void)
 
   /* Unsaved changes: Reload asks, Cancel keeps them. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
-  dialog = find_dialog (window);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reload “reload-ask.kwadrant”?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reload"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  close_dialog (dialog, "cancel");
+  kw_gui_test_close_dialog (dialog, "cancel");
   g_assert_true (kw_window_get_board (window) == board);
   g_assert_cmpstr (kw_board_get_title (board), ==, "Mijn wijziging");
   g_assert_true (kw_window_get_modified (window));
 
   /* Reload: theirs replaces ours. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
-  close_dialog (find_dialog (window), "reload");
-  g_assert_true (wait_until (window_is_saved, window));
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "reload");
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
   g_assert_cmpstr (kw_board_get_title (kw_window_get_board (window)), ==, "Hun wijziging");
-  g_assert_true (wait_until (file_bar_is_hidden, window));
+  g_assert_true (kw_gui_test_wait_until (file_bar_is_hidden, window));
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -365,26 +261,26 @@ test_keep_mine_then_save (void)
   g_assert_cmpstr (kw_board_get_title (kw_window_get_board (window)), ==, "Mijn versie");
 
   /* Focus coming back does not raise it again for the same change. */
-  spin_for (500);
+  kw_gui_test_spin_for (500);
   g_assert_false (gtk_info_bar_get_revealed (get_file_bar (window)));
 
   /* Save never silently overwrites: it asks, and Cancel leaves theirs. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
-  dialog = find_dialog (window);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
-  close_dialog (dialog, "cancel");
-  spin_for (300);
+  kw_gui_test_close_dialog (dialog, "cancel");
+  kw_gui_test_spin_for (300);
   after = read_file (file);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (kw_window_get_modified (window));
 
   /* Replace writes ours, and the bar has nothing more to say. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
-  close_dialog (find_dialog (window), "overwrite");
-  g_assert_true (wait_until (window_is_saved, window));
-  spin_for (500);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "overwrite");
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
+  kw_gui_test_spin_for (500);
   g_assert_false (gtk_info_bar_get_revealed (get_file_bar (window)));
   {
     g_autoptr(GError) error = NULL;
@@ -394,7 +290,7 @@ test_keep_mine_then_save (void)
     g_assert_cmpstr (kw_board_get_title (on_disk), ==, "Mijn versie");
   }
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -413,17 +309,17 @@ test_own_save_is_quiet (void)
 
       kw_board_set_title (board, title);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-      g_assert_true (wait_until (window_is_saved, window));
-      g_assert_null (find_dialog (window));
+      g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
+      g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
     }
 
   /* Long enough for every event of those saves to arrive and be checked. */
-  spin_for (1500);
+  kw_gui_test_spin_for (1500);
   g_assert_cmpuint (shown, ==, 0);
   g_assert_false (gtk_info_bar_get_revealed (get_file_bar (window)));
 
   g_signal_handlers_disconnect_by_func (get_file_bar (window), count_cb, &shown);
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -443,11 +339,11 @@ test_deleted (void)
 
   /* Save puts our version back where it was; the bar goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_true (wait_until (file_bar_is_hidden, window));
+  g_assert_true (kw_gui_test_wait_until (file_bar_is_hidden, window));
   g_assert_true (g_file_query_exists (file, NULL));
-  g_assert_null (find_dialog (window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A board from a newer format */
@@ -540,7 +436,7 @@ test_read_only (void)
   g_assert_cmpuint (kw_tray_add_findings (tray, "Toegevoegd"), ==, 0);
 
   /* ...a drag of the card leaves it where it was... */
-  spin_for (200);
+  kw_gui_test_spin_for (200);
   card = kw_matrix_get_card (matrix, placed);
   g_assert_nonnull (card);
   kw_matrix_score_to_point (matrix, 8.0, 2.0, &x, &y);
@@ -590,7 +486,7 @@ test_read_only (void)
   g_assert_true (kw_matrix_handle_key (matrix, GDK_KEY_Delete, 0));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-finding", NULL);
-  spin_for (100);
+  kw_gui_test_spin_for (100);
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, 2);
   g_assert_false (gtk_widget_get_sensitive (get_window_child (window, "undo_button")));
   g_assert_false (gtk_widget_get_sensitive (get_window_child (window, "redo_button")));
@@ -611,7 +507,7 @@ test_read_only (void)
   /* Save and Save As do nothing; the file is as it was. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  spin_for (500);
+  kw_gui_test_spin_for (500);
   {
     g_autofree char *after = read_file (file);
 
@@ -620,10 +516,10 @@ test_read_only (void)
 
   /* Export (and print) still work. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  g_assert_true (wait_until (export_dialog_is_shown, NULL));
+  g_assert_true (kw_gui_test_wait_until (export_dialog_is_shown, NULL));
   destroy_export_dialogs ();
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Loading a board of the current format afterwards makes it editable again. */
@@ -638,57 +534,24 @@ test_read_only_then_normal (void)
   g_assert_false (kw_matrix_get_editable (matrix));
 
   kw_window_load_file (window, normal);
-  g_assert_true (wait_until (window_is_idle, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
   g_assert_true (kw_matrix_get_editable (matrix));
   g_assert_true (kw_tray_get_editable (KW_TRAY (kw_window_get_tray (window))));
   g_assert_true (kw_details_panel_get_editable (KW_DETAILS_PANEL (kw_window_get_details_panel (window))));
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (get_window_child (window, "read_only_bar"))));
   g_assert_cmpuint (kw_tray_add_findings (KW_TRAY (kw_window_get_tray (window)), "Nieuw"), ==, 1);
 
-  destroy_window (window);
-}
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("kw-test-conflict-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  data_home = g_build_filename (tmp_dir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.ConflictTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-conflict-XXXXXX");
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.ConflictTest");
 
   g_test_add_func ("/conflict/changed-and-reload", test_changed_and_reload);
   g_test_add_func ("/conflict/reload-asks-first", test_reload_asks_first);
@@ -700,9 +563,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  delete_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }

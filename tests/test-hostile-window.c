@@ -15,68 +15,13 @@
 #include "bad-files.h"
 #include "kw-format.h"
 #include "kw-window.h"
-#include "kw-test-timing.h"
-
-#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
+#include "kw-gui-test.h"
 
 /* The limit: a bad file's error within a second. */
 #define LOAD_LIMIT_S (1.0 * KW_TEST_SLOWDOWN)
 
 static GtkApplication *app;
 static char *tmp_dir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !kw_window_get_loading (data);
-}
-
-static AdwMessageDialog *
-find_dialog (KwWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-          gtk_widget_get_visible (l->data) &&
-          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
 
 /* What must not change: every finding's id, title and position, in order. */
 static char *
@@ -184,8 +129,8 @@ open_window_with_changed_board (void)
   window = kw_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   kw_window_load_file (window, file);
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_null (find_dialog (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
   g_assert_cmpuint (kw_board_get_n_findings (kw_window_get_board (window)), ==, 21);
 
   /* An unsaved change of the morning's workshop, which must survive. */
@@ -205,7 +150,7 @@ time_refusal (KwWindow   *window,
   gint64 start = g_get_monotonic_time ();
 
   kw_window_load_file (window, file);
-  if (!wait_until (dialog_is_shown, window))
+  if (!kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window))
     g_error ("%s: no error dialog", name);
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
@@ -213,11 +158,10 @@ time_refusal (KwWindow   *window,
 static void
 dismiss_dialog (KwWindow *window)
 {
-  AdwMessageDialog *dialog = find_dialog (window);
+  AdwMessageDialog *dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
 
-  adw_message_dialog_response (dialog, "close");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_null (find_dialog (window));
+  kw_gui_test_close_dialog (dialog, "close");
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
 }
 
 static void
@@ -260,7 +204,7 @@ test_corpus_leaves_open_board_untouched (void)
           slowest_name = bad->file;
         }
 
-      dialog = find_dialog (window);
+      dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
       if (strstr (adw_message_dialog_get_body (dialog), bad->words) == NULL)
         g_error ("%s: the dialog says “%s”, not “%s”", bad->file,
                  adw_message_dialog_get_body (dialog), bad->words);
@@ -281,57 +225,21 @@ test_corpus_leaves_open_board_untouched (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The window may have left a draft of its changed board under the data
- * folder: remove the whole tree. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("kw-test-hostile-window-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  data_home = g_build_filename (tmp_dir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.HostileTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-hostile-window-XXXXXX");
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.HostileTest");
 
   g_test_add_func ("/hostile/window/corpus-leaves-open-board-untouched",
                    test_corpus_leaves_open_board_untouched);
 
   status = g_test_run ();
 
-  g_object_unref (app);
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }

@@ -17,9 +17,7 @@
 #include "kw-matrix-card.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
-#include "kw-test-timing.h"
-
-#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
+#include "kw-gui-test.h"
 
 typedef struct {
   GtkWindow         *window;
@@ -35,13 +33,6 @@ typedef struct {
   KwFinding         *future;   /* impact 3, effort 3: future */
   KwFinding         *loose;    /* unplaced */
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 static gboolean
 matrix_is_laid_out (Fixture *f)
@@ -64,24 +55,32 @@ count_tick_cb (GtkWidget     *widget,
   return *ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+typedef struct {
+  Fixture *f;
+  guint    ticks;
+} LayoutWait;
+
+static gboolean
+layout_is_done (gpointer data)
+{
+  LayoutWait *wait = data;
+
+  return wait->ticks >= 2 && matrix_is_laid_out (wait->f);
+}
+
 /* Iterates until the matrix is laid out again (after a change). */
 static void
 wait_for_layout (Fixture *f)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-  guint ticks = 0;
+  LayoutWait wait = { f, 0 };
 
-  /* Two frames: the second one's layout has seen every change. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (f->matrix), count_tick_cb, &ticks, NULL);
-  do
-    g_main_context_iteration (NULL, TRUE);
-  while ((ticks < 2 || !matrix_is_laid_out (f)) && !timed_out);
+  /* Two frames: the second one's layout has seen every change. No frame
+   * has come yet, so the wait iterates at least once. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (f->matrix), count_tick_cb, &wait.ticks, NULL);
+  kw_gui_test_wait_until (layout_is_done, &wait);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
-  if (!timed_out)
-    g_source_remove (id);
   g_assert_true (matrix_is_laid_out (f));
 }
 

@@ -26,86 +26,13 @@
 
 #include "kw-format.h"
 #include "kw-window.h"
-#include "kw-test-timing.h"
-
-#define WAIT_TIMEOUT_MS (30000 * KW_TEST_SLOWDOWN)
+#include "kw-gui-test.h"
 
 static GtkApplication *app;
 static char *tmp_dir;
 static gboolean have_mount_namespace;
 
-/* Waiting without sleeping */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !kw_window_get_loading (data);
-}
-
-static gboolean
-window_is_saved (gpointer data)
-{
-  return !kw_window_get_modified (data);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (KwWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-          gtk_widget_get_visible (l->data) &&
-          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
+/* The Save As chooser */
 
 /* Save As without a portal: GtkFileChooserNative shows a GtkFileChooserDialog. */
 static GtkFileChooser *
@@ -167,22 +94,12 @@ open_window (GFile *file)
   KwWindow *window = kw_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_mapped, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
   kw_window_load_file (window, file);
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_null (find_dialog (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
 
   return window;
-}
-
-static void
-destroy_window (KwWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (pointer_is_null, &weak));
 }
 
 static void
@@ -317,8 +234,8 @@ save_and_expect_error (Case       *c,
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (c->window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, c->window));
-  dialog = find_dialog (c->window);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, c->window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (c->window));
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save “board.kwadrant”");
   if (strstr (adw_message_dialog_get_body (dialog), explanation) == NULL)
@@ -361,26 +278,25 @@ save_as_elsewhere (Case             *c,
 
   g_mkdir_with_parents (folder_path, 0700);
 
-  adw_message_dialog_response (dialog, "save-as");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (file_chooser_is_shown, NULL));
+  kw_gui_test_close_dialog (dialog, "save-as");
+  g_assert_true (kw_gui_test_wait_until (file_chooser_is_shown, NULL));
   chooser = find_file_chooser ();
 
   /* Typed as a whole path, as a user may: the chooser starts in the
    * folder that failed, which may be gone. */
-  g_assert_true (wait_until (window_is_mapped, chooser));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, chooser));
   gtk_file_chooser_set_current_name (chooser, path);
   /* As a click on Save: the chooser checks the name first, then answers. */
   gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
 
-  if (!wait_until (window_is_saved, c->window))
+  if (!kw_gui_test_wait_until (kw_gui_test_window_is_saved, c->window))
     {
-      AdwMessageDialog *error_dialog = find_dialog (c->window);
+      AdwMessageDialog *error_dialog = kw_gui_test_find_dialog (GTK_WINDOW (c->window));
 
       g_error ("Save As did not save: %s",
                error_dialog != NULL ? adw_message_dialog_get_body (error_dialog) : "no message either");
     }
-  g_assert_null (find_dialog (c->window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (c->window)));
   g_assert_cmpstr (g_file_peek_path (kw_window_get_file (c->window)), ==, path);
 
   reloaded = kw_format_load_file (saved, NULL, &error);
@@ -393,7 +309,7 @@ static void
 case_clear (Case *c)
 {
   if (c->window != NULL)
-    destroy_window (c->window);
+    kw_gui_test_destroy_window (GTK_WINDOW (c->window));
   g_clear_object (&c->file);
   g_clear_pointer (&c->on_disk, g_bytes_unref);
 }
@@ -503,54 +419,23 @@ test_removed_stick (void)
   case_clear (&c);
 }
 
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
   have_mount_namespace = enter_mount_namespace ();
 
-  /* Keep the recent files, drafts and settings of whoever runs the tests. */
-  tmp_dir = g_dir_make_tmp ("kw-test-save-failure-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  data_home = g_build_filename (tmp_dir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* GIO's udisks2 monitor needs a system bus, which a CI machine may not
    * have; it warns, and warnings are fatal in tests. The mounts made here
    * are plain mounts, which the unix monitor sees. */
   g_setenv ("GIO_USE_VOLUME_MONITOR", "unix", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.SaveFailureTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-save-failure-XXXXXX");
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.SaveFailureTest");
+  /* These waits have always had 30 s, not the 20 s of the other tests. */
+  kw_gui_test_set_wait_timeout (30000 * KW_TEST_SLOWDOWN);
 
   g_test_add_func ("/save-failure/read-only-folder", test_read_only_folder);
   g_test_add_func ("/save-failure/full-disk", test_full_disk);
@@ -558,9 +443,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  delete_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }

@@ -15,40 +15,12 @@
 #include "kw-plan-row.h"
 #include "kw-tray.h"
 #include "kw-window.h"
-#include "kw-test-timing.h"
-
-#define WAIT_TIMEOUT_MS (20000 * KW_TEST_SLOWDOWN)
+#include "kw-gui-test.h"
 
 static GtkApplication *app;
 static char *tmp_dir;
 
 /* Waiting without sleeping */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until cond holds; FALSE after the timeout. */
-static gboolean
-wait_until (Condition cond,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!cond (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return cond (data);
-}
 
 /* Lets every pending idle run (list rebuilds, layout), without blocking. */
 static void
@@ -56,60 +28,6 @@ drain_main_context (void)
 {
   for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !kw_window_get_loading (data);
-}
-
-static gboolean
-window_is_saved (gpointer data)
-{
-  return !kw_window_get_modified (data);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (KwWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-          gtk_widget_get_visible (l->data) &&
-          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-static void
-close_dialog (AdwMessageDialog *dialog,
-              const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Fixtures */
@@ -145,7 +63,7 @@ new_window (void)
   KwWindow *window = kw_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_mapped, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
 
   return window;
 }
@@ -157,21 +75,11 @@ new_window_with_file (GFile *file)
 
   kw_window_load_file (window, file);
   g_assert_true (kw_window_get_loading (window));
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_null (find_dialog (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
   drain_main_context ();
 
   return window;
-}
-
-static void
-destroy_window (KwWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (pointer_is_null, &weak));
 }
 
 static KwFinding *
@@ -443,7 +351,7 @@ test_window_blank (void)
   g_assert_true (kw_window_is_blank (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled board — Kwadrant");
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -474,7 +382,7 @@ test_window_load_example (void)
   assert_outcome_sorted (plan, KW_OUTCOME_LONG_TERM);
   assert_outcome_sorted (plan, KW_OUTCOME_FUTURE);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -543,7 +451,7 @@ test_window_keyboard (void)
   drain_main_context ();
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == focus);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -594,9 +502,9 @@ test_window_modify_and_save (void)
   g_assert_cmpuint (notifies, ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (window_is_saved, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
   g_assert_cmpuint (notifies, ==, 2);
-  g_assert_null (find_dialog (window));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Herzien actieplan — Kwadrant");
 
   reloaded = kw_format_load_file (file, NULL, &error);
@@ -606,7 +514,7 @@ test_window_modify_and_save (void)
   assert_findings_equal (board, reloaded);
 
   g_signal_handlers_disconnect_by_func (window, count_notify_cb, &notifies);
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -636,13 +544,13 @@ test_window_save_conflict (void)
 
   kw_board_set_title (kw_window_get_board (window), "Mijn versie");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
   g_assert_true (kw_window_get_modified (window));
 
   /* Cancel leaves the other version in place. */
-  dialog = find_dialog (window);
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_true (adw_message_dialog_has_response (dialog, "overwrite"));
-  close_dialog (dialog, "cancel");
+  kw_gui_test_close_dialog (dialog, "cancel");
   {
     g_autofree char *contents = NULL;
 
@@ -653,14 +561,14 @@ test_window_save_conflict (void)
 
   /* Replace writes ours over it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
-  close_dialog (find_dialog (window), "overwrite");
-  g_assert_true (wait_until (window_is_saved, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "overwrite");
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
   on_disk = kw_format_load_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (kw_board_get_title (on_disk), ==, "Mijn versie");
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* A save that fails keeps the board open and modified, and offers Save As. */
@@ -686,19 +594,19 @@ test_window_save_fails (void)
 
   kw_board_set_title (kw_window_get_board (window), "Nergens");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  g_assert_true (wait_until (dialog_is_shown, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
 
-  dialog = find_dialog (window);
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save “board.kwadrant”");
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (kw_window_get_modified (window));
   g_assert_true (g_file_equal (kw_window_get_file (window), file));
-  close_dialog (dialog, "close");
+  kw_gui_test_close_dialog (dialog, "close");
 
   g_assert_true (kw_window_get_modified (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• Nergens"));
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -722,19 +630,19 @@ test_window_broken_file (void)
   g_assert_no_error (error);
 
   kw_window_load_file (window, broken);
-  g_assert_true (wait_until (window_is_idle, window));
-  g_assert_true (wait_until (dialog_is_shown, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
 
   g_assert_true (kw_window_get_board (window) == board);
   g_assert_true (g_file_equal (kw_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
-  dialog = find_dialog (window);
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.kwadrant”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.kwadrant"));
-  close_dialog (dialog, "close");
+  kw_gui_test_close_dialog (dialog, "close");
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -752,19 +660,19 @@ test_window_close_unsaved (void)
 
   /* Cancel keeps the window open. */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_until (dialog_is_shown, window));
-  dialog = find_dialog (window);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  close_dialog (dialog, "cancel");
+  kw_gui_test_close_dialog (dialog, "cancel");
   drain_main_context ();
   g_assert_nonnull (weak);
   g_assert_true (kw_window_get_modified (window));
 
   /* Save saves, then closes. */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_until (dialog_is_shown, window));
-  close_dialog (find_dialog (window), "save");
-  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "save");
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_pointer_is_null, &weak));
 
   on_disk = kw_format_load_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -774,7 +682,7 @@ test_window_close_unsaved (void)
 static gboolean
 record_iteration (gpointer data)
 {
-  return window_is_idle (data);
+  return kw_gui_test_window_is_idle (data);
 }
 
 /* Loads a large board: every finding reaches the lists. The longest main
@@ -813,7 +721,7 @@ test_window_large_board (void)
 
       g_main_context_iteration (NULL, TRUE);
       longest = MAX (longest, g_get_monotonic_time () - before);
-      g_assert_cmpint (g_get_monotonic_time () - started, <, WAIT_TIMEOUT_MS * 1000);
+      g_assert_cmpint (g_get_monotonic_time () - started, <, KW_GUI_TEST_WAIT_TIMEOUT_MS * 1000);
     }
   /* The first frame with the new list: layout and drawing. */
   for (guint i = 0; i < 20; i++)
@@ -829,7 +737,7 @@ test_window_large_board (void)
                   N_LARGE, (g_get_monotonic_time () - started) / 1000.0, longest / 1000.0);
   g_assert_cmpuint (g_list_model_get_n_items (kw_window_get_plan_model (window)), ==, N_LARGE + 1 + KW_N_OUTCOMES + 1);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 
@@ -950,7 +858,7 @@ test_window_quick_add (void)
   drain_main_context ();
   g_assert_cmpuint (g_list_model_get_n_items (unplaced), ==, 5);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Ctrl+N adds a finding at once: in the tray, selected, its title in the
@@ -992,7 +900,7 @@ test_window_add_finding (void)
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, 1);
   g_assert_true (kw_board_get_finding (board, 0) == added);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -1027,23 +935,59 @@ find_toast_undo_button (KwWindow *window)
   return toast != NULL ? find_button_with_action (toast, "win.undo") : NULL;
 }
 
+/* A label with the text inside any toast under the widget: while one
+ * toast replaces another, the overlay holds both for a moment. */
+static GtkWidget *
+find_label_in_toasts (GtkWidget  *widget,
+                      GType       toast_type,
+                      gboolean    in_toast,
+                      const char *text)
+{
+  in_toast = in_toast || G_TYPE_CHECK_INSTANCE_TYPE (widget, toast_type);
+  if (in_toast && GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_in_toasts (child, toast_type, in_toast, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 find_toast_label (KwWindow   *window,
                   const char *text)
 {
-  GType toast_type = g_type_from_name ("AdwToastWidget");
-  GtkWidget *toast = find_descendant (GTK_WIDGET (window), toast_type);
+  return find_label_in_toasts (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), FALSE, text);
+}
 
-  if (toast == NULL)
-    return NULL;
+typedef struct
+{
+  KwWindow   *window;
+  const char *text;
+} ToastQuery;
 
-  for (GtkWidget *w = find_descendant (toast, GTK_TYPE_LABEL); w != NULL; w = gtk_widget_get_next_sibling (w))
-    {
-      if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0)
-        return w;
-    }
+static gboolean
+toast_with_text_shown (gpointer data)
+{
+  ToastQuery *query = data;
 
-  return NULL;
+  return find_toast_label (query->window, query->text) != NULL;
+}
+
+static void
+assert_toast_shows (KwWindow   *window,
+                    const char *text)
+{
+  ToastQuery query = { window, text };
+
+  if (!kw_gui_test_wait_until (toast_with_text_shown, &query))
+    g_error ("no toast says “%s”", text);
 }
 
 static gboolean
@@ -1073,8 +1017,8 @@ test_window_delete_and_undo (void)
   g_signal_emit_by_name (kw_window_get_matrix (window), "delete-requested");
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, n - 1);
   g_assert_null (kw_board_lookup_finding (board, first_id));
-  g_assert_true (wait_until (toast_shown, window));
-  g_assert_nonnull (find_toast_label (window, message));
+  g_assert_true (kw_gui_test_wait_until (toast_shown, window));
+  assert_toast_shows (window, message);
 
   /* The toast's Undo brings it back, in its place. */
   g_signal_emit_by_name (find_toast_undo_button (window), "clicked");
@@ -1086,14 +1030,13 @@ test_window_delete_and_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, n - 3);
   g_assert_cmpstr (kw_history_get_undo_label (kw_window_get_history (window)), ==, "Delete 3 Findings");
-  drain_main_context ();
-  g_assert_nonnull (find_toast_label (window, "Deleted 3 findings"));
+  assert_toast_shows (window, "Deleted 3 findings");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, n);
   drain_main_context ();
   assert_plan_matches_board (kw_window_get_plan_model (window), board);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* The position of the finding's row in a list's model, or G_MAXUINT. */
@@ -1157,7 +1100,7 @@ test_window_selection_sync (void)
   /* Headings cannot be selected. */
   g_assert_false (gtk_selection_model_is_selected (lists, 0));
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -1253,7 +1196,7 @@ test_window_details_edits (void)
   g_assert_cmpstr (kw_board_get_title (board), ==, old_board_title);
   g_assert_cmpstr (gtk_editable_get_text (board_title_row), ==, old_board_title);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Keyboard alone: select an unplaced finding, type its impact and effort
@@ -1301,7 +1244,7 @@ test_window_keyboard_placement (void)
   g_assert_true (kw_finding_get_placed (finding));
   g_assert_cmpfloat (kw_finding_get_effort (finding), ==, 2.5);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -1337,7 +1280,7 @@ test_window_search (void)
   g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (window_child (window, "search_bar"))));
   kw_finding_set_title (target, "Zeldzaam woord Xylofoon in de titel");
   gtk_editable_set_text (search, "XYLOFOON");
-  g_assert_true (wait_until (filter_dims, window));
+  g_assert_true (kw_gui_test_wait_until (filter_dims, window));
 
   for (guint i = 0; i < kw_board_get_n_findings (board); i++)
     {
@@ -1354,7 +1297,8 @@ test_window_search (void)
   gtk_editable_set_text (search, "");
   kw_finding_set_tags (target, (const char * const[]) { "zzz-uniek", NULL });
   drain_main_context ();
-  g_assert_true (wait_until ((Condition) g_list_model_get_n_items, gtk_drop_down_get_model (tags)));
+  g_assert_true (kw_gui_test_wait_until ((KwGuiTestCondition) g_list_model_get_n_items,
+                                         gtk_drop_down_get_model (tags)));
   {
     GListModel *model = gtk_drop_down_get_model (tags);
     guint last = g_list_model_get_n_items (model) - 1;
@@ -1367,7 +1311,7 @@ test_window_search (void)
     g_assert_cmpint (gtk_filter_match (filter, kw_board_get_finding (board, i)), ==,
                      kw_board_get_finding (board, i) == target);
 
-  destroy_window (window);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -1405,51 +1349,17 @@ test_window_presentation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.numbered-dots", NULL);
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_CARDS);
 
-  destroy_window (window);
-}
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  /* Keep the recent files list and settings of whoever runs the tests. */
-  tmp_dir = g_dir_make_tmp ("kw-test-window-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  data_home = g_build_filename (tmp_dir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.WindowTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-window-XXXXXX");
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.WindowTest");
 
   g_test_add_func ("/plan/order-and-sorting", test_plan_order_and_sorting);
   g_test_add_func ("/plan/row-text", test_plan_row_text);
@@ -1473,9 +1383,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
-  delete_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }
