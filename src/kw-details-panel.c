@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kw-a11y.h"
 #include "kw-details-panel.h"
 #include "kw-text.h"
 
@@ -619,6 +620,7 @@ kw_details_panel_init (KwDetailsPanel *self)
   guint n = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kw_a11y_name_buttons_once (GTK_WIDGET (self));
   self->editable = TRUE;
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));

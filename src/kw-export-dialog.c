@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-a11y.h"
 #include "kw-export-csv.h"
 #include "kw-export-dialog.h"
 #include "kw-export-html.h"
@@ -979,6 +980,7 @@ static void
 kw_export_dialog_init (KwExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kw_a11y_name_buttons_once (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

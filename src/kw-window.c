@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-a11y.h"
 #include "kw-application.h"
 #include "kw-details-panel.h"
 #include "kw-draft-store.h"
@@ -388,6 +389,8 @@ new_message_dialog (KwWindow   *self,
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
 
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* The responses are added after this: name them once they show. */
+  kw_a11y_name_buttons_once_when_shown (GTK_WIDGET (dialog));
 
   return dialog;
 }
@@ -746,14 +749,6 @@ set_bar_shown (GtkInfoBar *bar,
   gtk_info_bar_set_revealed (bar, shown);
   if (!shown)
     gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
-}
-
-/* GTK 4.8 names a button with a mnemonic "_Reload Reload": its own label,
- * underscore and all, then its child's. The child's alone reads right. */
-static void
-name_button_by_its_text (GtkWidget *button)
-{
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 /* One bar, two stories: someone saved over the file (reload, or keep
@@ -2667,6 +2662,7 @@ kw_window_init (KwWindow *self)
   g_autoptr(KwBoard) board = kw_board_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kw_a11y_name_buttons_once (GTK_WIDGET (self));
 
   setup_models (self);
   kw_window_set_board (self, board);
@@ -2685,10 +2681,6 @@ kw_window_init (KwWindow *self)
   restore_window_state (self);
 
   setup_drop_target (self);
-  name_button_by_its_text (self->reload_button);
-  name_button_by_its_text (self->keep_button);
-  name_button_by_its_text (self->file_save_button);
-  name_button_by_its_text (self->file_save_as_button);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);

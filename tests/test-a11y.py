@@ -139,10 +139,6 @@ def tab_to(app, matches, limit=80):
 # label that points at it.
 REPEATED = re.compile(r'(?:^|\s)(\S.*?)\s+\1(?:\s|$)')
 MNEMONIC = re.compile(r'(?:^|\s)_[^\W\d_]')
-# Buttons with a mnemonic still read it twice; not fixed yet (see the report
-# of issue 3): listed, not failed.
-KNOWN_DOUBLED_ROLES = ('push button',)
-
 def check_names_read_once(app):
     checked = 0
     for node in walk(app):
@@ -152,9 +148,6 @@ def check_names_read_once(app):
             continue
         checked += 1
         if not (REPEATED.search(name) or MNEMONIC.search(name)):
-            continue
-        if node_role in KNOWN_DOUBLED_ROLES:
-            print('# still read twice: %s %r' % (node_role, name))
             continue
         check(False, 'the %s %r is read once, without an underscore' % (node_role, name))
     print('ok - %d accessible names read once' % checked)

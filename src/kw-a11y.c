@@ -1,0 +1,84 @@
+/* kw-a11y.c: accessibility fixes the widgets share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-a11y"
+
+#include "config.h"
+
+#include "kw-a11y.h"
+
+/* GTK 4.8 gives a button with a mnemonic its raw label ("_Open…") as the
+ * accessible label property and also names it by its label child, so a
+ * screen reader says "_Open… Open…". Without the property the child's
+ * text alone names it. */
+static void
+drop_raw_label (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+button_label_changed_cb (GtkWidget  *button,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  drop_raw_label (button);
+}
+
+static void
+name_button_once (GtkWidget *button)
+{
+  if (!gtk_button_get_use_underline (GTK_BUTTON (button)) || gtk_button_get_label (GTK_BUTTON (button)) == NULL)
+    return;
+
+  drop_raw_label (button);
+  /* GTK sets the property again whenever the label changes. */
+  if (g_object_get_data (G_OBJECT (button), "kw-a11y-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "kw-a11y-named", GINT_TO_POINTER (TRUE));
+      g_signal_connect (button, "notify::label", G_CALLBACK (button_label_changed_cb), NULL);
+    }
+}
+
+/**
+ * kw_a11y_name_buttons_once:
+ * @root: a widget
+ *
+ * Makes every button with a mnemonic under @root (and @root itself) read
+ * its label once, also after the label changes.
+ */
+void
+kw_a11y_name_buttons_once (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root))
+    name_button_once (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kw_a11y_name_buttons_once (child);
+}
+
+static void
+name_buttons_on_map_cb (GtkWidget *widget,
+                        gpointer   user_data)
+{
+  kw_a11y_name_buttons_once (widget);
+}
+
+/**
+ * kw_a11y_name_buttons_once_when_shown:
+ * @widget: a widget whose buttons are added later, such as an
+ *   #AdwMessageDialog and its responses
+ *
+ * Like kw_a11y_name_buttons_once(), each time @widget is mapped.
+ */
+void
+kw_a11y_name_buttons_once_when_shown (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_signal_connect (widget, "map", G_CALLBACK (name_buttons_on_map_cb), NULL);
+}
