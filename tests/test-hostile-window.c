@@ -71,6 +71,8 @@ add_generated_files (GPtrArray *bad_files)
     { "deep-nesting-100k.kwadrant", "the <notes> element may contain only text, not a <n> element" },
     { "claimed-300mb.kwadrant", "larger than the limit of" },
   };
+  g_autofree char *huge_path = tmp_path (generated[0].name);
+  g_autofree char *deep_path = tmp_path (generated[1].name);
   GString *xml;
   int fd;
 
@@ -78,7 +80,7 @@ add_generated_files (GPtrArray *bad_files)
   for (guint i = 0; i < 300 * 1024; i++)
     g_string_append (xml, "bla ");
   g_string_append (xml, "</notes>\n</board>\n");
-  write_file (tmp_path (generated[0].name), xml);
+  write_file (huge_path, xml);
 
   xml = g_string_new (BOARD_START "<notes>");
   for (guint i = 0; i < 100000; i++)
@@ -86,7 +88,7 @@ add_generated_files (GPtrArray *bad_files)
   for (guint i = 0; i < 100000; i++)
     g_string_append (xml, "</n>");
   g_string_append (xml, "</notes></board>\n");
-  write_file (tmp_path (generated[1].name), xml);
+  write_file (deep_path, xml);
 
   /* Sparse: 300 MiB on paper, nothing on disk. */
   {
