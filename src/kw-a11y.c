@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kw-a11y.h"
 
 /* GTK 4.8 gives a button with a mnemonic its raw label ("_Open…") as the
@@ -81,4 +83,65 @@ kw_a11y_name_buttons_once_when_shown (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   g_signal_connect (widget, "map", G_CALLBACK (name_buttons_on_map_cb), NULL);
+}
+
+/* GtkDropDown's own button, the part that takes the focus, has no name in
+ * GTK 4.8, so a screen reader says "GtkToggleButton". It gets the
+ * drop-down's name and the choice it shows: "Tag: All tags". */
+static GtkWidget *
+find_drop_down_button (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        return child;
+    }
+  return NULL;
+}
+
+static void
+drop_down_selected_cb (GtkDropDown *dropdown,
+                       GParamSpec  *pspec,
+                       GtkWidget   *button)
+{
+  const char *name = g_object_get_data (G_OBJECT (dropdown), "kw-a11y-name");
+  gpointer item = gtk_drop_down_get_selected_item (dropdown);
+  g_autofree char *label = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: what a screen reader says for a drop-down: its name
+     * and the choice it shows, e.g. "Tag: All tags". */
+    label = g_strdup_printf (C_("accessible drop-down", "%s: %s"),
+                             name, gtk_string_object_get_string (item));
+  else
+    label = g_strdup (name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * kw_a11y_name_drop_down:
+ * @dropdown: a #GtkDropDown of #GtkStringObject items
+ * @name: what the drop-down chooses, as its label says it ("Tag")
+ *
+ * Names @dropdown and the button in it after @name and the current choice.
+ */
+void
+kw_a11y_name_drop_down (GtkDropDown *dropdown,
+                        const char  *name)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  button = find_drop_down_button (dropdown);
+  if (button == NULL)
+    return;
+
+  g_object_set_data_full (G_OBJECT (dropdown), "kw-a11y-name", g_strdup (name), g_free);
+  g_signal_connect_object (dropdown, "notify::selected-item", G_CALLBACK (drop_down_selected_cb), button, 0);
+  drop_down_selected_cb (dropdown, NULL, button);
 }

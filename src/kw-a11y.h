@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 void kw_a11y_name_buttons_once            (GtkWidget *root);
 void kw_a11y_name_buttons_once_when_shown (GtkWidget *widget);
+void kw_a11y_name_drop_down               (GtkDropDown *dropdown,
+                                           const char  *name);
 
 G_END_DECLS

@@ -76,7 +76,7 @@ kw_application_open_file (KwApplication *self,
       kw_window_load_file (window, file);
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  kw_window_present_when_loaded (window);
 }
 
 /* Recovery of drafts a crashed run left behind */
@@ -122,10 +122,9 @@ drafts_listed_cb (GObject      *object,
 
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (parent == NULL)
-    {
-      parent = GTK_WINDOW (kw_window_new (GTK_APPLICATION (self)));
-      gtk_window_present (parent);
-    }
+    parent = GTK_WINDOW (kw_window_new (GTK_APPLICATION (self)));
+  /* A window still waiting for its board shows now, under the offer. */
+  gtk_window_present (parent);
 
   dialog = kw_recovery_dialog_new (parent, store, drafts);
   g_signal_connect_object (dialog, "restore-draft", G_CALLBACK (restore_draft_cb), self, 0);

@@ -602,6 +602,7 @@ setup_status_model (KwDetailsPanel *self)
     gtk_string_list_append (statuses, kw_status_get_label ((KwStatus) i));
 
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  kw_a11y_name_drop_down (self->status_dropdown, _("Status"));
 }
 
 /* GTK 4.8 reads a control that a row's mnemonic title labels twice,

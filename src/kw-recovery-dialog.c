@@ -10,6 +10,8 @@
 
 #include "kw-recovery-dialog.h"
 
+#include "kw-a11y.h"
+
 #define MAX_ROWS_SHOWN 4
 
 struct _KwRecoveryDialog
@@ -148,6 +150,20 @@ new_row_button (GtkWidget  *button,
   return button;
 }
 
+/* A button showing LABEL (with a mnemonic) whose accessible name is only
+ * the longer name its row gives it. A mnemonic widget would make the
+ * label name the button too, and GTK 4.8 reads both ("Restore “Board”
+ * Restore"); without one the label still finds the button to activate. */
+static GtkWidget *
+new_mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_child (GTK_BUTTON (button), gtk_label_new_with_mnemonic (label));
+
+  return button;
+}
+
 static GtkWidget *
 new_draft_row (KwRecoveryDialog *self,
                KwDraft          *draft)
@@ -173,7 +189,7 @@ new_draft_row (KwRecoveryDialog *self,
   discard = new_row_button (gtk_button_new_from_icon_name ("user-trash-symbolic"), discard_label,
                             G_CALLBACK (discard_clicked_cb), self);
   gtk_widget_add_css_class (discard, "flat");
-  restore = new_row_button (gtk_button_new_with_mnemonic (_("_Restore")), restore_label,
+  restore = new_row_button (new_mnemonic_button (_("_Restore")), restore_label,
                             G_CALLBACK (restore_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
@@ -263,6 +279,9 @@ kw_recovery_dialog_init (KwRecoveryDialog *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "restore-all");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "later");
+  /* "Not Now", not "_Not Now Not Now"; the rows' buttons have their own
+   * names and no label of GtkButton's, so this leaves them be. */
+  kw_a11y_name_buttons_once_when_shown (GTK_WIDGET (self));
 }
 
 KwRecoveryDialog *

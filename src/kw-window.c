@@ -82,6 +82,11 @@ struct _KwWindow
   char                 *tag;          /* NULL for all tags */
   GtkStringList        *tags;
   guint                 tags_idle_id;
+  guint                 present_timeout_id;
+  /* Built on first use: a shortcuts window is hundreds of widgets, and
+   * GtkApplication's automatic help overlay would build it for every
+   * window before its first frame. */
+  GtkWindow            *shortcuts_window;
   GFile                *file;
   char                 *etag;       /* of the file as we last read or wrote it */
   /* Notices someone else changing the file; it never changes self->etag,
@@ -104,6 +109,7 @@ struct _KwWindow
 
   guint                 modified : 1;
   guint                 loading : 1;
+  guint                 present_pending : 1;
   guint                 saving : 1;
   guint                 started : 1;           /* showing a board, not the welcome */
   guint                 close_after_save : 1;
@@ -313,6 +319,50 @@ kw_window_set_modified (KwWindow *self,
     kw_window_remove_draft (self);
   kw_window_update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* Opening a board at start-up, the window waits for the board (up to
+ * PRESENT_DELAY_MS, then it shows the loading page): its first frame is
+ * the board, not a welcome page or a spinner cross-fading into it. */
+#define PRESENT_DELAY_MS 300
+
+static void
+kw_window_present_pending (KwWindow *self)
+{
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  KwWindow *self = user_data;
+
+  self->present_timeout_id = 0;
+  kw_window_present_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+kw_window_present_when_loaded (KwWindow *self)
+{
+  g_return_if_fail (KW_IS_WINDOW (self));
+
+  if (!self->loading || gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->present_pending)
+    return;
+  self->present_pending = TRUE;
+  self->present_timeout_id = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
 }
 
 static void
@@ -611,10 +661,10 @@ load_finished_cb (GObject      *object,
   if (g_cancellable_is_cancelled (op->cancellable))
     return;
 
-  kw_window_set_loading (self, FALSE);
-
   if (board == NULL)
     {
+      kw_window_set_loading (self, FALSE);
+      kw_window_present_pending (self);
       if (error == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                              _("The file could not be read as a board."));
@@ -626,13 +676,16 @@ load_finished_cb (GObject      *object,
   g_set_object (&self->file, op->file);
   g_free (self->etag);
   self->etag = g_steal_pointer (&op->etag);
+  /* Started before loading ends: the board page follows the loading page
+   * directly, never the welcome page in between. */
   self->started = TRUE;
+  kw_window_set_loading (self, FALSE);
 
-  kw_window_update_page (self);
   kw_window_set_modified (self, FALSE);
   kw_window_update_title (self);
   add_to_recent (self, self->file);
   kw_window_watch_file (self);
+  kw_window_present_pending (self);
 }
 
 static void load_etag_cb (GObject      *object,
@@ -656,6 +709,7 @@ load_mount_cb (GObject      *object,
         return;
 
       kw_window_set_loading (op->self, FALSE);
+      kw_window_present_pending (op->self);
       /* The user closed the password dialog: nothing to explain. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
         show_load_error (op->self, op->file, error);
@@ -673,8 +727,11 @@ load_mount_cb (GObject      *object,
 static void
 load_mount (LoadOperation *op)
 {
-  g_autoptr(GMountOperation) mount_operation = gtk_mount_operation_new (GTK_WINDOW (op->self));
+  g_autoptr(GMountOperation) mount_operation = NULL;
 
+  /* The password dialog needs its window on screen. */
+  kw_window_present_pending (op->self);
+  mount_operation = gtk_mount_operation_new (GTK_WINDOW (op->self));
   op->tried_mount = TRUE;
   g_file_mount_enclosing_volume (op->file, G_MOUNT_MOUNT_NONE, mount_operation,
                                  op->cancellable, load_mount_cb, op);
@@ -1724,12 +1781,22 @@ kw_window_show_details (KwWindow   *self,
   if (!self->details_visible)
     {
       self->details_visible = TRUE;
+      gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), TRUE);
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
     }
 
   if (focus)
     kw_details_panel_focus_first (self->details_panel);
+}
+
+/* Folded away, the panel leaves layout: see the template. */
+static void
+details_child_revealed_cb (KwWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->details_revealer) &&
+      !gtk_revealer_get_child_revealed (self->details_revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), FALSE);
 }
 
 static void
@@ -2253,6 +2320,26 @@ export_action_cb (GtkWidget  *widget,
 }
 
 static void
+show_shortcuts_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/kwadrant/Kwadrant/kw-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
+static void
 print_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -2341,6 +2428,8 @@ kw_window_dispose (GObject *object)
    * reach the draft. */
   if (self->draft_timeout_id != 0)
     kw_window_write_draft (self);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
   if (self->file_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->file_watch, self);
   g_clear_object (&self->file_watch);
@@ -2357,6 +2446,7 @@ kw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
   g_clear_handle_id (&self->tags_idle_id, g_source_remove);
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
 }
@@ -2580,6 +2670,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "read_only_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, details_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_unbind_cb);
@@ -2604,6 +2695,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action_cb);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
@@ -2663,6 +2755,7 @@ kw_window_init (KwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   kw_a11y_name_buttons_once (GTK_WIDGET (self));
+  kw_a11y_name_drop_down (self->tag_dropdown, _("Tag"));
 
   setup_models (self);
   kw_window_set_board (self, board);

@@ -20,6 +20,10 @@ KwWindow *kw_window_new        (GtkApplication *application);
  * and shows the error. */
 void      kw_window_load_file  (KwWindow       *self,
                                 GFile          *file);
+/* Presents the window once the board it is loading is in, or after a
+ * moment with the loading page; at once when it is already on screen or
+ * not loading. */
+void      kw_window_present_when_loaded (KwWindow *self);
 /* Opens an autosaved draft (see kw-draft-store.h) asynchronously: the
  * board shows modified, with the file and etag it had, and the draft
  * stays until the board is saved or discarded. */

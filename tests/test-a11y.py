@@ -139,6 +139,10 @@ def tab_to(app, matches, limit=80):
 # label that points at it.
 REPEATED = re.compile(r'(?:^|\s)(\S.*?)\s+\1(?:\s|$)')
 MNEMONIC = re.compile(r'(?:^|\s)_[^\W\d_]')
+# A control with no name of its own: GTK falls back to its type's name,
+# and a screen reader says "GtkToggleButton".
+TYPE_NAME = re.compile(r'^(?:Gtk|Adw|Kw)[A-Z]\w*$')
+FOCUSABLE_ROLES = ('push button', 'toggle button', 'combo box', 'check box', 'text', 'spin button')
 def check_names_read_once(app):
     checked = 0
     for node in walk(app):
@@ -147,6 +151,8 @@ def check_names_read_once(app):
         except Exception:
             continue
         checked += 1
+        if node_role in FOCUSABLE_ROLES and TYPE_NAME.match(name):
+            check(False, 'the %s has a name of its own, not %r' % (node_role, name))
         if not (REPEATED.search(name) or MNEMONIC.search(name)):
             continue
         check(False, 'the %s %r is read once, without an underscore' % (node_role, name))

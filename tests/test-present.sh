@@ -1,0 +1,122 @@
+#!/bin/sh
+# Presentation mode under a real window manager: F5 makes the window
+# fullscreen (the window manager says so in _NET_WM_STATE and the window
+# covers the screen), Escape gives back the window as it was, and F5 twice
+# leaves it as well.
+#
+# The test display of the other tests has no window manager, and one there
+# would move and focus their windows, so this test starts its own Xvfb with
+# openbox on a free display, larger than the window. KW_SCREENSHOT_DIR (optional) keeps the
+# screenshot of the presented matrix.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+: "${KWADRANT:?KWADRANT must name the kwadrant binary}"
+src=${KW_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
+
+for tool in Xvfb openbox xdotool xprop xwininfo import; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "FAIL: $tool is missing"
+    exit 1
+  fi
+done
+
+tmp=$(mktemp -d)
+xvfb_pid=
+wm_pid=
+pid=
+cleanup() {
+  for p in $pid $wm_pid $xvfb_pid; do
+    kill "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+fail() {
+  echo "FAIL: $*"
+  for log in app wm; do
+    if [ -s "$tmp/$log.log" ]; then sed "s/^/# $log: /" "$tmp/$log.log"; fi
+  done
+  exit 1
+}
+
+# Xvfb picks a free display and writes its number to the pipe.
+mkfifo "$tmp/display"
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb_pid=$!
+read -r number < "$tmp/display" || fail "Xvfb did not start"
+export DISPLAY=":$number"
+echo "# display $DISPLAY"
+
+openbox >"$tmp/wm.log" 2>&1 &
+wm_pid=$!
+# openbox owns the screen once it has set _NET_SUPPORTING_WM_CHECK.
+i=0
+until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
+  i=$((i + 1))
+  [ "$i" -lt 100 ] || fail "openbox did not start"
+  sleep 0.1
+done
+
+board="$tmp/board.kwadrant"
+cp "$src/data/examples/klantcontact-nl.kwadrant" "$board"
+LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" \
+  "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
+pid=$!
+
+wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Klantcontact 2027' | head -n 1) || true
+[ -n "$wid" ] || fail "the window did not appear"
+xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
+
+state() {
+  xprop -id "$wid" _NET_WM_STATE
+}
+# WIDTHxHEIGHT of the window (xwininfo -id ID) or the screen (-root).
+geometry() {
+  xwininfo "$@" | awk '/Width:/ { w = $2 } /Height:/ { h = $2 } END { print w "x" h }'
+}
+size() {
+  geometry -id "$wid"
+}
+# Waits up to 15 s (a sanitizer build is slow) for the window manager's
+# state and the window's size.
+wait_for() { # fullscreen|windowed SIZE
+  i=0
+  while :; do
+    if state | grep -q _NET_WM_STATE_FULLSCREEN; then now=fullscreen; else now=windowed; fi
+    [ "$now" = "$1" ] && [ "$(size)" = "$2" ] && return 0
+    i=$((i + 1))
+    [ "$i" -lt 150 ] || return 1
+    sleep 0.1
+  done
+}
+
+screen=$(geometry -root)
+before=$(size)
+echo "# window $before on a $screen screen"
+[ "$before" != "$screen" ] || fail "the window already covers the screen"
+
+xdotool key F5
+wait_for fullscreen "$screen" || fail "F5 did not make the window fullscreen: $(state), $(size)"
+echo "ok - F5: fullscreen, $(size)"
+if [ -n "${KW_SCREENSHOT_DIR:-}" ]; then
+  mkdir -p "$KW_SCREENSHOT_DIR"
+  import -window root "$KW_SCREENSHOT_DIR/presentation.png"
+  echo "# screenshot: $KW_SCREENSHOT_DIR/presentation.png"
+fi
+
+xdotool key Escape
+wait_for windowed "$before" || fail "Escape did not give back the window: $(state), $(size)"
+echo "ok - Escape: back to $(size)"
+
+xdotool key F5
+wait_for fullscreen "$screen" || fail "F5 did not present again: $(state), $(size)"
+xdotool key F5
+wait_for windowed "$before" || fail "a second F5 did not leave the presentation: $(state), $(size)"
+echo "ok - F5 twice: presented and back"
+
+kill -0 "$pid" 2>/dev/null || fail "the app exited"
+echo "PASS"
