@@ -2102,6 +2102,11 @@ kw_window_set_presenting (KwWindow *self,
 
   self->presenting = presenting;
 
+  /* Hiding the focused button would pass the focus on to the first card,
+   * and focusing a card selects it: highlighted for the whole room. */
+  if (presenting)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
   /* Only the matrix, as large as the projector allows. */
   gtk_widget_set_visible (self->header_bar, !presenting);
   gtk_widget_set_visible (self->sidebar, !presenting);
@@ -2112,8 +2117,13 @@ kw_window_set_presenting (KwWindow *self,
 
   if (presenting)
     {
+      KwFinding *selected = get_first_selected (self);
+
       gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+      /* The selected finding stays under the keyboard. With none, no card
+       * takes the focus; Tab still reaches the cards. */
+      if (selected != NULL)
+        kw_matrix_focus_finding (self->matrix, selected);
     }
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));

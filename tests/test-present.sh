@@ -70,6 +70,8 @@ pid=$!
 wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Klantcontact 2027' | head -n 1) || true
 [ -n "$wid" ] || fail "the window did not appear"
 xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
+# The pointer off the cards: no tooltip in the screenshot.
+xdotool mousemove 0 0
 
 state() {
   xprop -id "$wid" _NET_WM_STATE
@@ -94,6 +96,49 @@ wait_for() { # fullscreen|windowed SIZE
   done
 }
 
+# The names of the selected cards, as a screen reader learns them.
+selected_cards() {
+  /usr/bin/python3 - "$pid" <<'PY'
+import sys, time
+import pyatspi
+
+def walk(node):
+    try:
+        children = list(node)
+    except Exception:
+        return
+    yield node
+    for child in children:
+        if child is not None:
+            yield from walk(child)
+
+def ours(pid):
+    for app in pyatspi.Registry.getDesktop(0):
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            pass
+    return None
+
+# The app joins the accessibility bus a moment after its window shows.
+pid = int(sys.argv[1])
+deadline = time.time() + 30
+app = ours(pid)
+while app is None and time.time() < deadline:
+    time.sleep(0.3)
+    app = ours(pid)
+if app is None:
+    sys.exit(1)
+for node in walk(app):
+    try:
+        if node.getRoleName() == 'push button' and node.getState().contains(pyatspi.STATE_SELECTED):
+            print(node.name)
+    except Exception:
+        pass
+PY
+}
+
 screen=$(geometry -root)
 before=$(size)
 echo "# window $before on a $screen screen"
@@ -102,6 +147,11 @@ echo "# window $before on a $screen screen"
 xdotool key F5
 wait_for fullscreen "$screen" || fail "F5 did not make the window fullscreen: $(state), $(size)"
 echo "ok - F5: fullscreen, $(size)"
+# Presenting selects nothing by itself: before F5 the focus was in the
+# header bar, which hides, and the focus must not fall onto a card.
+selected=$(selected_cards) || fail "the AT-SPI tree could not be read"
+[ -z "$selected" ] || fail "presenting selected a finding: $selected"
+echo "ok - no finding selected by presenting"
 if [ -n "${KW_SCREENSHOT_DIR:-}" ]; then
   mkdir -p "$KW_SCREENSHOT_DIR"
   import -window root "$KW_SCREENSHOT_DIR/presentation.png"

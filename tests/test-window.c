@@ -1332,6 +1332,8 @@ test_window_presentation (void)
   g_assert_false (gtk_widget_is_visible (tray));
   g_assert_false (gtk_widget_is_visible (window_child (window, "header_bar")));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (matrix)));
+  /* Presenting selects nothing on its own: the room sees no highlight. */
+  g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (kw_window_get_selection (window))));
 
   /* Esc leaves it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
@@ -1340,6 +1342,20 @@ test_window_presentation (void)
   g_assert_false (kw_matrix_get_presentation (matrix));
   g_assert_true (gtk_widget_is_visible (tray));
   g_assert_true (gtk_widget_is_visible (window_child (window, "header_bar")));
+
+  /* A selected finding keeps the selection and takes the focus. */
+  gtk_selection_model_select_item (kw_window_get_selection (window), 3, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (kw_window_get_selection (window));
+    g_autoptr(KwFinding) finding = g_list_model_get_item (G_LIST_MODEL (kw_window_get_selection (window)), 3);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    g_assert_true (gtk_bitset_contains (selected, 3));
+    g_assert_true (focus != NULL && focus == kw_matrix_get_card (matrix, finding));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
 
   /* The display options reach the matrix. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.numbered-dots", NULL);
