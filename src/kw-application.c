@@ -277,6 +277,31 @@ open_action_cb (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+#define RESOURCE_PATH "/io/github/kwadrant/Kwadrant"
+
+/**
+ * kw_application_add_icon_resources:
+ *
+ * Lets the icon theme find the app icon in the resources, for a Kwadrant
+ * run from its build tree (an installed one finds it in hicolor). Called
+ * where the icon shows (the welcome page, the About window) rather than by
+ * GtkApplication at start-up: adding a path makes the icon theme load
+ * itself once more, and at start-up that second load landed on the first
+ * frame (12 ms of the main thread).
+ */
+void
+kw_application_add_icon_resources (void)
+{
+  static gboolean added;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (added || display == NULL)
+    return;
+
+  added = TRUE;
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), RESOURCE_PATH "/icons");
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -286,6 +311,7 @@ about_action_cb (GSimpleAction *action,
   static const char *developers[] = { "The Kwadrant developers", NULL };
   GtkWidget *about;
 
+  kw_application_add_icon_resources ();
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Kwadrant"),
@@ -345,7 +371,15 @@ kw_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
   G_APPLICATION_CLASS (kw_application_parent_class)->startup (application);
+
+  /* Without a resource base path AdwApplication does not load the style
+   * sheet itself. */
+  gtk_css_provider_load_from_resource (style, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -380,6 +414,8 @@ kw_application_new (void)
   return g_object_new (KW_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/io/github/kwadrant/Kwadrant",
+                       /* No automatic resources: see kw_application_startup()
+                        * and kw_application_add_icon_resources(). */
+                       "resource-base-path", NULL,
                        NULL);
 }

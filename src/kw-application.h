@@ -15,5 +15,6 @@ KwApplication *kw_application_new       (void);
 /* Opens the file in the window that has it, a blank window, or a new one. */
 void           kw_application_open_file (KwApplication *self,
                                          GFile         *file);
+void           kw_application_add_icon_resources (void);
 
 G_END_DECLS

@@ -55,6 +55,9 @@ struct _KwWindow
   KwTray               *tray;
   KwMatrix             *matrix;
   GtkRevealer          *details_revealer;
+  GtkWidget            *details_box;
+  /* Built the first time it shows: hundreds of widgets a board does not
+   * need on screen before its first frame. NULL until then. */
   KwDetailsPanel       *details_panel;
   GtkSearchBar         *search_bar;
   GtkEditable          *search_entry;
@@ -421,7 +424,8 @@ kw_window_set_board (KwWindow *self,
   kw_matrix_set_board (self->matrix, board);
   kw_matrix_set_history (self->matrix, history);
   kw_tray_set_history (self->tray, history);
-  kw_details_panel_set_history (self->details_panel, history);
+  if (self->details_panel != NULL)
+    kw_details_panel_set_history (self->details_panel, history);
 
   kw_window_update_history_actions (self);
   kw_window_queue_update_tags (self);
@@ -965,7 +969,8 @@ kw_window_update_read_only (KwWindow *self)
   self->read_only = read_only;
   kw_matrix_set_editable (self->matrix, !read_only);
   kw_tray_set_editable (self->tray, !read_only);
-  kw_details_panel_set_editable (self->details_panel, !read_only);
+  if (self->details_panel != NULL)
+    kw_details_panel_set_editable (self->details_panel, !read_only);
   set_bar_shown (self->read_only_bar, read_only);
 
   kw_window_update_actions (self);
@@ -1769,6 +1774,30 @@ plan_item_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Details */
 
+static KwFinding *get_first_selected (KwWindow *self);
+
+static KwDetailsPanel *
+kw_window_ensure_details_panel (KwWindow *self)
+{
+  KwFinding *selected;
+
+  if (self->details_panel != NULL)
+    return self->details_panel;
+
+  self->details_panel = g_object_new (KW_TYPE_DETAILS_PANEL, "width-request", 360, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_panel), "kw-details");
+  gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (self->details_panel));
+
+  /* What the panel would have been told so far. */
+  kw_details_panel_set_history (self->details_panel, self->history);
+  kw_details_panel_set_editable (self->details_panel, !self->read_only);
+  selected = get_first_selected (self);
+  if (selected != NULL)
+    kw_details_panel_set_finding (self->details_panel, selected);
+
+  return self->details_panel;
+}
+
 static void
 kw_window_show_details (KwWindow   *self,
                         const char *page,
@@ -1777,11 +1806,11 @@ kw_window_show_details (KwWindow   *self,
   if (self->presenting)
     return;
 
-  kw_details_panel_show_page (self->details_panel, page);
+  kw_details_panel_show_page (kw_window_ensure_details_panel (self), page);
   if (!self->details_visible)
     {
       self->details_visible = TRUE;
-      gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), TRUE);
+      gtk_widget_set_visible (self->details_box, TRUE);
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
     }
@@ -1790,13 +1819,20 @@ kw_window_show_details (KwWindow   *self,
     kw_details_panel_focus_first (self->details_panel);
 }
 
+/* The welcome page shows the app icon. */
+static void
+welcome_page_map_cb (GtkWidget *page)
+{
+  kw_application_add_icon_resources ();
+}
+
 /* Folded away, the panel leaves layout: see the template. */
 static void
 details_child_revealed_cb (KwWindow *self)
 {
   if (!gtk_revealer_get_reveal_child (self->details_revealer) &&
       !gtk_revealer_get_child_revealed (self->details_revealer))
-    gtk_widget_set_visible (gtk_revealer_get_child (self->details_revealer), FALSE);
+    gtk_widget_set_visible (self->details_box, FALSE);
 }
 
 static void
@@ -1815,7 +1851,7 @@ finding_activated_cb (KwWindow  *self,
                       KwFinding *finding)
 {
   kw_window_select_only (self, finding);
-  kw_details_panel_set_finding (self->details_panel, finding);
+  kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
   kw_window_show_details (self, "finding", TRUE);
 }
 
@@ -1854,7 +1890,7 @@ selection_changed_cb (KwWindow          *self,
   KwFinding *finding = get_first_selected (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL && !self->read_only);
-  if (finding != NULL)
+  if (finding != NULL && self->details_panel != NULL)
     kw_details_panel_set_finding (self->details_panel, finding);
 }
 
@@ -2204,7 +2240,7 @@ add_finding_action_cb (GtkWidget  *widget,
   finding = kw_finding_new (_("New finding"));
   kw_history_add (self->history, finding, G_MAXUINT);
   kw_window_select_only (self, finding);
-  kw_details_panel_set_finding (self->details_panel, finding);
+  kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
   kw_window_show_details (self, "finding", TRUE);
 }
 
@@ -2664,7 +2700,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, tray);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, matrix);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, details_revealer);
-  gtk_widget_class_bind_template_child (widget_class, KwWindow, details_panel);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, details_box);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, tag_dropdown);
@@ -2681,6 +2717,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "read_only_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_child_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, welcome_page_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_unbind_cb);
@@ -2894,7 +2931,7 @@ kw_window_get_details_panel (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->details_panel);
+  return GTK_WIDGET (kw_window_ensure_details_panel (self));
 }
 
 GtkWidget *
