@@ -2378,6 +2378,8 @@ show_shortcuts_action_cb (GtkWidget  *widget,
         gtk_builder_new_from_resource ("/io/github/kwadrant/Kwadrant/kw-shortcuts-window.ui");
 
       self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      /* GTK owns toplevels; the pointer clears should it go first. */
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
     }
@@ -2475,7 +2477,13 @@ kw_window_dispose (GObject *object)
   if (self->draft_timeout_id != 0)
     kw_window_write_draft (self);
   if (self->shortcuts_window != NULL)
-    gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
+    {
+      GtkWindow *shortcuts = self->shortcuts_window;
+
+      g_object_remove_weak_pointer (G_OBJECT (shortcuts), (gpointer *) &self->shortcuts_window);
+      self->shortcuts_window = NULL;
+      gtk_window_destroy (shortcuts);
+    }
   if (self->file_watch != NULL)
     g_signal_handlers_disconnect_by_data (self->file_watch, self);
   g_clear_object (&self->file_watch);
