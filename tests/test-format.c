@@ -1116,6 +1116,16 @@ test_save_etag (void)
   save_board_titled (path, "Twee", etag1, &etag2, &error);
   g_assert_no_error (error);
   g_assert_nonnull (etag2);
+  /* The etag a save returns is the file's own, read from the temporary
+   * file before it was renamed: not asked again afterwards, when someone
+   * else's save could already be there. */
+  {
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_file_info_get_etag (info), ==, etag2);
+  }
 
   /* Another program changes the file; its time stamp is set apart so the
    * change shows even on a file system with coarse times. */

@@ -1980,6 +1980,7 @@ resolve_target_path (GFile *file)
 static gboolean
 replace_local_file (GFile         *file,
                     GBytes        *bytes,
+                    char         **new_etag,
                     GCancellable  *cancellable,
                     GError       **error)
 {
@@ -2009,6 +2010,15 @@ replace_local_file (GFile         *file,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
+  /* The board's etag to be: renaming keeps the file's modification time,
+   * which the local etag is made of. Read from our own locked file, it can
+   * never be the etag of someone else's save after ours. */
+  if (new_etag != NULL)
+    {
+      g_autoptr(GFile) temp_file = g_file_new_for_path (temp);
+
+      *new_etag = query_etag (temp_file, NULL, NULL);
+    }
   if (g_rename (temp, target) != 0)
     {
       set_error_from_errno (error, errno);
@@ -2025,6 +2035,8 @@ fail:
   if (fd >= 0)
     g_close (fd, NULL);
   g_unlink (temp);
+  if (new_etag != NULL)
+    g_clear_pointer (new_etag, g_free);
   return FALSE;
 }
 
@@ -2043,7 +2055,7 @@ replace_file (GFile         *file,
   if (g_file_is_native (file))
     {
       saved = check_etag (file, expected_etag, cancellable, &local_error) &&
-              replace_local_file (file, bytes, cancellable, &local_error);
+              replace_local_file (file, bytes, new_etag, cancellable, &local_error);
     }
   else
     {
@@ -2056,13 +2068,16 @@ replace_file (GFile         *file,
       const char *backend_etag = expected_etag != NULL && g_str_has_prefix (expected_etag, "W/")
                                  ? NULL : expected_etag;
 
+      /* The backend says the new etag when the server does. */
       saved = check_etag (file, expected_etag, cancellable, &local_error) &&
               g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       backend_etag, FALSE, G_FILE_CREATE_NONE, NULL,
+                                       backend_etag, FALSE, G_FILE_CREATE_NONE, new_etag,
                                        cancellable, &local_error);
     }
 
-  if (saved && new_etag != NULL)
+  /* Otherwise asked after the save: a colleague's save in between would
+   * pass for ours (a server that names no etag leaves no better way). */
+  if (saved && new_etag != NULL && *new_etag == NULL)
     *new_etag = query_etag (file, cancellable, NULL);
 
   if (!saved)
