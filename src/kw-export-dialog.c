@@ -1,8 +1,9 @@
 /* kw-export-dialog.c
  *
- * The board is read in the main thread only, and the text domain is
- * switched to the export's language there only (kw_plan_language_push()
- * changes it for every thread). The text formats are built in memory here;
+ * The board is read in the main thread only. The export's language is
+ * pushed where its text is made (kw_plan_language_push() switches the
+ * calling thread only, so the window's own strings stay in its language).
+ * The text formats are built in memory here;
  * for the PNG and the PDF, whose drawing takes seconds on a large board,
  * the main thread copies what they show, translated (a KwMatrixScene, a
  * KwPlanPages), and a worker thread draws that copy. GIO writes every

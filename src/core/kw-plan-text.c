@@ -12,24 +12,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kw-catalog.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
 /* ---- The language of an export ---------------------------------------- */
 
-#ifdef __GLIBC__
-/* glibc caches translations; bumping this counter makes it look again after
- * LANGUAGE changed. It is exported for exactly this purpose. */
-extern int _nl_msg_cat_cntr;
-#endif
-
 static const char * const known_languages[] = { "nl", "en" };
+
+/* The source strings are English: an English plan needs no catalog. */
+#define SOURCE_LANGUAGE "en"
 
 struct _KwPlanLanguage
 {
-  char     *language;         /* LANGUAGE before the push, or NULL */
-  char     *messages_locale;  /* LC_MESSAGES before, when it had to change */
+  const char     *lang;      /* interned */
+  KwCatalog      *catalog;   /* not owned: cached for the process; NULL for English */
+  KwPlanLanguage *previous;  /* the push this one covers, in this thread */
 };
+
+/* The innermost push of each thread. */
+static GPrivate current_language = G_PRIVATE_INIT (NULL);
 
 gboolean
 kw_plan_language_is_known (const char *lang)
@@ -46,71 +48,96 @@ kw_plan_language_is_known (const char *lang)
   return FALSE;
 }
 
-static void
-forget_cached_translations (void)
+/* The catalog of lang where gettext finds the UI's (bindtextdomain), read
+ * once for the process; NULL when it is missing, and the plan stays in
+ * English, as gettext would leave it. */
+static KwCatalog *
+get_catalog (const char *lang)
 {
-#ifdef __GLIBC__
-  ++_nl_msg_cat_cntr;
-#endif
+  static GMutex lock;
+  static GHashTable *catalogs;  /* interned lang → KwCatalog or NULL */
+  KwCatalog *catalog;
+
+  g_mutex_lock (&lock);
+  if (catalogs == NULL)
+    catalogs = g_hash_table_new (NULL, NULL);
+
+  if (!g_hash_table_lookup_extended (catalogs, lang, NULL, (gpointer *) &catalog))
+    {
+      const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+      g_autofree char *path = g_build_filename (dir != NULL ? dir : LOCALEDIR, lang, "LC_MESSAGES",
+                                                GETTEXT_PACKAGE ".mo", NULL);
+      g_autoptr(GError) error = NULL;
+
+      catalog = kw_catalog_new_from_file (path, &error);
+      if (catalog == NULL)
+        g_debug ("No %s translation for the plan: %s", lang, error->message);
+      g_hash_table_insert (catalogs, (gpointer) lang, catalog);
+    }
+  g_mutex_unlock (&lock);
+
+  return catalog;
 }
 
-static gboolean
-messages_locale_is_plain_c (void)
+const char *
+kw_plan_gettext (const char *msgid)
 {
-  const char *current = setlocale (LC_MESSAGES, NULL);
+  KwPlanLanguage *language = g_private_get (&current_language);
+  const char *translation;
 
-  return current == NULL || g_str_equal (current, "C") || g_str_equal (current, "POSIX");
+  if (language == NULL)
+    return dgettext (GETTEXT_PACKAGE, msgid);
+  if (language->catalog == NULL)
+    return msgid;
+
+  translation = kw_catalog_lookup (language->catalog, msgid);
+  return translation != NULL ? translation : msgid;
 }
 
 KwPlanLanguage *
 kw_plan_language_push (const char *lang)
 {
-  KwPlanLanguage *saved = g_new0 (KwPlanLanguage, 1);
+  KwPlanLanguage *previous = g_private_get (&current_language);
+  KwPlanLanguage *language;
 
-  if (lang == NULL || lang[0] == '\0')
-    return saved;
+  g_return_val_if_fail (lang == NULL || lang[0] == '\0' || kw_plan_language_is_known (lang), NULL);
 
-  g_return_val_if_fail (kw_plan_language_is_known (lang), saved);
-
-  saved->language = g_strdup (g_getenv ("LANGUAGE"));
-  g_setenv ("LANGUAGE", lang, TRUE);
-
-  /* gettext ignores LANGUAGE in the plain C locale (a script's LC_ALL=C);
-   * C.UTF-8 is built into glibc and lets it through. */
-  if (messages_locale_is_plain_c () && setlocale (LC_MESSAGES, NULL) != NULL)
+  language = g_new0 (KwPlanLanguage, 1);
+  language->previous = previous;
+  if (lang != NULL && lang[0] != '\0')
     {
-      char *before = g_strdup (setlocale (LC_MESSAGES, NULL));
-
-      if (setlocale (LC_MESSAGES, "C.UTF-8") != NULL)
-        saved->messages_locale = before;
-      else
-        g_free (before);
+      language->lang = g_intern_string (lang);
+      language->catalog = g_str_equal (lang, SOURCE_LANGUAGE) ? NULL : get_catalog (language->lang);
+    }
+  else if (previous != NULL)
+    {
+      /* No language asked for: the one in force goes on. */
+      language->lang = previous->lang;
+      language->catalog = previous->catalog;
+    }
+  else
+    {
+      /* Nothing pushed before: the UI's gettext stays; pop only frees. */
+      return language;
     }
 
-  forget_cached_translations ();
-
-  return saved;
+  g_private_set (&current_language, language);
+  return language;
 }
 
 void
-kw_plan_language_pop (KwPlanLanguage *saved)
+kw_plan_language_pop (KwPlanLanguage *language)
 {
-  if (saved == NULL)
+  if (language == NULL)
     return;
 
-  if (saved->messages_locale != NULL)
-    setlocale (LC_MESSAGES, saved->messages_locale);
+  if (language->lang != NULL)
+    {
+      g_warn_if_fail (g_private_get (&current_language) == language);
+      g_private_set (&current_language, language->previous);
+    }
 
-  if (saved->language != NULL)
-    g_setenv ("LANGUAGE", saved->language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  forget_cached_translations ();
-
-  g_free (saved->language);
-  g_free (saved->messages_locale);
-  g_free (saved);
+  g_free (language);
 }
 
 const char *

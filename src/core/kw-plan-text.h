@@ -20,10 +20,11 @@ gboolean        kw_plan_language_is_known   (const char *lang);
 
 typedef struct _KwPlanLanguage KwPlanLanguage;
 
-/* Switches the text domain to lang ("nl", "en"; NULL or "" keeps the UI
- * language) until kw_plan_language_pop(): every _() in between, in this
- * thread and others, is in that language. Call from the main thread, and
- * pop before returning to the main loop. */
+/* Switches the core's translations to lang ("nl", "en"; NULL or "" keeps
+ * the UI language) until kw_plan_language_pop(): every _() and C_() of
+ * src/core/ in between, in this thread only, is in that language. Other
+ * threads, the window's among them, go on in theirs. Pushes nest; pop in
+ * the same thread, in reverse order. */
 KwPlanLanguage *kw_plan_language_push       (const char *lang);
 void            kw_plan_language_pop        (KwPlanLanguage *saved);
 /* The code for <html lang>, of the catalogue in use: call between push and

@@ -268,13 +268,12 @@ kw_text_is_clean (const char *text,
   return TRUE;
 }
 
-/* g_dpgettext() without GLib's once-per-process "should translate" guess,
- * see kw-i18n.h. */
+/* g_dpgettext() in the language of this thread's export, see kw-i18n.h. */
 const char *
 kw_dpgettext (const char *context_and_msgid,
               gsize       msgid_offset)
 {
-  const char *translation = dgettext (GETTEXT_PACKAGE, context_and_msgid);
+  const char *translation = kw_plan_gettext (context_and_msgid);
 
   if (translation == context_and_msgid)
     return context_and_msgid + msgid_offset;
