@@ -19,6 +19,7 @@ import tempfile
 import time
 
 import pyatspi
+from kw_atspi import walk
 from gi.repository import GLib
 
 SOURCE_DIR = os.environ.get('KW_SOURCE_DIR', os.path.join(os.path.dirname(__file__), '..'))
@@ -41,16 +42,6 @@ def check(condition, message):
         failures.append(message)
         print('not ok - ' + message)
     return condition
-
-def walk(node):
-    try:
-        children = list(node)
-    except Exception:
-        return
-    yield node
-    for child in children:
-        if child is not None:
-            yield from walk(child)
 
 def role(node):
     try:

@@ -62,46 +62,25 @@ win_y=$Y
 # The centre of a card (a button on the matrix, named after its finding),
 # in window coordinates, from the AT-SPI tree; waits for it to show.
 card_centre() {
-  "$python" - "$1" "$pid" <<'PY'
+  PYTHONPATH="$src/tests" "$python" - "$1" "$pid" <<'PY'
 import sys, time
 import pyatspi
+from kw_atspi import find_node
 
 title = sys.argv[1]
 pid = int(sys.argv[2])
 
-# Other programs of the test run may have left entries on the bus that
-# vanish while we walk them: match our own process, tolerate the rest.
-def find(node):
-    try:
-        if node.getRoleName() == 'push button' and node.name == title:
-            return node
-        children = list(node)
-    except Exception:
-        return None
-    for child in children:
-        if child is None:
-            continue
-        found = find(child)
-        if found is not None:
-            return found
-    return None
-
-def is_ours(app):
-    try:
-        return app is not None and app.get_process_id() == pid
-    except Exception:
-        return False
+def is_card(node):
+    return node.getRoleName() == 'push button' and node.name == title
 
 deadline = time.time() + 30
 while time.time() < deadline:
-    for app in pyatspi.Registry.getDesktop(0):
-        if is_ours(app):
-            card = find(app)
-            if card is not None:
-                e = card.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-                if e.width > 0:
-                    print(e.x + e.width // 2, e.y + e.height // 2)
-                    sys.exit(0)
+    card = find_node(pid, is_card, timeout=0)
+    if card is not None:
+        e = card.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        if e.width > 0:
+            print(e.x + e.width // 2, e.y + e.height // 2)
+            sys.exit(0)
     time.sleep(0.3)
 sys.exit(1)
 PY

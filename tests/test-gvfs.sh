@@ -241,40 +241,15 @@ check_cli() {
 # Waits for a node of the app's AT-SPI tree whose name contains TEXT;
 # prints its name. Our own process only: others may linger on the bus.
 find_text() { # TEXT SECONDS
-  "$python" - "$1" "$app_pid" "${2:-20}" <<'PY'
-import sys, time
-import pyatspi
+  PYTHONPATH="$src/tests" "$python" - "$1" "$app_pid" "${2:-20}" <<'PY'
+import sys
+from kw_atspi import find_node
 
 text, pid, seconds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-
-def find(node, depth=0):
-    try:
-        if text in (node.name or ''):
-            return node.name
-        children = list(node) if depth < 40 else []
-    except Exception:
-        return None
-    for child in children:
-        if child is not None:
-            found = find(child, depth + 1)
-            if found is not None:
-                return found
-    return None
-
-deadline = time.time() + seconds
-while time.time() < deadline:
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            ours = app is not None and app.get_process_id() == pid
-        except Exception:
-            ours = False
-        if ours:
-            found = find(app)
-            if found is not None:
-                print(found)
-                sys.exit(0)
-    time.sleep(0.3)
-sys.exit(1)
+node = find_node(pid, lambda node: text in (node.name or ''), timeout=seconds, max_depth=40)
+if node is None:
+    sys.exit(1)
+print(node.name)
 PY
 }
 

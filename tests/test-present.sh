@@ -98,36 +98,12 @@ wait_for() { # fullscreen|windowed SIZE
 
 # The names of the selected cards, as a screen reader learns them.
 selected_cards() {
-  /usr/bin/python3 - "$pid" <<'PY'
-import sys, time
+  PYTHONPATH="$src/tests" /usr/bin/python3 - "$pid" <<'PY'
+import sys
 import pyatspi
+from kw_atspi import wait_for_app, walk
 
-def walk(node):
-    try:
-        children = list(node)
-    except Exception:
-        return
-    yield node
-    for child in children:
-        if child is not None:
-            yield from walk(child)
-
-def ours(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            pass
-    return None
-
-# The app joins the accessibility bus a moment after its window shows.
-pid = int(sys.argv[1])
-deadline = time.time() + 30
-app = ours(pid)
-while app is None and time.time() < deadline:
-    time.sleep(0.3)
-    app = ours(pid)
+app = wait_for_app(int(sys.argv[1]))
 if app is None:
     sys.exit(1)
 for node in walk(app):

@@ -121,35 +121,16 @@ wait_for_draft() { # WID
 # Reads the restore offer through the AT-SPI tree of our process, as a
 # screen reader would; prints its rows. Exits 1 if it does not show.
 read_offer() { # EXPECTED-ROW-TITLE (its start)
-  "$python" - "$pid" "$1" <<'PY'
+  PYTHONPATH="$src/tests" "$python" - "$pid" "$1" <<'PY'
 import sys, time
-import pyatspi
+from kw_atspi import our_app, walk
 
 pid = int(sys.argv[1])
 expected = sys.argv[2]
 
-def walk(node):
-    try:
-        children = list(node)
-    except Exception:
-        return
-    yield node
-    for child in children:
-        if child is not None:
-            yield from walk(child)
-
-def ours():
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            pass
-    return None
-
 deadline = time.time() + 30
 while time.time() < deadline:
-    app = ours()
+    app = our_app(pid)
     if app is not None:
         nodes = list(walk(app))
         names = []
@@ -198,39 +179,13 @@ screenshot() { # NAME
 }
 
 finding_shown() { # TITLE
-  "$python" - "$pid" "$1" <<'PY'
-import sys, time
-import pyatspi
+  PYTHONPATH="$src/tests" "$python" - "$pid" "$1" <<'PY'
+import sys
+from kw_atspi import find_node
 
 pid = int(sys.argv[1])
 title = sys.argv[2]
-
-def walk(node):
-    try:
-        children = list(node)
-    except Exception:
-        return
-    yield node
-    for child in children:
-        if child is not None:
-            yield from walk(child)
-
-deadline = time.time() + 20
-while time.time() < deadline:
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is None or app.get_process_id() != pid:
-                continue
-        except Exception:
-            continue
-        for node in walk(app):
-            try:
-                if title in (node.name or ''):
-                    sys.exit(0)
-            except Exception:
-                pass
-    time.sleep(0.3)
-sys.exit(1)
+sys.exit(0 if find_node(pid, lambda node: title in (node.name or ''), timeout=20) else 1)
 PY
 }
 
