@@ -21,6 +21,7 @@
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
 #include "kw-format.h"
+#include "kw-gui-test.h"
 #include "kw-plan-text.h"
 #include "kw-print.h"
 #include "kw-window.h"
@@ -851,47 +852,14 @@ test_print_copies_board (void)
   g_assert_false (bytes_contain (after, "Changed after printing started"));
 }
 
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("kw-test-export-dialog-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
-  data_home = g_build_filename (tmp_dir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.ExportDialogTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-export-dialog-XXXXXX");
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.ExportDialogTest");
 
   g_test_add_func ("/export-dialog/opens-from-window", test_dialog_opens_from_window);
   g_test_add_func ("/export-dialog/ui-language", test_dialog_ui_language);
@@ -911,10 +879,7 @@ main (int   argc,
   g_test_add_func ("/print/copies-board", test_print_copies_board);
 
   status = g_test_run ();
-
-  g_clear_object (&app);
-  delete_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "kw-format.h"
+#include "kw-gui-test.h"
 #include "kw-history.h"
 #include "kw-window.h"
 
@@ -277,24 +278,6 @@ run_check (void)
 }
 
 /* Drafts and the recent files list land under the folder too. */
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -318,19 +301,11 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "io.github.kwadrant.Kwadrant.BenchAdd",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/kwadrant/Kwadrant",
-                      NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
-    return EXIT_FAILURE;
+  app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.BenchAdd");
 
   status = check ? run_check () : run_bench ();
 
-  g_clear_object (&app);
-  delete_tree (tmp_dir);
-  g_free (tmp_dir);
+  kw_gui_test_finish (&app, &tmp_dir);
 
   return status;
 }
