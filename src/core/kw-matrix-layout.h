@@ -75,6 +75,22 @@ void      kw_matrix_layout_score_to_point (const KwMatrixLayout *layout,
                                            double              effort,
                                            double             *x,
                                            double             *y);
+/* Shows only the scores from min to max on each axis (a zoom into one
+ * outcome's zone); call after kw_matrix_layout_init(). The default view
+ * is 0..10 on both. Points outside the view lie outside the plot. */
+void      kw_matrix_layout_set_view       (KwMatrixLayout     *layout,
+                                           double              min_impact,
+                                           double              max_impact,
+                                           double              min_effort,
+                                           double              max_effort);
+/* Where a threshold line's drag handle sits, and its radius: the handles
+ * are obstacles to labels on every backend. */
+void      kw_matrix_layout_get_handle     (const KwMatrixLayout *layout,
+                                           const KwThresholds *thresholds,
+                                           KwMatrixLine        line,
+                                           double             *x,
+                                           double             *y,
+                                           double             *radius);
 /* Clamps the scores to 0..10; returns whether the point lies on the plot. */
 gboolean  kw_matrix_layout_point_to_score (const KwMatrixLayout *layout,
                                            double              x,

@@ -1,0 +1,150 @@
+/* kw-matrix-placement.h: where every finding's marker, label, leader line
+ * and number go on the matrix, computed once as plain data and drawn by
+ * every backend (the widget, presentation mode, SVG in the HTML plan, the
+ * SVG/PNG image, the PDF and print), so a mailed or printed matrix reads
+ * exactly like the screen.
+ *
+ * The marker sits on the finding's true spot (its impact and effort);
+ * nothing ever moves it. The label (the whole title, wrapped to at most
+ * KW_MATRIX_PLACEMENT_MAX_LINES lines) is put near its marker where it
+ * overlaps no other label, no marker, no zone label, no threshold handle
+ * and stays inside the plot; a label away from its marker gets a leader
+ * line. When not every label fits, the placement steps down by itself:
+ * narrower wraps, then numbered badges (numbered in the action plan's
+ * order, kw_plan_new()) with a complete legend beside the plot.
+ *
+ * The same input always gives the same output.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kw-matrix-layout.h"
+#include "kw-outcome.h"
+
+G_BEGIN_DECLS
+
+#define KW_MATRIX_PLACEMENT_MAX_LINES 3
+
+/* Outcomes are told apart by the marker's shape too, not only by colour
+ * (projectors wash colours out; some people do not see them). */
+typedef enum {
+  KW_MATRIX_MARKER_CIRCLE,    /* quick win */
+  KW_MATRIX_MARKER_SQUARE,    /* small fix */
+  KW_MATRIX_MARKER_DIAMOND,   /* long-term plan */
+  KW_MATRIX_MARKER_TRIANGLE,  /* future list */
+  KW_MATRIX_MARKER_CROSS,     /* drop */
+} KwMatrixMarkerShape;
+
+KwMatrixMarkerShape kw_matrix_marker_shape (KwOutcome outcome);
+
+/* What the caller asks for; AUTO steps down as described above. */
+typedef enum {
+  KW_MATRIX_LABELS_AUTO,
+  KW_MATRIX_LABELS_CARDS,    /* titles, even if some cannot be placed */
+  KW_MATRIX_LABELS_NUMBERS,  /* numbered badges and a legend */
+} KwMatrixLabelMode;
+
+/* One finding to place. The strings are only read during the call. */
+typedef struct {
+  gpointer    data;      /* the caller's (a KwFinding), handed back as is */
+  double      impact;
+  double      effort;
+  KwOutcome   outcome;   /* a placed outcome */
+  guint       number;    /* its number in the plan, from 1 */
+  const char *title;
+} KwMatrixPlacementItem;
+
+typedef struct {
+  KwMatrixLabelMode requested;
+  double            text_size;     /* label text; 0: from the layout */
+  double            zone_text_size;/* zone names; 0: from text_size */
+  gboolean          with_legend;   /* NUMBERS needs a legend: reserve its
+                                    * column (the layout passed in has none) */
+  const char       *font_family;   /* NULL: KW_MATRIX_PLACEMENT_FONT */
+  /* Zones whose name is drawn (by outcome): the zone labels are
+   * obstacles; names come from kw_outcome_get_label(). */
+  gboolean          hide_zone_labels;
+} KwMatrixPlacementOptions;
+
+#define KW_MATRIX_PLACEMENT_FONT "Cantarell, DejaVu Sans, sans-serif"
+
+typedef struct {
+  gpointer      data;
+  KwOutcome     outcome;
+  guint         number;
+  double        x;           /* the marker's centre: the true spot */
+  double        y;
+  double        marker_radius;
+  KwMatrixRect  label;       /* the label's box (text plus padding); in
+                              * NUMBERS mode the number badge */
+  gboolean      placed;      /* FALSE: no room was found for the label
+                              * (only when forced to a mode, or beyond
+                              * what numbers can hold); label is empty */
+  gboolean      has_leader;  /* the label is away from its marker */
+  double        leader_x1;   /* on the marker's edge */
+  double        leader_y1;
+  double        leader_x2;   /* on the label's edge */
+  double        leader_y2;
+  guint         n_lines;     /* of lines; 0 in NUMBERS mode */
+  char         *lines[KW_MATRIX_PLACEMENT_MAX_LINES];  /* wrapped title, the
+                              * last line ellipsised when it did not fit */
+  gboolean      ellipsised;
+} KwMatrixPlacedLabel;
+
+typedef struct {
+  KwOutcome     outcome;
+  KwMatrixRect  rect;        /* where its name is drawn, in zone_text_size */
+  const char   *text;        /* translated name (static) */
+} KwMatrixZoneLabel;
+
+/* The legend beside the plot in NUMBERS mode: every finding, in number
+ * order, in columns; when even the smallest readable size does not fit,
+ * in pages (presentation mode turns them with Page Down). */
+typedef struct {
+  guint         number;
+  KwOutcome     outcome;
+  guint         page;
+  KwMatrixRect  rect;        /* the whole entry: badge, number and title */
+  guint         n_lines;
+  char         *lines[KW_MATRIX_PLACEMENT_MAX_LINES];
+} KwMatrixLegendEntry;
+
+typedef struct {
+  KwMatrixLayout     layout;      /* the layout used: with a legend column
+                                   * in NUMBERS mode */
+  KwMatrixLabelMode  mode;        /* CARDS or NUMBERS: what was drawn */
+  double             text_size;   /* of the labels */
+  double             line_height; /* of one label line */
+  double             zone_text_size;
+  double             wrap_width;  /* the width titles were wrapped at */
+  GArray            *labels;      /* of KwMatrixPlacedLabel, input order */
+  KwMatrixZoneLabel  zone_labels[KW_MATRIX_N_ZONES];
+  guint              n_zone_labels;
+  GArray            *legend;      /* of KwMatrixLegendEntry (NUMBERS only) */
+  double             legend_text_size;
+  guint              n_legend_pages;
+  guint              n_unplaced;  /* labels without room */
+} KwMatrixPlacement;
+
+/* Places the items on layout (made with kw_matrix_layout_init()). */
+KwMatrixPlacement *kw_matrix_placement_new  (const KwMatrixLayout           *layout,
+                                             const KwThresholds             *thresholds,
+                                             const KwMatrixPlacementItem    *items,
+                                             guint                           n_items,
+                                             const KwMatrixPlacementOptions *options);
+void               kw_matrix_placement_free (KwMatrixPlacement              *placement);
+
+/* The label of the item whose data is data, or NULL. */
+const KwMatrixPlacedLabel *kw_matrix_placement_lookup (const KwMatrixPlacement *placement,
+                                                       gpointer                 data);
+
+/* Whether two rectangles overlap (touching edges do not). */
+gboolean kw_matrix_rect_intersects (const KwMatrixRect *a,
+                                    const KwMatrixRect *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMatrixPlacement, kw_matrix_placement_free)
+
+G_END_DECLS
