@@ -106,13 +106,10 @@ kw_matrix_layout_set_view (KwMatrixLayout *layout,
   g_return_if_fail (isfinite (min_impact) && isfinite (max_impact));
   g_return_if_fail (isfinite (min_effort) && isfinite (max_effort));
 
-  /* An empty or inverted range would divide by zero: keep the old view. */
+  /* An empty or inverted range would divide by zero: keep the old view
+   * (a zone dragged to nothing by its lines asks for one). */
   if (!(max_impact > min_impact) || !(max_effort > min_effort))
-    {
-      g_warning ("Empty matrix view %g..%g × %g..%g ignored",
-                 min_impact, max_impact, min_effort, max_effort);
-      return;
-    }
+    return;
 
   layout->view_min_impact = min_impact;
   layout->view_max_impact = max_impact;
