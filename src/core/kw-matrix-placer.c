@@ -21,8 +21,9 @@
 
 #include "kw-matrix-placer.h"
 
-/* Sizes in units of the label text size. */
-#define RING_STEP           0.5   /* in line heights, near the marker */
+/* How far apart the rings are next to the marker, in line heights
+ * (further out the step grows with the distance). */
+#define RING_STEP           0.5
 
 /* After this many labels in a row found no room the plot is full: the
  * rest look only next to their marker (else a board of thousands would
