@@ -336,6 +336,12 @@ check_legend (const KwMatrixPlacement *placement,
       g_assert_cmpuint (entry->page, <, placement->n_legend_pages);
       g_assert_cmpuint (entry->n_lines, >=, 1);
       g_assert_true (rect_inside (&entry->rect, area));
+      /* The badge and the text beside it fit the entry. */
+      g_assert_cmpfloat (placement->legend_badge_width, >=,
+                         KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size - 1e-9);
+      g_assert_cmpfloat (placement->legend_badge_width +
+                         KW_MATRIX_PLACEMENT_PADDING * placement->legend_text_size + placement->wrap_width,
+                         <=, entry->rect.width + 1e-6);
 
       for (guint j = 0; j < i; j++)
         {
