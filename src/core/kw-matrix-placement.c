@@ -174,17 +174,28 @@ might_fit (const KwMatrixPlacer *placer,
   return area <= MAX_FILL * plot_area;
 }
 
-/* Wraps item i's title at wrap_em into its label. */
+/* Wraps item i's title at wrap_em into its label; a title that would be
+ * cut there takes the next wider wrap that holds it whole (the widest
+ * cuts it if it must): narrower wraps are for the many short titles, not
+ * a reason to lose the end of a long one. */
 static void
 size_card (KwMatrixPlacer *placer,
-           guint   i)
+           guint           i)
 {
   KwMatrixPlacedLabel *label = &placer->labels[i];
-  KwWrappedText wrapped;
+  KwWrappedText wrapped = { 0 };
 
   clear_label (label);
-  kw_matrix_text_wrap (placer->text, placer->items[i].title, placer->wrap_em * placer->text_size,
-                       KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
+  for (int w = G_N_ELEMENTS (wrap_widths) - 1; w >= 0; w--)
+    {
+      if (wrap_widths[w] < placer->wrap_em)
+        continue;
+      kw_wrapped_text_clear (&wrapped);
+      kw_matrix_text_wrap (placer->text, placer->items[i].title, wrap_widths[w] * placer->text_size,
+                           KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
+      if (!wrapped.ellipsised)
+        break;
+    }
   for (guint l = 0; l < wrapped.n_lines; l++)
     label->lines[l] = g_steal_pointer (&wrapped.lines[l]);
   label->n_lines = wrapped.n_lines;
