@@ -221,7 +221,7 @@ typedef struct {
 /* A label whose nearest point is more than the gap from the marker's
  * edge is away from it: a leader from the edge to that point. */
 static void
-set_leader (const KwMatrixPlacer              *placer,
+set_leader (const KwMatrixPlacer      *placer,
             const KwMatrixPlacedLabel *label,
             Candidate                 *candidate)
 {
@@ -242,7 +242,7 @@ set_leader (const KwMatrixPlacer              *placer,
 }
 
 static void
-make_candidate (const KwMatrixPlacer              *placer,
+make_candidate (const KwMatrixPlacer      *placer,
                 const KwMatrixPlacedLabel *label,
                 double                     width,
                 double                     height,
@@ -259,8 +259,8 @@ make_candidate (const KwMatrixPlacer              *placer,
 
 /* Overlaps nothing and stays inside. */
 static gboolean
-candidate_fits (const KwMatrixPlacer    *placer,
-                const Candidate *candidate)
+candidate_fits (const KwMatrixPlacer *placer,
+                const Candidate      *candidate)
 {
   KwMatrixRect kept;
 
@@ -274,9 +274,9 @@ candidate_fits (const KwMatrixPlacer    *placer,
 /* Fits, and its leader crosses no label or marker, nor the box another
  * label's leader. */
 static gboolean
-candidate_is_clean (const KwMatrixPlacer    *placer,
-                    guint            owner,
-                    const Candidate *candidate)
+candidate_is_clean (const KwMatrixPlacer *placer,
+                    guint                 owner,
+                    const Candidate      *candidate)
 {
   if (kw_spatial_index_rect_crosses_segment (placer->index, &candidate->rect, KW_SPATIAL_LEADER,
                                              KW_SPATIAL_SKIP_NONE))
@@ -305,7 +305,7 @@ candidate_is_clean (const KwMatrixPlacer    *placer,
  * alternating both ways from the right. Unit vectors, made by rotation
  * rather than a sine and cosine each. */
 static guint
-ring_directions (guint   n,
+ring_directions (guint  n,
                  double (*directions)[2])
 {
   double c, s, up[2] = { 1, 0 }, down[2] = { 1, 0 };
@@ -366,9 +366,9 @@ accept (KwMatrixPlacer  *placer,
 static const guint patience[] = { [KW_PLACER_TIER_CROSSING] = 8, [KW_PLACER_TIER_CLEAN] = 2 };
 
 static KwPlacerTier
-candidate_tier (const KwMatrixPlacer    *placer,
-                guint            i,
-                const Candidate *candidate)
+candidate_tier (const KwMatrixPlacer *placer,
+                guint                 i,
+                const Candidate      *candidate)
 {
   KwOutcome outcome = placer->items[i].outcome;
 
@@ -388,11 +388,11 @@ typedef struct {
 /* Takes candidate when it is the best there can be; else keeps it if it
  * beats the best so far. */
 static gboolean
-consider (KwMatrixPlacer    *placer,
-          guint      i,
-          guint      ring,
-          Candidate *candidate,
-          Best      *best)
+consider (KwMatrixPlacer *placer,
+          guint           i,
+          guint           ring,
+          Candidate      *candidate,
+          Best           *best)
 {
   KwPlacerTier tier;
 
@@ -415,8 +415,8 @@ consider (KwMatrixPlacer    *placer,
  * the spot, so every leader reaches its label without crossing another. */
 static gboolean
 consider_stack (KwMatrixPlacer *placer,
-                guint   i,
-                Best   *best)
+                guint           i,
+                Best           *best)
 {
   const KwMatrixPlacedLabel *label = &placer->labels[i];
   double width = placer->widths[i], height = placer->heights[i];
@@ -452,11 +452,11 @@ consider_stack (KwMatrixPlacer *placer,
  * middle of the label's side, then by its first or last line (or ends),
  * then at the corners. */
 static guint
-adjacent_candidates (const KwMatrixPlacer        *placer,
-                     const KwMatrixPlacedLabel   *label,
-                     double                       width,
-                     double                       height,
-                     Candidate                    candidates[N_ADJACENT])
+adjacent_candidates (const KwMatrixPlacer      *placer,
+                     const KwMatrixPlacedLabel *label,
+                     double                     width,
+                     double                     height,
+                     Candidate                  candidates[N_ADJACENT])
 {
   double near = label->marker_radius + placer->gap;
   double corner = near / G_SQRT2;
@@ -484,7 +484,7 @@ adjacent_candidates (const KwMatrixPlacer        *placer,
  * the distance (far away, precision matters less than time). */
 static gboolean
 place_one (KwMatrixPlacer *placer,
-           guint   i)
+           guint           i)
 {
   const KwMatrixPlacedLabel *label = &placer->labels[i];
   double width = placer->widths[i], height = placer->heights[i];
