@@ -70,17 +70,37 @@ for section in summary quick-win small-fix long-term future drop unplaced; do
 done
 check "the rendered plan has its 21 numbered items" \
   test "$(grep -o '<li class="item"' "$work/plan-dom.html" | wc -l)" -eq 21
-check "the rendered plan has the matrix with 19 dots" \
-  test "$(grep -o '<a href="#finding-[^"]*" class="dot"' "$work/plan-dom.html" | wc -l)" -eq 19
+check "the rendered plan has the matrix with its 19 placed findings" \
+  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-dom.html" | wc -l)" -eq 19
+check "every line of text on the matrix keeps the width it was measured at" \
+  eval '! grep -o "<tspan[^>]*>" "$work/plan-dom.html" | grep -qv "textLength=\"[0-9.]*\" lengthAdjust=\"spacingAndGlyphs\""' 
 check "the plan requests nothing from the network" test -z "$(remote_requests "$work/plan-net.json")"
 
 chrome "$work/plan.html" "$work/shot-net.json" --window-size=1280,2000 --screenshot="$work/plan.png" > /dev/null
 check "Chromium takes a screenshot of the plan" test -s "$work/plan.png"
 chrome "$work/plan.html" "$work/phone-net.json" --window-size=390,844 --screenshot="$work/phone.png" > /dev/null
 check "Chromium takes a phone-sized screenshot" test -s "$work/phone.png"
+
+# A busy workshop board: 60 findings as numbered badges that match the
+# plan's numbered items.
+"$bin" --export-plan "$work/plan-60.html" "$src/tests/data/boards/workshop-60-nl.kwadrant" > /dev/null
+chrome "$work/plan-60.html" "$work/plan-60-net.json" --dump-dom > "$work/plan-60-dom.html"
+check "the 60-finding plan has 60 findings on its matrix" \
+  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-60-dom.html" | wc -l)" -eq 60
+# The number in each finding's badge is the number of the item its link leads to.
+badges=$(grep -o '<a href="#finding-[^"]*" class="finding">.*' "$work/plan-60-dom.html" |
+  sed -E 's|<a href="#(finding-[^"]*)" class="finding">|\n\1 |g' |
+  sed -nE 's|^(finding-[^ ]*) .*<text class="number"[^>]*>([0-9]+)</text>.*|\1 \2|p' | sort)
+items=$(grep -o '<li class="item" id="finding-[^"]*"><h3><span class="number">[0-9]*' "$work/plan-60-dom.html" |
+  sed -E 's|.*id="(finding-[^"]*)".*"number">([0-9]+)|\1 \2|' | sort)
+check "the badges' numbers are those of the plan's items" test -n "$badges" -a "$badges" = "$items"
+chrome "$work/plan-60.html" "$work/shot-60-net.json" --window-size=1280,1400 --screenshot="$work/plan-60.png" > /dev/null
+check "Chromium takes a screenshot of the 60-finding plan" test -s "$work/plan-60.png"
+
 if [ -n "${KW_SHOTS_DIR:-}" ]; then
   cp "$work/plan.png" "$KW_SHOTS_DIR/plan-chromium.png"
   cp "$work/phone.png" "$KW_SHOTS_DIR/plan-phone.png"
+  cp "$work/plan-60.png" "$KW_SHOTS_DIR/plan-60-chromium.png"
 fi
 
 # A hostile board: each script, if it ran, would leave a mark in the DOM.

@@ -305,6 +305,28 @@ write_count_row (Html       *html,
   end (html);
 }
 
+/* Titles on the matrix where they fit, numbered badges otherwise: the
+ * plan's numbered list below is their legend. */
+static void
+write_matrix (Html         *html,
+              const KwPlan *plan)
+{
+  g_autoptr(KwMatrixScene) scene = kw_matrix_scene_new (plan);
+
+  const KwMatrixPlacement *placement;
+
+  kw_matrix_scene_set_legend (scene, FALSE);
+  placement = kw_matrix_scene_get_placement (scene, MATRIX_WIDTH, MATRIX_HEIGHT);
+
+  start_with_class (html, "figure", "matrix");
+  check (html, kw_export_svg_write (html->writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
+  element (html, "figcaption", NULL,
+           placement->mode == KW_MATRIX_LABELS_NUMBERS
+           ? _("The numbers on the matrix are those of the findings in the plan below.")
+           : _("Each finding on the matrix links to its item in the plan below."));
+  end (html);
+}
+
 static void
 write_summary (Html         *html,
                const KwPlan *plan)
@@ -337,11 +359,7 @@ write_summary (Html         *html,
   end (html);
   end (html);
 
-  start_with_class (html, "figure", "matrix");
-  check (html, kw_export_svg_write (html->writer, plan, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
-  element (html, "figcaption", NULL,
-           _("The numbers on the matrix are those of the findings in the plan below."));
-  end (html);
+  write_matrix (html, plan);
   end (html);
 }
 

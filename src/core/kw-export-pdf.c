@@ -430,6 +430,9 @@ kw_plan_pages_new (KwBoard    *board,
   /* Translators: the foot of each printed page: the board's title, the page */
   self->footer_format = g_strdup (_("%s, page %u of %u"));
   self->matrix = kw_matrix_scene_new (plan);
+  /* The numbered items on the next pages are the matrix's legend, as in
+   * the HTML plan: the page keeps its width for the plot. */
+  kw_matrix_scene_set_legend (self->matrix, FALSE);
   build_blocks (self, plan, export_time);
 
   return self;
@@ -475,6 +478,17 @@ kw_plan_pages_get_n_pages (KwPlanPages *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_pages;
+}
+
+const KwMatrixPlacement *
+kw_plan_pages_get_matrix_placement (KwPlanPages *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_pages == 0)
+    return NULL;
+
+  return kw_matrix_scene_get_placement (self->matrix, content_width (self), matrix_height (self));
 }
 
 static void
