@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
 #include <math.h>
 #include <string.h>
 
@@ -426,6 +427,58 @@ test_pdf_placement (gconstpointer data)
     }
 }
 
+static gpointer
+place_in_thread (gpointer data)
+{
+  KwMatrixScene *scene = data;
+
+  return (gpointer) kw_matrix_scene_get_placement (scene, 1600, 1200);
+}
+
+/* A scene made in Dutch is placed in Dutch, also in a worker thread whose
+ * own language is English: the zone names come out of the placement. */
+static void
+test_language_in_thread (void)
+{
+  const char *build_dir = g_getenv ("KW_BUILD_DIR");
+  g_autofree char *localedir = NULL;
+  g_autoptr(KwBoard) board = load_test_board ("workshop-30-nl.kwadrant");
+  g_autoptr(KwMatrixScene) scene = NULL;
+  const KwMatrixPlacement *placement;
+  gboolean found = FALSE;
+
+  if (build_dir == NULL)
+    {
+      g_test_skip ("KW_BUILD_DIR is not set: run through meson test");
+      return;
+    }
+  localedir = g_build_filename (build_dir, "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  {
+    g_autoptr(KwPlanLanguage) language = kw_plan_language_push ("nl");
+    g_autoptr(KwPlan) plan = kw_plan_new (board);
+
+    if (!g_str_equal (kw_plan_language_get_code (), "nl"))
+      {
+        g_test_skip ("the Dutch catalogue is not built");
+        return;
+      }
+    scene = kw_matrix_scene_new (plan);
+  }
+
+  placement = g_thread_join (g_thread_new ("place", place_in_thread, scene));
+  g_assert_cmpuint (placement->n_zone_labels, >, 0);
+  for (guint i = 0; i < placement->n_zone_labels; i++)
+    {
+      g_assert_cmpstr (placement->zone_labels[i].text, !=, "Long-term plan");
+      found |= g_str_equal (placement->zone_labels[i].text, "Plan voor de lange termijn");
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (kw_matrix_scene_get_axis_title (scene, KW_MATRIX_AXIS_EFFORT), ==, "Inspanning");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +490,7 @@ main (int   argc,
   g_test_add_data_func ("/export/image/placement/30", "workshop-30-nl.kwadrant", test_png_placement);
   g_test_add_data_func ("/export/image/placement/60", "workshop-60-nl.kwadrant", test_png_placement);
   g_test_add_func ("/export/image/contrast", test_contrast);
+  g_test_add_func ("/export/image/language-in-thread", test_language_in_thread);
   g_test_add_data_func ("/export/pdf/placement/30", "workshop-30-nl.kwadrant", test_pdf_placement);
   g_test_add_data_func ("/export/pdf/placement/60", "workshop-60-nl.kwadrant", test_pdf_placement);
   g_test_add_func ("/export/pdf/pages", test_pdf_pages);
