@@ -25,6 +25,8 @@
 #define INK "#241f31"
 #define MUTED "#5e5c64"
 #define ITEM_INDENT 26.0
+/* The matrix's labels: a little smaller than the body, as a figure's. */
+#define MATRIX_TEXT_SIZE (0.9 * BODY_SIZE)
 
 typedef enum {
   BLOCK_TEXT,
@@ -295,10 +297,12 @@ content_width (KwPlanPages *self)
   return MAX (self->width - 2.0 * self->margin, 1.0);
 }
 
+/* As tall as the first page allows beside the header and the summary:
+ * the taller the plot, the more titles fit on it instead of numbers. */
 static double
 matrix_height (KwPlanPages *self)
 {
-  return MIN (0.72 * content_width (self), 0.45 * (self->height - 2.0 * self->margin));
+  return MIN (0.9 * content_width (self), 0.58 * (self->height - 2.0 * self->margin));
 }
 
 static PangoLayout *
@@ -433,6 +437,7 @@ kw_plan_pages_new (KwBoard    *board,
   /* The numbered items on the next pages are the matrix's legend, as in
    * the HTML plan: the page keeps its width for the plot. */
   kw_matrix_scene_set_legend (self->matrix, FALSE);
+  kw_matrix_scene_set_text_size (self->matrix, MATRIX_TEXT_SIZE);
   build_blocks (self, plan, export_time);
 
   return self;

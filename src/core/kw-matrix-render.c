@@ -283,6 +283,7 @@ struct _KwMatrixScene
   GArray            *items;                    /* KwMatrixSceneItem, in number order */
   KwMatrixLabelMode  mode;
   gboolean           with_legend;
+  double             text_size;                /* 0: from the layout */
 
   /* The last placement made, and for which size. */
   KwMatrixPlacement *placement;
@@ -382,6 +383,18 @@ kw_matrix_scene_set_legend (KwMatrixScene *scene,
   scene->with_legend = !!with_legend;
 }
 
+void
+kw_matrix_scene_set_text_size (KwMatrixScene *scene,
+                               double         text_size)
+{
+  g_return_if_fail (scene != NULL);
+
+  text_size = MAX (text_size, 0.0);
+  if (scene->text_size != text_size)
+    forget_placement (scene);
+  scene->text_size = text_size;
+}
+
 const KwThresholds *
 kw_matrix_scene_get_thresholds (const KwMatrixScene *scene)
 {
@@ -422,6 +435,7 @@ place (const KwMatrixScene *scene,
 
   kw_matrix_layout_init (&layout, width, height, 1.0, FALSE);
   options.requested = scene->mode;
+  options.text_size = scene->text_size;
   options.with_legend = scene->with_legend;
   options.font_family = KW_MATRIX_RENDER_FONT;
   /* An export is not paged like the screen: the legend shrinks until

@@ -98,6 +98,11 @@ void           kw_matrix_scene_set_label_mode (KwMatrixScene   *scene,
  * the HTML plan lists the numbered findings itself. */
 void           kw_matrix_scene_set_legend (KwMatrixScene       *scene,
                                            gboolean             with_legend);
+/* The labels' text size (0, the default: from the drawing's size, as
+ * kw_matrix_layout_init() sizes text). Paper is read from closer than a
+ * screen: the PDF sets its labels like its body text. */
+void           kw_matrix_scene_set_text_size (KwMatrixScene    *scene,
+                                              double            text_size);
 const KwThresholds *kw_matrix_scene_get_thresholds (const KwMatrixScene *scene);
 const char    *kw_matrix_scene_get_axis_title (const KwMatrixScene *scene,
                                                KwMatrixAxis         axis);
