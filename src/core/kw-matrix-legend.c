@@ -151,14 +151,14 @@ might_fit_one_page (const Legend *legend,
 }
 
 /* The largest size (then the fewest columns) that holds every entry on
- * one page; when none does, the smallest size with the columns that
- * need the fewest pages. */
+ * one page; when none does, the smallest size in as many columns as fit
+ * (the most entries a page). */
 static Try
 choose (const Legend *legend,
         double        start_size,
         double        min_size)
 {
-  Try best = { .size = min_size, .n_columns = max_columns (legend, min_size), .n_pages = G_MAXUINT };
+  Try most = { .size = min_size, .n_columns = max_columns (legend, min_size) };
 
   for (double size = start_size; ; size = MAX (size * SHRINK_STEP, min_size))
     {
@@ -175,15 +175,7 @@ choose (const Legend *legend,
         break;
     }
 
-  for (guint n = 1; n <= max_columns (legend, min_size); n++)
-    {
-      Try try = { .size = min_size, .n_columns = n };
-
-      if (flow (legend, &try, NULL) < best.n_pages)
-        best = try;
-    }
-
-  return best;
+  return most;
 }
 
 void

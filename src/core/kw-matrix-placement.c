@@ -32,10 +32,24 @@
 #define TINY_MARKER_RADIUS  0.2   /* beside a number */
 #define GAP                 0.25  /* kept free around every label */
 #define RING_STEP           0.5   /* in line heights, near the marker */
+/* How far from its marker a title may go before AUTO rather steps down,
+ * as a share of the plot's diagonal (a label further away reads as
+ * another's). Forced titles and numbers, the last resort, search it all. */
+#define CARD_REACH          0.25
+#define FULL_REACH          1.0
 
 /* Wraps tried in turn, in ems: narrower ones make taller labels that fit
  * between neighbours more easily. */
 static const double wrap_widths[] = { 14.0, 11.0, 8.0 };
+
+/* After this many labels in a row found no room the plot is full: the
+ * rest look only next to their marker (else a board of thousands would
+ * search the whole plot for each). */
+#define FULL_AFTER_FAILURES 16
+#define NEARBY_REACH        4.0   /* in line heights */
+
+/* The most positions tried on one ring. */
+#define MAX_DIRECTIONS 720
 
 /* Restarts with the failed labels first. */
 #define MAX_ROUNDS 4
@@ -123,7 +137,9 @@ kw_matrix_placement_text_size_for (double   height,
 
 /* ---- The placer --------------------------------------------------------------- */
 
-typedef struct {
+typedef struct _Placer Placer;
+
+struct _Placer {
   /* From the caller. */
   const KwThresholds             *thresholds;
   const KwMatrixPlacementItem    *items;
@@ -149,12 +165,17 @@ typedef struct {
   guint              n_zone_labels;
   double             marker_radius;
   double             max_distance;
-  double            *widths;     /* of each item's label box */
-  double            *heights;
+  guint              n_failures_in_a_row;
+  double            *widths;     /* of each item's label box, once */
+  double            *heights;    /* sized[i] (see size_label) */
+  gboolean          *sized;
+  void             (*size_label) (struct _Placer *placer, guint i);
+  double             wrap_em;    /* of titles, in CARDS */
+  double             digit_widths[12];  /* of numbers by their length */
   gboolean          *visible;    /* the marker lies on the plot */
   KwMatrixPlacedLabel *labels;   /* the attempt's result, n_items */
   KwSpatialIndex    *index;
-} Placer;
+};
 
 static void
 clear_label (gpointer data)
@@ -290,15 +311,15 @@ typedef struct {
 } Candidate;
 
 static void
-make_candidate (const Placer        *placer,
+make_candidate (const Placer              *placer,
                 const KwMatrixPlacedLabel *label,
-                double               width,
-                double               height,
-                double               angle,
-                double               distance,
-                Candidate           *candidate)
+                double                     width,
+                double                     height,
+                const double               direction[2],
+                double                     distance,
+                Candidate                 *candidate)
 {
-  double ux = cos (angle), uy = sin (angle);
+  double ux = direction[0], uy = direction[1];
   double reach = ray_to_box_edge (ux, uy, width / 2, height / 2) + label->marker_radius + placer->gap + distance;
   double cx = label->x + ux * reach, cy = label->y + uy * reach;
   double nx, ny, dx, dy, d;
@@ -352,22 +373,46 @@ candidate_is_clean (const Placer    *placer,
                                          KW_SPATIAL_OBSTACLE | KW_SPATIAL_LABEL, owner);
 }
 
-/* The j-th of n directions, in the order they are tried: right, left,
- * up, down and the diagonals first next to the marker, then around the
- * ring alternating both ways from the right. */
-static double
-direction (guint ring,
-           guint j,
-           guint n)
+/* The directions tried on one ring, in order: right, left, up, down and
+ * the diagonals next to the marker; further out, n around the ring
+ * alternating both ways from the right. Unit vectors, made by rotation
+ * rather than a sine and cosine each. */
+static guint
+ring_directions (guint   ring,
+                 guint   n,
+                 double (*directions)[2])
 {
-  static const double first[] = { 0, 4, 6, 2, 7, 5, 1, 3 };  /* in eighths */
-  guint step;
+  static const double first[8][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
+    { G_SQRT2 / 2, -G_SQRT2 / 2 }, { -G_SQRT2 / 2, -G_SQRT2 / 2 },
+    { G_SQRT2 / 2, G_SQRT2 / 2 }, { -G_SQRT2 / 2, G_SQRT2 / 2 },
+  };
+  double c, s, up[2] = { 1, 0 }, down[2] = { 1, 0 };
 
   if (ring == 0)
-    return first[j] * G_PI / 4;
+    {
+      memcpy (directions, first, sizeof first);
+      return G_N_ELEMENTS (first);
+    }
 
-  step = (j + 1) / 2;
-  return (j % 2 == 1 ? -1.0 : 1.0) * step * 2 * G_PI / n;
+  c = cos (2 * G_PI / n);
+  s = sin (2 * G_PI / n);
+  directions[0][0] = 1;
+  directions[0][1] = 0;
+  for (guint j = 1; j < n; j++)
+    {
+      double *v = j % 2 == 1 ? down : up;
+      double sign = j % 2 == 1 ? -1.0 : 1.0;
+      double x = v[0] * c - sign * v[1] * s;
+      double y = sign * v[0] * s + v[1] * c;
+
+      v[0] = x;
+      v[1] = y;
+      directions[j][0] = x;
+      directions[j][1] = y;
+    }
+
+  return n;
 }
 
 static void
@@ -377,6 +422,7 @@ accept (Placer          *placer,
 {
   KwMatrixPlacedLabel *label = &placer->labels[i];
 
+  placer->n_failures_in_a_row = 0;
   label->placed = TRUE;
   label->label = candidate->rect;
   label->has_leader = candidate->has_leader;
@@ -404,18 +450,22 @@ place_one (Placer *placer,
   Candidate fallback = { 0 };
   guint fallback_ring = G_MAXUINT;
   double distance = 0.0;
+  double directions[MAX_DIRECTIONS][2];
+  double max_distance = placer->n_failures_in_a_row >= FULL_AFTER_FAILURES ?
+                        MIN (placer->max_distance, NEARBY_REACH * placer->line_height) : placer->max_distance;
 
-  for (guint ring = 0; distance <= placer->max_distance; ring++)
+  for (guint ring = 0; distance <= max_distance; ring++)
     {
       double step = base_step * (1.0 + distance / (8.0 * placer->line_height));
       double circumference = 2 * G_PI * (distance + (width + height) / 4 + label->marker_radius);
-      guint n = ring == 0 ? 8 : (guint) CLAMP (ceil (circumference / step), 8, 720);
+      guint n = ring_directions (ring, (guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
+                                 directions);
 
       for (guint j = 0; j < n; j++)
         {
           Candidate candidate;
 
-          make_candidate (placer, label, width, height, direction (ring, j, n), distance, &candidate);
+          make_candidate (placer, label, width, height, directions[j], distance, &candidate);
           if (!candidate_fits (placer, &candidate))
             continue;
           if (candidate_is_clean (placer, i, &candidate))
@@ -437,7 +487,10 @@ place_one (Placer *placer,
     }
 
   if (fallback_ring == G_MAXUINT)
-    return FALSE;
+    {
+      placer->n_failures_in_a_row++;
+      return FALSE;
+    }
   accept (placer, i, &fallback);
   return TRUE;
 }
@@ -500,13 +553,23 @@ place_all (Placer   *placer,
 
       reset_labels (placer);
       start_index (placer);
+      placer->n_failures_in_a_row = 0;
       n_failed = 0;
 
       for (guint k = 0; k < placer->n_items; k++)
         {
           guint i = order[k];
 
-          if (!placer->visible[i] || place_one (placer, i))
+          if (!placer->visible[i])
+            continue;
+          /* Sized only when first needed: an attempt that gives up early
+           * wraps few titles. */
+          if (!placer->sized[i])
+            {
+              placer->size_label (placer, i);
+              placer->sized[i] = TRUE;
+            }
+          if (place_one (placer, i))
             continue;
           next[n_next++] = i;
           n_failed++;
@@ -540,7 +603,8 @@ place_all (Placer   *placer,
 static void
 start_attempt (Placer               *placer,
                const KwMatrixLayout *layout,
-               double                marker_radius)
+               double                marker_radius,
+               double                reach)
 {
   const KwMatrixRect *plot;
 
@@ -548,9 +612,10 @@ start_attempt (Placer               *placer,
   plot = &placer->layout.plot;
   /* Keep off the axes: the frame is drawn on the plot's edge. */
   placer->area = inflate (plot, -0.5 * placer->gap);
-  placer->max_distance = hypot (plot->width, plot->height);
+  placer->max_distance = MAX (reach * hypot (plot->width, plot->height), 4 * placer->line_height);
   compute_zone_labels (placer);
   set_markers (placer, marker_radius);
+  memset (placer->sized, 0, MAX (placer->n_items, 1) * sizeof (gboolean));
 }
 
 /* A quick upper bound: can labels of this wrap cover no more than
@@ -574,59 +639,63 @@ might_fit (const Placer *placer,
   return area <= MAX_FILL * plot_area;
 }
 
-/* Wraps every title at wrap_em and places the boxes. The lines go into
- * the attempt's labels. */
+/* Wraps item i's title at wrap_em into its label. */
+static void
+size_card (Placer *placer,
+           guint   i)
+{
+  KwMatrixPlacedLabel *label = &placer->labels[i];
+  KwWrappedText wrapped;
+
+  clear_label (label);
+  kw_matrix_text_wrap (placer->text, placer->items[i].title, placer->wrap_em * placer->text_size,
+                       KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
+  for (guint l = 0; l < wrapped.n_lines; l++)
+    label->lines[l] = g_steal_pointer (&wrapped.lines[l]);
+  label->n_lines = wrapped.n_lines;
+  label->ellipsised = wrapped.ellipsised;
+  placer->widths[i] = wrapped.width + 2 * placer->padding;
+  placer->heights[i] = wrapped.n_lines * placer->line_height + 2 * placer->padding;
+  kw_wrapped_text_clear (&wrapped);
+}
+
 static guint
 attempt_cards (Placer   *placer,
                double    wrap_em,
                gboolean  give_up)
 {
-  double wrap_width = wrap_em * placer->text_size;
-
-  for (guint i = 0; i < placer->n_items; i++)
-    {
-      KwMatrixPlacedLabel *label = &placer->labels[i];
-      KwWrappedText wrapped;
-
-      clear_label (label);
-      kw_matrix_text_wrap (placer->text, placer->items[i].title, wrap_width,
-                           KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
-      for (guint l = 0; l < wrapped.n_lines; l++)
-        label->lines[l] = g_steal_pointer (&wrapped.lines[l]);
-      label->n_lines = wrapped.n_lines;
-      label->ellipsised = wrapped.ellipsised;
-      placer->widths[i] = wrapped.width + 2 * placer->padding;
-      placer->heights[i] = wrapped.n_lines * placer->line_height + 2 * placer->padding;
-      kw_wrapped_text_clear (&wrapped);
-    }
-
+  placer->wrap_em = wrap_em;
+  placer->size_label = size_card;
   return place_all (placer, give_up);
+}
+
+/* A badge as wide as its number's digits (every length measured once). */
+static void
+size_badge (Placer *placer,
+            guint   i)
+{
+  KwMatrixPlacedLabel *label = &placer->labels[i];
+  char number[16];
+  guint digits;
+
+  clear_label (label);
+  label->ellipsised = FALSE;
+  digits = MIN ((guint) g_snprintf (number, sizeof number, "%u", placer->items[i].number),
+                G_N_ELEMENTS (placer->digit_widths) - 1);
+  if (placer->digit_widths[digits] == 0)
+    {
+      memset (number, '0', digits);
+      number[digits] = '\0';
+      placer->digit_widths[digits] = kw_matrix_text_measure (placer->text, number);
+    }
+  placer->heights[i] = placer->line_height;
+  placer->widths[i] = kw_matrix_legend_badge_width (placer->digit_widths[digits], placer->text_size);
 }
 
 static guint
 attempt_numbers (Placer *placer)
 {
-  double digit_widths[12] = { 0 };
-
-  for (guint i = 0; i < placer->n_items; i++)
-    {
-      KwMatrixPlacedLabel *label = &placer->labels[i];
-      char number[16];
-      guint digits;
-
-      clear_label (label);
-      label->ellipsised = FALSE;
-      digits = (guint) g_snprintf (number, sizeof number, "%u", placer->items[i].number);
-      /* Badges of as many digits are as wide: measure each length once. */
-      if (digit_widths[MIN (digits, 11)] == 0)
-        {
-          memset (number, '0', digits);
-          digit_widths[MIN (digits, 11)] = kw_matrix_text_measure (placer->text, number);
-        }
-      placer->heights[i] = placer->line_height;
-      placer->widths[i] = kw_matrix_legend_badge_width (digit_widths[MIN (digits, 11)], placer->text_size);
-    }
-
+  placer->size_label = size_badge;
   return place_all (placer, FALSE);
 }
 
@@ -686,6 +755,7 @@ placer_init (Placer                         *placer,
   placer->widths = g_new0 (double, MAX (n_items, 1));
   placer->heights = g_new0 (double, MAX (n_items, 1));
   placer->visible = g_new0 (gboolean, MAX (n_items, 1));
+  placer->sized = g_new0 (gboolean, MAX (n_items, 1));
   placer->labels = g_new0 (KwMatrixPlacedLabel, MAX (n_items, 1));
 }
 
@@ -698,6 +768,7 @@ placer_clear (Placer *placer)
   g_clear_pointer (&placer->widths, g_free);
   g_clear_pointer (&placer->heights, g_free);
   g_clear_pointer (&placer->visible, g_free);
+  g_clear_pointer (&placer->sized, g_free);
   g_clear_pointer (&placer->index, kw_spatial_index_free);
   g_clear_pointer (&placer->text, kw_matrix_text_free);
   g_clear_pointer (&placer->zone_text, kw_matrix_text_free);
@@ -717,7 +788,7 @@ place_cards (Placer               *placer,
     {
       guint n_failed;
 
-      start_attempt (placer, layout, MARKER_RADIUS * placer->text_size);
+      start_attempt (placer, layout, MARKER_RADIUS * placer->text_size, forced ? FULL_REACH : CARD_REACH);
       if (!might_fit (placer, wrap_widths[w]) && !(forced && w + 1 == G_N_ELEMENTS (wrap_widths)))
         continue;
       n_failed = attempt_cards (placer, wrap_widths[w], !forced);
@@ -734,7 +805,7 @@ place_cards (Placer               *placer,
     return NULL;
 
   /* Again at the best width, to have its labels. */
-  start_attempt (placer, layout, MARKER_RADIUS * placer->text_size);
+  start_attempt (placer, layout, MARKER_RADIUS * placer->text_size, forced ? FULL_REACH : CARD_REACH);
   best_failed = attempt_cards (placer, best_width, FALSE);
   return placement_from_attempt (placer, KW_MATRIX_LABELS_CARDS, best_width * placer->text_size, best_failed);
 }
@@ -750,7 +821,7 @@ place_numbers (Placer               *placer,
   if (placer->options->with_legend && layout->legend.width <= 0)
     kw_matrix_layout_add_legend (&with_legend);
 
-  start_attempt (placer, &with_legend, TINY_MARKER_RADIUS * placer->text_size);
+  start_attempt (placer, &with_legend, TINY_MARKER_RADIUS * placer->text_size, FULL_REACH);
   n_failed = attempt_numbers (placer);
   placement = placement_from_attempt (placer, KW_MATRIX_LABELS_NUMBERS, 0.0, n_failed);
   if (placer->options->with_legend)
