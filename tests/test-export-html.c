@@ -221,6 +221,18 @@ test_structure (void)
     g_assert_null (strstr (rest->str, "https:"));
     g_assert_null (strstr (rest->str, "//"));
   }
+  /* The items' numbers are white on the outcome's ink, which reads at
+   * 4.5:1 (test-export-image computes it), not on its lighter colour. */
+  g_assert_nonnull (strstr (html, "background: var(--accent-ink); color: #fff;"));
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      g_autofree char *rule = g_strdup_printf (".outcome-%s { --accent: %s; --accent-ink: %s; }",
+                                               kw_outcome_to_id ((KwOutcome) i),
+                                               kw_outcome_get_color ((KwOutcome) i, FALSE),
+                                               kw_matrix_render_outcome_ink ((KwOutcome) i));
+
+      g_assert_nonnull (strstr (html, rule));
+    }
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "url("));
   g_assert_null (strstr (html, "@import"));

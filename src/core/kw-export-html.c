@@ -23,6 +23,7 @@
 
 #include "kw-export-html.h"
 #include "kw-export-svg.h"
+#include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -131,13 +132,14 @@ static void
 append_outcome_colors (GString *css)
 {
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
-    g_string_append_printf (css, ".outcome-%s { --accent: %s; }\n",
+    g_string_append_printf (css, ".outcome-%s { --accent: %s; --accent-ink: %s; }\n",
                             kw_outcome_to_id ((KwOutcome) i),
-                            kw_outcome_get_color ((KwOutcome) i, FALSE));
+                            kw_outcome_get_color ((KwOutcome) i, FALSE),
+                            kw_matrix_render_outcome_ink ((KwOutcome) i));
 }
 
 static const char base_css[] =
-  ":root { color-scheme: light; --ink: #241f31; --muted: #5e5c64; --rule: #deddda; --accent: #3584e4; }\n"
+  ":root { color-scheme: light; --ink: #241f31; --muted: #5e5c64; --rule: #deddda; --accent: #3584e4; --accent-ink: #1a5fb4; }\n"
   "* { box-sizing: border-box; }\n"
   "body { margin: 0 auto; max-width: 52rem; padding: 1.5rem 1rem 3rem;"
   " font: 16px/1.5 Cantarell, \"Segoe UI\", \"DejaVu Sans\", Arial, sans-serif; color: var(--ink); background: #fff;"
@@ -164,7 +166,7 @@ static const char base_css[] =
   "ol.items { list-style: none; margin: 0; padding: 0; }\n"
   "li.item { padding: .8rem 0; border-top: 1px solid var(--rule); }\n"
   ".number { flex: none; display: inline-block; min-width: 2rem; padding: 0 .4rem; border-radius: 1rem;"
-  " background: var(--accent); color: #fff; text-align: center; font-weight: bold; }\n"
+  " background: var(--accent-ink); color: #fff; text-align: center; font-weight: bold; }\n"
   ".description { white-space: pre-line; margin: .4rem 0 0 2.6rem; }\n"
   "dl.facts { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; margin: .4rem 0 0 2.6rem; font-size: .92rem; }\n"
   "dl.facts div { display: flex; gap: .35rem; }\n"
