@@ -592,6 +592,24 @@ write_findings (Svg                     *svg,
   end (svg);
 }
 
+/* The pages of a legend too long for one, together in its area. */
+static void
+legend_page_attribute (Svg                     *svg,
+                       const KwMatrixPlacement *placement,
+                       guint                    page)
+{
+  char transform[4 * G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+  double scale, dx, dy;
+
+  kw_matrix_render_legend_page_transform (placement, page, &scale, &dx, &dy);
+  /* Four decimals for the scale: hundredths would move far entries. */
+  g_snprintf (transform, sizeof transform, "translate(%s %s) scale(%s)",
+              format_hundredths (a, dx), format_hundredths (b, dy),
+              g_ascii_formatd (c, sizeof c, "%.4f", scale));
+  attribute (svg, "transform", transform);
+}
+
 static void
 write_legend (Svg                     *svg,
               Measure                 *measure,
@@ -619,6 +637,8 @@ write_legend (Svg                     *svg,
 
       start (svg, "g");
       attribute (svg, "class", "entry");
+      if (placement->n_legend_pages > 1)
+        legend_page_attribute (svg, placement, entry->page);
       write_badge (svg, measure, &badge, entry->outcome, entry->number);
       start (svg, "text");
       attribute (svg, "class", "title");

@@ -155,6 +155,23 @@ kw_matrix_render_legend_badge (const KwMatrixPlacement   *placement,
   badge->height = KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size;
 }
 
+void
+kw_matrix_render_legend_page_transform (const KwMatrixPlacement *placement,
+                                        guint                    page,
+                                        double                  *scale,
+                                        double                  *dx,
+                                        double                  *dy)
+{
+  const KwMatrixRect *area = &placement->layout.legend;
+  guint n_pages = MAX (placement->n_legend_pages, 1);
+  guint columns = (guint) ceil (sqrt (n_pages));
+
+  /* columns × columns cells hold every page, each shrunk to a cell. */
+  *scale = 1.0 / columns;
+  *dx = area->x + (page % columns) * area->width / columns - area->x * *scale;
+  *dy = area->y + (page / columns) * area->height / columns - area->y * *scale;
+}
+
 double
 kw_matrix_render_badge_text_size (const KwMatrixRect *badge,
                                   guint               number)
@@ -438,9 +455,11 @@ place (const KwMatrixScene *scene,
   options.text_size = scene->text_size;
   options.with_legend = scene->with_legend;
   options.font_family = KW_MATRIX_RENDER_FONT;
-  /* An export is not paged like the screen: the legend shrinks until
-   * every entry fits beside the plot. */
-  options.min_text_size = 1.0;
+  /* An export is not paged like the screen: the legend shrinks to fit
+   * beside the plot, down to a size that still reads on a slide (and
+   * that bounds the search on a board of thousands); pages beyond that
+   * are drawn together, smaller (kw_matrix_render_legend_page_transform()). */
+  options.min_text_size = 0.4 * layout.text_size;
 
   return kw_matrix_placement_new (&layout, &scene->thresholds, items, scene->items->len, &options);
 }
@@ -671,9 +690,7 @@ draw_labels (cairo_t                 *cr,
     }
 }
 
-/* Every entry of every page: an export is not turned like the screen,
- * so pages after the first are drawn beside it (the placement pages only
- * when the legend is very long; the export then asks for room). */
+/* Every entry of every page (see kw_matrix_render_legend_page_transform()). */
 static void
 draw_legend (cairo_t                 *cr,
              const KwMatrixPlacement *placement)
@@ -685,8 +702,12 @@ draw_legend (cairo_t                 *cr,
     {
       const KwMatrixLegendEntry *entry = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
       KwMatrixRect badge;
-      double text_x, text_width;
+      double text_x, text_width, scale, dx, dy;
 
+      kw_matrix_render_legend_page_transform (placement, entry->page, &scale, &dx, &dy);
+      cairo_save (cr);
+      cairo_translate (cr, dx, dy);
+      cairo_scale (cr, scale, scale);
       kw_matrix_render_legend_badge (placement, entry, badge_width, &badge);
       draw_badge (cr, &badge, entry->outcome, entry->number);
 
@@ -697,6 +718,7 @@ draw_legend (cairo_t                 *cr,
         draw_text (cr, text_x,
                    entry->rect.y + (j * KW_MATRIX_PLACEMENT_LINE_HEIGHT + KW_MATRIX_PLACEMENT_BASELINE) * size,
                    ANCHOR_START, size, FALSE, FALSE, text_width, entry->lines[j]);
+      cairo_restore (cr);
     }
 }
 

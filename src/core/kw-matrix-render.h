@@ -68,6 +68,15 @@ void        kw_matrix_render_legend_badge (const KwMatrixPlacement   *placement,
                                            const KwMatrixLegendEntry *entry,
                                            double                     badge_width,
                                            KwMatrixRect              *badge);
+/* An export is not turned like the screen: when the legend needed more
+ * than one page even at its smallest text, the pages are drawn together
+ * in a grid in the legend's area, page page at (dx, dy) + scale × (x, y).
+ * With one page: the identity. */
+void        kw_matrix_render_legend_page_transform (const KwMatrixPlacement *placement,
+                                                    guint                    page,
+                                                    double                  *scale,
+                                                    double                  *dx,
+                                                    double                  *dy);
 /* The font size of a badge's number. */
 double      kw_matrix_render_badge_text_size (const KwMatrixRect *badge,
                                               guint               number);
