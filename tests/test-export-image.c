@@ -427,6 +427,72 @@ test_pdf_placement (gconstpointer data)
     }
 }
 
+static void
+transform_rect (const KwMatrixPlacement *placement,
+                guint                    page,
+                const KwMatrixRect      *rect,
+                KwMatrixRect            *out)
+{
+  double scale, dx, dy;
+
+  kw_matrix_render_legend_page_transform (placement, page, &scale, &dx, &dy);
+  *out = (KwMatrixRect) { dx + scale * rect->x, dy + scale * rect->y, scale * rect->width, scale * rect->height };
+}
+
+/* A board too big for one legend page: the image still lists every
+ * finding, the pages side by side in the legend's area, no entry over
+ * another. */
+static void
+test_legend_pages (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwPlan) plan = NULL;
+  g_autoptr(KwMatrixScene) scene = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new (NULL, NULL);
+  const KwMatrixPlacement *placement;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Bevinding %u: terugbellen binnen de afgesproken tijd", i);
+      g_autoptr(KwFinding) finding = kw_finding_new (title);
+
+      kw_finding_place (finding, g_rand_int_range (rand, 0, 101) / 10.0, g_rand_int_range (rand, 0, 101) / 10.0);
+      g_assert_true (kw_board_append_finding (board, finding));
+    }
+  g_rand_free (rand);
+
+  plan = kw_plan_new (board);
+  scene = kw_matrix_scene_new (plan);
+  kw_matrix_scene_set_label_mode (scene, KW_MATRIX_LABELS_NUMBERS);
+  placement = kw_matrix_scene_get_placement (scene, 1600, 1200);
+  g_assert_cmpuint (placement->n_legend_pages, >, 1);
+  g_assert_cmpuint (placement->legend->len, ==, 400);
+
+  for (guint i = 0; i < placement->legend->len; i++)
+    {
+      const KwMatrixLegendEntry *a = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
+      const KwMatrixRect *area = &placement->layout.legend;
+      KwMatrixRect ra;
+
+      g_hash_table_add (listed, GUINT_TO_POINTER (a->number));
+      transform_rect (placement, a->page, &a->rect, &ra);
+      g_assert_cmpfloat (ra.x, >=, area->x - 0.01);
+      g_assert_cmpfloat (ra.y, >=, area->y - 0.01);
+      g_assert_cmpfloat (ra.x + ra.width, <=, area->x + area->width + 0.01);
+      g_assert_cmpfloat (ra.y + ra.height, <=, area->y + area->height + 0.01);
+      for (guint j = i + 1; j < placement->legend->len; j++)
+        {
+          const KwMatrixLegendEntry *b = &g_array_index (placement->legend, KwMatrixLegendEntry, j);
+          KwMatrixRect rb;
+
+          transform_rect (placement, b->page, &b->rect, &rb);
+          g_assert_false (kw_matrix_rect_intersects (&ra, &rb));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (listed), ==, 400);
+}
+
 static gpointer
 place_in_thread (gpointer data)
 {
@@ -491,6 +557,7 @@ main (int   argc,
   g_test_add_data_func ("/export/image/placement/60", "workshop-60-nl.kwadrant", test_png_placement);
   g_test_add_func ("/export/image/contrast", test_contrast);
   g_test_add_func ("/export/image/language-in-thread", test_language_in_thread);
+  g_test_add_func ("/export/image/legend-pages", test_legend_pages);
   g_test_add_data_func ("/export/pdf/placement/30", "workshop-30-nl.kwadrant", test_pdf_placement);
   g_test_add_data_func ("/export/pdf/placement/60", "workshop-60-nl.kwadrant", test_pdf_placement);
   g_test_add_func ("/export/pdf/pages", test_pdf_pages);

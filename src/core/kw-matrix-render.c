@@ -166,8 +166,9 @@ kw_matrix_render_legend_page_transform (const KwMatrixPlacement *placement,
   guint n_pages = MAX (placement->n_legend_pages, 1);
   guint columns = (guint) ceil (sqrt (n_pages));
 
-  /* columns × columns cells hold every page, each shrunk to a cell. */
-  *scale = 1.0 / columns;
+  /* columns × columns cells hold every page, each shrunk to a little
+   * less than its cell so neighbouring pages stay apart. */
+  *scale = 0.96 / columns;
   *dx = area->x + (page % columns) * area->width / columns - area->x * *scale;
   *dy = area->y + (page / columns) * area->height / columns - area->y * *scale;
 }
