@@ -398,7 +398,7 @@ static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section",
   "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "table", "thead", "tbody", "tfoot",
   "tr", "th", "td", "figure", "figcaption", "ol", "li",
-  "svg", "rect", "g", "text", "tspan", "line", "circle", "polygon", "a",
+  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon", "a",
 };
 
 typedef struct

@@ -721,6 +721,11 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   start (&svg, "title");
   text (&svg, svg_title (placement));
   end (&svg);
+  start (&svg, "desc");
+  text (&svg, _("Each finding is a mark at its impact and effort: a circle for a quick win, a square for "
+                "a small fix, a diamond for the long-term plan, a triangle for the future list and a cross "
+                "for a finding to drop."));
+  end (&svg);
 
   write_rect (&svg, &all, KW_MATRIX_RENDER_BACKGROUND, 1.0);
   write_zones (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
