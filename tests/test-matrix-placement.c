@@ -586,6 +586,49 @@ test_sixty_step_down (void)
     }
 }
 
+typedef struct {
+  const Board          *board;
+  const KwMatrixLayout *layout;
+} ThreadData;
+
+static gpointer
+place_in_thread (gpointer user_data)
+{
+  const ThreadData *data = user_data;
+  KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE };
+
+  return kw_matrix_placement_new (data->layout, &data->board->thresholds, data->board->items,
+                                  data->board->n_items, &options);
+}
+
+/* Exports place labels in worker threads, each with its own fonts: the
+ * result is the one the main thread gets. */
+static void
+test_threads (void)
+{
+  g_autoptr(Board) cards = workshop_board ();
+  g_autoptr(Board) numbers = board_generate (80, 3);
+  const Board *boards[] = { cards, numbers };
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  for (guint b = 0; b < G_N_ELEMENTS (boards); b++)
+    {
+      ThreadData data = { boards[b], &layout };
+      g_autoptr(KwMatrixPlacement) here = place_in_thread (&data);
+      GThread *threads[3];
+
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        threads[t] = g_thread_new ("placement", place_in_thread, &data);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        {
+          g_autoptr(KwMatrixPlacement) there = g_thread_join (threads[t]);
+
+          check_same (here, there);
+        }
+    }
+}
+
 /* ---- Text --------------------------------------------------------------------------------- */
 
 static void
@@ -743,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/matrix-placement/generated-60", test_generated_60);
   g_test_add_func ("/matrix-placement/generated-200", test_generated_200);
   g_test_add_func ("/matrix-placement/deterministic", test_deterministic);
+  g_test_add_func ("/matrix-placement/threads", test_threads);
   g_test_add_func ("/matrix-placement/stacked", test_stacked);
   g_test_add_func ("/matrix-placement/workshop-presentation", test_workshop_presentation);
   g_test_add_func ("/matrix-placement/sixty-step-down", test_sixty_step_down);

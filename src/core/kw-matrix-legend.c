@@ -15,7 +15,9 @@
 #define BADGE_EXTRA_WIDTH   0.5   /* around the number */
 #define ENTRY_GAP           0.3   /* between entries */
 #define COLUMN_GAP          1.0
-#define MIN_COLUMN_WIDTH    9.0   /* the narrowest column */
+#define MIN_COLUMN_WIDTH    12.0  /* the narrowest column: about 20
+                                   * letters a line, so three lines hold
+                                   * most titles whole */
 #define SHRINK_STEP         0.9   /* text size from one try to the next */
 
 double

@@ -48,11 +48,17 @@ static const double wrap_widths[] = { 14.0, 11.0, 8.0 };
 #define FULL_AFTER_FAILURES 16
 #define NEARBY_REACH        4.0   /* in line heights */
 
+/* While AUTO can step down, no more than one title in this many may be
+ * ellipsised. */
+#define MAX_CUT_SHARE 4
+
 /* The most positions tried on one ring. */
 #define MAX_DIRECTIONS 720
 
-/* Restarts with the failed labels first. */
+/* Restarts with the failed labels first; while AUTO can still step down,
+ * fewer (a narrower wrap is as likely to help). */
 #define MAX_ROUNDS 4
+#define MAX_ROUNDS_GIVING_UP 2
 /* Labels that would cover more of the plot than this do not fit; the
  * attempt is skipped without searching. */
 #define MAX_FILL 0.6
@@ -137,6 +143,16 @@ kw_matrix_placement_text_size_for (double   height,
 
 /* ---- The placer --------------------------------------------------------------- */
 
+/* How good a position that fits is: the best lies in its finding's own
+ * zone (a label across a line reads as the other outcome's) and its
+ * leader crosses nothing. */
+typedef enum {
+  TIER_NONE,
+  TIER_CROSSING,   /* its leader crosses a label or marker */
+  TIER_CLEAN,      /* but not inside its zone */
+  TIER_BEST,
+} Tier;
+
 typedef struct _Placer Placer;
 
 struct _Placer {
@@ -163,9 +179,12 @@ struct _Placer {
   KwMatrixRect       area;       /* where labels may lie: the plot, inset */
   KwMatrixZoneLabel  zone_labels[KW_MATRIX_N_ZONES];
   guint              n_zone_labels;
+  KwMatrixZone       zones[KW_MATRIX_N_ZONES];
   double             marker_radius;
   double             max_distance;
   guint              n_failures_in_a_row;
+  guint              n_ellipsised;  /* titles sized so far that were cut */
+  Tier               worst_tier;  /* the least a label may take */
   double            *widths;     /* of each item's label box, once */
   double            *heights;    /* sized[i] (see size_label) */
   gboolean          *sized;
@@ -173,6 +192,11 @@ struct _Placer {
   double             wrap_em;    /* of titles, in CARDS */
   double             digit_widths[12];  /* of numbers by their length */
   gboolean          *visible;    /* the marker lies on the plot */
+  /* Findings on the same spot: stack_order holds the items by spot, item
+   * i's spot takes stack_size[i] entries from stack_start[i]. */
+  guint             *stack_order;
+  guint             *stack_start;
+  guint             *stack_size;
   KwMatrixPlacedLabel *labels;   /* the attempt's result, n_items */
   KwSpatialIndex    *index;
 };
@@ -205,14 +229,12 @@ clear_legend_entry (gpointer data)
 static void
 compute_zone_labels (Placer *placer)
 {
-  KwMatrixZone zones[KW_MATRIX_N_ZONES];
+  const KwMatrixZone *zones = placer->zones;
   double size = placer->zone_text_size;
 
   placer->n_zone_labels = 0;
   if (placer->options->hide_zone_labels)
     return;
-
-  kw_matrix_layout_get_zones (&placer->layout, placer->thresholds, zones);
   for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
     {
       const char *name = kw_outcome_get_title (zones[i].outcome);
@@ -274,6 +296,46 @@ start_index (Placer *placer)
     }
 }
 
+static gint
+compare_spots (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const KwMatrixPlacedLabel *labels = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  if (labels[ia].x != labels[ib].x)
+    return labels[ia].x < labels[ib].x ? -1 : 1;
+  if (labels[ia].y != labels[ib].y)
+    return labels[ia].y < labels[ib].y ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+find_stacks (Placer *placer)
+{
+  guint start = 0;
+
+  for (guint i = 0; i < placer->n_items; i++)
+    placer->stack_order[i] = i;
+  g_qsort_with_data (placer->stack_order, placer->n_items, sizeof (guint), compare_spots, placer->labels);
+
+  for (guint k = 1; k <= placer->n_items; k++)
+    {
+      const KwMatrixPlacedLabel *first = &placer->labels[placer->stack_order[start]];
+
+      if (k < placer->n_items && placer->labels[placer->stack_order[k]].x == first->x &&
+          placer->labels[placer->stack_order[k]].y == first->y)
+        continue;
+      for (guint m = start; m < k; m++)
+        {
+          placer->stack_start[placer->stack_order[m]] = start;
+          placer->stack_size[placer->stack_order[m]] = k - start;
+        }
+      start = k;
+    }
+}
+
 /* Fills in where each item's marker is, for the attempt's layout. */
 static void
 set_markers (Placer *placer,
@@ -300,6 +362,7 @@ set_markers (Placer *placer,
                            x >= plot->x - 1e-6 && x <= plot->x + plot->width + 1e-6 &&
                            y >= plot->y - 1e-6 && y <= plot->y + plot->height + 1e-6;
     }
+  find_stacks (placer);
 }
 
 /* ---- One label ------------------------------------------------------------------------ */
@@ -309,6 +372,29 @@ typedef struct {
   gboolean     has_leader;
   double       x1, y1, x2, y2;
 } Candidate;
+
+/* A label whose nearest point is more than the gap from the marker's
+ * edge is away from it: a leader from the edge to that point. */
+static void
+set_leader (const Placer              *placer,
+            const KwMatrixPlacedLabel *label,
+            Candidate                 *candidate)
+{
+  double nx, ny, dx, dy, d;
+
+  nearest_point (&candidate->rect, label->x, label->y, &nx, &ny);
+  dx = nx - label->x;
+  dy = ny - label->y;
+  d = hypot (dx, dy);
+  candidate->has_leader = d > label->marker_radius + 1.5 * placer->gap;
+  if (candidate->has_leader)
+    {
+      candidate->x1 = label->x + dx / d * label->marker_radius;
+      candidate->y1 = label->y + dy / d * label->marker_radius;
+      candidate->x2 = nx;
+      candidate->y2 = ny;
+    }
+}
 
 static void
 make_candidate (const Placer              *placer,
@@ -322,24 +408,8 @@ make_candidate (const Placer              *placer,
   double ux = direction[0], uy = direction[1];
   double reach = ray_to_box_edge (ux, uy, width / 2, height / 2) + label->marker_radius + placer->gap + distance;
   double cx = label->x + ux * reach, cy = label->y + uy * reach;
-  double nx, ny, dx, dy, d;
 
   candidate->rect = (KwMatrixRect) { cx - width / 2, cy - height / 2, width, height };
-
-  /* A label whose nearest point is more than the gap from the marker's
-   * edge is away from it: a leader from the edge to that point. */
-  nearest_point (&candidate->rect, label->x, label->y, &nx, &ny);
-  dx = nx - label->x;
-  dy = ny - label->y;
-  d = hypot (dx, dy);
-  candidate->has_leader = d > label->marker_radius + 1.5 * placer->gap;
-  if (candidate->has_leader)
-    {
-      candidate->x1 = label->x + dx / d * label->marker_radius;
-      candidate->y1 = label->y + dy / d * label->marker_radius;
-      candidate->x2 = nx;
-      candidate->y2 = ny;
-    }
 }
 
 /* Overlaps nothing and stays inside. */
@@ -366,9 +436,22 @@ candidate_is_clean (const Placer    *placer,
   if (kw_spatial_index_rect_crosses_segment (placer->index, &candidate->rect, KW_SPATIAL_LEADER,
                                              KW_SPATIAL_SKIP_NONE))
     return FALSE;
+  double dx, dy, length, skip;
+
   if (!candidate->has_leader)
     return TRUE;
-  return !kw_spatial_index_segment_hits (placer->index, candidate->x1, candidate->y1,
+
+  /* From outside the box of its own marker, so findings on one spot do
+   * not count each other's markers as crossed. */
+  dx = candidate->x2 - candidate->x1;
+  dy = candidate->y2 - candidate->y1;
+  length = hypot (dx, dy);
+  skip = (G_SQRT2 - 1) * placer->labels[owner].marker_radius + 0.5;
+  if (length <= skip)
+    return TRUE;
+  return !kw_spatial_index_segment_hits (placer->index,
+                                         candidate->x1 + dx / length * skip,
+                                         candidate->y1 + dy / length * skip,
                                          candidate->x2, candidate->y2,
                                          KW_SPATIAL_OBSTACLE | KW_SPATIAL_LABEL, owner);
 }
@@ -438,6 +521,92 @@ accept (Placer          *placer,
   kw_spatial_index_add_rect (placer->index, KW_SPATIAL_LABEL, i, &candidate->rect);
 }
 
+/* Rings searched past a position before it is taken, for a better one:
+ * a leader across another label is worth a longer search. */
+static const guint patience[] = { [TIER_CROSSING] = 8, [TIER_CLEAN] = 2 };
+
+static Tier
+candidate_tier (const Placer    *placer,
+                guint            i,
+                const Candidate *candidate)
+{
+  KwOutcome outcome = placer->items[i].outcome;
+
+  if (!candidate_is_clean (placer, i, candidate))
+    return TIER_CROSSING;
+  if (outcome < KW_MATRIX_N_ZONES && rect_inside (&candidate->rect, &placer->zones[outcome].rect))
+    return TIER_BEST;
+  return TIER_CLEAN;
+}
+
+typedef struct {
+  Candidate candidate;
+  Tier      tier;
+  guint     ring;
+} Best;
+
+/* Takes candidate when it is the best there can be; else keeps it if it
+ * beats the best so far. */
+static gboolean
+consider (Placer    *placer,
+          guint      i,
+          guint      ring,
+          Candidate *candidate,
+          Best      *best)
+{
+  Tier tier;
+
+  if (!candidate_fits (placer, candidate))
+    return FALSE;
+  set_leader (placer, &placer->labels[i], candidate);
+  tier = candidate_tier (placer, i, candidate);
+  if (tier == TIER_BEST)
+    {
+      accept (placer, i, candidate);
+      return TRUE;
+    }
+  if (tier > best->tier && tier >= placer->worst_tier)
+    *best = (Best) { *candidate, tier, ring };
+  return FALSE;
+}
+
+/* Findings on one spot fan out in columns: under and over the labels
+ * already placed for that spot, aligned with them on the side away from
+ * the spot, so every leader reaches its label without crossing another. */
+static gboolean
+consider_stack (Placer *placer,
+                guint   i,
+                Best   *best)
+{
+  const KwMatrixPlacedLabel *label = &placer->labels[i];
+  double width = placer->widths[i], height = placer->heights[i];
+
+  for (guint k = placer->stack_start[i]; k < placer->stack_start[i] + placer->stack_size[i]; k++)
+    {
+      guint sibling = placer->stack_order[k];
+      const KwMatrixRect *other = &placer->labels[sibling].label;
+      gboolean right;
+      double x;
+
+      if (sibling == i || !placer->labels[sibling].placed)
+        continue;
+
+      right = other->x >= label->x;
+      x = right ? other->x : other->x + other->width - width;
+      for (int side = 0; side < 2; side++)
+        {
+          Candidate candidate = { .rect = { x, side == 0 ? other->y + other->height + 2 * placer->gap
+                                                         : other->y - 2 * placer->gap - height,
+                                            width, height } };
+
+          if (consider (placer, i, 0, &candidate, best))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Searches ring after ring, each further out by a step that grows with
  * the distance (far away, precision matters less than time). */
 static gboolean
@@ -447,8 +616,7 @@ place_one (Placer *placer,
   const KwMatrixPlacedLabel *label = &placer->labels[i];
   double width = placer->widths[i], height = placer->heights[i];
   double base_step = RING_STEP * placer->line_height;
-  Candidate fallback = { 0 };
-  guint fallback_ring = G_MAXUINT;
+  Best best = { .tier = TIER_NONE };
   double distance = 0.0;
   double directions[MAX_DIRECTIONS][2];
   double max_distance = placer->n_failures_in_a_row >= FULL_AFTER_FAILURES ?
@@ -465,33 +633,27 @@ place_one (Placer *placer,
         {
           Candidate candidate;
 
+          /* Right and left of the spot first; then, on a shared spot,
+           * the columns those began. */
+          if (ring == 0 && j == 2 && placer->stack_size[i] > 1 && consider_stack (placer, i, &best))
+            return TRUE;
           make_candidate (placer, label, width, height, directions[j], distance, &candidate);
-          if (!candidate_fits (placer, &candidate))
-            continue;
-          if (candidate_is_clean (placer, i, &candidate))
-            {
-              accept (placer, i, &candidate);
-              return TRUE;
-            }
-          if (fallback_ring == G_MAXUINT)
-            {
-              fallback = candidate;
-              fallback_ring = ring;
-            }
+          if (consider (placer, i, ring, &candidate, &best))
+            return TRUE;
         }
 
-      /* A crossing leader is better than a label far away. */
-      if (fallback_ring != G_MAXUINT && ring >= fallback_ring + 2)
+      /* A lesser position near the marker beats a better one far away. */
+      if (best.tier != TIER_NONE && ring >= best.ring + patience[best.tier])
         break;
       distance += ring == 0 ? base_step : step;
     }
 
-  if (fallback_ring == G_MAXUINT)
+  if (best.tier == TIER_NONE)
     {
       placer->n_failures_in_a_row++;
       return FALSE;
     }
-  accept (placer, i, &fallback);
+  accept (placer, i, &best.candidate);
   return TRUE;
 }
 
@@ -547,13 +709,18 @@ place_all (Placer   *placer,
   g_autofree guint *next = g_new (guint, MAX (placer->n_items, 1));
   guint n_failed = 0;
 
-  for (guint round = 0; round < MAX_ROUNDS; round++)
+  guint n_rounds = give_up ? MAX_ROUNDS_GIVING_UP : MAX_ROUNDS;
+
+  for (guint round = 0; round < n_rounds; round++)
     {
       guint n_next = 0;
 
       reset_labels (placer);
       start_index (placer);
       placer->n_failures_in_a_row = 0;
+      /* While AUTO can still step down, a leader across a label or a
+       * marker counts as no room. */
+      placer->worst_tier = give_up ? TIER_CLEAN : TIER_CROSSING;
       n_failed = 0;
 
       for (guint k = 0; k < placer->n_items; k++)
@@ -568,7 +735,12 @@ place_all (Placer   *placer,
             {
               placer->size_label (placer, i);
               placer->sized[i] = TRUE;
+              placer->n_ellipsised += placer->labels[i].ellipsised;
             }
+          /* Titles cut short are fine for a few; for many, numbers with
+           * the whole titles in the legend read better. */
+          if (give_up && placer->n_ellipsised > MAX (1, placer->n_items / MAX_CUT_SHARE))
+            return 1;
           if (place_one (placer, i))
             continue;
           next[n_next++] = i;
@@ -613,9 +785,11 @@ start_attempt (Placer               *placer,
   /* Keep off the axes: the frame is drawn on the plot's edge. */
   placer->area = inflate (plot, -0.5 * placer->gap);
   placer->max_distance = MAX (reach * hypot (plot->width, plot->height), 4 * placer->line_height);
+  kw_matrix_layout_get_zones (&placer->layout, placer->thresholds, placer->zones);
   compute_zone_labels (placer);
   set_markers (placer, marker_radius);
   memset (placer->sized, 0, MAX (placer->n_items, 1) * sizeof (gboolean));
+  placer->n_ellipsised = 0;
 }
 
 /* A quick upper bound: can labels of this wrap cover no more than
@@ -756,6 +930,9 @@ placer_init (Placer                         *placer,
   placer->heights = g_new0 (double, MAX (n_items, 1));
   placer->visible = g_new0 (gboolean, MAX (n_items, 1));
   placer->sized = g_new0 (gboolean, MAX (n_items, 1));
+  placer->stack_order = g_new0 (guint, MAX (n_items, 1));
+  placer->stack_start = g_new0 (guint, MAX (n_items, 1));
+  placer->stack_size = g_new0 (guint, MAX (n_items, 1));
   placer->labels = g_new0 (KwMatrixPlacedLabel, MAX (n_items, 1));
 }
 
@@ -769,6 +946,9 @@ placer_clear (Placer *placer)
   g_clear_pointer (&placer->heights, g_free);
   g_clear_pointer (&placer->visible, g_free);
   g_clear_pointer (&placer->sized, g_free);
+  g_clear_pointer (&placer->stack_order, g_free);
+  g_clear_pointer (&placer->stack_start, g_free);
+  g_clear_pointer (&placer->stack_size, g_free);
   g_clear_pointer (&placer->index, kw_spatial_index_free);
   g_clear_pointer (&placer->text, kw_matrix_text_free);
   g_clear_pointer (&placer->zone_text, kw_matrix_text_free);

@@ -109,7 +109,10 @@ typedef struct {
                               * NUMBERS mode the number badge */
   gboolean      placed;      /* FALSE: no room was found for the label
                               * (only when forced to a mode, or beyond
-                              * what numbers can hold); label is empty */
+                              * what numbers can hold); label is empty.
+                              * FALSE too for a finding outside a zoomed
+                              * view (kw_matrix_layout_set_view()): draw
+                              * nothing of it (not in n_unplaced) */
   gboolean      has_leader;  /* the label is away from its marker */
   double        leader_x1;   /* on the marker's edge */
   double        leader_y1;

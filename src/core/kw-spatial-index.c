@@ -245,10 +245,23 @@ kw_spatial_index_segment_hits (const KwSpatialIndex *index,
                                guint                 kinds,
                                guint                 skip_owner)
 {
-  Segment segment = { x1, y1, x2, y2 };
-  KwMatrixRect box = { MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1) };
+  double length = hypot (x2 - x1, y2 - y1);
+  guint n_pieces = (guint) CLAMP (ceil (length / MIN (index->cell_width, index->cell_height)), 1, 4096);
 
-  return any_hit (index, &box, kinds, skip_owner, segment_hit, &segment);
+  /* In pieces no longer than a cell: a long diagonal's bounds would take
+   * in many cells it never passes. */
+  for (guint p = 0; p < n_pieces; p++)
+    {
+      double t0 = (double) p / n_pieces, t1 = (double) (p + 1) / n_pieces;
+      Segment piece = { x1 + t0 * (x2 - x1), y1 + t0 * (y2 - y1), x1 + t1 * (x2 - x1), y1 + t1 * (y2 - y1) };
+      KwMatrixRect box = { MIN (piece.x1, piece.x2), MIN (piece.y1, piece.y2),
+                           fabs (piece.x2 - piece.x1), fabs (piece.y2 - piece.y1) };
+
+      if (any_hit (index, &box, kinds, skip_owner, segment_hit, &piece))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean

@@ -1,6 +1,6 @@
 /* bench-placement.c: the time to place the labels of a whole board
  * (kw_matrix_placement_new(), AUTO, 1920×1080 at 24 px text with a
- * legend: the projector case) for 60, 500 and 5,000 findings.
+ * legend: the projector case) for 30, 60, 500 and 5,000 findings.
  *
  * Two baselines, measured in the same run, in turns with the placement:
  *
@@ -112,6 +112,7 @@ typedef struct {
   KwMatrixPlacementOptions options;
   gboolean                 use_index;
   gboolean                 failed;
+  KwMatrixLabelMode        mode;   /* of the last placement */
 } Run;
 
 static double
@@ -123,6 +124,7 @@ time_placement (Run *run)
                                   run->board->n_items, &run->options, run->use_index);
   double ms = (g_get_monotonic_time () - start) / 1000.0;
 
+  run->mode = placement->mode;
   /* Whatever the mode, every finding must be readable somewhere. */
   if (placement->mode == KW_MATRIX_LABELS_NUMBERS && placement->legend->len != run->board->n_items)
     run->failed = TRUE;
@@ -208,6 +210,7 @@ bench_size (guint n_items,
   printf ("bench placement-%u-vs-wrap %.2f x\n", n_items, placed_ms / wrapped_ms);
   printf ("bench placement-%u-index-speedup %.2f x\n", n_items, linear_ms / placed_ms);
   printf ("bench placement-%u-vs-frame %.2f x\n", n_items, placed_ms / FRAME_MS);
+  printf ("# placement-%u: drawn as %s\n", n_items, run.mode == KW_MATRIX_LABELS_CARDS ? "titles" : "numbers");
   fflush (stdout);
 
   ok = !run.failed;
@@ -228,6 +231,7 @@ main (int   argc,
   if (argc > 1)
     return bench_size ((guint) g_ascii_strtoull (argv[1], NULL, 10), 5, 0) ? 0 : 1;
 
+  ok &= bench_size (30, 15, 15);
   ok &= bench_size (60, 15, 15);
   ok &= bench_size (500, 7, 3);
   ok &= bench_size (5000, 3, 1);
