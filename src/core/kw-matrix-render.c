@@ -296,7 +296,7 @@ draw_text (cairo_t    *cr,
 struct _KwMatrixScene
 {
   KwThresholds       thresholds;
-  const char        *lang;                     /* interned: the plan's */
+  const char        *lang;                     /* interned: the plan's; NULL: the UI's */
   char              *axis_titles[2];           /* by KwMatrixAxis */
   GArray            *items;                    /* KwMatrixSceneItem, in number order */
   KwMatrixLabelMode  mode;
@@ -327,7 +327,10 @@ kw_matrix_scene_new (const KwPlan *plan)
 
   scene = g_new0 (KwMatrixScene, 1);
   kw_board_get_thresholds (plan->board, &scene->thresholds);
-  scene->lang = g_intern_string (kw_plan_language_get_code ());
+  /* A language the plan cannot push (a UI translation it does not know)
+   * is the UI's: gettext gives it in every thread. */
+  if (kw_plan_language_is_known (kw_plan_language_get_code ()))
+    scene->lang = g_intern_string (kw_plan_language_get_code ());
   scene->axis_titles[KW_MATRIX_AXIS_IMPACT] = g_strdup (kw_matrix_render_axis_title (KW_MATRIX_AXIS_IMPACT));
   scene->axis_titles[KW_MATRIX_AXIS_EFFORT] = g_strdup (kw_matrix_render_axis_title (KW_MATRIX_AXIS_EFFORT));
   scene->mode = KW_MATRIX_LABELS_AUTO;
