@@ -41,6 +41,7 @@ typedef struct {
   /* The outcome. */
   guint  n_pages;
   double text_width;  /* the wrap width of the titles */
+  double badge_width;
 } Try;
 
 static gint
@@ -85,6 +86,7 @@ flow (const Legend *legend,
     *c = '0';
   badge_width = kw_matrix_legend_badge_width (kw_matrix_text_measure (text, widest), size);
   try->text_width = MAX (width - badge_width - KW_MATRIX_PLACEMENT_PADDING * size, size);
+  try->badge_width = badge_width;
 
   for (guint k = 0; k < legend->n_items; k++)
     {
@@ -206,4 +208,5 @@ kw_matrix_legend_lay_out (KwMatrixPlacement           *placement,
   placement->n_legend_pages = flow (&legend, &chosen, placement->legend);
   placement->legend_text_size = chosen.size;
   placement->wrap_width = chosen.text_width;
+  placement->legend_badge_width = chosen.badge_width;
 }

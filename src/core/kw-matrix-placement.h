@@ -81,8 +81,8 @@ typedef struct {
  * at label.x + PADDING * text_size. A zone name is one such line at
  * zone_text_size with no padding (baseline at rect.y + BASELINE * size);
  * a badge's number is centred in its box; a legend entry's badge is
- * KW_MATRIX_PLACEMENT_LINE_HEIGHT high at its top left, its lines
- * start after the badge and a gap of PADDING. */
+ * LINE_HEIGHT high and legend_badge_width wide at its top left, its
+ * lines (no padding) start after the badge and a gap of PADDING. */
 #define KW_MATRIX_PLACEMENT_LINE_HEIGHT 1.2
 #define KW_MATRIX_PLACEMENT_BASELINE    0.95
 #define KW_MATRIX_PLACEMENT_PADDING     0.25
@@ -157,6 +157,10 @@ typedef struct {
   double             legend_text_size;
   guint              n_legend_pages;
   guint              n_unplaced;  /* labels without room */
+  double             legend_badge_width; /* of every badge in the legend:
+                                    * an entry's lines start this plus
+                                    * PADDING × legend_text_size right of
+                                    * its rect.x */
 } KwMatrixPlacement;
 
 /* Places the items on layout (made with kw_matrix_layout_init()). */
