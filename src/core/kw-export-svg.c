@@ -616,11 +616,9 @@ write_legend (Svg                     *svg,
               const KwMatrixPlacement *placement)
 {
   double size = placement->legend_text_size;
-  double badge_width;
 
   if (placement->legend == NULL || placement->legend->len == 0)
     return;
-  badge_width = kw_matrix_render_legend_badge_width (placement);
 
   start (svg, "g");
   attribute (svg, "class", "legend");
@@ -631,7 +629,7 @@ write_legend (Svg                     *svg,
       KwMatrixRect badge;
       double text_x, text_width;
 
-      kw_matrix_render_legend_badge (placement, entry, badge_width, &badge);
+      kw_matrix_render_legend_badge (placement, entry, &badge);
       text_x = badge.x + badge.width + KW_MATRIX_PLACEMENT_PADDING * size;
       text_width = entry->rect.x + entry->rect.width - text_x;
 

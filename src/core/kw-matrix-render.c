@@ -11,9 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "kw-matrix-legend.h"
 #include "kw-matrix-render.h"
-#include "kw-matrix-text.h"
 
 /* ---- The style both backends share ---------------------------------------- */
 
@@ -122,36 +120,14 @@ kw_matrix_render_label_line (const KwMatrixRect *label,
                           KW_MATRIX_PLACEMENT_BASELINE) * size;
 }
 
-double
-kw_matrix_render_legend_badge_width (const KwMatrixPlacement *placement)
-{
-  g_autoptr(KwMatrixText) text = NULL;
-  guint largest = 0;
-  char zeros[16];
-
-  if (placement->legend == NULL || placement->legend->len == 0)
-    return 0.0;
-
-  for (guint i = 0; i < placement->legend->len; i++)
-    largest = MAX (largest, g_array_index (placement->legend, KwMatrixLegendEntry, i).number);
-  g_snprintf (zeros, sizeof zeros, "%u", largest);
-  for (char *c = zeros; *c != '\0'; c++)
-    *c = '0';
-
-  text = kw_matrix_text_new (KW_MATRIX_RENDER_FONT, placement->legend_text_size);
-
-  return kw_matrix_legend_badge_width (kw_matrix_text_measure (text, zeros), placement->legend_text_size);
-}
-
 void
 kw_matrix_render_legend_badge (const KwMatrixPlacement   *placement,
                                const KwMatrixLegendEntry *entry,
-                               double                     badge_width,
                                KwMatrixRect              *badge)
 {
   badge->x = entry->rect.x;
   badge->y = entry->rect.y;
-  badge->width = badge_width;
+  badge->width = placement->legend_badge_width;
   badge->height = KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size;
 }
 
@@ -700,7 +676,6 @@ draw_legend (cairo_t                 *cr,
              const KwMatrixPlacement *placement)
 {
   double size = placement->legend_text_size;
-  double badge_width = kw_matrix_render_legend_badge_width (placement);
 
   for (guint i = 0; placement->legend != NULL && i < placement->legend->len; i++)
     {
@@ -712,7 +687,7 @@ draw_legend (cairo_t                 *cr,
       cairo_save (cr);
       cairo_translate (cr, dx, dy);
       cairo_scale (cr, scale, scale);
-      kw_matrix_render_legend_badge (placement, entry, badge_width, &badge);
+      kw_matrix_render_legend_badge (placement, entry, &badge);
       draw_badge (cr, &badge, entry->outcome, entry->number);
 
       text_x = badge.x + badge.width + KW_MATRIX_PLACEMENT_PADDING * size;

@@ -60,13 +60,10 @@ void        kw_matrix_render_label_line  (const KwMatrixRect    *label,
                                           guint                  line,
                                           double                *x,
                                           double                *baseline);
-/* The width of the legend's badges (as wide as its longest number's),
- * as kw-matrix-legend.c laid the entries out; 0 without a legend. */
-double      kw_matrix_render_legend_badge_width (const KwMatrixPlacement *placement);
-/* The badge of a legend entry, at its top left, of badge_width. */
+/* The badge of a legend entry: legend_badge_width wide, a line high, at
+ * the entry's top left. */
 void        kw_matrix_render_legend_badge (const KwMatrixPlacement   *placement,
                                            const KwMatrixLegendEntry *entry,
-                                           double                     badge_width,
                                            KwMatrixRect              *badge);
 /* An export is not turned like the screen: when the legend needed more
  * than one page even at its smallest text, the pages are drawn together
