@@ -145,6 +145,28 @@ near_color (guint32 a,
   return TRUE;
 }
 
+/* A good part of a badge's box is in its outcome's ink (the rest is its
+ * rounded ends and its white number, large in a small badge); anywhere
+ * else there is none of it. */
+static void
+assert_badge_drawn (cairo_surface_t    *surface,
+                    const KwMatrixRect *badge,
+                    KwOutcome           outcome)
+{
+  guint32 ink = rgb_of (kw_matrix_render_outcome_ink (outcome));
+  guint n = 0, n_ink = 0;
+
+  for (int y = (int) ceil (badge->y); y < (int) (badge->y + badge->height); y++)
+    for (int x = (int) ceil (badge->x); x < (int) (badge->x + badge->width); x++)
+      {
+        n++;
+        n_ink += near_color (pixel_at (surface, x, y), ink);
+      }
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n_ink, >, n / 4);
+}
+
 /* What the placement promises, checked on the data a backend drew from:
  * no label over another or over a zone's name, all inside the plot, the
  * plan's numbers, and a legend with every finding in NUMBERS mode. */
@@ -250,12 +272,25 @@ test_png_placement (gconstpointer data)
                                        rgb_of (kw_outcome_get_color (label->outcome, FALSE))));
 
           if (placement->mode == KW_MATRIX_LABELS_NUMBERS)
-            g_assert_true (near_color (pixel_at (surface, box->x + box->height / 2.0, box->y + 0.12 * box->height),
-                                       rgb_of (kw_matrix_render_outcome_ink (label->outcome))));
+            assert_badge_drawn (surface, box, label->outcome);
           else
             g_assert_true (near_color (pixel_at (surface, box->x + 0.2 * placement->text_size,
                                                  box->y + box->height / 2.0),
                                        rgb_of (KW_MATRIX_RENDER_LABEL_FILL)));
+        }
+
+      /* The legend's badges where the legend says, in their outcome's ink. */
+      for (guint i = 0; placement->legend != NULL && i < placement->legend->len; i++)
+        {
+          const KwMatrixLegendEntry *entry = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
+          KwMatrixRect badge;
+          double scale, dx, dy;
+
+          kw_matrix_render_legend_badge (placement, entry, &badge);
+          kw_matrix_render_legend_page_transform (placement, entry->page, &scale, &dx, &dy);
+          badge = (KwMatrixRect) { dx + scale * badge.x, dy + scale * badge.y,
+                                   scale * badge.width, scale * badge.height };
+          assert_badge_drawn (surface, &badge, entry->outcome);
         }
 
       cairo_surface_destroy (surface);

@@ -142,6 +142,13 @@ kw_matrix_render_legend_page_transform (const KwMatrixPlacement *placement,
   guint n_pages = MAX (placement->n_legend_pages, 1);
   guint columns = (guint) ceil (sqrt (n_pages));
 
+  if (n_pages == 1)
+    {
+      *scale = 1.0;
+      *dx = *dy = 0.0;
+      return;
+    }
+
   /* columns × columns cells hold every page, each shrunk to a little
    * less than its cell so neighbouring pages stay apart. */
   *scale = 0.96 / columns;
