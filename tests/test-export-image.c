@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kw-export-pdf.h"
+#include "kw-export-svg.h"
 #include "kw-format.h"
 #include "kw-matrix-render.h"
 
@@ -526,6 +527,19 @@ test_legend_pages (void)
         }
     }
   g_assert_cmpuint (g_hash_table_size (listed), ==, 400);
+
+  /* Both backends draw the pages together. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) png = kw_matrix_scene_render_png (scene, 1600, 1200, &error);
+    g_autoptr(GBytes) svg = kw_export_svg_bytes (board, NULL, 1600, 1200, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (png);
+    text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+    g_assert_nonnull (strstr (text, "<g class=\"entry\" transform=\"translate("));
+  }
 }
 
 static gpointer
