@@ -353,11 +353,12 @@ write_scale (Svg                  *svg,
   attribute (svg, "fill", KW_MATRIX_RENDER_INK);
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
-      char number[16];
+      char impact[16], effort[16];
 
-      g_snprintf (number, sizeof number, "%d", (int) ticks[i].value);
-      write_label (svg, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, "end", small, NULL, number);
-      write_label (svg, ticks[i].x, plot->y + plot->height + 1.3 * size, "middle", small, NULL, number);
+      g_snprintf (impact, sizeof impact, "%d", (int) ticks[i].impact_value);
+      g_snprintf (effort, sizeof effort, "%d", (int) ticks[i].value);
+      write_label (svg, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, "end", small, NULL, impact);
+      write_label (svg, ticks[i].x, plot->y + plot->height + 1.3 * size, "middle", small, NULL, effort);
     }
 
   write_label (svg, plot->x + plot->width / 2.0, plot->y + plot->height + 2.9 * size, "middle",

@@ -547,13 +547,14 @@ draw_scale (cairo_t              *cr,
 
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
-      char number[16];
+      char impact[16], effort[16];
 
-      g_snprintf (number, sizeof number, "%d", (int) ticks[i].value);
+      g_snprintf (impact, sizeof impact, "%d", (int) ticks[i].impact_value);
+      g_snprintf (effort, sizeof effort, "%d", (int) ticks[i].value);
       draw_text (cr, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, ANCHOR_END, small, FALSE, FALSE, 0.0,
-                 number);
+                 impact);
       draw_text (cr, ticks[i].x, plot->y + plot->height + 1.3 * size, ANCHOR_MIDDLE, small, FALSE, FALSE, 0.0,
-                 number);
+                 effort);
     }
 
   draw_text (cr, plot->x + plot->width / 2.0, plot->y + plot->height + 2.9 * size, ANCHOR_MIDDLE,
