@@ -53,7 +53,7 @@ kw_matrix_render_axis_title (KwMatrixAxis axis)
 }
 
 static guint
-star_points (double       x,
+scale_outline (double       x,
              double       y,
              const double outline[][2],
              guint        n,
@@ -95,13 +95,13 @@ kw_matrix_render_marker_points (KwMatrixMarkerShape shape,
   switch (shape)
     {
     case KW_MATRIX_MARKER_SQUARE:
-      return star_points (x, y, square, G_N_ELEMENTS (square), radius, points);
+      return scale_outline (x, y, square, G_N_ELEMENTS (square), radius, points);
     case KW_MATRIX_MARKER_DIAMOND:
-      return star_points (x, y, diamond, G_N_ELEMENTS (diamond), radius, points);
+      return scale_outline (x, y, diamond, G_N_ELEMENTS (diamond), radius, points);
     case KW_MATRIX_MARKER_TRIANGLE:
-      return star_points (x, y, triangle, G_N_ELEMENTS (triangle), radius, points);
+      return scale_outline (x, y, triangle, G_N_ELEMENTS (triangle), radius, points);
     case KW_MATRIX_MARKER_CROSS:
-      return star_points (x, y, cross, G_N_ELEMENTS (cross), radius, points);
+      return scale_outline (x, y, cross, G_N_ELEMENTS (cross), radius, points);
     case KW_MATRIX_MARKER_CIRCLE:
     default:
       return 0;
