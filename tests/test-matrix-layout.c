@@ -293,6 +293,15 @@ test_view (void)
   kw_matrix_layout_score_to_point (&layout, 10, 10, &x, &y);
   g_assert_cmpfloat_with_epsilon (x, layout.plot.x + layout.plot.width, 1e-9);
 
+  /* A layout zeroed, not initialised, maps as the whole matrix. */
+  {
+    KwMatrixLayout zeroed = { .width = 100, .height = 100, .plot = { 0, 0, 100, 100 } };
+
+    kw_matrix_layout_score_to_point (&zeroed, 5, 5, &x, &y);
+    g_assert_cmpfloat (x, ==, 50);
+    g_assert_cmpfloat (y, ==, 50);
+  }
+
   /* An empty view is refused and changes nothing. */
   kw_matrix_layout_set_view (&layout, 3, 3, 0, 10);
   kw_matrix_layout_set_view (&layout, 0, 10, 7, 2);

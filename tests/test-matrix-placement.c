@@ -584,9 +584,12 @@ test_workshop_presentation (void)
   KwMatrixLayout layout;
 
   g_assert_cmpfloat (options.text_size, ==, 24);
-  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  /* Presentation's larger margins: a plot of about 1700×900. */
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.5, FALSE);
   g_assert_cmpfloat (layout.plot.width, >=, 1700);
+  g_assert_cmpfloat (layout.plot.width, <=, 1800);
   g_assert_cmpfloat (layout.plot.height, >=, 900);
+  g_assert_cmpfloat (layout.plot.height, <=, 950);
 
   placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
   check_placement (placement, &layout, board);

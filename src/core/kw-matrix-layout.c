@@ -117,16 +117,25 @@ kw_matrix_layout_set_view (KwMatrixLayout *layout,
   layout->view_max_effort = max_effort;
 }
 
+/* A layout zeroed rather than initialised (a widget before its first
+ * allocation) has an empty view: it shows 0..10 then, as before views. */
+static double
+view_span (double min,
+           double max)
+{
+  return max > min ? max - min : SCORE_SPAN;
+}
+
 double
 kw_matrix_layout_impact_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.height / (layout->view_max_impact - layout->view_min_impact);
+  return layout->plot.height / view_span (layout->view_min_impact, layout->view_max_impact);
 }
 
 double
 kw_matrix_layout_effort_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.width / (layout->view_max_effort - layout->view_min_effort);
+  return layout->plot.width / view_span (layout->view_min_effort, layout->view_max_effort);
 }
 
 static double
@@ -306,8 +315,8 @@ kw_matrix_layout_get_ticks (const KwMatrixLayout *layout,
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
       double step = (double) i / (KW_MATRIX_N_TICKS - 1);
-      double effort = layout->view_min_effort + step * (layout->view_max_effort - layout->view_min_effort);
-      double impact = layout->view_min_impact + step * (layout->view_max_impact - layout->view_min_impact);
+      double effort = layout->view_min_effort + step * view_span (layout->view_min_effort, layout->view_max_effort);
+      double impact = layout->view_min_impact + step * view_span (layout->view_min_impact, layout->view_max_impact);
 
       ticks[i].value = effort;
       ticks[i].impact_value = impact;

@@ -133,7 +133,7 @@ compute_zone_labels (KwMatrixPlacer *placer)
 /* ---- Attempts ------------------------------------------------------------------------------- */
 
 static void
-start_attempt (KwMatrixPlacer               *placer,
+start_attempt (KwMatrixPlacer       *placer,
                const KwMatrixLayout *layout,
                double                marker_radius,
                double                reach)
@@ -157,7 +157,7 @@ start_attempt (KwMatrixPlacer               *placer,
  * MAX_FILL of the plot? Titles average about half an em per character. */
 static gboolean
 might_fit (const KwMatrixPlacer *placer,
-           double        wrap_em)
+           double                wrap_em)
 {
   double area = 0.0, plot_area = placer->layout.plot.width * placer->layout.plot.height;
 
@@ -174,17 +174,28 @@ might_fit (const KwMatrixPlacer *placer,
   return area <= MAX_FILL * plot_area;
 }
 
-/* Wraps item i's title at wrap_em into its label. */
+/* Wraps item i's title at wrap_em into its label; a title that would be
+ * cut there takes the next wider wrap that holds it whole (the widest
+ * cuts it if it must): narrower wraps are for the many short titles, not
+ * a reason to lose the end of a long one. */
 static void
 size_card (KwMatrixPlacer *placer,
-           guint   i)
+           guint           i)
 {
   KwMatrixPlacedLabel *label = &placer->labels[i];
-  KwWrappedText wrapped;
+  KwWrappedText wrapped = { 0 };
 
   clear_label (label);
-  kw_matrix_text_wrap (placer->text, placer->items[i].title, placer->wrap_em * placer->text_size,
-                       KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
+  for (int w = G_N_ELEMENTS (wrap_widths) - 1; w >= 0; w--)
+    {
+      if (wrap_widths[w] < placer->wrap_em)
+        continue;
+      kw_wrapped_text_clear (&wrapped);
+      kw_matrix_text_wrap (placer->text, placer->items[i].title, wrap_widths[w] * placer->text_size,
+                           KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
+      if (!wrapped.ellipsised)
+        break;
+    }
   for (guint l = 0; l < wrapped.n_lines; l++)
     label->lines[l] = g_steal_pointer (&wrapped.lines[l]);
   label->n_lines = wrapped.n_lines;
@@ -195,9 +206,9 @@ size_card (KwMatrixPlacer *placer,
 }
 
 static guint
-attempt_cards (KwMatrixPlacer   *placer,
-               double    wrap_em,
-               gboolean  give_up)
+attempt_cards (KwMatrixPlacer *placer,
+               double          wrap_em,
+               gboolean        give_up)
 {
   placer->wrap_em = wrap_em;
   placer->size_label = size_card;
@@ -207,7 +218,7 @@ attempt_cards (KwMatrixPlacer   *placer,
 /* A badge as wide as its number's digits (every length measured once). */
 static void
 size_badge (KwMatrixPlacer *placer,
-            guint   i)
+            guint           i)
 {
   KwMatrixPlacedLabel *label = &placer->labels[i];
   char number[16];
@@ -237,7 +248,7 @@ attempt_numbers (KwMatrixPlacer *placer)
 /* ---- The result ------------------------------------------------------------------------------------ */
 
 static KwMatrixPlacement *
-placement_from_attempt (KwMatrixPlacer            *placer,
+placement_from_attempt (KwMatrixPlacer    *placer,
                         KwMatrixLabelMode  mode,
                         double             wrap_width,
                         guint              n_unplaced)
@@ -265,7 +276,7 @@ placement_from_attempt (KwMatrixPlacer            *placer,
 }
 
 static void
-placer_init (KwMatrixPlacer                         *placer,
+placer_init (KwMatrixPlacer                 *placer,
              const KwMatrixLayout           *layout,
              const KwThresholds             *thresholds,
              const KwMatrixPlacementItem    *items,
@@ -318,7 +329,7 @@ placer_clear (KwMatrixPlacer *placer)
 /* Titles, at the widest wrap that fits. Forced (not AUTO), the attempt
  * with the fewest labels left out wins. */
 static KwMatrixPlacement *
-place_cards (KwMatrixPlacer               *placer,
+place_cards (KwMatrixPlacer       *placer,
              const KwMatrixLayout *layout,
              gboolean              forced)
 {
@@ -352,7 +363,7 @@ place_cards (KwMatrixPlacer               *placer,
 }
 
 static KwMatrixPlacement *
-place_numbers (KwMatrixPlacer               *placer,
+place_numbers (KwMatrixPlacer       *placer,
                const KwMatrixLayout *layout)
 {
   KwMatrixLayout with_legend = *layout;

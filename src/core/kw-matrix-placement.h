@@ -149,7 +149,10 @@ typedef struct {
   double             text_size;   /* of the labels */
   double             line_height; /* of one label line */
   double             zone_text_size;
-  double             wrap_width;  /* the width titles were wrapped at */
+  double             wrap_width;  /* the width titles were wrapped at
+                                   * (a title that would be cut there
+                                   * takes a wider one that holds it);
+                                   * in NUMBERS the legend's */
   GArray            *labels;      /* of KwMatrixPlacedLabel, input order */
   KwMatrixZoneLabel  zone_labels[KW_MATRIX_N_ZONES];
   guint              n_zone_labels;

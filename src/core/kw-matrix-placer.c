@@ -35,13 +35,26 @@
  * ellipsised. */
 #define MAX_CUT_SHARE 4
 
+/* Markers nearer than this (in line heights, each way) count as a crowd. */
+#define CROWD_REACH     6.0
+#define CROWD_MAX_ITEMS 2000
+
+/* A label that found no room may push one other away, on boards up to
+ * this size, trying this many positions. */
+#define MAX_ITEMS_TO_MAKE_ROOM 80
+#define MAX_EJECTIONS          12
+#define EJECTED_REACH          8.0   /* in line heights */
+
+/* The positions right next to a marker. */
+#define N_ADJACENT 16
+
 /* The most positions tried on one ring. */
 #define MAX_DIRECTIONS 720
 
 /* Restarts with the failed labels first; while AUTO can still step down,
  * fewer (a narrower wrap is as likely to help). */
 #define MAX_ROUNDS 4
-#define MAX_ROUNDS_GIVING_UP 2
+#define MAX_ROUNDS_GIVING_UP 3
 
 /* ---- Small geometry -------------------------------------------------------- */
 
@@ -208,7 +221,7 @@ typedef struct {
 /* A label whose nearest point is more than the gap from the marker's
  * edge is away from it: a leader from the edge to that point. */
 static void
-set_leader (const KwMatrixPlacer              *placer,
+set_leader (const KwMatrixPlacer      *placer,
             const KwMatrixPlacedLabel *label,
             Candidate                 *candidate)
 {
@@ -229,7 +242,7 @@ set_leader (const KwMatrixPlacer              *placer,
 }
 
 static void
-make_candidate (const KwMatrixPlacer              *placer,
+make_candidate (const KwMatrixPlacer      *placer,
                 const KwMatrixPlacedLabel *label,
                 double                     width,
                 double                     height,
@@ -246,8 +259,8 @@ make_candidate (const KwMatrixPlacer              *placer,
 
 /* Overlaps nothing and stays inside. */
 static gboolean
-candidate_fits (const KwMatrixPlacer    *placer,
-                const Candidate *candidate)
+candidate_fits (const KwMatrixPlacer *placer,
+                const Candidate      *candidate)
 {
   KwMatrixRect kept;
 
@@ -261,9 +274,9 @@ candidate_fits (const KwMatrixPlacer    *placer,
 /* Fits, and its leader crosses no label or marker, nor the box another
  * label's leader. */
 static gboolean
-candidate_is_clean (const KwMatrixPlacer    *placer,
-                    guint            owner,
-                    const Candidate *candidate)
+candidate_is_clean (const KwMatrixPlacer *placer,
+                    guint                 owner,
+                    const Candidate      *candidate)
 {
   if (kw_spatial_index_rect_crosses_segment (placer->index, &candidate->rect, KW_SPATIAL_LEADER,
                                              KW_SPATIAL_SKIP_NONE))
@@ -288,27 +301,14 @@ candidate_is_clean (const KwMatrixPlacer    *placer,
                                          KW_SPATIAL_OBSTACLE | KW_SPATIAL_LABEL, owner);
 }
 
-/* The directions tried on one ring, in order: right, left, up, down and
- * the diagonals next to the marker; further out, n around the ring
+/* The directions tried on a ring around the marker: n around it,
  * alternating both ways from the right. Unit vectors, made by rotation
  * rather than a sine and cosine each. */
 static guint
-ring_directions (guint   ring,
-                 guint   n,
+ring_directions (guint  n,
                  double (*directions)[2])
 {
-  static const double first[8][2] = {
-    { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
-    { G_SQRT2 / 2, -G_SQRT2 / 2 }, { -G_SQRT2 / 2, -G_SQRT2 / 2 },
-    { G_SQRT2 / 2, G_SQRT2 / 2 }, { -G_SQRT2 / 2, G_SQRT2 / 2 },
-  };
   double c, s, up[2] = { 1, 0 }, down[2] = { 1, 0 };
-
-  if (ring == 0)
-    {
-      memcpy (directions, first, sizeof first);
-      return G_N_ELEMENTS (first);
-    }
 
   c = cos (2 * G_PI / n);
   s = sin (2 * G_PI / n);
@@ -330,8 +330,21 @@ ring_directions (guint   ring,
   return n;
 }
 
+/* Puts label i, placed, in the index: its box and its leader. */
 static void
-accept (KwMatrixPlacer          *placer,
+index_label (KwMatrixPlacer *placer,
+             guint           i)
+{
+  const KwMatrixPlacedLabel *label = &placer->labels[i];
+
+  if (label->has_leader)
+    kw_spatial_index_add_segment (placer->index, KW_SPATIAL_LEADER, i, label->leader_x1, label->leader_y1,
+                                  label->leader_x2, label->leader_y2);
+  kw_spatial_index_add_rect (placer->index, KW_SPATIAL_LABEL, i, &label->label);
+}
+
+static void
+accept (KwMatrixPlacer  *placer,
         guint            i,
         const Candidate *candidate)
 {
@@ -341,16 +354,11 @@ accept (KwMatrixPlacer          *placer,
   label->placed = TRUE;
   label->label = candidate->rect;
   label->has_leader = candidate->has_leader;
-  if (candidate->has_leader)
-    {
-      label->leader_x1 = candidate->x1;
-      label->leader_y1 = candidate->y1;
-      label->leader_x2 = candidate->x2;
-      label->leader_y2 = candidate->y2;
-      kw_spatial_index_add_segment (placer->index, KW_SPATIAL_LEADER, i, candidate->x1, candidate->y1,
-                                    candidate->x2, candidate->y2);
-    }
-  kw_spatial_index_add_rect (placer->index, KW_SPATIAL_LABEL, i, &candidate->rect);
+  label->leader_x1 = candidate->has_leader ? candidate->x1 : 0;
+  label->leader_y1 = candidate->has_leader ? candidate->y1 : 0;
+  label->leader_x2 = candidate->has_leader ? candidate->x2 : 0;
+  label->leader_y2 = candidate->has_leader ? candidate->y2 : 0;
+  index_label (placer, i);
 }
 
 /* Rings searched past a position before it is taken, for a better one:
@@ -358,9 +366,9 @@ accept (KwMatrixPlacer          *placer,
 static const guint patience[] = { [KW_PLACER_TIER_CROSSING] = 8, [KW_PLACER_TIER_CLEAN] = 2 };
 
 static KwPlacerTier
-candidate_tier (const KwMatrixPlacer    *placer,
-                guint            i,
-                const Candidate *candidate)
+candidate_tier (const KwMatrixPlacer *placer,
+                guint                 i,
+                const Candidate      *candidate)
 {
   KwOutcome outcome = placer->items[i].outcome;
 
@@ -380,11 +388,11 @@ typedef struct {
 /* Takes candidate when it is the best there can be; else keeps it if it
  * beats the best so far. */
 static gboolean
-consider (KwMatrixPlacer    *placer,
-          guint      i,
-          guint      ring,
-          Candidate *candidate,
-          Best      *best)
+consider (KwMatrixPlacer *placer,
+          guint           i,
+          guint           ring,
+          Candidate      *candidate,
+          Best           *best)
 {
   KwPlacerTier tier;
 
@@ -407,8 +415,8 @@ consider (KwMatrixPlacer    *placer,
  * the spot, so every leader reaches its label without crossing another. */
 static gboolean
 consider_stack (KwMatrixPlacer *placer,
-                guint   i,
-                Best   *best)
+                guint           i,
+                Best           *best)
 {
   const KwMatrixPlacedLabel *label = &placer->labels[i];
   double width = placer->widths[i], height = placer->heights[i];
@@ -439,11 +447,44 @@ consider_stack (KwMatrixPlacer *placer,
   return FALSE;
 }
 
+/* The positions right next to the marker, in the order of preference of
+ * map labelling: right of it, left, above, below, with the marker at the
+ * middle of the label's side, then by its first or last line (or ends),
+ * then at the corners. */
+static guint
+adjacent_candidates (const KwMatrixPlacer      *placer,
+                     const KwMatrixPlacedLabel *label,
+                     double                     width,
+                     double                     height,
+                     Candidate                  candidates[N_ADJACENT])
+{
+  double near = label->marker_radius + placer->gap;
+  double corner = near / G_SQRT2;
+  double half_line = placer->line_height / 2;
+  double right = label->x + near, left = label->x - near - width;
+  double above = label->y - near - height, below = label->y + near;
+  double middle_y = label->y - height / 2, middle_x = label->x - width / 2;
+  const double spots[N_ADJACENT][2] = {
+    { right, middle_y }, { left, middle_y }, { middle_x, above }, { middle_x, below },
+    { right, label->y - half_line }, { right, label->y - height + half_line },
+    { left, label->y - half_line }, { left, label->y - height + half_line },
+    { label->x - half_line, above }, { label->x - width + half_line, above },
+    { label->x - half_line, below }, { label->x - width + half_line, below },
+    { label->x + corner, label->y - corner - height }, { label->x - corner - width, label->y - corner - height },
+    { label->x + corner, label->y + corner }, { label->x - corner - width, label->y + corner },
+  };
+
+  for (guint k = 0; k < N_ADJACENT; k++)
+    candidates[k] = (Candidate) { .rect = { spots[k][0], spots[k][1], width, height } };
+
+  return N_ADJACENT;
+}
+
 /* Searches ring after ring, each further out by a step that grows with
  * the distance (far away, precision matters less than time). */
 static gboolean
 place_one (KwMatrixPlacer *placer,
-           guint   i)
+           guint           i)
 {
   const KwMatrixPlacedLabel *label = &placer->labels[i];
   double width = placer->widths[i], height = placer->heights[i];
@@ -458,8 +499,10 @@ place_one (KwMatrixPlacer *placer,
     {
       double step = base_step * (1.0 + distance / (8.0 * placer->line_height));
       double circumference = 2 * G_PI * (distance + (width + height) / 4 + label->marker_radius);
-      guint n = ring_directions (ring, (guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
-                                 directions);
+      Candidate adjacent[N_ADJACENT];
+      guint n = ring == 0 ? adjacent_candidates (placer, label, width, height, adjacent)
+                          : ring_directions ((guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
+                                             directions);
 
       for (guint j = 0; j < n; j++)
         {
@@ -469,7 +512,10 @@ place_one (KwMatrixPlacer *placer,
            * the columns those began. */
           if (ring == 0 && j == 2 && placer->stack_size[i] > 1 && consider_stack (placer, i, &best))
             return TRUE;
-          make_candidate (placer, label, width, height, directions[j], distance, &candidate);
+          if (ring == 0)
+            candidate = adjacent[j];
+          else
+            make_candidate (placer, label, width, height, directions[j], distance, &candidate);
           if (consider (placer, i, ring, &candidate, &best))
             return TRUE;
         }
@@ -489,29 +535,165 @@ place_one (KwMatrixPlacer *placer,
   return TRUE;
 }
 
+/* ---- Making room ----------------------------------------------------------------------- */
+
+/* The one placed label that rect (with its gap) overlaps, or G_MAXUINT
+ * for none or several. Only on small boards: it looks at every label. */
+static guint
+single_conflict (const KwMatrixPlacer *placer,
+                 const KwMatrixRect   *rect)
+{
+  KwMatrixRect kept = inflate (rect, placer->gap);
+  guint found = G_MAXUINT;
+
+  for (guint j = 0; j < placer->n_items; j++)
+    if (placer->labels[j].placed && kw_matrix_rect_intersects (&kept, &placer->labels[j].label))
+      {
+        if (found != G_MAXUINT)
+          return G_MAXUINT;
+        found = j;
+      }
+
+  return found;
+}
+
+/* Label i found no room: it takes the place of one label in its way,
+ * which then looks for another (a one-step ejection chain, as in map
+ * labelling's local search). Tries the positions next to i's marker
+ * first, at most MAX_EJECTIONS of them. */
+static gboolean
+make_room (KwMatrixPlacer *placer,
+           guint           i)
+{
+  const KwMatrixPlacedLabel *label = &placer->labels[i];
+  double width = placer->widths[i], height = placer->heights[i];
+  double base_step = RING_STEP * placer->line_height;
+  double distance = 0.0;
+  double directions[MAX_DIRECTIONS][2];
+  guint n_tries = 0;
+
+  for (guint ring = 0; distance <= placer->max_distance && n_tries < MAX_EJECTIONS; ring++)
+    {
+      double step = base_step * (1.0 + distance / (8.0 * placer->line_height));
+      double circumference = 2 * G_PI * (distance + (width + height) / 4 + label->marker_radius);
+      Candidate adjacent[N_ADJACENT];
+      guint n = ring == 0 ? adjacent_candidates (placer, label, width, height, adjacent)
+                          : ring_directions ((guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
+                                             directions);
+
+      for (guint j = 0; j < n && n_tries < MAX_EJECTIONS; j++)
+        {
+          Candidate candidate;
+          KwMatrixPlacedLabel saved;
+          KwMatrixRect kept;
+          guint other;
+
+          if (ring == 0)
+            candidate = adjacent[j];
+          else
+            make_candidate (placer, label, width, height, directions[j], distance, &candidate);
+
+          kept = inflate (&candidate.rect, placer->gap);
+          if (!rect_inside (&candidate.rect, &placer->area) ||
+              kw_spatial_index_rect_hits (placer->index, &kept, KW_SPATIAL_OBSTACLE, KW_SPATIAL_SKIP_NONE))
+            continue;
+          other = single_conflict (placer, &candidate.rect);
+          if (other == G_MAXUINT)
+            continue;
+
+          /* Without the other label, this position must be as good as
+           * any the search would take. */
+          n_tries++;
+          saved = placer->labels[other];
+          placer->labels[other].placed = FALSE;
+          kw_spatial_index_remove (placer->index, KW_SPATIAL_LABEL | KW_SPATIAL_LEADER, other);
+          set_leader (placer, label, &candidate);
+          if (candidate_fits (placer, &candidate) &&
+              candidate_tier (placer, i, &candidate) >= placer->worst_tier)
+            {
+              guint n_failures_in_a_row = placer->n_failures_in_a_row;
+              double max_distance = placer->max_distance;
+              gboolean moved;
+
+              /* The label pushed away looks only near its marker: far
+               * from it, it would be better off as it was. */
+              accept (placer, i, &candidate);
+              placer->max_distance = MIN (max_distance, EJECTED_REACH * placer->line_height);
+              moved = place_one (placer, other);
+              placer->max_distance = max_distance;
+              if (moved)
+                return TRUE;
+              placer->n_failures_in_a_row = n_failures_in_a_row;
+              placer->labels[i].placed = FALSE;
+              kw_spatial_index_remove (placer->index, KW_SPATIAL_LABEL | KW_SPATIAL_LEADER, i);
+            }
+          placer->labels[other] = saved;
+          index_label (placer, other);
+        }
+      distance += ring == 0 ? base_step : step;
+    }
+
+  return FALSE;
+}
+
 /* ---- All labels ------------------------------------------------------------------------- */
 
+typedef struct {
+  const KwMatrixPlacementItem *items;
+  const guint                 *crowd;
+} Priority;
+
 static gint
-compare_by_number (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_priority (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  const KwMatrixPlacementItem *items = user_data;
+  const Priority *priority = user_data;
   guint ia = *(const guint *) a, ib = *(const guint *) b;
 
-  if (items[ia].number != items[ib].number)
-    return items[ia].number < items[ib].number ? -1 : 1;
+  if (priority->crowd[ia] != priority->crowd[ib])
+    return priority->crowd[ia] > priority->crowd[ib] ? -1 : 1;
+  if (priority->items[ia].number != priority->items[ib].number)
+    return priority->items[ia].number < priority->items[ib].number ? -1 : 1;
   return ia < ib ? -1 : ia > ib;
 }
 
+/* How many markers lie near each: labels in a crowd go first, while
+ * there is still room around it; the others find room further out
+ * anyway. Past CROWD_MAX_ITEMS, counting costs more than it gains. */
 static guint *
-order_by_number (const KwMatrixPlacer *placer)
+count_crowds (const KwMatrixPlacer *placer)
+{
+  guint *crowd = g_new0 (guint, MAX (placer->n_items, 1));
+  double reach = CROWD_REACH * placer->line_height;
+
+  if (placer->n_items > CROWD_MAX_ITEMS)
+    return crowd;
+
+  for (guint i = 0; i < placer->n_items; i++)
+    for (guint j = i + 1; j < placer->n_items; j++)
+      if (placer->visible[i] && placer->visible[j] &&
+          fabs (placer->labels[i].x - placer->labels[j].x) <= reach &&
+          fabs (placer->labels[i].y - placer->labels[j].y) <= reach)
+        {
+          crowd[i]++;
+          crowd[j]++;
+        }
+
+  return crowd;
+}
+
+/* Crowded first, then in the plan's order. */
+static guint *
+order_by_priority (const KwMatrixPlacer *placer)
 {
   guint *order = g_new (guint, MAX (placer->n_items, 1));
+  g_autofree guint *crowd = count_crowds (placer);
+  Priority priority = { placer->items, crowd };
 
   for (guint i = 0; i < placer->n_items; i++)
     order[i] = i;
-  g_qsort_with_data (order, placer->n_items, sizeof (guint), compare_by_number, (gpointer) placer->items);
+  g_qsort_with_data (order, placer->n_items, sizeof (guint), compare_priority, &priority);
 
   return order;
 }
@@ -537,7 +719,7 @@ guint
 kw_matrix_placer_place_all (KwMatrixPlacer *placer,
                             gboolean        give_up)
 {
-  g_autofree guint *order = order_by_number (placer);
+  g_autofree guint *order = order_by_priority (placer);
   g_autofree guint *next = g_new (guint, MAX (placer->n_items, 1));
   guint n_failed = 0;
 
@@ -573,8 +755,11 @@ kw_matrix_placer_place_all (KwMatrixPlacer *placer,
            * the whole titles in the legend read better. */
           if (give_up && placer->n_ellipsised > MAX (1, placer->n_items / MAX_CUT_SHARE))
             return 1;
-          if (place_one (placer, i))
+          if (place_one (placer, i) ||
+              (placer->n_items <= MAX_ITEMS_TO_MAKE_ROOM && make_room (placer, i)))
             continue;
+          g_debug ("Round %u: no room for the label of item %u (number %u)%s",
+                   round, i, placer->items[i].number, give_up ? ", giving up" : "");
           next[n_next++] = i;
           n_failed++;
           if (give_up)

@@ -136,6 +136,22 @@ kw_spatial_index_add_segment (KwSpatialIndex *index,
   add_entry (index, &entry);
 }
 
+void
+kw_spatial_index_remove (KwSpatialIndex *index,
+                         guint           kinds,
+                         guint           owner)
+{
+  /* A removed entry keeps its place in the cells with no kind: no query
+   * asks for none. Removals are rare (making room for a label). */
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (index->entries, Entry, i);
+
+      if (entry->owner == owner && (entry->kind & kinds) != 0)
+        entry->kind = 0;
+    }
+}
+
 gboolean
 kw_segment_crosses_rect (double              x1,
                          double              y1,
