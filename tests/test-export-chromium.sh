@@ -2,7 +2,9 @@
 # test-export-chromium.sh: opens the exported HTML action plan in headless
 # Chromium, the way a reader opens a mail attachment, and checks that it
 # renders with its sections, that no script runs (also with hostile text
-# on the board) and that nothing is requested from the network. Prints
+# on the board) and that nothing is requested from the network; that the
+# matrix's badges carry the plan's numbers and that its labels hold their
+# text whatever the font. Prints
 # TAP; exits 1 when a check fails.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,17 +72,79 @@ for section in summary quick-win small-fix long-term future drop unplaced; do
 done
 check "the rendered plan has its 21 numbered items" \
   test "$(grep -o '<li class="item"' "$work/plan-dom.html" | wc -l)" -eq 21
-check "the rendered plan has the matrix with 19 dots" \
-  test "$(grep -o '<a href="#finding-[^"]*" class="dot"' "$work/plan-dom.html" | wc -l)" -eq 19
+check "the rendered plan has the matrix with its 19 placed findings" \
+  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-dom.html" | wc -l)" -eq 19
+check "every line of text on the matrix keeps the width it was measured at" \
+  eval '! grep -o "<tspan[^>]*>" "$work/plan-dom.html" | grep -qv "textLength=\"[0-9.]*\" lengthAdjust=\"spacingAndGlyphs\""' 
 check "the plan requests nothing from the network" test -z "$(remote_requests "$work/plan-net.json")"
 
 chrome "$work/plan.html" "$work/shot-net.json" --window-size=1280,2000 --screenshot="$work/plan.png" > /dev/null
 check "Chromium takes a screenshot of the plan" test -s "$work/plan.png"
 chrome "$work/plan.html" "$work/phone-net.json" --window-size=390,844 --screenshot="$work/phone.png" > /dev/null
 check "Chromium takes a phone-sized screenshot" test -s "$work/phone.png"
+
+# A busy workshop board: 60 findings as numbered badges that match the
+# plan's numbered items.
+"$bin" --export-plan "$work/plan-60.html" "$src/tests/data/boards/workshop-60-nl.kwadrant" > /dev/null
+chrome "$work/plan-60.html" "$work/plan-60-net.json" --dump-dom > "$work/plan-60-dom.html"
+check "the 60-finding plan has 60 findings on its matrix" \
+  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-60-dom.html" | wc -l)" -eq 60
+# The number in each finding's badge is the number of the item its link leads to.
+badges=$(grep -o '<a href="#finding-[^"]*" class="finding">.*' "$work/plan-60-dom.html" |
+  sed -E 's|<a href="#(finding-[^"]*)" class="finding">|\n\1 |g' |
+  sed -nE 's|^(finding-[^ ]*) .*<text class="number"[^>]*>([0-9]+)</text>.*|\1 \2|p' | sort)
+items=$(grep -o '<li class="item" id="finding-[^"]*"><h3><span class="number">[0-9]*' "$work/plan-60-dom.html" |
+  sed -E 's|.*id="(finding-[^"]*)".*"number">([0-9]+)|\1 \2|' | sort)
+check "the badges' numbers are those of the plan's items" test -n "$badges" -a "$badges" = "$items"
+chrome "$work/plan-60.html" "$work/shot-60-net.json" --window-size=1280,1400 --screenshot="$work/plan-60.png" > /dev/null
+check "Chromium takes a screenshot of the 60-finding plan" test -s "$work/plan-60.png"
+
 if [ -n "${KW_SHOTS_DIR:-}" ]; then
   cp "$work/plan.png" "$KW_SHOTS_DIR/plan-chromium.png"
   cp "$work/phone.png" "$KW_SHOTS_DIR/plan-phone.png"
+  cp "$work/plan-60.png" "$KW_SHOTS_DIR/plan-60-chromium.png"
+fi
+
+# Whatever font the reader's browser picks, a label's text stays in its
+# box: the image drawn with a much wider font for the findings' text
+# (monospace) differs from the normal one only inside the label boxes.
+# The control, the wide font without the measured widths (textLength),
+# must spill out, or the check proves nothing.
+"$bin" --export-image "$work/matrix.svg" "$src/data/examples/klantcontact-nl.kwadrant" > /dev/null
+sed 's/<g class="findings"/<g font-family="DejaVu Sans Mono, monospace" class="findings"/' \
+  "$work/matrix.svg" > "$work/matrix-wide.svg"
+sed -E 's/ textLength="[0-9.]+" lengthAdjust="spacingAndGlyphs"//g' "$work/matrix-wide.svg" > "$work/matrix-free.svg"
+for name in matrix matrix-wide matrix-free; do
+  chrome "$work/$name.svg" "$work/$name-net.json" --window-size=1600,1200 --screenshot="$work/$name.png" > /dev/null
+done
+# spill SVG PNG PNG: the pixels that differ between the PNGs outside the
+# label and badge boxes of SVG (grown by a pixel for the edges' shading).
+spill() {
+  /usr/bin/python3 - "$@" << 'PY'
+import subprocess, sys, xml.etree.ElementTree as ET
+svg, a, b = sys.argv[1:4]
+root = ET.parse(svg).getroot()
+w, h = int(float(root.get('width'))), int(float(root.get('height')))
+inside = bytearray(w * h)
+for rect in root.iter('{http://www.w3.org/2000/svg}rect'):
+    if set((rect.get('class') or '').split()) & {'label', 'badge'}:
+        x0, y0 = int(float(rect.get('x'))) - 1, int(float(rect.get('y'))) - 1
+        x1 = min(w, int(float(rect.get('x')) + float(rect.get('width'))) + 2)
+        y1 = min(h, int(float(rect.get('y')) + float(rect.get('height'))) + 2)
+        for y in range(max(0, y0), y1):
+            inside[y * w + max(0, x0):y * w + x1] = b'\1' * (x1 - max(0, x0))
+raw = [subprocess.run(['convert', png, '-depth', '8', 'rgb:-'], check=True, capture_output=True).stdout
+       for png in (a, b)]
+print(sum(1 for i in range(w * h) if not inside[i] and raw[0][3 * i:3 * i + 3] != raw[1][3 * i:3 * i + 3]))
+PY
+}
+check "the control: a wide font without the measured widths spills out of the labels" \
+  test "$(spill "$work/matrix.svg" "$work/matrix.png" "$work/matrix-free.png")" -gt 100
+check "with the measured widths, a wide font stays inside the labels" \
+  test "$(spill "$work/matrix.svg" "$work/matrix.png" "$work/matrix-wide.png")" -eq 0
+if [ -n "${KW_SHOTS_DIR:-}" ]; then
+  cp "$work/matrix.png" "$KW_SHOTS_DIR/matrix-chromium.png"
+  cp "$work/matrix-wide.png" "$KW_SHOTS_DIR/matrix-wide-font.png"
 fi
 
 # A hostile board: each script, if it ran, would leave a mark in the DOM.

@@ -7,6 +7,7 @@
 
 #include <libintl.h>
 #include <libxml/HTMLparser.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kw-export-html.h"
@@ -131,7 +132,8 @@ typedef struct
   GPtrArray *section_ids;    /* the ids of the <section>s, in order */
   GArray    *item_numbers;   /* the number shown on each item, in order */
   GPtrArray *item_ids;       /* the ids of the items, in order */
-  GHashTable *dot_targets;   /* dot number → href */
+  GHashTable *dot_targets;   /* number on the matrix → href */
+  GHashTable *links;         /* href of each finding on the matrix */
   GHashTable *counts;        /* outcome id → count shown in the summary */
   guint      n_h1;
 } Structure;
@@ -156,15 +158,17 @@ visit_structure (xmlNodePtr node,
 
       g_array_append_val (s->item_numbers, value);
     }
-  else if (g_str_equal (name, "a") && has_class (node, "dot"))
+  else if (g_str_equal (name, "a") && has_class (node, "finding"))
     {
-      /* The dot is a link; its number is the text it draws. */
-      xmlNodePtr label = node->children;
-
-      while (label != NULL && (label->type != XML_ELEMENT_NODE || !g_str_equal ((const char *) label->name, "text")))
-        label = label->next;
-      g_assert_nonnull (label);
-      g_hash_table_insert (s->dot_targets, text_of (label), g_strdup (attr (node, "href")));
+      /* The finding is a link; its badge's number, when it shows one, is
+       * the text drawn in the badge. */
+      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+        {
+          if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "text") &&
+              has_class (child, "number"))
+            g_hash_table_insert (s->dot_targets, text_of (child), g_strdup (attr (node, "href")));
+        }
+      g_hash_table_add (s->links, g_strdup (attr (node, "href")));
     }
   else if (g_str_equal (name, "tr") && attr (node, "class") != NULL &&
            g_str_has_prefix (attr (node, "class"), "outcome-"))
@@ -189,6 +193,7 @@ test_structure (void)
     g_array_new (FALSE, FALSE, sizeof (guint)),
     g_ptr_array_new_with_free_func (g_free),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     0,
   };
@@ -216,6 +221,18 @@ test_structure (void)
     g_assert_null (strstr (rest->str, "https:"));
     g_assert_null (strstr (rest->str, "//"));
   }
+  /* The items' numbers are white on the outcome's ink, which reads at
+   * 4.5:1 (test-export-image computes it), not on its lighter colour. */
+  g_assert_nonnull (strstr (html, "background: var(--accent-ink); color: #fff;"));
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      g_autofree char *rule = g_strdup_printf (".outcome-%s { --accent: %s; --accent-ink: %s; }",
+                                               kw_outcome_to_id ((KwOutcome) i),
+                                               kw_outcome_get_color ((KwOutcome) i, FALSE),
+                                               kw_matrix_render_outcome_ink ((KwOutcome) i));
+
+      g_assert_nonnull (strstr (html, rule));
+    }
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "url("));
   g_assert_null (strstr (html, "@import"));
@@ -244,21 +261,26 @@ test_structure (void)
       g_assert_cmpstr (g_hash_table_lookup (s.counts, kw_outcome_to_id ((KwOutcome) i)), ==, expected);
     }
 
-  /* Every placed finding has a dot with its number, linking to its item. */
+  /* Every placed finding is on the matrix, linking to its item; where the
+   * matrix shows numbers, each is the number of the item it links to. */
   n_placed = kw_board_get_n_findings (board) - counts[KW_OUTCOME_UNPLACED];
-  g_assert_cmpuint (g_hash_table_size (s.dot_targets), ==, n_placed);
+  g_assert_cmpuint (g_hash_table_size (s.links), ==, n_placed);
+  g_assert_true (g_hash_table_size (s.dot_targets) == 0 || g_hash_table_size (s.dot_targets) == n_placed);
   for (guint i = 0; i < n_placed; i++)
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *target = g_strconcat ("#", (char *) g_ptr_array_index (s.item_ids, i), NULL);
 
-      g_assert_cmpstr (g_hash_table_lookup (s.dot_targets, number), ==, target);
+      g_assert_true (g_hash_table_contains (s.links, target));
+      if (g_hash_table_size (s.dot_targets) > 0)
+        g_assert_cmpstr (g_hash_table_lookup (s.dot_targets, number), ==, target);
     }
 
   g_ptr_array_unref (s.section_ids);
   g_array_unref (s.item_numbers);
   g_ptr_array_unref (s.item_ids);
   g_hash_table_unref (s.dot_targets);
+  g_hash_table_unref (s.links);
   g_hash_table_unref (s.counts);
   xmlFreeDoc (doc);
 }
@@ -376,7 +398,7 @@ static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section",
   "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "table", "thead", "tbody", "tfoot",
   "tr", "th", "td", "figure", "figcaption", "ol", "li",
-  "svg", "rect", "g", "text", "line", "circle", "a",
+  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon", "a",
 };
 
 typedef struct
@@ -472,6 +494,7 @@ test_hostile_text (void)
     Structure s = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)),
                     g_ptr_array_new_with_free_func (g_free),
                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+                    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), 0 };
 
     walk (root, visit_structure, &s);
@@ -481,6 +504,7 @@ test_hostile_text (void)
     g_array_unref (s.item_numbers);
     g_ptr_array_unref (s.item_ids);
     g_hash_table_unref (s.dot_targets);
+    g_hash_table_unref (s.links);
     g_hash_table_unref (s.counts);
   }
   for (xmlNodePtr body = root->children; body != NULL; body = body->next)
@@ -531,6 +555,344 @@ test_hostile_svg (void)
   xmlFreeDoc (doc);
 }
 
+/* The matrix read back from its SVG, as a browser would lay it out: the
+ * boxes of labels and badges, the numbers they show and the width every
+ * line of text is held to. */
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+typedef struct
+{
+  Box         plot;
+  gboolean    has_plot;
+  double      svg_width;
+  double      svg_height;
+  GArray     *boxes;          /* Box: labels and badges on the plot */
+  GHashTable *numbers;        /* href → number its badge shows */
+  GHashTable *legend_numbers; /* number → TRUE, from the legend */
+  guint       n_findings;
+  guint       n_lines;        /* lines of text in labels and the legend */
+  GString    *problems;
+} SvgMatrix;
+
+static double
+number_attr (xmlNodePtr  node,
+             const char *name)
+{
+  const char *value = attr (node, name);
+
+  g_assert_nonnull (value);
+
+  return g_ascii_strtod (value, NULL);
+}
+
+static Box
+box_of (xmlNodePtr node)
+{
+  return (Box) { number_attr (node, "x"), number_attr (node, "y"),
+                 number_attr (node, "width"), number_attr (node, "height") };
+}
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* A line of text must carry the width it was measured at, and that width
+ * must end inside its box (right edge). */
+static void
+check_line (SvgMatrix  *m,
+            xmlNodePtr  tspan,
+            double      right)
+{
+  const char *length = attr (tspan, "textLength");
+
+  m->n_lines++;
+  if (length == NULL || g_strcmp0 (attr (tspan, "lengthAdjust"), "spacingAndGlyphs") != 0)
+    {
+      g_autofree char *line = text_of (tspan);
+
+      g_string_append_printf (m->problems, "line \"%s\" without textLength; ", line);
+      return;
+    }
+  if (number_attr (tspan, "x") + g_ascii_strtod (length, NULL) > right + 0.01)
+    g_string_append_printf (m->problems, "a line ends at %.2f beyond its box (%.2f); ",
+                            number_attr (tspan, "x") + g_ascii_strtod (length, NULL), right);
+}
+
+static void
+read_finding (SvgMatrix  *m,
+              xmlNodePtr  finding)
+{
+  const char *href = attr (finding, "href");
+  double right = 0.0;
+
+  m->n_findings++;
+  for (xmlNodePtr child = finding->children; child != NULL; child = child->next)
+    {
+      const char *name = (const char *) child->name;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal (name, "rect") && (has_class (child, "label") || has_class (child, "badge")))
+        {
+          Box box = box_of (child);
+
+          g_array_append_val (m->boxes, box);
+          right = box.x + box.width;
+        }
+      else if (g_str_equal (name, "text") && has_class (child, "number") && href != NULL)
+        g_hash_table_insert (m->numbers, g_strdup (href), text_of (child));
+      else if (g_str_equal (name, "text") && has_class (child, "title"))
+        for (xmlNodePtr tspan = child->children; tspan != NULL; tspan = tspan->next)
+          if (tspan->type == XML_ELEMENT_NODE)
+            check_line (m, tspan, right);
+    }
+}
+
+static void
+read_legend (SvgMatrix  *m,
+             xmlNodePtr  legend)
+{
+  for (xmlNodePtr entry = legend->children; entry != NULL; entry = entry->next)
+    {
+      if (entry->type != XML_ELEMENT_NODE)
+        continue;
+      for (xmlNodePtr child = entry->children; child != NULL; child = child->next)
+        {
+          if (child->type != XML_ELEMENT_NODE)
+            continue;
+          if (g_str_equal ((const char *) child->name, "text") && has_class (child, "number"))
+            {
+              g_autofree char *number = text_of (child);
+
+              g_hash_table_add (m->legend_numbers, GUINT_TO_POINTER (atoi (number)));
+            }
+          else if (g_str_equal ((const char *) child->name, "text"))
+            for (xmlNodePtr tspan = child->children; tspan != NULL; tspan = tspan->next)
+              if (tspan->type == XML_ELEMENT_NODE)
+                check_line (m, tspan, m->svg_width);
+        }
+    }
+}
+
+static void
+visit_matrix (xmlNodePtr node,
+              gpointer   data)
+{
+  SvgMatrix *m = data;
+  const char *name = (const char *) node->name;
+
+  if (g_str_equal (name, "svg"))
+    {
+      m->svg_width = number_attr (node, "width");
+      m->svg_height = number_attr (node, "height");
+    }
+  else if (g_str_equal (name, "rect") && has_class (node, "frame"))
+    {
+      m->plot = box_of (node);
+      m->has_plot = TRUE;
+    }
+  else if ((g_str_equal (name, "a") || g_str_equal (name, "g")) && has_class (node, "finding"))
+    read_finding (m, node);
+  else if (g_str_equal (name, "g") && has_class (node, "legend"))
+    read_legend (m, node);
+}
+
+static void
+svg_matrix_init (SvgMatrix *m)
+{
+  *m = (SvgMatrix) { { 0 } };
+  m->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  m->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  m->legend_numbers = g_hash_table_new (NULL, NULL);
+  m->problems = g_string_new (NULL);
+}
+
+static void
+svg_matrix_clear (SvgMatrix *m)
+{
+  g_array_unref (m->boxes);
+  g_hash_table_unref (m->numbers);
+  g_hash_table_unref (m->legend_numbers);
+  g_string_free (m->problems, TRUE);
+}
+
+/* No two boxes overlap, and all lie inside the plot. */
+static void
+assert_boxes_apart (const SvgMatrix *m)
+{
+  g_assert_true (m->has_plot);
+  for (guint i = 0; i < m->boxes->len; i++)
+    {
+      const Box *a = &g_array_index (m->boxes, Box, i);
+
+      g_assert_cmpfloat (a->x, >=, m->plot.x - 0.01);
+      g_assert_cmpfloat (a->y, >=, m->plot.y - 0.01);
+      g_assert_cmpfloat (a->x + a->width, <=, m->plot.x + m->plot.width + 0.01);
+      g_assert_cmpfloat (a->y + a->height, <=, m->plot.y + m->plot.height + 0.01);
+      for (guint j = i + 1; j < m->boxes->len; j++)
+        g_assert_false (boxes_overlap (a, &g_array_index (m->boxes, Box, j)));
+    }
+}
+
+static KwBoard *
+load_test_board (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "tests", "data", "boards", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KwBoard *board = kw_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return board;
+}
+
+/* The number each item of the plan shows, by the href that links to it. */
+static GHashTable *
+plan_numbers_by_href (KwBoard *board)
+{
+  g_autoptr(KwPlan) plan = kw_plan_new (board);
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < KW_OUTCOME_UNPLACED; i++)
+    for (guint j = 0; j < plan->sections[i].findings->len; j++)
+      {
+        KwFinding *finding = g_ptr_array_index (plan->sections[i].findings, j);
+
+        g_hash_table_insert (numbers, g_strconcat ("#finding-", kw_finding_get_id (finding), NULL),
+                             g_strdup_printf ("%u", kw_plan_get_number (plan, finding)));
+      }
+
+  return numbers;
+}
+
+static void
+assert_numbers_match (const SvgMatrix *m,
+                      GHashTable      *expected)
+{
+  GHashTableIter iter;
+  gpointer href, number;
+
+  g_assert_cmpuint (g_hash_table_size (m->numbers), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &href, &number))
+    g_assert_cmpstr (g_hash_table_lookup (m->numbers, href), ==, number);
+}
+
+static xmlNodePtr
+find_element (xmlNodePtr  node,
+              const char *name)
+{
+  for (; node != NULL; node = node->next)
+    {
+      xmlNodePtr found;
+
+      if (node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name))
+        return node;
+      if ((found = find_element (node->children, name)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The HTML plan's matrix: titles where they fit, numbered badges on a
+ * busy board, and either way nothing overlaps and the numbers are the
+ * plan's. */
+static void
+test_plan_matrix (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(KwBoard) board = g_str_has_prefix (name, "workshop") ? load_test_board (name) : load_example (name);
+  g_autofree char *html = export_html (board, NULL);
+  g_autoptr(GHashTable) expected = plan_numbers_by_href (board);
+  htmlDocPtr doc = parse_html (html);
+  SvgMatrix m;
+
+  svg_matrix_init (&m);
+  walk (find_element (xmlDocGetRootElement (doc), "svg"), visit_matrix, &m);
+
+  g_assert_cmpuint (m.n_findings, ==, g_hash_table_size (expected));
+  assert_boxes_apart (&m);
+  g_assert_cmpuint (m.n_lines + g_hash_table_size (m.numbers), >, 0);
+  g_assert_cmpstr (m.problems->str, ==, "");
+  /* Numbers on the matrix, or titles: never a mixture. */
+  if (g_hash_table_size (m.numbers) > 0)
+    {
+      assert_numbers_match (&m, expected);
+      g_assert_nonnull (strstr (html, "The numbers on the matrix are those of the findings in the plan below."));
+    }
+  else
+    {
+      g_assert_cmpuint (m.n_lines, >=, m.n_findings);
+      g_assert_nonnull (strstr (html, "Each finding on the matrix links to its item in the plan below."));
+    }
+  /* The plan's list is the legend: none beside the matrix. */
+  g_assert_cmpuint (g_hash_table_size (m.legend_numbers), ==, 0);
+  if (g_str_equal (name, "workshop-60-nl.kwadrant"))
+    g_assert_cmpuint (g_hash_table_size (m.numbers), ==, 60);
+
+  svg_matrix_clear (&m);
+  xmlFreeDoc (doc);
+}
+
+/* The image export: at the default size and a small one, with a legend
+ * in NUMBERS mode that holds every finding. */
+static void
+test_svg_matrix (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(KwBoard) board = load_test_board (name);
+  g_autoptr(GHashTable) expected = plan_numbers_by_href (board);
+  const double sizes[][2] = { { 1600, 1200 }, { 1024, 768 }, { 800, 600 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = kw_export_svg_bytes (board, NULL, sizes[i][0], sizes[i][1], &error);
+      gsize size;
+      const char *svg;
+      xmlDocPtr doc;
+      SvgMatrix m;
+
+      g_assert_no_error (error);
+      svg = g_bytes_get_data (bytes, &size);
+      doc = xmlReadMemory (svg, (int) size, "matrix.svg", NULL, XML_PARSE_NONET);
+      g_assert_nonnull (doc);
+
+      svg_matrix_init (&m);
+      walk (xmlDocGetRootElement (doc), visit_matrix, &m);
+      g_assert_cmpfloat (m.svg_width, ==, sizes[i][0]);
+      g_assert_cmpuint (m.n_findings, ==, g_hash_table_size (expected));
+      assert_boxes_apart (&m);
+      g_assert_cmpstr (m.problems->str, ==, "");
+
+      if (g_hash_table_size (m.numbers) > 0)
+        {
+          /* Every finding in the legend, with its number. */
+          assert_numbers_match (&m, expected);
+          g_assert_cmpuint (g_hash_table_size (m.legend_numbers), ==, g_hash_table_size (expected));
+          for (guint n = 1; n <= g_hash_table_size (expected); n++)
+            g_assert_true (g_hash_table_contains (m.legend_numbers, GUINT_TO_POINTER (n)));
+        }
+      else
+        {
+          g_assert_cmpuint (m.n_lines, >=, m.n_findings);
+        }
+
+      svg_matrix_clear (&m);
+      xmlFreeDoc (doc);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +906,11 @@ main (int   argc,
   g_test_add_func ("/export/html/dutch", test_dutch);
   g_test_add_func ("/export/html/hostile-text", test_hostile_text);
   g_test_add_func ("/export/svg/hostile-text", test_hostile_svg);
+  g_test_add_data_func ("/export/html/matrix/example", "klantcontact-nl.kwadrant", test_plan_matrix);
+  g_test_add_data_func ("/export/html/matrix/30", "workshop-30-nl.kwadrant", test_plan_matrix);
+  g_test_add_data_func ("/export/html/matrix/60", "workshop-60-nl.kwadrant", test_plan_matrix);
+  g_test_add_data_func ("/export/svg/matrix/30", "workshop-30-nl.kwadrant", test_svg_matrix);
+  g_test_add_data_func ("/export/svg/matrix/60", "workshop-60-nl.kwadrant", test_svg_matrix);
 
   return g_test_run ();
 }

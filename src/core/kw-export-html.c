@@ -23,6 +23,7 @@
 
 #include "kw-export-html.h"
 #include "kw-export-svg.h"
+#include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -131,13 +132,14 @@ static void
 append_outcome_colors (GString *css)
 {
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
-    g_string_append_printf (css, ".outcome-%s { --accent: %s; }\n",
+    g_string_append_printf (css, ".outcome-%s { --accent: %s; --accent-ink: %s; }\n",
                             kw_outcome_to_id ((KwOutcome) i),
-                            kw_outcome_get_color ((KwOutcome) i, FALSE));
+                            kw_outcome_get_color ((KwOutcome) i, FALSE),
+                            kw_matrix_render_outcome_ink ((KwOutcome) i));
 }
 
 static const char base_css[] =
-  ":root { color-scheme: light; --ink: #241f31; --muted: #5e5c64; --rule: #deddda; --accent: #3584e4; }\n"
+  ":root { color-scheme: light; --ink: #241f31; --muted: #5e5c64; --rule: #deddda; --accent: #3584e4; --accent-ink: #1a5fb4; }\n"
   "* { box-sizing: border-box; }\n"
   "body { margin: 0 auto; max-width: 52rem; padding: 1.5rem 1rem 3rem;"
   " font: 16px/1.5 Cantarell, \"Segoe UI\", \"DejaVu Sans\", Arial, sans-serif; color: var(--ink); background: #fff;"
@@ -164,7 +166,7 @@ static const char base_css[] =
   "ol.items { list-style: none; margin: 0; padding: 0; }\n"
   "li.item { padding: .8rem 0; border-top: 1px solid var(--rule); }\n"
   ".number { flex: none; display: inline-block; min-width: 2rem; padding: 0 .4rem; border-radius: 1rem;"
-  " background: var(--accent); color: #fff; text-align: center; font-weight: bold; }\n"
+  " background: var(--accent-ink); color: #fff; text-align: center; font-weight: bold; }\n"
   ".description { white-space: pre-line; margin: .4rem 0 0 2.6rem; }\n"
   "dl.facts { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; margin: .4rem 0 0 2.6rem; font-size: .92rem; }\n"
   "dl.facts div { display: flex; gap: .35rem; }\n"
@@ -305,6 +307,28 @@ write_count_row (Html       *html,
   end (html);
 }
 
+/* Titles on the matrix where they fit, numbered badges otherwise: the
+ * plan's numbered list below is their legend. */
+static void
+write_matrix (Html         *html,
+              const KwPlan *plan)
+{
+  g_autoptr(KwMatrixScene) scene = kw_matrix_scene_new (plan);
+
+  const KwMatrixPlacement *placement;
+
+  kw_matrix_scene_set_legend (scene, FALSE);
+  placement = kw_matrix_scene_get_placement (scene, MATRIX_WIDTH, MATRIX_HEIGHT);
+
+  start_with_class (html, "figure", "matrix");
+  check (html, kw_export_svg_write (html->writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
+  element (html, "figcaption", NULL,
+           placement->mode == KW_MATRIX_LABELS_NUMBERS
+           ? _("The numbers on the matrix are those of the findings in the plan below.")
+           : _("Each finding on the matrix links to its item in the plan below."));
+  end (html);
+}
+
 static void
 write_summary (Html         *html,
                const KwPlan *plan)
@@ -337,11 +361,7 @@ write_summary (Html         *html,
   end (html);
   end (html);
 
-  start_with_class (html, "figure", "matrix");
-  check (html, kw_export_svg_write (html->writer, plan, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
-  element (html, "figcaption", NULL,
-           _("The numbers on the matrix are those of the findings in the plan below."));
-  end (html);
+  write_matrix (html, plan);
   end (html);
 }
 

@@ -25,6 +25,8 @@
 #define INK "#241f31"
 #define MUTED "#5e5c64"
 #define ITEM_INDENT 26.0
+/* The matrix's labels: a little smaller than the body, as a figure's. */
+#define MATRIX_TEXT_SIZE (0.9 * BODY_SIZE)
 
 typedef enum {
   BLOCK_TEXT,
@@ -208,8 +210,10 @@ add_item (KwPlanPages         *self,
   Block *block;
 
   /* One block per item, so an item never breaks across pages. */
+  /* The number in the outcome's ink, as the matrix's badges: the outcome
+   * colours themselves are too light for text on white. */
   title = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
-                                   kw_outcome_get_color (section->outcome, FALSE),
+                                   kw_matrix_render_outcome_ink (section->outcome),
                                    kw_plan_get_number (plan, finding),
                                    kw_finding_get_title (finding));
   g_string_append (markup, title);
@@ -295,10 +299,12 @@ content_width (KwPlanPages *self)
   return MAX (self->width - 2.0 * self->margin, 1.0);
 }
 
+/* As tall as the first page allows beside the header and the summary:
+ * the taller the plot, the more titles fit on it instead of numbers. */
 static double
 matrix_height (KwPlanPages *self)
 {
-  return MIN (0.72 * content_width (self), 0.45 * (self->height - 2.0 * self->margin));
+  return MIN (0.9 * content_width (self), 0.58 * (self->height - 2.0 * self->margin));
 }
 
 static PangoLayout *
@@ -430,6 +436,10 @@ kw_plan_pages_new (KwBoard    *board,
   /* Translators: the foot of each printed page: the board's title, the page */
   self->footer_format = g_strdup (_("%s, page %u of %u"));
   self->matrix = kw_matrix_scene_new (plan);
+  /* The numbered items on the next pages are the matrix's legend, as in
+   * the HTML plan: the page keeps its width for the plot. */
+  kw_matrix_scene_set_legend (self->matrix, FALSE);
+  kw_matrix_scene_set_text_size (self->matrix, MATRIX_TEXT_SIZE);
   build_blocks (self, plan, export_time);
 
   return self;
@@ -475,6 +485,17 @@ kw_plan_pages_get_n_pages (KwPlanPages *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_pages;
+}
+
+const KwMatrixPlacement *
+kw_plan_pages_get_matrix_placement (KwPlanPages *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_pages == 0)
+    return NULL;
+
+  return kw_matrix_scene_get_placement (self->matrix, content_width (self), matrix_height (self));
 }
 
 static void

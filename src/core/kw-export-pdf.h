@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "kw-board.h"
+#include "kw-matrix-placement.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,9 @@ guint         kw_plan_pages_paginate    (KwPlanPages *self,
                                          double       height,
                                          double       margin);
 guint         kw_plan_pages_get_n_pages (KwPlanPages *self);
+/* The matrix's placement as the last pagination draws it (for tests and
+ * checks); NULL before the first. */
+const KwMatrixPlacement *kw_plan_pages_get_matrix_placement (KwPlanPages *self);
 /* Draws page page_nr (from 0) of the last pagination on cr, whose (0, 0)
  * is the page's top left corner. */
 void          kw_plan_pages_draw_page   (KwPlanPages *self,

@@ -12,6 +12,7 @@
 
 #include "kw-export-svg.h"
 #include "kw-matrix-render.h"
+#include "kw-matrix-text.h"
 #include "kw-text.h"
 
 #define SVG_NAMESPACE "http://www.w3.org/2000/svg"
@@ -227,6 +228,19 @@ write_label (Svg        *svg,
   end (svg);
 }
 
+/* The width the text was measured at, which the browser must keep
+ * whatever font it picks: a wider font is squeezed into it rather than
+ * running into the next label. */
+static void
+length_attributes (Svg    *svg,
+                   double  width)
+{
+  if (!(width > 0.0))
+    return;
+  number_attribute (svg, "textLength", width);
+  attribute (svg, "lengthAdjust", "spacingAndGlyphs");
+}
+
 static void
 write_zones (Svg                  *svg,
              const KwMatrixLayout *layout,
@@ -244,35 +258,35 @@ write_zones (Svg                  *svg,
   end (svg);
 }
 
-/* After the dots, so a dot never hides a zone's name, and with a halo in
- * the background colour under the letters (the stroke painted first) so
- * the name stays readable on top of dots, as in the cairo drawing. The
- * names let clicks through to the dots, which link to their items. */
+/* Over the markers, which may lie under a zone's name, with a halo in the
+ * background colour under the letters (the stroke painted first), as in
+ * the cairo drawing. The names let clicks through to the findings. */
 static void
-write_zone_labels (Svg                  *svg,
-                   const KwMatrixLayout *layout,
-                   const KwThresholds   *thresholds)
+write_zone_labels (Svg                     *svg,
+                   const KwMatrixPlacement *placement,
+                   KwMatrixText            *measure)
 {
-  KwMatrixZone zones[KW_MATRIX_N_ZONES];
-  double size = layout->text_size;
-
-  kw_matrix_layout_get_zones (layout, thresholds, zones);
+  double size = placement->zone_text_size;
 
   start (svg, "g");
   attribute (svg, "class", "zone-labels");
+  number_attribute (svg, "font-size", size);
   attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
   number_attribute (svg, "stroke-width", KW_MATRIX_RENDER_HALO_WIDTH (size));
   attribute (svg, "stroke-linejoin", "round");
   attribute (svg, "paint-order", "stroke");
   attribute (svg, "pointer-events", "none");
-  for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
+  for (guint i = 0; i < placement->n_zone_labels; i++)
     {
-      const char *label = kw_outcome_get_title (zones[i].outcome);
+      const KwMatrixZoneLabel *zone = &placement->zone_labels[i];
 
-      if (!kw_matrix_render_zone_has_room (layout, &zones[i], label))
-        continue;
-      write_label (svg, zones[i].rect.x + 0.5 * size, zones[i].rect.y + 1.3 * size, "start",
-                   size, kw_outcome_get_color (zones[i].outcome, FALSE), label);
+      start (svg, "text");
+      number_attribute (svg, "x", zone->rect.x);
+      number_attribute (svg, "y", zone->rect.y + KW_MATRIX_PLACEMENT_BASELINE * size);
+      attribute (svg, "fill", kw_matrix_render_outcome_ink (zone->outcome));
+      length_attributes (svg, MIN (kw_matrix_text_measure (measure, zone->text), zone->rect.width));
+      text (svg, zone->text);
+      end (svg);
     }
   end (svg);
 }
@@ -324,6 +338,7 @@ write_frame_and_lines (Svg                  *svg,
 
 static void
 write_scale (Svg                  *svg,
+             const KwMatrixScene  *scene,
              const KwMatrixLayout *layout)
 {
   KwMatrixTick ticks[KW_MATRIX_N_TICKS];
@@ -338,15 +353,16 @@ write_scale (Svg                  *svg,
   attribute (svg, "fill", KW_MATRIX_RENDER_INK);
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
-      char number[16];
+      char impact[16], effort[16];
 
-      g_snprintf (number, sizeof number, "%d", (int) ticks[i].value);
-      write_label (svg, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, "end", small, NULL, number);
-      write_label (svg, ticks[i].x, plot->y + plot->height + 1.3 * size, "middle", small, NULL, number);
+      g_snprintf (impact, sizeof impact, "%d", (int) ticks[i].impact_value);
+      g_snprintf (effort, sizeof effort, "%d", (int) ticks[i].value);
+      write_label (svg, plot->x - 0.4 * size, ticks[i].y + 0.35 * small, "end", small, NULL, impact);
+      write_label (svg, ticks[i].x, plot->y + plot->height + 1.3 * size, "middle", small, NULL, effort);
     }
 
   write_label (svg, plot->x + plot->width / 2.0, plot->y + plot->height + 2.9 * size, "middle",
-               size, NULL, kw_matrix_render_axis_title (KW_MATRIX_AXIS_EFFORT));
+               size, NULL, kw_matrix_scene_get_axis_title (scene, KW_MATRIX_AXIS_EFFORT));
 
   /* The impact title reads upwards along the vertical axis. */
   {
@@ -363,54 +379,179 @@ write_scale (Svg                  *svg,
     attribute (svg, "text-anchor", "middle");
     number_attribute (svg, "font-size", size);
     attribute (svg, "transform", transform);
-    text (svg, kw_matrix_render_axis_title (KW_MATRIX_AXIS_IMPACT));
+    text (svg, kw_matrix_scene_get_axis_title (scene, KW_MATRIX_AXIS_IMPACT));
     end (svg);
   }
   end (svg);
 }
 
-/* A matrix can hold 10,000 dots, so what every dot shares (outline, font,
- * the numbers' colour) is said once on the groups around them and in
- * DOT_STYLE, leaving each dot its position, radius and number. */
-#define DOT_STYLE "svg.matrix .dot text { fill: " KW_MATRIX_RENDER_DOT_TEXT "; stroke: none; }"
-
-static gboolean
-dot_label_is_small (guint number)
+static void
+write_leaders (Svg                     *svg,
+               const KwMatrixPlacement *placement)
 {
-  /* Three digits and more only fit in the dot a size smaller. */
-  return number >= 100;
-}
+  start (svg, "g");
+  attribute (svg, "class", "leaders");
+  number_attribute (svg, "stroke-width", kw_matrix_render_outline_width (placement->text_size));
+  attribute (svg, "stroke-linecap", "round");
+  for (guint i = 0; i < placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *label = &g_array_index (placement->labels, KwMatrixPlacedLabel, i);
 
-static double
-dot_font_size (const KwMatrixLayout *layout,
-               guint                 number)
-{
-  return kw_matrix_render_dot_radius (layout) * (dot_label_is_small (number) ? 0.75 : 1.0);
+      if (!label->placed || !label->has_leader)
+        continue;
+      start (svg, "line");
+      number_attribute (svg, "x1", label->leader_x1);
+      number_attribute (svg, "y1", label->leader_y1);
+      number_attribute (svg, "x2", label->leader_x2);
+      number_attribute (svg, "y2", label->leader_y2);
+      attribute (svg, "stroke", kw_matrix_render_outcome_ink (label->outcome));
+      end_empty (svg);
+    }
+  end (svg);
 }
 
 static void
-write_dot (Svg                  *svg,
-           const KwMatrixLayout *layout,
-           const KwPlan         *plan,
-           KwFinding            *finding,
-           gboolean              link_items)
+write_marker (Svg                       *svg,
+              const KwMatrixPlacedLabel *label)
 {
-  double radius = kw_matrix_render_dot_radius (layout);
-  guint number = kw_plan_get_number (plan, finding);
-  double font_size = dot_font_size (layout, number);
+  double points[KW_MATRIX_RENDER_MAX_MARKER_POINTS][2];
+  guint n = kw_matrix_render_marker_points (kw_matrix_marker_shape (label->outcome),
+                                            label->x, label->y, label->marker_radius, points);
+
+  if (n == 0)
+    {
+      start (svg, "circle");
+      number_attribute (svg, "cx", label->x);
+      number_attribute (svg, "cy", label->y);
+      number_attribute (svg, "r", label->marker_radius);
+    }
+  else
+    {
+      g_autoptr(GString) list = g_string_sized_new (16 * n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (list, "%s%s,%s", i > 0 ? " " : "",
+                                  format_hundredths (x, points[i][0]), format_hundredths (y, points[i][1]));
+        }
+      start (svg, "polygon");
+      attribute (svg, "points", list->str);
+    }
+  attribute (svg, "class", "marker");
+  attribute (svg, "fill", kw_outcome_get_color (label->outcome, FALSE));
+  number_attribute (svg, "stroke-width", MAX (0.75, label->marker_radius / 4.0));
+  end_empty (svg);
+}
+
+/* What badges' numbers are measured with: digits are as wide as each
+ * other in nearly every font, so one digit's width serves all numbers. */
+typedef struct
+{
+  KwMatrixText *text;        /* the labels' */
+  KwMatrixText *legend;      /* the legend's */
+  KwMatrixText *zone;        /* the zone names' */
+  KwMatrixText *digits;      /* bold, in badges */
+} Measure;
+
+static void
+write_badge (Svg                *svg,
+             Measure            *measure,
+             const KwMatrixRect *badge,
+             KwOutcome           outcome,
+             guint               number)
+{
+  double size = kw_matrix_render_badge_text_size (badge, number);
+  double digit = kw_matrix_text_measure (measure->digits, "0") / kw_matrix_text_size (measure->digits);
   char label[16];
-  double x, y;
+  int n_digits = g_snprintf (label, sizeof label, "%u", number);
 
-  kw_matrix_layout_score_to_point (layout, kw_finding_get_impact (finding),
-                                   kw_finding_get_effort (finding), &x, &y);
-  g_snprintf (label, sizeof label, "%u", number);
+  start (svg, "rect");
+  attribute (svg, "class", "badge");
+  number_attribute (svg, "x", badge->x);
+  number_attribute (svg, "y", badge->y);
+  number_attribute (svg, "width", badge->width);
+  number_attribute (svg, "height", badge->height);
+  number_attribute (svg, "rx", badge->height / 2.0);
+  attribute (svg, "fill", kw_matrix_render_outcome_ink (outcome));
+  end_empty (svg);
 
-  /* The link, when there is one, is the dot's group itself: its title is
-   * the tooltip of the circle and the number alike. */
+  start (svg, "text");
+  attribute (svg, "class", "number");
+  number_attribute (svg, "x", badge->x + badge->width / 2.0);
+  number_attribute (svg, "y", badge->y + badge->height / 2.0 + 0.35 * size);
+  number_attribute (svg, "font-size", size);
+  length_attributes (svg, MIN (n_digits * digit * size, badge->width - 0.2 * badge->height));
+  text (svg, label);
+  end (svg);
+}
+
+static void
+write_card (Svg                       *svg,
+            Measure                   *measure,
+            const KwMatrixPlacement   *placement,
+            const KwMatrixPlacedLabel *label)
+{
+  double size = placement->text_size;
+  double outline = kw_matrix_render_outline_width (size);
+  double inner = label->label.width - 2.0 * KW_MATRIX_PLACEMENT_PADDING * size;
+
+  /* The outline inside the box, as in the cairo drawing. */
+  start (svg, "rect");
+  attribute (svg, "class", "label");
+  number_attribute (svg, "x", label->label.x + outline / 2.0);
+  number_attribute (svg, "y", label->label.y + outline / 2.0);
+  number_attribute (svg, "width", label->label.width - outline);
+  number_attribute (svg, "height", label->label.height - outline);
+  number_attribute (svg, "rx", 0.3 * size);
+  attribute (svg, "stroke", kw_outcome_get_color (label->outcome, FALSE));
+  number_attribute (svg, "stroke-width", outline);
+  end_empty (svg);
+
+  start (svg, "text");
+  attribute (svg, "class", "title");
+  for (guint i = 0; i < label->n_lines; i++)
+    {
+      double x, baseline;
+
+      kw_matrix_render_label_line (&label->label, size, i, &x, &baseline);
+      start (svg, "tspan");
+      number_attribute (svg, "x", x);
+      number_attribute (svg, "y", baseline);
+      length_attributes (svg, MIN (kw_matrix_text_measure (measure->text, label->lines[i]), inner));
+      text (svg, label->lines[i]);
+      end (svg);
+    }
+  end (svg);
+}
+
+/* A matrix can hold 10,000 findings, so what they share (the label's fill
+ * and ink, the badge's number style, the markers' outline) is said once
+ * in FINDING_STYLE, leaving each finding its position and text. */
+#define FINDING_STYLE \
+  "svg.matrix .marker { stroke: " KW_MATRIX_RENDER_BACKGROUND "; stroke-linejoin: round; }\n" \
+  "svg.matrix .label { fill: " KW_MATRIX_RENDER_LABEL_FILL "; }\n" \
+  "svg.matrix text.title { fill: " KW_MATRIX_RENDER_INK "; stroke: none; }\n" \
+  "svg.matrix text.number { fill: " KW_MATRIX_RENDER_BADGE_TEXT "; stroke: none; font-weight: bold;" \
+  " text-anchor: middle; }\n" \
+  "svg.matrix .legend text.title { fill: " KW_MATRIX_RENDER_INK "; }\n"
+
+static void
+write_finding (Svg                       *svg,
+               Measure                   *measure,
+               const KwMatrixPlacement   *placement,
+               const KwMatrixPlacedLabel *label,
+               gboolean                   link_items)
+{
+  const KwMatrixSceneItem *item = label->data;
+
+  /* The link, when there is one, is the finding's group itself: its
+   * title is the tooltip of the marker and the label alike. */
   if (link_items)
     {
       /* Ids are [A-Za-z0-9._-]: safe in a fragment as they are. */
-      g_autofree char *target = g_strconcat ("#finding-", kw_finding_get_id (finding), NULL);
+      g_autofree char *target = g_strconcat ("#finding-", item->id, NULL);
 
       start (svg, "a");
       attribute (svg, "href", target);
@@ -419,83 +560,150 @@ write_dot (Svg                  *svg,
     {
       start (svg, "g");
     }
-  attribute (svg, "class", "dot");
+  attribute (svg, "class", "finding");
   start (svg, "title");
-  text (svg, kw_finding_get_title (finding));
+  text (svg, item->title);
   end (svg);
-  start (svg, "circle");
-  number_attribute (svg, "cx", x);
-  number_attribute (svg, "cy", y);
-  number_attribute (svg, "r", radius);
-  end_empty (svg);
-  /* Shifted down by a third of the size rather than with
-   * dominant-baseline, which not every SVG viewer knows. */
-  start (svg, "text");
-  number_attribute (svg, "x", x);
-  number_attribute (svg, "y", y + 0.35 * font_size);
-  if (!dot_label_is_small (number))
-    number_attribute (svg, "font-size", font_size);
-  text (svg, label);
-  end (svg);
+  write_marker (svg, label);
+  if (label->placed && placement->mode == KW_MATRIX_LABELS_NUMBERS)
+    write_badge (svg, measure, &label->label, label->outcome, label->number);
+  else if (label->placed)
+    write_card (svg, measure, placement, label);
   end (svg);
 }
 
 static void
-write_dots (Svg                  *svg,
-            const KwMatrixLayout *layout,
-            const KwPlan         *plan,
-            gboolean              link_items)
+write_findings (Svg                     *svg,
+                Measure                 *measure,
+                const KwMatrixPlacement *placement,
+                gboolean                 link_items)
 {
-  double radius = kw_matrix_render_dot_radius (layout);
-
   start (svg, "style");
-  text (svg, DOT_STYLE);
+  text (svg, FINDING_STYLE);
   end (svg);
 
   start (svg, "g");
-  attribute (svg, "class", "dots");
-  attribute (svg, "font-weight", "bold");
-  attribute (svg, "text-anchor", "middle");
-  number_attribute (svg, "font-size", 0.75 * radius);
-  attribute (svg, "stroke", KW_MATRIX_RENDER_BACKGROUND);
-  number_attribute (svg, "stroke-width", radius / 6.0);
-  /* Drawn from the last section to the first, so quick wins end on top
-   * where dots overlap. */
-  for (guint i = KW_OUTCOME_UNPLACED; i-- > 0;)
-    {
-      const KwPlanSection *section = &plan->sections[i];
+  attribute (svg, "class", "findings");
+  number_attribute (svg, "font-size", placement->text_size);
+  /* From the last to the first, so the first findings (quick wins) end
+   * on top where markers overlap. */
+  for (guint i = placement->labels->len; i-- > 0;)
+    write_finding (svg, measure, placement,
+                   &g_array_index (placement->labels, KwMatrixPlacedLabel, i), link_items);
+  end (svg);
+}
 
-      if (section->findings->len == 0)
-        continue;
+/* The pages of a legend too long for one, together in its area. */
+static void
+legend_page_attribute (Svg                     *svg,
+                       const KwMatrixPlacement *placement,
+                       guint                    page)
+{
+  char transform[4 * G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+  double scale, dx, dy;
+
+  kw_matrix_render_legend_page_transform (placement, page, &scale, &dx, &dy);
+  /* Four decimals for the scale: hundredths would move far entries. */
+  g_snprintf (transform, sizeof transform, "translate(%s %s) scale(%s)",
+              format_hundredths (a, dx), format_hundredths (b, dy),
+              g_ascii_formatd (c, sizeof c, "%.4f", scale));
+  attribute (svg, "transform", transform);
+}
+
+static void
+write_legend (Svg                     *svg,
+              Measure                 *measure,
+              const KwMatrixPlacement *placement)
+{
+  double size = placement->legend_text_size;
+
+  if (placement->legend == NULL || placement->legend->len == 0)
+    return;
+
+  start (svg, "g");
+  attribute (svg, "class", "legend");
+  number_attribute (svg, "font-size", size);
+  for (guint i = 0; i < placement->legend->len; i++)
+    {
+      const KwMatrixLegendEntry *entry = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
+      KwMatrixRect badge;
+      double text_x, text_width;
+
+      kw_matrix_render_legend_badge (placement, entry, &badge);
+      text_x = badge.x + badge.width + KW_MATRIX_PLACEMENT_PADDING * size;
+      text_width = entry->rect.x + entry->rect.width - text_x;
 
       start (svg, "g");
-      attribute (svg, "fill", kw_outcome_get_color (section->outcome, FALSE));
-      for (guint j = section->findings->len; j-- > 0;)
-        write_dot (svg, layout, plan, g_ptr_array_index (section->findings, j), link_items);
+      attribute (svg, "class", "entry");
+      if (placement->n_legend_pages > 1)
+        legend_page_attribute (svg, placement, entry->page);
+      write_badge (svg, measure, &badge, entry->outcome, entry->number);
+      start (svg, "text");
+      attribute (svg, "class", "title");
+      for (guint j = 0; j < entry->n_lines; j++)
+        {
+          start (svg, "tspan");
+          number_attribute (svg, "x", text_x);
+          number_attribute (svg, "y", entry->rect.y + (j * KW_MATRIX_PLACEMENT_LINE_HEIGHT +
+                                                       KW_MATRIX_PLACEMENT_BASELINE) * size);
+          length_attributes (svg, MIN (kw_matrix_text_measure (measure->legend, entry->lines[j]), text_width));
+          text (svg, entry->lines[j]);
+          end (svg);
+        }
+      end (svg);
       end (svg);
     }
   end (svg);
 }
 
+static const char *
+svg_title (const KwMatrixPlacement *placement)
+{
+  if (placement->mode == KW_MATRIX_LABELS_NUMBERS)
+    return _("The impact/effort matrix: the numbers are those of the action plan");
+
+  return _("The impact/effort matrix: each finding's title beside its mark");
+}
+
+static void
+measure_init (Measure                 *measure,
+              const KwMatrixPlacement *placement)
+{
+  measure->text = kw_matrix_text_new (KW_MATRIX_RENDER_FONT, placement->text_size);
+  measure->legend = kw_matrix_text_new (KW_MATRIX_RENDER_FONT, MAX (placement->legend_text_size, 1.0));
+  measure->zone = kw_matrix_text_new (KW_MATRIX_RENDER_FONT, MAX (placement->zone_text_size, 1.0));
+  measure->digits = kw_matrix_text_new (KW_MATRIX_RENDER_FONT " Bold", 100.0);
+}
+
+static void
+measure_clear (Measure *measure)
+{
+  g_clear_pointer (&measure->text, kw_matrix_text_free);
+  g_clear_pointer (&measure->legend, kw_matrix_text_free);
+  g_clear_pointer (&measure->zone, kw_matrix_text_free);
+  g_clear_pointer (&measure->digits, kw_matrix_text_free);
+}
+
 gboolean
 kw_export_svg_write (xmlTextWriterPtr  writer,
-                     const KwPlan     *plan,
+                     KwMatrixScene    *scene,
                      double            width,
                      double            height,
                      gboolean          link_items)
 {
   Svg svg = { writer, FALSE };
-  KwMatrixLayout layout;
-  KwThresholds thresholds;
+  const KwMatrixPlacement *placement;
+  Measure measure;
   KwMatrixRect all = { 0.0, 0.0, width, height };
   char view_box[4 * G_ASCII_DTOSTR_BUF_SIZE];
   char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (writer != NULL, FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (scene != NULL, FALSE);
 
-  kw_matrix_layout_init (&layout, width, height, 1.0, FALSE);
-  kw_board_get_thresholds (plan->board, &thresholds);
+  placement = kw_matrix_scene_get_placement (scene, width, height);
+  measure_init (&measure, placement);
 
   g_snprintf (view_box, sizeof view_box, "0 0 %s %s",
               format_hundredths (w, width), format_hundredths (h, height));
@@ -510,16 +718,25 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   attribute (&svg, "class", "matrix");
 
   start (&svg, "title");
-  text (&svg, _("The impact/effort matrix: the numbers are those of the action plan"));
+  text (&svg, svg_title (placement));
+  end (&svg);
+  start (&svg, "desc");
+  text (&svg, _("Each finding is a mark at its impact and effort: a circle for a quick win, a square for "
+                "a small fix, a diamond for the long-term plan, a triangle for the future list and a cross "
+                "for a finding to drop."));
   end (&svg);
 
   write_rect (&svg, &all, KW_MATRIX_RENDER_BACKGROUND, 1.0);
-  write_zones (&svg, &layout, &thresholds);
-  write_frame_and_lines (&svg, &layout, &thresholds);
-  write_scale (&svg, &layout);
-  write_dots (&svg, &layout, plan, link_items);
-  write_zone_labels (&svg, &layout, &thresholds);
+  write_zones (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
+  write_frame_and_lines (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
+  write_scale (&svg, scene, &placement->layout);
+  write_leaders (&svg, placement);
+  write_findings (&svg, &measure, placement, link_items);
+  write_zone_labels (&svg, placement, measure.zone);
+  write_legend (&svg, &measure, placement);
   end (&svg);
+
+  measure_clear (&measure);
 
   return !svg.failed;
 }
@@ -533,6 +750,7 @@ kw_export_svg_bytes (KwBoard     *board,
 {
   g_autoptr(KwPlanLanguage) language = NULL;
   g_autoptr(KwPlan) plan = NULL;
+  g_autoptr(KwMatrixScene) scene = NULL;
   xmlBufferPtr buffer;
   xmlTextWriterPtr writer;
   gboolean ok;
@@ -542,12 +760,13 @@ kw_export_svg_bytes (KwBoard     *board,
 
   language = kw_plan_language_push (lang);
   plan = kw_plan_new (board);
+  scene = kw_matrix_scene_new (plan);
 
   buffer = xmlBufferCreate ();
   writer = xmlNewTextWriterMemory (buffer, 0);
   ok = writer != NULL &&
        xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) >= 0 &&
-       kw_export_svg_write (writer, plan, width, height, FALSE) &&
+       kw_export_svg_write (writer, scene, width, height, FALSE) &&
        xmlTextWriterEndDocument (writer) >= 0;
   g_clear_pointer (&writer, xmlFreeTextWriter);
 

@@ -8,16 +8,19 @@
 #include <gio/gio.h>
 #include <libxml/xmlwriter.h>
 
+#include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 
 G_BEGIN_DECLS
 
-/* Writes one <svg> element of width × height units, in the current
- * language; each dot, numbered as in the plan, links to "#finding-ID" (the
- * item in the HTML plan) when link_items is set. Returns FALSE when the
- * writer fails. */
+/* Writes one <svg> element of width × height units: the scene as
+ * kw_matrix_scene_get_placement() places it, each line of text with the
+ * width it was measured at (textLength), so a browser's font cannot make
+ * labels overlap. Each finding (its marker and its label or numbered
+ * badge) links to "#finding-ID" (the item in the HTML plan) when
+ * link_items is set. Returns FALSE when the writer fails. */
 gboolean  kw_export_svg_write  (xmlTextWriterPtr  writer,
-                                const KwPlan     *plan,
+                                KwMatrixScene    *scene,
                                 double            width,
                                 double            height,
                                 gboolean          link_items);
