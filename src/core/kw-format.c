@@ -30,7 +30,7 @@
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
 #include "kw-format.h"
-#include "kw-save-temp.h"
+#include "kw-file-replace.h"
 #include "kw-text.h"
 
 /* Files are fed to the parser in pieces this big: measured, larger pieces
@@ -1843,250 +1843,6 @@ kw_format_save_bytes (KwBoard  *board,
   return g_byte_array_free_to_bytes (g_steal_pointer (&output));
 }
 
-/* --- Replacing the file ----------------------------------------------- */
-
-static char *
-query_etag (GFile         *file,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
-
-  if (info == NULL)
-    return NULL;
-
-  return g_strdup (g_file_info_get_etag (info));
-}
-
-static const char *
-strip_weak_prefix (const char *etag)
-{
-  return g_str_has_prefix (etag, "W/") ? etag + 2 : etag;
-}
-
-gboolean
-kw_format_etags_match (const char *etag,
-                       const char *other)
-{
-  if (etag == NULL || other == NULL)
-    return etag == other;
-
-  return g_str_equal (strip_weak_prefix (etag), strip_weak_prefix (other));
-}
-
-static gboolean
-check_etag (GFile         *file,
-            const char    *expected_etag,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *etag = NULL;
-
-  if (expected_etag == NULL)
-    return TRUE;
-
-  etag = query_etag (file, cancellable, &local_error);
-  if (etag == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;  /* removed meanwhile: nothing to overwrite */
-  if (etag == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (!kw_format_etags_match (etag, expected_etag))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                           _("the file was changed by another program since it was opened or last saved"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-write_all (int            fd,
-           const guint8  *data,
-           gsize          len,
-           GError       **error)
-{
-  while (len > 0)
-    {
-      gssize n = write (fd, data, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return FALSE;
-        }
-      data += n;
-      len -= (gsize) n;
-    }
-
-  return TRUE;
-}
-
-static void
-set_error_from_errno (GError **error,
-                      int      saved_errno)
-{
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       g_strerror (saved_errno));
-}
-
-/* Keeps the permissions of the board being replaced: a board kept private
- * (0600) must not become readable by others because it was saved. */
-static void
-copy_mode (int         fd,
-           const char *path)
-{
-  GStatBuf old;
-
-  if (g_stat (path, &old) == 0 && fchmod (fd, old.st_mode & 07777) != 0)
-    g_debug ("Could not keep the permissions of %s: %s", path, g_strerror (errno));
-}
-
-static char *
-resolve_target_path (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  char *resolved;
-
-  /* Saving through a symlink replaces the file it points to, and the link
-   * stays a link. */
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) && (resolved = realpath (path, NULL)) != NULL)
-    {
-      char *copy = g_strdup (resolved);
-
-      free (resolved);
-      return copy;
-    }
-
-  return g_steal_pointer (&path);
-}
-
-/* Write a temporary file next to the target, flush it to disk, then rename
- * it over the target: rename is atomic, so the old board is either fully
- * there or fully replaced. GIO's g_file_replace() falls back to truncating
- * the old file in place when it cannot make a temporary file (a read-only
- * folder, a hard link), which could leave half a board behind. */
-static gboolean
-replace_local_file (GFile         *file,
-                    GBytes        *bytes,
-                    char         **new_etag,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  g_autofree char *target = resolve_target_path (file);
-  g_autofree char *temp = NULL;
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  int fd;
-
-  /* Before writing: on a full disk, what a killed save left may be the
-   * space this one needs. */
-  kw_save_temp_remove_stale (target);
-
-  fd = kw_save_temp_open (target, &temp, error);
-  if (fd < 0)
-    return FALSE;
-
-  copy_mode (fd, target);
-
-  if (!write_all (fd, data, size, error))
-    goto fail;
-  if (fsync (fd) != 0)
-    {
-      set_error_from_errno (error, errno);
-      goto fail;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto fail;
-  /* The board's etag to be: renaming keeps the file's modification time,
-   * which the local etag is made of. Read from our own locked file, it can
-   * never be the etag of someone else's save after ours. */
-  if (new_etag != NULL)
-    {
-      g_autoptr(GFile) temp_file = g_file_new_for_path (temp);
-
-      *new_etag = query_etag (temp_file, NULL, NULL);
-    }
-  if (g_rename (temp, target) != 0)
-    {
-      set_error_from_errno (error, errno);
-      goto fail;
-    }
-
-  /* Closed only now: the lock it holds tells other saves that the
-   * temporary file is in use until it has become the board. fsync()
-   * already reported any write error. */
-  g_close (fd, NULL);
-  return TRUE;
-
-fail:
-  if (fd >= 0)
-    g_close (fd, NULL);
-  g_unlink (temp);
-  if (new_etag != NULL)
-    g_clear_pointer (new_etag, g_free);
-  return FALSE;
-}
-
-static gboolean
-replace_file (GFile         *file,
-              GBytes        *bytes,
-              const char    *expected_etag,
-              char         **new_etag,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autofree char *display_name = g_file_get_parse_name (file);
-  g_autoptr(GError) local_error = NULL;
-  gboolean saved;
-
-  if (g_file_is_native (file))
-    {
-      saved = check_etag (file, expected_etag, cancellable, &local_error) &&
-              replace_local_file (file, bytes, new_etag, cancellable, &local_error);
-    }
-  else
-    {
-      /* Other GIO backends (network shares) do their own safe replace.
-       * The etag is compared here as well: Apache's WebDAV gives a file
-       * saved less than a second ago a weak etag, which the backend's
-       * If-Match never accepts, so every second save would look like
-       * someone else's change. A strong etag the backend checks again,
-       * right before it writes. */
-      const char *backend_etag = expected_etag != NULL && g_str_has_prefix (expected_etag, "W/")
-                                 ? NULL : expected_etag;
-
-      /* The backend says the new etag when the server does. */
-      saved = check_etag (file, expected_etag, cancellable, &local_error) &&
-              g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       backend_etag, FALSE, G_FILE_CREATE_NONE, new_etag,
-                                       cancellable, &local_error);
-    }
-
-  /* Otherwise asked after the save: a colleague's save in between would
-   * pass for ours (a server that names no etag leaves no better way). */
-  if (saved && new_etag != NULL && *new_etag == NULL)
-    *new_etag = query_etag (file, cancellable, NULL);
-
-  if (!saved)
-    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                _("Could not save the board as %s: "), display_name);
-
-  return saved;
-}
-
 gboolean
 kw_format_save_file (KwBoard       *board,
                      GFile         *file,
@@ -2108,7 +1864,7 @@ kw_format_save_file (KwBoard       *board,
   if (bytes == NULL)
     return FALSE;
 
-  return replace_file (file, bytes, expected_etag, new_etag, cancellable, error);
+  return kw_file_replace (file, bytes, expected_etag, new_etag, NULL, NULL, cancellable, error);
 }
 
 typedef struct {
@@ -2135,8 +1891,8 @@ save_file_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (replace_file (G_FILE (source_object), data->bytes, data->expected_etag,
-                    &data->new_etag, cancellable, &error))
+  if (kw_file_replace (G_FILE (source_object), data->bytes, data->expected_etag,
+                       &data->new_etag, NULL, NULL, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
