@@ -420,6 +420,14 @@ run_export (const ExportOptions *options,
   if (!parse_separator (options->separator, &separator))
     return usage_error (_("--csv-separator takes comma or semicolon."));
 
+  /* Never another language than the one asked for: from a build tree,
+   * say, where the Dutch catalog is not installed. */
+  if (options->lang != NULL && !kw_plan_language_load (options->lang, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return KW_CLI_EXIT_INVALID;
+    }
+
   board_file = g_file_new_for_commandline_arg (paths[0]);
   board = kw_format_load_file (board_file, NULL, &error);
   if (board == NULL)

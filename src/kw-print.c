@@ -14,26 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "kw-export-pdf.h"
-#include "kw-format.h"
 #include "kw-print.h"
 
 /* The printer and paper last chosen, kept on the window that printed. */
 #define PRINT_SETTINGS_KEY "kw-print-settings"
 /* Set on an operation once its error was shown, so it is shown once. */
 #define ERROR_SHOWN_KEY "kw-print-error-shown"
-
-/* A copy through the file format: findings, thresholds and all. */
-static KwBoard *
-copy_board (KwBoard  *board,
-            GError  **error)
-{
-  g_autoptr(GBytes) bytes = kw_format_save_bytes (board, error);
-
-  if (bytes == NULL)
-    return NULL;
-
-  return kw_format_load_bytes (bytes, kw_board_get_title (board), error);
-}
 
 static void
 begin_print_cb (GtkPrintOperation *operation,
@@ -77,9 +63,8 @@ new_a4_page_setup (void)
 }
 
 GtkPrintOperation *
-kw_print_operation_new (KwBoard     *board,
-                        const char  *lang,
-                        GError     **error)
+kw_print_operation_new (KwBoard    *board,
+                        const char *lang)
 {
   g_autoptr(KwBoard) copy = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
@@ -89,10 +74,10 @@ kw_print_operation_new (KwBoard     *board,
 
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
 
-  copy = copy_board (board, error);
-  if (copy == NULL)
-    return NULL;
-
+  /* Printing runs on while the user goes on editing: it prints the board
+   * as it is now. A copy through the model, not the file format, which
+   * refuses boards from a newer version that are shown read-only. */
+  copy = kw_board_copy (board);
   operation = gtk_print_operation_new ();
   pages = kw_plan_pages_new (copy, lang, NULL);
   g_object_set_data_full (G_OBJECT (operation), "kw-plan-pages", pages, (GDestroyNotify) kw_plan_pages_free);
@@ -167,13 +152,7 @@ kw_print_board (GtkWindow *parent,
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (KW_IS_BOARD (board));
 
-  operation = kw_print_operation_new (board, NULL, &error);
-  if (operation == NULL)
-    {
-      show_print_error (parent, error);
-      return;
-    }
-
+  operation = kw_print_operation_new (board, NULL);
   settings = g_object_get_data (G_OBJECT (parent), PRINT_SETTINGS_KEY);
   if (settings != NULL)
     gtk_print_operation_set_print_settings (operation, settings);

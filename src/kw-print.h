@@ -15,8 +15,7 @@ G_BEGIN_DECLS
  * language), on A4 unless the user picks another paper. It prints a copy
  * of the board as it is now, so editing while it prints changes nothing. */
 GtkPrintOperation *kw_print_operation_new (KwBoard     *board,
-                                           const char  *lang,
-                                           GError     **error);
+                                           const char  *lang);
 
 /* Shows the print dialog for board over parent, remembering the printer
  * and paper chosen for the next time; an error shows in a message dialog. */

@@ -274,6 +274,7 @@ usage "--export-plan without a board" --export-plan "$work/x.html"
 usage "--export-plan with two boards" --export-plan "$work/x.html" "$nl_board" "$nl_board"
 usage "--lang de" --export-plan "$work/x.html" --lang de "$nl_board"
 usage "--lang without an export" --lang nl "$nl_board"
+
 usage "--export-image to .gif" --export-image "$work/x.gif" "$nl_board"
 usage "--size 10x10" --export-image "$work/x.png" --size 10x10 "$nl_board"
 usage "--size without --export-image" --export-plan "$work/x.html" --size 800x600 "$nl_board"
@@ -281,6 +282,21 @@ usage "--paper a3" --export-pdf "$work/x.pdf" --paper a3 "$nl_board"
 usage "--csv-separator tab" --export-csv "$work/x.csv" --csv-separator tab "$nl_board"
 usage "--export-plan with --check" --check --export-plan "$work/x.html" "$nl_board"
 check "an export usage error writes no file" eval 'ls -A "$work" | cmp -s - "$work/listing.before"'
+
+# A language whose translation cannot be read (the build tree's binary,
+# the catalogs not installed) stops the export: never a plan in another
+# language than the one asked for.
+mkdir "$work/no-catalogs"
+for export in --export-plan:no-catalog.html --export-pdf:no-catalog.pdf --export-csv:no-catalog.csv; do
+  run env KWADRANT_LOCALEDIR="$work/no-catalogs" "$bin" "${export%%:*}" "$work/${export#*:}" --lang nl "$nl_board"
+  check "${export%%:*} --lang nl without the Dutch catalog exits 1" test "$status" -eq 1
+  check "${export%%:*} --lang nl without the Dutch catalog says why, naming the file" \
+    eval 'contains "$err" "cannot be written in" && contains "$err" "$work/no-catalogs/nl/LC_MESSAGES/kwadrant.mo"'
+  check "${export%%:*} --lang nl without the Dutch catalog writes nothing" test ! -e "$work/${export#*:}"
+done
+run env KWADRANT_LOCALEDIR="$work/no-catalogs" "$bin" --export-plan "$work/en.html" --lang en "$nl_board"
+check "--lang en needs no catalog" \
+  eval 'test "$status" -eq 0 && grep -q "<html lang=\"en\">" "$work/en.html"'
 
 run "$bin" --export-plan "$work/x.html" "$boards/missing-title.kwadrant"
 check "exporting an invalid board exits 1" test "$status" -eq 1

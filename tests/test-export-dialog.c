@@ -1,7 +1,7 @@
-/* test-export-dialog.c: the Export dialog and printing, under Xvfb: the
- * dialog opens from the window with the UI language chosen, each format
- * writes what its core exporter writes, a failure is shown, and printing
- * to a PDF gives the pages of the action plan.
+/* test-export-dialog.c: the Export dialog, under Xvfb: the dialog opens
+ * from the window with the UI language chosen, each format writes what its
+ * core exporter writes, a failure is shown, and Print shows the print
+ * dialog (what printing writes: test-print.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,7 +23,6 @@
 #include "kw-format.h"
 #include "kw-gui-test.h"
 #include "kw-plan-text.h"
-#include "kw-print.h"
 #include "kw-window.h"
 #include "kw-test-timing.h"
 
@@ -797,61 +796,6 @@ test_export_large_pdf_cancelled (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
-static void
-test_print_to_pdf (void)
-{
-  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
-  g_autofree char *out = tmp_path ("printed.pdf");
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-  double width, height;
-  guint n_pages;
-
-  operation = kw_print_operation_new (board, "en", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (operation);
-
-  gtk_print_operation_set_export_filename (operation, out);
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-
-  pdf = read_file (out);
-  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF"));
-  kw_paper_get_size (KW_PAPER_A4, &width, &height);
-  n_pages = count_plan_pages (board, "en", width, height);
-  /* A header page and the sections on pages of their own. */
-  g_assert_cmpuint (n_pages, >, 1);
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, n_pages);
-}
-
-static void
-test_print_copies_board (void)
-{
-  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
-  g_autofree char *after_path = tmp_path ("after.pdf");
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GBytes) after = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The board changes after the operation is made: it prints the board as
-   * it was, and it does not crash when the findings go away. */
-  operation = kw_print_operation_new (board, "en", &error);
-  g_assert_no_error (error);
-  while (kw_board_get_n_findings (board) > 0)
-    kw_board_remove_finding (board, kw_board_get_finding (board, 0));
-  kw_board_set_title (board, "Changed after printing started");
-
-  gtk_print_operation_set_export_filename (operation, after_path);
-  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
-                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_no_error (error);
-  after = read_file (after_path);
-  g_assert_false (bytes_contain (after, "Changed after printing started"));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -875,8 +819,6 @@ main (int   argc,
   g_test_add_func ("/export-dialog/asks-before-replacing", test_export_asks_before_replacing);
   g_test_add_func ("/export-dialog/large-pdf-in-background", test_export_large_pdf_in_background);
   g_test_add_func ("/export-dialog/large-pdf-cancelled", test_export_large_pdf_cancelled);
-  g_test_add_func ("/print/to-pdf", test_print_to_pdf);
-  g_test_add_func ("/print/copies-board", test_print_copies_board);
 
   status = g_test_run ();
   kw_gui_test_finish (&app, &tmp_dir);

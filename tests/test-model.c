@@ -392,6 +392,82 @@ test_board_collect_outcome (void)
     }
 }
 
+static void
+assert_same_finding (KwFinding *finding,
+                     KwFinding *copy)
+{
+  g_assert_true (finding != copy);
+  g_assert_cmpstr (kw_finding_get_id (copy), ==, kw_finding_get_id (finding));
+  for (guint i = 0; i < KW_N_FINDING_TEXTS; i++)
+    g_assert_cmpstr (kw_finding_get_text (copy, i), ==, kw_finding_get_text (finding, i));
+  g_assert_cmpint (kw_finding_get_placed (copy), ==, kw_finding_get_placed (finding));
+  g_assert_cmpfloat (kw_finding_get_impact (copy), ==, kw_finding_get_impact (finding));
+  g_assert_cmpfloat (kw_finding_get_effort (copy), ==, kw_finding_get_effort (finding));
+  g_assert_cmpint (kw_finding_get_status (copy), ==, kw_finding_get_status (finding));
+  g_assert_cmpstrv (kw_finding_get_tags (copy), kw_finding_get_tags (finding));
+  g_assert_true (g_date_time_equal (kw_finding_get_created (copy), kw_finding_get_created (finding)));
+  g_assert_true (g_date_time_equal (kw_finding_get_modified (copy), kw_finding_get_modified (finding)));
+}
+
+/* A copy holds everything, modified times and a newer format version
+ * included, and is a board of its own: edits on either side stay there. */
+static void
+test_board_copy (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwBoard) copy = NULL;
+  g_autoptr(KwFinding) placed = placed_finding ("Terugbelverzoeken", 8.5, 2.25);
+  g_autoptr(KwFinding) unplaced = kw_finding_new_with_id ("f-2", "Wachtmuziek");
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2023, 11, 2, 8, 15, 30);
+  const char *tags[] = { "telefonie", "avond", NULL };
+  KwThresholds thresholds = { 6.5, 4.0, 1.5 };
+  KwThresholds copied_thresholds;
+  BoardLog log = { 0 };
+
+  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
+    kw_board_set_text (board, i, i == KW_BOARD_TEXT_WORKSHOP_DATE ? "2024-03-01" : "tekst");
+  g_assert_true (kw_board_set_thresholds (board, &thresholds));
+  kw_board_set_format_version (board, 7);
+  kw_finding_set_description (placed, "Na 17:00 uur\nniet bereikbaar");
+  kw_finding_set_owner (placed, "Teamleider");
+  kw_finding_set_source (placed, "Workshop");
+  kw_finding_set_drop_reason (placed, "Geen budget");
+  kw_finding_set_due_date (placed, "2024-06-30");
+  kw_finding_set_review_date (placed, "2024-05-01");
+  kw_finding_set_status (placed, KW_STATUS_IN_PROGRESS);
+  kw_finding_set_tags (placed, tags);
+  kw_finding_set_modified (placed, long_ago);
+  g_assert_true (kw_board_append_finding (board, placed));
+  g_assert_true (kw_board_append_finding (board, unplaced));
+
+  copy = kw_board_copy (board);
+
+  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
+    g_assert_cmpstr (kw_board_get_text (copy, i), ==, kw_board_get_text (board, i));
+  kw_board_get_thresholds (copy, &copied_thresholds);
+  g_assert_cmpfloat (copied_thresholds.impact, ==, 6.5);
+  g_assert_cmpfloat (copied_thresholds.effort, ==, 4.0);
+  g_assert_cmpfloat (copied_thresholds.tiny_effort, ==, 1.5);
+  g_assert_cmpuint (kw_board_get_format_version (copy), ==, 7);
+  g_assert_true (kw_board_is_from_newer_format (copy));
+  g_assert_cmpuint (kw_board_get_n_findings (copy), ==, 2);
+  assert_same_finding (placed, kw_board_get_finding (copy, 0));
+  assert_same_finding (unplaced, kw_board_get_finding (copy, 1));
+  g_assert_true (kw_board_lookup_finding (copy, "f-2") == kw_board_get_finding (copy, 1));
+
+  /* Its own findings, which it follows like any board's. */
+  g_signal_connect (copy, "changed", G_CALLBACK (board_changed_cb), &log);
+  kw_finding_set_title (kw_board_get_finding (copy, 0), "Anders");
+  g_assert_cmpuint (log.changed, >=, 1);
+  g_assert_cmpstr (kw_finding_get_title (placed), ==, "Terugbelverzoeken");
+  kw_finding_unplace (placed);
+  kw_board_set_title (board, "Later");
+  g_assert_true (kw_finding_get_placed (kw_board_get_finding (copy, 0)));
+  g_assert_cmpstr (kw_board_get_title (copy), ==, "tekst");
+  g_assert_true (kw_board_remove_finding (board, unplaced));
+  g_assert_cmpuint (kw_board_get_n_findings (copy), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -408,6 +484,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/board/thresholds", test_board_thresholds);
   g_test_add_func ("/board/counts", test_board_counts);
   g_test_add_func ("/board/collect-outcome", test_board_collect_outcome);
+  g_test_add_func ("/board/copy", test_board_copy);
 
   return g_test_run ();
 }

@@ -5,14 +5,18 @@
  * either of them.
  *
  *   test-save-crash references DIR N   saves A and B as DIR/a.kwadrant and
- *                                      DIR/b.kwadrant, prints the time one
- *                                      save takes ("save-ms 123") and the
- *                                      part of it building the XML
- *                                      ("serialise-ms 80")
- *   test-save-crash loop FILE N        saves A, B, A, B… over FILE until it
- *                                      is killed; prints "ready" once the
- *                                      boards are built, "saved A" or
- *                                      "saved B" after each save
+ *                                      DIR/b.kwadrant
+ *   test-save-crash loop FILE N        saves B, A, B, A… over FILE until it
+ *                                      is killed, in step with whoever reads
+ *                                      its output: prints "ready" once the
+ *                                      boards are built; at each stage of a
+ *                                      save prints "stage NAME WRITTEN TOTAL"
+ *                                      (NAME one of created, writing, written,
+ *                                      flushed, renamed; WRITTEN of TOTAL
+ *                                      bytes in the temporary file) and
+ *                                      waits for a line "go" on its input
+ *                                      before it goes on; after each save
+ *                                      prints "saved A" or "saved B"
  *   test-save-crash once FILE N        saves A over FILE once
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "kw-file-replace.h"
 #include "kw-format.h"
 
 /* Every finding carries text, tags and dates, so the board is several MB
@@ -75,16 +80,6 @@ save_or_die (KwBoard *board,
     }
 }
 
-static gint64
-time_serialising (KwBoard *board)
-{
-  gint64 start = g_get_monotonic_time ();
-  g_autoptr(GBytes) bytes = kw_format_save_bytes (board, NULL);
-
-  g_assert_nonnull (bytes);
-  return g_get_monotonic_time () - start;
-}
-
 static int
 save_references (const char *dir,
                  guint       n_findings)
@@ -95,23 +90,62 @@ save_references (const char *dir,
   g_autofree char *b_path = g_build_filename (dir, "b.kwadrant", NULL);
   g_autoptr(GFile) a_file = g_file_new_for_path (a_path);
   g_autoptr(GFile) b_file = g_file_new_for_path (b_path);
-  gint64 save = G_MAXINT64;
-  gint64 serialise = G_MAXINT64;
 
-  /* The fastest of a few: the driver spreads its kills over one save, and
-   * over the part of it after the XML is built, the writing. */
-  for (guint i = 0; i < 4; i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-
-      save_or_die (i % 2 == 0 ? a : b, i % 2 == 0 ? a_file : b_file);
-      save = MIN (save, g_get_monotonic_time () - start);
-      serialise = MIN (serialise, time_serialising (i % 2 == 0 ? a : b));
-    }
-
-  printf ("save-ms %" G_GINT64_FORMAT "\n", MAX (save / 1000, 1));
-  printf ("serialise-ms %" G_GINT64_FORMAT "\n", MIN (serialise, save) / 1000);
+  save_or_die (a, a_file);
+  save_or_die (b, b_file);
   return 0;
+}
+
+static const char *
+stage_name (KwFileReplaceStage stage)
+{
+  switch (stage)
+    {
+    case KW_FILE_REPLACE_CREATED: return "created";
+    case KW_FILE_REPLACE_WRITING: return "writing";
+    case KW_FILE_REPLACE_WRITTEN: return "written";
+    case KW_FILE_REPLACE_FLUSHED: return "flushed";
+    case KW_FILE_REPLACE_RENAMED: return "renamed";
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Holds the save at each stage until the driver says "go": the driver's
+ * SIGKILL lands exactly at the stage it picked, or at a moment it picked
+ * between this stage and the next, however fast the machine is. */
+static void
+report_stage_and_wait (KwFileReplaceStage stage,
+                       gsize              written,
+                       gsize              total,
+                       gpointer           user_data)
+{
+  char line[16];
+
+  printf ("stage %s %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT "\n", stage_name (stage), written, total);
+  fflush (stdout);
+
+  if (fgets (line, sizeof line, stdin) == NULL || !g_str_equal (line, "go\n"))
+    {
+      g_printerr ("test-save-crash: expected \"go\" after stage %s\n", stage_name (stage));
+      exit (1);
+    }
+}
+
+/* The same path as kw_format_save_file(), with an observer. */
+static void
+save_in_step_or_die (KwBoard *board,
+                     GFile   *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = kw_format_save_bytes (board, &error);
+  if (bytes == NULL ||
+      !kw_file_replace (file, bytes, NULL, NULL, report_stage_and_wait, NULL, NULL, &error))
+    {
+      g_printerr ("test-save-crash: %s\n", error->message);
+      exit (1);
+    }
 }
 
 static int
@@ -127,8 +161,8 @@ save_in_a_loop (const char *path,
 
   for (guint64 i = 0; ; i++)
     {
-      save_or_die (i % 2 == 0 ? a : b, file);
-      printf ("saved %c\n", i % 2 == 0 ? 'A' : 'B');
+      save_in_step_or_die (i % 2 == 0 ? b : a, file);
+      printf ("saved %c\n", i % 2 == 0 ? 'B' : 'A');
       fflush (stdout);
     }
 

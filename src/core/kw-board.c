@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "kw-board-private.h"
+#include "kw-finding-private.h"
 #include "kw-format.h"
 #include "kw-text.h"
 
@@ -273,6 +274,56 @@ KwBoard *
 kw_board_new (void)
 {
   return g_object_new (KW_TYPE_BOARD, NULL);
+}
+
+static GDateTime *
+ref_time_or_null (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
+}
+
+/* Field by field, without cleaning or stamping anything: the copy must be
+ * the same finding, modified time included. */
+static KwFinding *
+copy_finding (KwFinding *finding)
+{
+  KwFinding *copy = _kw_finding_new_loading (kw_finding_get_id (finding));
+
+  for (guint i = 0; i < KW_N_FINDING_TEXTS; i++)
+    _kw_finding_take_text_loading (copy, i, g_strdup (kw_finding_get_text (finding, i)));
+  if (kw_finding_get_placed (finding))
+    _kw_finding_place_loading (copy, kw_finding_get_impact (finding), kw_finding_get_effort (finding));
+  _kw_finding_set_status_loading (copy, kw_finding_get_status (finding));
+  _kw_finding_take_tags_loading (copy, g_strdupv ((GStrv) kw_finding_get_tags (finding)));
+  _kw_finding_take_times_loading (copy,
+                                  ref_time_or_null (kw_finding_get_created (finding)),
+                                  ref_time_or_null (kw_finding_get_modified (finding)));
+
+  return copy;
+}
+
+KwBoard *
+kw_board_copy (KwBoard *self)
+{
+  KwBoard *copy;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+
+  copy = kw_board_new ();
+  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
+    _kw_board_take_text_loading (copy, i, g_strdup (self->texts[i]));
+  copy->thresholds = self->thresholds;
+  copy->format_version = self->format_version;
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      KwFinding *finding = copy_finding (g_ptr_array_index (self->findings, i));
+
+      g_ptr_array_add (copy->findings, finding);
+      kw_board_adopt (copy, finding);
+    }
+
+  return copy;
 }
 
 guint

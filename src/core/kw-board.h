@@ -29,6 +29,12 @@ G_DECLARE_FINAL_TYPE (KwBoard, kw_board, KW, BOARD, GObject)
  * the one signal that autosave, the window title and the lists follow. */
 
 KwBoard    *kw_board_new                   (void);
+/* A new board with the same texts, thresholds, format version and findings
+ * (copies, with the same ids and times): what the board is now, for work
+ * that must not see later edits, such as printing. Copied through the
+ * model, not the file format, so a board the format refuses to write (one
+ * from a newer version) copies too. */
+KwBoard    *kw_board_copy                  (KwBoard            *self);
 
 /* The format version of the file the board was read from (set by the
  * loader only; KW_FORMAT_VERSION for a new board). A board from a newer

@@ -1,7 +1,7 @@
-/* kw-finding-private.h: for the file loader only. These set a fresh
- * finding's fields without cleaning, notifying or touching its modified
- * time, so loading 100,000 findings stays fast. The caller has already
- * validated every value.
+/* kw-finding-private.h: for the file loader and kw_board_copy() only.
+ * These set a fresh finding's fields without cleaning, notifying or
+ * touching its modified time, so loading 100,000 findings stays fast. The
+ * caller has already validated every value.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

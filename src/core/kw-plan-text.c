@@ -49,34 +49,53 @@ kw_plan_language_is_known (const char *lang)
 }
 
 /* The catalog of lang where gettext finds the UI's (bindtextdomain), read
- * once for the process; NULL when it is missing, and the plan stays in
- * English, as gettext would leave it. */
+ * once for the process. One that cannot be read is not remembered: the
+ * error says why each time it is asked for. */
 static KwCatalog *
-get_catalog (const char *lang)
+get_catalog (const char  *lang,
+             GError     **error)
 {
   static GMutex lock;
-  static GHashTable *catalogs;  /* interned lang → KwCatalog or NULL */
+  static GHashTable *catalogs;  /* interned lang → KwCatalog */
   KwCatalog *catalog;
 
   g_mutex_lock (&lock);
   if (catalogs == NULL)
     catalogs = g_hash_table_new (NULL, NULL);
 
-  if (!g_hash_table_lookup_extended (catalogs, lang, NULL, (gpointer *) &catalog))
+  catalog = g_hash_table_lookup (catalogs, lang);
+  if (catalog == NULL)
     {
       const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
       g_autofree char *path = g_build_filename (dir != NULL ? dir : LOCALEDIR, lang, "LC_MESSAGES",
                                                 GETTEXT_PACKAGE ".mo", NULL);
-      g_autoptr(GError) error = NULL;
 
-      catalog = kw_catalog_new_from_file (path, &error);
-      if (catalog == NULL)
-        g_debug ("No %s translation for the plan: %s", lang, error->message);
-      g_hash_table_insert (catalogs, (gpointer) lang, catalog);
+      catalog = kw_catalog_new_from_file (path, error);
+      if (catalog != NULL)
+        g_hash_table_insert (catalogs, (gpointer) lang, catalog);
     }
   g_mutex_unlock (&lock);
 
   return catalog;
+}
+
+gboolean
+kw_plan_language_load (const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (kw_plan_language_is_known (lang), FALSE);
+
+  if (g_str_equal (lang, SOURCE_LANGUAGE) || get_catalog (g_intern_string (lang), &local_error) != NULL)
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code,
+               /* Translators: %s is a language code such as "nl", then
+                * why its translation could not be read. */
+               _("The plan cannot be written in “%s”: its translation could not be read (%s)."),
+               lang, local_error->message);
+  return FALSE;
 }
 
 const char *
@@ -107,7 +126,11 @@ kw_plan_language_push (const char *lang)
   if (lang != NULL && lang[0] != '\0')
     {
       language->lang = g_intern_string (lang);
-      language->catalog = g_str_equal (lang, SOURCE_LANGUAGE) ? NULL : get_catalog (language->lang);
+      g_autoptr(GError) error = NULL;
+
+      language->catalog = g_str_equal (lang, SOURCE_LANGUAGE) ? NULL : get_catalog (language->lang, &error);
+      if (error != NULL)
+        g_debug ("No %s translation for the plan: %s", lang, error->message);
     }
   else if (previous != NULL)
     {

@@ -18,10 +18,18 @@ G_BEGIN_DECLS
 /* The languages the plan can be written in, besides the UI language. */
 gboolean        kw_plan_language_is_known   (const char *lang);
 
+/* Reads the translation of a known lang, if it is not English and not read
+ * yet. FALSE, with an error that names the file, when it cannot be read:
+ * a plan pushed in that language would come out in English, so whoever
+ * asked for the language by name should stop first. */
+gboolean        kw_plan_language_load       (const char  *lang,
+                                             GError     **error);
+
 typedef struct _KwPlanLanguage KwPlanLanguage;
 
 /* Switches the core's translations to lang ("nl", "en"; NULL or "" keeps
- * the UI language) until kw_plan_language_pop(): every _() and C_() of
+ * the UI language; one whose translation cannot be read gives English, see
+ * kw_plan_language_load()) until kw_plan_language_pop(): every _() and C_() of
  * src/core/ in between, in this thread only, is in that language. Other
  * threads, the window's among them, go on in theirs. Pushes nest; pop in
  * the same thread, in reverse order. */
