@@ -147,8 +147,9 @@ near_color (guint32 a,
 }
 
 /* A good part of a badge's box is in its outcome's ink (the rest is its
- * rounded ends and its white number, large in a small badge); anywhere
- * else there is none of it. */
+ * rounded ends and its white number, large in a small badge: a legend's
+ * badge at the 13 px floor is about a fifth ink); anywhere else there is
+ * none of it. */
 static void
 assert_badge_drawn (cairo_surface_t    *surface,
                     const KwMatrixRect *badge,
@@ -165,7 +166,7 @@ assert_badge_drawn (cairo_surface_t    *surface,
       }
 
   g_assert_cmpuint (n, >, 0);
-  g_assert_cmpuint (n_ink, >, n / 4);
+  g_assert_cmpuint (n_ink, >=, n / 5);
 }
 
 /* What the placement promises, checked on the data a backend drew from:

@@ -443,10 +443,10 @@ place (const KwMatrixScene *scene,
   options.with_legend = scene->with_legend;
   options.font_family = KW_MATRIX_RENDER_FONT;
   /* An export is not paged like the screen: the legend shrinks to fit
-   * beside the plot, down to a size that still reads on a slide (and
-   * that bounds the search on a board of thousands); pages beyond that
-   * are drawn together, smaller (kw_matrix_render_legend_page_transform()). */
-  options.min_text_size = 0.4 * layout.text_size;
+   * beside the plot, down to the placement's floor that still reads on a
+   * slide (min_text_size 0); pages beyond that are drawn together,
+   * smaller (kw_matrix_render_legend_page_transform()). */
+  options.min_text_size = 0.0;
 
   return kw_matrix_placement_new (&layout, &scene->thresholds, items, scene->items->len, &options);
 }
