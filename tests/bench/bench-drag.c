@@ -28,6 +28,8 @@
 
 #define N_STEPS 200
 #define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
+/* Pixels: well past the distance at which a press becomes a drag. */
+#define START_OFFSET 12.0
 
 static const guint board_sizes[] = { 0, 100, 1000, 5000 };
 
@@ -53,14 +55,50 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static gboolean
-wait_for_frame (FrameProbe *probe)
+deadline_cb (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_US;
+  gboolean *expired = data;
 
-  while (!probe->painted && g_get_monotonic_time () < deadline)
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until *done turns TRUE or timeout_us passes. A
+ * timeout source wakes the blocking iteration: without it, a frame that
+ * never comes (a renderer that draws nothing) would leave
+ * g_main_context_iteration() waiting for ever. */
+static gboolean
+iterate_until (const gboolean *done,
+               gint64          timeout_us)
+{
+  gboolean expired = FALSE;
+  guint deadline_id = g_timeout_add ((guint) (timeout_us / 1000), deadline_cb, &expired);
+
+  while (!*done && !expired)
     g_main_context_iteration (NULL, TRUE);
 
-  return probe->painted;
+  if (!expired)
+    g_source_remove (deadline_id);
+
+  return *done;
+}
+
+static gboolean
+wait_for_frame (FrameProbe *probe)
+{
+  return iterate_until (&probe->painted, FRAME_TIMEOUT_US);
+}
+
+/* Runs once a frame while the matrix is realized. */
+static gboolean
+allocated_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  gboolean *ready = data;
+
+  *ready = gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) >= 1000;
+  return *ready ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static KwBoard *
@@ -111,6 +149,8 @@ measure_drag (guint n_findings)
   FrameProbe probe = { 0 };
   double frames[N_STEPS];
   double x, y, x_end, y_end, median;
+  gboolean ready = FALSE;
+  guint tick_id;
 
   board = make_board (n_findings, &dragged);
   history = kw_history_new (board);
@@ -124,10 +164,17 @@ measure_drag (guint n_findings)
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (matrix));
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (matrix), allocated_tick_cb, &ready, NULL);
   gtk_window_present (window);
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (matrix)) || gtk_widget_get_width (GTK_WIDGET (matrix)) < 1000)
-    g_main_context_iteration (NULL, TRUE);
+  if (!iterate_until (&ready, FRAME_TIMEOUT_US))
+    {
+      g_printerr ("The window did not show within %d s at %u findings\n",
+                  (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+      gtk_widget_remove_tick_callback (GTK_WIDGET (matrix), tick_id);
+      gtk_window_destroy (window);
+      return -1;
+    }
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (matrix));
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
@@ -138,12 +185,30 @@ measure_drag (guint n_findings)
     {
       probe.painted = FALSE;
       gtk_widget_queue_draw (GTK_WIDGET (matrix));
-      wait_for_frame (&probe);
+      if (!wait_for_frame (&probe))
+        {
+          g_printerr ("No first frame came within %d s at %u findings\n",
+                      (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+          gtk_window_destroy (window);
+          return -1;
+        }
     }
 
   kw_matrix_score_to_point (matrix, 5.5, 1.5, &x, &y);
   kw_matrix_score_to_point (matrix, 4.5, 8.5, &x_end, &y_end);
   kw_matrix_pointer_press (matrix, x, y, 0);
+
+  /* A press becomes a drag only once the pointer has travelled a few
+   * pixels; until then a motion changes nothing and no frame comes. Start
+   * the drag untimed, as a hand does before it moves steadily. */
+  probe.painted = FALSE;
+  kw_matrix_pointer_motion (matrix, 0, -START_OFFSET);
+  if (!wait_for_frame (&probe))
+    {
+      g_printerr ("The drag did not start at %u findings\n", n_findings);
+      gtk_window_destroy (window);
+      return -1;
+    }
 
   for (guint step = 0; step < N_STEPS; step++)
     {
@@ -152,7 +217,7 @@ measure_drag (guint n_findings)
 
       probe.painted = FALSE;
       change_begin = g_get_monotonic_time ();
-      kw_matrix_pointer_motion (matrix, t * (x_end - x), t * (y_end - y));
+      kw_matrix_pointer_motion (matrix, t * (x_end - x), (1 - t) * -START_OFFSET + t * (y_end - y));
       change_end = g_get_monotonic_time ();
 
       if (!wait_for_frame (&probe))
