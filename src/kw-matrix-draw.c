@@ -310,12 +310,17 @@ draw_legend (KwMatrix      *self,
   GdkRGBA color = with_alpha (&palette->fg, 0.9);
   GdkRGBA dim = with_alpha (&palette->fg, 0.6);
   int h, number_width = 0;
+  g_autoptr(GPtrArray) numbered = g_ptr_array_new ();
+  KwPlan *plan;
 
   if (r->width < 4 * text || r->height < 4 * text)
     return;
 
-  if (self->numbers_dirty)
-    kw_matrix_renumber (self);
+  plan = kw_matrix_get_plan (self);
+  if (plan == NULL)
+    return;
+  for (guint outcome = 0; outcome < KW_OUTCOME_UNPLACED; outcome++)
+    g_ptr_array_extend (numbered, plan->sections[outcome].findings, NULL, NULL);
 
   heading = create_text (self, _("Legend"), text, TRUE);
   draw_text (snapshot, heading, r->x + text * 0.5, y, 0, 0, &color);
@@ -327,14 +332,14 @@ draw_legend (KwMatrix      *self,
     char widest[16];
     g_autoptr(PangoLayout) probe = NULL;
 
-    g_snprintf (widest, sizeof widest, "%u", MAX (self->numbered->len, 1));
+    g_snprintf (widest, sizeof widest, "%u", MAX (numbered->len, 1));
     probe = create_text (self, widest, text, TRUE);
     pango_layout_get_pixel_size (probe, &number_width, NULL);
   }
 
-  for (guint i = 0; i < self->numbered->len; i++)
+  for (guint i = 0; i < numbered->len; i++)
     {
-      KwFinding *finding = g_ptr_array_index (self->numbered, i);
+      KwFinding *finding = g_ptr_array_index (numbered, i);
       char number[16];
       g_autoptr(PangoLayout) entry = create_text (self, kw_finding_get_title (finding), text, FALSE);
       g_autoptr(PangoLayout) number_text = NULL;
@@ -347,12 +352,12 @@ draw_legend (KwMatrix      *self,
       pango_layout_get_pixel_size (entry, NULL, &h);
 
       /* Keep room for the line that says how many did not fit. */
-      if (y + 2 * h > r->y + r->height && i + 1 < self->numbered->len)
+      if (y + 2 * h > r->y + r->height && i + 1 < numbered->len)
         {
           g_autofree char *more = g_strdup_printf (ngettext ("And %u more finding",
                                                              "And %u more findings",
-                                                             self->numbered->len - i),
-                                                   self->numbered->len - i);
+                                                             numbered->len - i),
+                                                   numbered->len - i);
           g_autoptr(PangoLayout) rest = create_text (self, more, text, FALSE);
 
           draw_text (snapshot, rest, r->x + text * 0.5, y, 0, 0, &dim);

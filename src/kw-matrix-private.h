@@ -15,6 +15,7 @@
 #include "kw-matrix-card.h"
 #include "kw-matrix-layout.h"
 #include "kw-matrix.h"
+#include "kw-plan-text.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +48,7 @@ struct _KwMatrix
   KwMatrixStyle      style;
   guint              snap : 1;
   guint              presentation : 1;
-  guint              numbers_dirty : 1;
+  guint              plan_dirty : 1;
   guint              pointer_selecting : 1;
   guint              pointer_ctrl : 1;
   guint              editable : 1;
@@ -57,8 +58,7 @@ struct _KwMatrix
    * names only positions, and the removed findings are gone from the
    * board by then. */
   GPtrArray         *findings;
-  GHashTable        *numbers;          /* KwFinding → GUINT_TO_POINTER (number) */
-  GPtrArray         *numbered;         /* the placed findings in number order */
+  KwPlan            *plan;             /* its numbers; see kw_matrix_get_plan() */
   guint              renumber_id;
   guint              text_class_id;
   const char        *text_class;
@@ -121,6 +121,7 @@ const char *kw_matrix_get_drag_badge_text (KwMatrix *self);
 void          kw_matrix_emit_finding_activated   (KwMatrix     *self,
                                                   KwFinding    *finding);
 void          kw_matrix_emit_delete_requested    (KwMatrix     *self);
+KwPlan       *kw_matrix_get_plan                 (KwMatrix     *self);
 void          kw_matrix_renumber                 (KwMatrix     *self);
 void          kw_matrix_queue_renumber           (KwMatrix     *self);
 

@@ -14,6 +14,7 @@
 #include "kw-matrix-layout.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
+#include "kw-plan-text.h"
 
 G_DEFINE_FINAL_TYPE (KwMatrix, kw_matrix, GTK_TYPE_WIDGET)
 
@@ -57,43 +58,39 @@ kw_matrix_emit_delete_requested (KwMatrix *self)
   g_signal_emit (self, signals[DELETE_REQUESTED], 0);
 }
 
-/* Numbering, for the dots style and its legend */
+/* Numbering: the action plan's (kw_plan_new()), so a number on the
+ * matrix is the number of the same finding in every export. */
+
+/* The plan of the board as it is now; remade after the first change since
+ * the last call. */
+KwPlan *
+kw_matrix_get_plan (KwMatrix *self)
+{
+  if (self->plan_dirty || (self->plan == NULL && self->board != NULL))
+    {
+      g_clear_pointer (&self->plan, kw_plan_free);
+      if (self->board != NULL)
+        self->plan = kw_plan_new (self->board);
+      self->plan_dirty = FALSE;
+    }
+
+  return self->plan;
+}
 
 void
 kw_matrix_renumber (KwMatrix *self)
 {
-  guint number = 0;
+  GHashTableIter iter;
+  gpointer finding, card;
 
-  self->numbers_dirty = FALSE;
-  g_hash_table_remove_all (self->numbers);
-  g_ptr_array_set_size (self->numbered, 0);
-
-  if (self->board == NULL)
+  g_clear_handle_id (&self->renumber_id, g_source_remove);
+  if (self->style != KW_MATRIX_STYLE_DOTS)
     return;
 
-  for (guint outcome = 0; outcome < KW_OUTCOME_UNPLACED; outcome++)
-    {
-      g_autoptr(GPtrArray) findings = kw_board_collect_outcome (self->board, outcome);
-
-      for (guint i = 0; i < findings->len; i++)
-        {
-          KwFinding *finding = g_ptr_array_index (findings, i);
-
-          g_hash_table_insert (self->numbers, finding, GUINT_TO_POINTER (++number));
-          g_ptr_array_add (self->numbered, finding);
-        }
-    }
-
-  if (self->style == KW_MATRIX_STYLE_DOTS)
-    {
-      GHashTableIter iter;
-      gpointer finding, card;
-
-      g_hash_table_iter_init (&iter, self->cards);
-      while (g_hash_table_iter_next (&iter, &finding, &card))
-        kw_matrix_card_set_number (card, GPOINTER_TO_UINT (g_hash_table_lookup (self->numbers, finding)));
-      kw_matrix_invalidate_background (self);
-    }
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, &finding, &card))
+    kw_matrix_card_set_number (card, kw_matrix_get_number (self, finding));
+  kw_matrix_invalidate_background (self);
 }
 
 static gboolean
@@ -112,7 +109,7 @@ renumber_cb (gpointer data)
 void
 kw_matrix_queue_renumber (KwMatrix *self)
 {
-  self->numbers_dirty = TRUE;
+  self->plan_dirty = TRUE;
 
   if (self->style == KW_MATRIX_STYLE_DOTS && self->renumber_id == 0)
     self->renumber_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, renumber_cb, self, NULL);
@@ -170,8 +167,7 @@ kw_matrix_finalize (GObject *object)
 
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->numbered, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, kw_plan_free);
   g_clear_pointer (&self->chunks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kw_matrix_parent_class)->finalize (object);
@@ -326,9 +322,6 @@ kw_matrix_init (KwMatrix *self)
   self->cards = g_hash_table_new (NULL, NULL);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->chunks = g_ptr_array_new_with_free_func (kw_matrix_card_chunk_free);
-  self->numbers = g_hash_table_new (NULL, NULL);
-  self->numbered = g_ptr_array_new ();
-  self->numbers_dirty = TRUE;
   self->editable = TRUE;
   kw_thresholds_init_default (&self->thresholds);
 
@@ -719,12 +712,14 @@ guint
 kw_matrix_get_number (KwMatrix  *self,
                       KwFinding *finding)
 {
+  KwPlan *plan;
+
   g_return_val_if_fail (KW_IS_MATRIX (self), 0);
   g_return_val_if_fail (KW_IS_FINDING (finding), 0);
 
-  if (self->numbers_dirty)
-    kw_matrix_renumber (self);
+  plan = kw_matrix_get_plan (self);
+  if (plan == NULL || !kw_finding_get_placed (finding))
+    return 0;
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->numbers, finding));
+  return kw_plan_get_number (plan, finding);
 }
-
