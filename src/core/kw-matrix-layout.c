@@ -27,6 +27,13 @@ rect_from_edges (double left,
   return (KwMatrixRect) { left, top, MAX (right - left, 0.0), MAX (bottom - top, 0.0) };
 }
 
+static double
+base_text_size (double width,
+                double height)
+{
+  return CLAMP (MIN (width, height) / 45.0, MIN_TEXT_SIZE, MAX_TEXT_SIZE);
+}
+
 void
 kw_matrix_layout_init (KwMatrixLayout *layout,
                        double          width,
@@ -43,7 +50,7 @@ kw_matrix_layout_init (KwMatrixLayout *layout,
   if (!(text_scale > 0.0))
     text_scale = 1.0;
 
-  text = CLAMP (MIN (width, height) / 45.0, MIN_TEXT_SIZE, MAX_TEXT_SIZE) * text_scale;
+  text = base_text_size (width, height) * text_scale;
 
   /* Left: the rotated axis title plus the scale's numbers; bottom: the
    * scale's numbers plus the axis title under them. */
@@ -68,32 +75,75 @@ kw_matrix_layout_init (KwMatrixLayout *layout,
   layout->plot = rect_from_edges (MIN (left, width), MIN (top, height),
                                   MAX (width - right, MIN (left, width)),
                                   MAX (height - bottom, MIN (top, height)));
+  layout->view_min_impact = layout->view_min_effort = KW_SCORE_MIN;
+  layout->view_max_impact = layout->view_max_effort = KW_SCORE_MAX;
+}
+
+void
+kw_matrix_layout_add_legend (KwMatrixLayout *layout)
+{
+  KwMatrixLayout old;
+
+  g_return_if_fail (layout != NULL);
+
+  old = *layout;
+  kw_matrix_layout_init (layout, old.width, old.height,
+                         old.text_size / base_text_size (old.width, old.height), TRUE);
+  layout->view_min_impact = old.view_min_impact;
+  layout->view_max_impact = old.view_max_impact;
+  layout->view_min_effort = old.view_min_effort;
+  layout->view_max_effort = old.view_max_effort;
+}
+
+void
+kw_matrix_layout_set_view (KwMatrixLayout *layout,
+                           double          min_impact,
+                           double          max_impact,
+                           double          min_effort,
+                           double          max_effort)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (isfinite (min_impact) && isfinite (max_impact));
+  g_return_if_fail (isfinite (min_effort) && isfinite (max_effort));
+
+  /* An empty or inverted range would divide by zero: keep the old view. */
+  if (!(max_impact > min_impact) || !(max_effort > min_effort))
+    {
+      g_warning ("Empty matrix view %g..%g × %g..%g ignored",
+                 min_impact, max_impact, min_effort, max_effort);
+      return;
+    }
+
+  layout->view_min_impact = min_impact;
+  layout->view_max_impact = max_impact;
+  layout->view_min_effort = min_effort;
+  layout->view_max_effort = max_effort;
 }
 
 double
 kw_matrix_layout_impact_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.height / SCORE_SPAN;
+  return layout->plot.height / (layout->view_max_impact - layout->view_min_impact);
 }
 
 double
 kw_matrix_layout_effort_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.width / SCORE_SPAN;
+  return layout->plot.width / (layout->view_max_effort - layout->view_min_effort);
 }
 
 static double
 effort_to_x (const KwMatrixLayout *layout,
              double                effort)
 {
-  return layout->plot.x + (effort - KW_SCORE_MIN) * kw_matrix_layout_effort_scale (layout);
+  return layout->plot.x + (effort - layout->view_min_effort) * kw_matrix_layout_effort_scale (layout);
 }
 
 static double
 impact_to_y (const KwMatrixLayout *layout,
              double                impact)
 {
-  return layout->plot.y + layout->plot.height - (impact - KW_SCORE_MIN) * kw_matrix_layout_impact_scale (layout);
+  return layout->plot.y + layout->plot.height - (impact - layout->view_min_impact) * kw_matrix_layout_impact_scale (layout);
 }
 
 void
@@ -126,9 +176,9 @@ kw_matrix_layout_point_to_score (const KwMatrixLayout *layout,
 
   plot = &layout->plot;
   if (plot->width > 0.0)
-    raw_effort = KW_SCORE_MIN + (x - plot->x) / kw_matrix_layout_effort_scale (layout);
+    raw_effort = layout->view_min_effort + (x - plot->x) / kw_matrix_layout_effort_scale (layout);
   if (plot->height > 0.0)
-    raw_impact = KW_SCORE_MIN + (plot->y + plot->height - y) / kw_matrix_layout_impact_scale (layout);
+    raw_impact = layout->view_min_impact + (plot->y + plot->height - y) / kw_matrix_layout_impact_scale (layout);
 
   inside = plot->width > 0.0 && plot->height > 0.0 &&
            x >= plot->x && x <= plot->x + plot->width &&
@@ -156,9 +206,11 @@ kw_matrix_layout_get_zones (const KwMatrixLayout *layout,
   top = layout->plot.y;
   right = left + layout->plot.width;
   bottom = top + layout->plot.height;
-  impact_y = impact_to_y (layout, thresholds->impact);
-  effort_x = effort_to_x (layout, thresholds->effort);
-  tiny_x = effort_to_x (layout, MIN (thresholds->tiny_effort, thresholds->effort));
+  /* In a zoomed view a line may lie outside the plot: its zones then
+   * shrink to nothing on that side. */
+  impact_y = CLAMP (impact_to_y (layout, thresholds->impact), top, bottom);
+  effort_x = CLAMP (effort_to_x (layout, thresholds->effort), left, right);
+  tiny_x = CLAMP (effort_to_x (layout, MIN (thresholds->tiny_effort, thresholds->effort)), left, right);
 
   /* In KwOutcome order, so zones[i].outcome == i. */
   zones[0] = (KwMatrixZone) { KW_OUTCOME_QUICK_WIN, rect_from_edges (left, top, effort_x, impact_y) };
@@ -219,8 +271,33 @@ kw_matrix_layout_get_line (const KwMatrixLayout *layout,
       *x1 = *x2 = effort_to_x (layout, value);
       *y2 = plot->y + plot->height;
       /* The small-fix strip only exists for low impact. */
-      *y1 = line == KW_MATRIX_LINE_TINY_EFFORT ? impact_to_y (layout, thresholds->impact) : plot->y;
+      *y1 = line == KW_MATRIX_LINE_TINY_EFFORT ?
+            CLAMP (impact_to_y (layout, thresholds->impact), plot->y, *y2) : plot->y;
     }
+}
+
+void
+kw_matrix_layout_get_handle (const KwMatrixLayout *layout,
+                             const KwThresholds   *thresholds,
+                             KwMatrixLine          line,
+                             double               *x,
+                             double               *y,
+                             double               *radius)
+{
+  double x1, y1, x2, y2;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (thresholds != NULL);
+
+  /* On the plot's edge by the scale the line's value is read on: the
+   * left end of the impact line, the bottom end of the effort lines. */
+  kw_matrix_layout_get_line (layout, thresholds, line, &x1, &y1, &x2, &y2);
+  if (x != NULL)
+    *x = line == KW_MATRIX_LINE_IMPACT ? x1 : x2;
+  if (y != NULL)
+    *y = line == KW_MATRIX_LINE_IMPACT ? y1 : y2;
+  if (radius != NULL)
+    *radius = MAX (5.0, 0.4 * layout->text_size);
 }
 
 void
@@ -231,11 +308,14 @@ kw_matrix_layout_get_ticks (const KwMatrixLayout *layout,
 
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
-      double value = KW_SCORE_MIN + i * SCORE_SPAN / (KW_MATRIX_N_TICKS - 1);
+      double step = (double) i / (KW_MATRIX_N_TICKS - 1);
+      double effort = layout->view_min_effort + step * (layout->view_max_effort - layout->view_min_effort);
+      double impact = layout->view_min_impact + step * (layout->view_max_impact - layout->view_min_impact);
 
-      ticks[i].value = value;
-      ticks[i].x = effort_to_x (layout, value);
-      ticks[i].y = impact_to_y (layout, value);
+      ticks[i].value = effort;
+      ticks[i].impact_value = impact;
+      ticks[i].x = effort_to_x (layout, effort);
+      ticks[i].y = impact_to_y (layout, impact);
     }
 }
 

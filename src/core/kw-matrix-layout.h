@@ -42,6 +42,12 @@ typedef struct {
   double       text_size;  /* the size of body text, in the same units */
   KwMatrixRect plot;       /* where scores 0..10 lie */
   KwMatrixRect legend;     /* empty unless a legend was asked for */
+  /* The scores the plot shows (kw_matrix_layout_set_view()); 0..10 after
+   * kw_matrix_layout_init(). */
+  double       view_min_impact;
+  double       view_max_impact;
+  double       view_min_effort;
+  double       view_max_effort;
 } KwMatrixLayout;
 
 /* The five zones that shade the plot, one per placed outcome. */
@@ -52,13 +58,16 @@ typedef struct {
   KwMatrixRect rect;
 } KwMatrixZone;
 
-/* A scale mark on both axes: 0, 1, ... 10. */
+/* A scale mark on both axes: the view divided in ten (0, 1, ... 10 by
+ * default). */
 #define KW_MATRIX_N_TICKS 11
 
 typedef struct {
-  double value;
-  double x;  /* where the value lies on the effort axis */
-  double y;  /* where the value lies on the impact axis */
+  double value;         /* on the effort axis (and on the impact axis when
+                         * the view is the same on both, as by default) */
+  double x;             /* where value lies on the effort axis */
+  double y;             /* where impact_value lies on the impact axis */
+  double impact_value;
 } KwMatrixTick;
 
 /* text_scale enlarges the text (and the margins that hold it), e.g. 1.5
@@ -69,6 +78,10 @@ void      kw_matrix_layout_init           (KwMatrixLayout     *layout,
                                            double              height,
                                            double              text_scale,
                                            gboolean            with_legend);
+
+/* Keeps a legend column right of the plot in a layout made without one,
+ * as kw_matrix_layout_init() with with_legend would have; keeps the view. */
+void      kw_matrix_layout_add_legend     (KwMatrixLayout     *layout);
 
 void      kw_matrix_layout_score_to_point (const KwMatrixLayout *layout,
                                            double              impact,

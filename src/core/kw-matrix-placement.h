@@ -64,12 +64,39 @@ typedef struct {
   gboolean          with_legend;   /* NUMBERS needs a legend: reserve its
                                     * column (the layout passed in has none) */
   const char       *font_family;   /* NULL: KW_MATRIX_PLACEMENT_FONT */
-  /* Zones whose name is drawn (by outcome): the zone labels are
-   * obstacles; names come from kw_outcome_get_label(). */
+  /* Every zone with room for its name gets it in its top-left corner
+   * (zone_labels below); those names are obstacles to labels. Names come
+   * from kw_outcome_get_title(). TRUE: no zone names at all. */
   gboolean          hide_zone_labels;
+  double            min_text_size; /* the smallest the legend may shrink
+                                    * to before it pages; 0: text_size
+                                    * (never smaller than the labels) */
 } KwMatrixPlacementOptions;
 
 #define KW_MATRIX_PLACEMENT_FONT "Cantarell, DejaVu Sans, sans-serif"
+
+/* How text is set, in units of its size: lines of a label are
+ * LINE_HEIGHT apart and line i (from 0) of a label has its baseline at
+ * label.y + (PADDING + i * LINE_HEIGHT + BASELINE) * text_size, starting
+ * at label.x + PADDING * text_size. A zone name is one such line at
+ * zone_text_size with no padding (baseline at rect.y + BASELINE * size);
+ * a badge's number is centred in its box; a legend entry's badge is
+ * KW_MATRIX_PLACEMENT_LINE_HEIGHT high at its top left, its lines
+ * start after the badge and a gap of PADDING. */
+#define KW_MATRIX_PLACEMENT_LINE_HEIGHT 1.2
+#define KW_MATRIX_PLACEMENT_BASELINE    0.95
+#define KW_MATRIX_PLACEMENT_PADDING     0.25
+
+/* The smallest text anything on the matrix is set in, on a screen. */
+#define KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE 13.0
+
+/* The label text size for a drawing of height pixels: in presentation
+ * 2.22% of the screen's height (24 px at 1080), otherwise 1.7% (compact
+ * for a laptop window); never under KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE.
+ * Zone names are set 1.25 times larger (zone_text_size 0). */
+double kw_matrix_placement_text_size_for (double   height,
+                                          gboolean presentation);
+#define KW_MATRIX_PLACEMENT_ZONE_TEXT_SCALE 1.25
 
 typedef struct {
   gpointer      data;
