@@ -72,17 +72,17 @@ finding_notify_cb (KwFinding    *finding,
       g_str_equal (pspec->name, "effort") ||
       g_str_equal (pspec->name, "placed"))
     {
-      /* Only this card moves: reallocating reuses every other card's
-       * measurement and render node. */
+      /* The labels are placed again once the change is over (not during
+       * a drag: the others stay put until it ends). */
       kw_matrix_update_card (self, card);
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
       kw_matrix_queue_renumber (self);
+      kw_matrix_queue_placement (self);
       return;
     }
 
   kw_matrix_refilter_card (self, card);
   if (g_str_equal (pspec->name, "title"))
-    kw_matrix_invalidate_background (self); /* the legend shows titles */
+    kw_matrix_queue_placement (self); /* labels and the legend show titles */
 }
 
 static void
@@ -111,6 +111,8 @@ remove_card (KwMatrix  *self,
   if (self->press_card == KW_MATRIX_CARD (card))
     self->press_card = NULL;
   g_hash_table_steal (self->cards, finding);
+  kw_matrix_forget_placement (self);
+  g_hash_table_remove (self->settle_from, card);
   gtk_widget_unparent (card);
 }
 
@@ -121,6 +123,8 @@ kw_matrix_remove_all_cards (KwMatrix *self)
   gpointer card;
 
   self->press_card = NULL;
+  kw_matrix_forget_placement (self);
+  g_hash_table_remove_all (self->settle_from);
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, NULL, &card))
     {
@@ -181,6 +185,7 @@ splice_cards (KwMatrix *self,
 
   kw_matrix_sync_selection (self, position, added);
   kw_matrix_queue_renumber (self);
+  kw_matrix_queue_placement (self);
 }
 
 /* Makes one card per finding on a board just set. */
@@ -222,7 +227,7 @@ kw_matrix_board_changed_cb (KwMatrix *self,
     kw_matrix_card_update_position (card, kw_board_classify_finding (board, kw_matrix_card_get_finding (card)));
 
   kw_matrix_queue_renumber (self);
-  kw_matrix_invalidate_background (self);
+  kw_matrix_queue_placement (self);
 }
 
 /* Selection */
@@ -305,179 +310,4 @@ kw_matrix_selection_changed_cb (KwMatrix          *self,
                                 GtkSelectionModel *selection)
 {
   kw_matrix_sync_selection (self, position, n_items);
-}
-
-/* Layout */
-
-static const char *
-text_class_for_size (double text_size)
-{
-  if (text_size >= 28)
-    return "text-huge";
-  if (text_size >= 20)
-    return "text-larger";
-  if (text_size >= 15)
-    return "text-large";
-  return NULL;
-}
-
-static gboolean
-apply_text_class_cb (gpointer data)
-{
-  KwMatrix *self = data;
-  static const char * const classes[] = { "text-large", "text-larger", "text-huge" };
-
-  self->text_class_id = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    {
-      if (g_strcmp0 (classes[i], self->text_class) == 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self), classes[i]);
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-kw_matrix_update_layout (KwMatrix *self,
-                         int       width,
-                         int       height)
-{
-  KwMatrixLayout layout;
-  const char *text_class;
-
-  kw_matrix_layout_init (&layout, width, height,
-                         self->presentation ? 1.5 : 1.0,
-                         self->style == KW_MATRIX_STYLE_DOTS);
-
-  if (memcmp (&layout, &self->layout, sizeof layout) != 0)
-    {
-      self->layout = layout;
-      g_clear_pointer (&self->background, gsk_render_node_unref);
-    }
-
-  /* Cards take the text size from CSS; changing a class re-measures them,
-   * which must not happen in the middle of this allocation. */
-  text_class = text_class_for_size (layout.text_size);
-  if (g_strcmp0 (text_class, self->text_class) != 0)
-    {
-      self->text_class = text_class;
-      if (self->text_class_id == 0)
-        self->text_class_id = g_idle_add (apply_text_class_cb, self);
-    }
-}
-
-static void
-allocate_card (KwMatrix     *self,
-               KwMatrixCard *card,
-               int           width,
-               int           height,
-               int           max_card_width)
-{
-  GtkWidget *widget = GTK_WIDGET (card);
-  double impact, effort, x, y;
-  int min_w, nat_w, min_h, nat_h, w, h;
-
-  if (!gtk_widget_get_visible (widget) ||
-      !kw_matrix_card_get_shown_position (card, &impact, &effort))
-    return;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
-  w = MAX (min_w, MIN (nat_w, max_card_width));
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, w, &min_h, &nat_h, NULL, NULL);
-  h = nat_h;
-
-  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
-  /* Centred on its score, but kept inside the widget, so a finding at
-   * impact 10 is still readable. */
-  x = CLAMP (round (x - w / 2.0), 0, MAX (width - w, 0));
-  y = CLAMP (round (y - h / 2.0), 0, MAX (height - h, 0));
-
-  gtk_widget_size_allocate (widget, &(GtkAllocation) { (int) x, (int) y, w, h }, -1);
-}
-
-static void
-allocate_badge (KwMatrix *self,
-                int       width,
-                int       height)
-{
-  graphene_rect_t bounds;
-  int w, h, x, y;
-
-  if (!gtk_widget_get_visible (self->badge))
-    return;
-
-  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
-  gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
-
-  if (self->press_card != NULL &&
-      gtk_widget_compute_bounds (GTK_WIDGET (self->press_card), GTK_WIDGET (self), &bounds))
-    {
-      x = bounds.origin.x + bounds.size.width / 2 - w / 2;
-      y = bounds.origin.y - h - 4;
-      if (y < 0)
-        y = bounds.origin.y + bounds.size.height + 4;
-    }
-  else
-    {
-      x = self->pointer_x - w / 2;
-      y = self->pointer_y - h - 12;
-    }
-
-  x = CLAMP (x, 0, MAX (width - w, 0));
-  y = CLAMP (y, 0, MAX (height - h, 0));
-  gtk_widget_size_allocate (self->badge, &(GtkAllocation) { x, y, w, h }, -1);
-}
-
-void
-kw_matrix_size_allocate (GtkWidget *widget,
-                         int        width,
-                         int        height,
-                         int        baseline)
-{
-  KwMatrix *self = KW_MATRIX (widget);
-  int max_card_width;
-
-  kw_matrix_update_layout (self, width, height);
-  max_card_width = MAX (80, (int) (self->layout.plot.width * 0.2));
-
-  /* During a drag, only the dragged cards move; the others keep the
-   * allocation they have (GTK re-allocates any that asked for it). */
-  if (self->pointer_mode == POINTER_CARD_MOVING && self->moved != NULL &&
-      width == self->allocated_width && height == self->allocated_height)
-    {
-      for (guint i = 0; i < self->moved->len; i++)
-        allocate_card (self, g_array_index (self->moved, MovedFinding, i).card, width, height, max_card_width);
-      allocate_badge (self, width, height);
-      return;
-    }
-
-  self->allocated_width = width;
-  self->allocated_height = height;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (KW_IS_MATRIX_CARD (child))
-        allocate_card (self, KW_MATRIX_CARD (child), width, height, max_card_width);
-    }
-
-  allocate_badge (self, width, height);
-}
-
-void
-kw_matrix_measure (GtkWidget      *widget,
-                   GtkOrientation  orientation,
-                   int             for_size,
-                   int            *minimum,
-                   int            *natural,
-                   int            *minimum_baseline,
-                   int            *natural_baseline)
-{
-  /* The matrix takes the space it gets: its children are placed by score,
-   * never sized into it. A small minimum keeps it usable on a laptop. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 280;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 540;
 }

@@ -15,6 +15,7 @@
 
 #include "kw-matrix-card.h"
 #include "kw-matrix-layout.h"
+#include "kw-matrix-placement.h"
 #include "kw-matrix-private.h"
 #include "kw-text.h"
 
@@ -22,14 +23,18 @@ void
 kw_matrix_invalidate_background (KwMatrix *self)
 {
   g_clear_pointer (&self->background, gsk_render_node_unref);
+  g_clear_pointer (&self->markers, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Drawing */
 
 typedef struct {
-  GdkRGBA fg;
-  GdkRGBA zones[KW_MATRIX_N_ZONES];
+  GdkRGBA  fg;
+  GdkRGBA  zones[KW_MATRIX_N_ZONES];
+  gboolean is_dark;
+  double   text_alpha;  /* of zone names and the scale: full when
+                         * presenting, so all text reads at >= 4.5:1 */
 } Palette;
 
 /* The outcome colours of the core (kw_outcome_get_color), the same hues as
@@ -42,8 +47,12 @@ get_palette (KwMatrix *self,
 {
   static const double light_strength[KW_MATRIX_N_ZONES] = { 0.30, 0.24, 0.20, 0.24, 0.10 };
   static const double dark_strength[KW_MATRIX_N_ZONES] = { 0.34, 0.30, 0.30, 0.22, 0.16 };
-  gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  /* Presenting is always light (style.css): projectors wash dark
+   * backgrounds out. */
+  gboolean is_dark = !self->presentation && adw_style_manager_get_dark (adw_style_manager_get_default ());
 
+  palette->is_dark = is_dark;
+  palette->text_alpha = self->presentation ? 1.0 : 0.62;
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &palette->fg);
 
   for (guint outcome = 0; outcome < KW_MATRIX_N_ZONES; outcome++)
@@ -73,6 +82,7 @@ create_text (KwMatrix   *self,
   const PangoFontDescription *base = pango_context_get_font_description (pango_layout_get_context (layout));
 
   font = base != NULL ? pango_font_description_copy (base) : pango_font_description_new ();
+  pango_font_description_set_family (font, KW_MATRIX_PLACEMENT_FONT);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -112,8 +122,6 @@ draw_zones (KwMatrix      *self,
             const Palette *palette)
 {
   KwMatrixZone zones[KW_MATRIX_N_ZONES];
-  double text = self->layout.text_size;
-  double pad = text * 0.5;
 
   kw_matrix_layout_get_zones (&self->layout, &self->thresholds, zones);
 
@@ -124,50 +132,16 @@ draw_zones (KwMatrix      *self,
       gtk_snapshot_append_color (snapshot, &palette->zones[zones[z].outcome], &bounds);
     }
 
-  for (guint z = 0; z < KW_MATRIX_N_ZONES; z++)
+  /* Each zone's name where the placement put it (an obstacle to labels). */
+  for (guint z = 0; self->placement != NULL && z < self->placement->n_zone_labels; z++)
     {
-      const KwMatrixRect *r = &zones[z].rect;
-      g_autoptr(PangoLayout) label = NULL;
-      GdkRGBA color = with_alpha (&palette->fg, 0.62);
-      KwOutcome outcome = zones[z].outcome;
-      double size = outcome == KW_OUTCOME_SMALL_FIX ? text * 0.9 : text * 1.15;
-      /* Each label sits in its zone's outer corner, away from the lines
-       * where the findings that are debated gather. */
-      double xalign = (outcome == KW_OUTCOME_LONG_TERM || outcome == KW_OUTCOME_DROP) ? 1 : 0;
-      double yalign = (outcome == KW_OUTCOME_QUICK_WIN || outcome == KW_OUTCOME_LONG_TERM) ? 0 : 1;
-      int label_width;
+      const KwMatrixZoneLabel *zone = &self->placement->zone_labels[z];
+      /* In the weight the placement measured it in: bold would overflow
+       * the room kept free for it. */
+      g_autoptr(PangoLayout) label = create_text (self, zone->text, self->placement->zone_text_size, FALSE);
+      GdkRGBA color = with_alpha (&palette->fg, palette->text_alpha);
 
-      if (r->width < 2 * pad || r->height < 2 * pad)
-        continue;
-
-      label = create_text (self, kw_outcome_get_title (outcome), size, TRUE);
-      pango_layout_get_pixel_size (label, &label_width, NULL);
-      if (label_width > r->width - 2 * pad)
-        {
-          /* A narrow zone (the small-fix strip) wraps its label. */
-          pango_layout_set_width (label, (int) ((r->width - 2 * pad) * PANGO_SCALE));
-          pango_layout_set_wrap (label, PANGO_WRAP_WORD);
-          /* Words are never broken; a word wider than the zone makes the
-           * whole label smaller instead, down to a readable minimum. */
-          pango_layout_get_pixel_size (label, &label_width, NULL);
-          if (label_width > r->width - 2 * pad)
-            {
-              double smaller = MAX (size * (r->width - 2 * pad) / label_width, text * 0.6);
-
-              g_clear_object (&label);
-              label = create_text (self, kw_outcome_get_title (outcome), smaller, TRUE);
-              pango_layout_set_width (label, (int) ((r->width - 2 * pad) * PANGO_SCALE));
-              pango_layout_set_wrap (label, PANGO_WRAP_WORD);
-            }
-          draw_text (snapshot, label, r->x + pad, yalign > 0 ? r->y + r->height - pad : r->y + pad,
-                     0, yalign, &color);
-          continue;
-        }
-
-      draw_text (snapshot, label,
-                 xalign > 0 ? r->x + r->width - pad : r->x + pad,
-                 yalign > 0 ? r->y + r->height - pad : r->y + pad,
-                 xalign, yalign, &color);
+      draw_text (snapshot, label, zone->rect.x, zone->rect.y, 0, 0, &color);
     }
 }
 
@@ -182,7 +156,7 @@ draw_scale (KwMatrix      *self,
   double hairline = MAX (1.0, round (text / 14.0));
   GdkRGBA grid = with_alpha (&palette->fg, 0.10);
   GdkRGBA frame = with_alpha (&palette->fg, 0.35);
-  GdkRGBA numbers = with_alpha (&palette->fg, 0.55);
+  GdkRGBA numbers = with_alpha (&palette->fg, MAX (0.55, palette->text_alpha));
   GdkRGBA titles = with_alpha (&palette->fg, 0.85);
   g_autoptr(PangoLayout) impact_title = NULL;
   g_autoptr(PangoLayout) effort_title = NULL;
@@ -246,32 +220,26 @@ line_width (KwMatrix *self)
   return MAX (2.0, round (self->layout.text_size / 6.0));
 }
 
+/* The handles sit where the layout says, which the placement keeps
+ * free of labels. */
 double
 kw_matrix_handle_radius (KwMatrix *self)
 {
-  return MAX (5.0, self->layout.text_size * 0.4);
+  double x, y, radius;
+
+  kw_matrix_layout_get_handle (&self->layout, &self->thresholds, KW_MATRIX_LINE_IMPACT, &x, &y, &radius);
+  return radius;
 }
 
-/* Where the line's handle sits: on the plot's edge, by the scale. */
 void
 kw_matrix_get_handle_point (KwMatrix     *self,
                             KwMatrixLine  line,
                             double       *x,
                             double       *y)
 {
-  double x1, y1, x2, y2;
+  double radius;
 
-  kw_matrix_layout_get_line (&self->layout, &self->thresholds, line, &x1, &y1, &x2, &y2);
-  if (line == KW_MATRIX_LINE_IMPACT)
-    {
-      *x = x1;
-      *y = y1;
-    }
-  else
-    {
-      *x = x2;
-      *y = y2;
-    }
+  kw_matrix_layout_get_handle (&self->layout, &self->thresholds, line, x, y, &radius);
 }
 
 static void
@@ -298,76 +266,239 @@ draw_lines (KwMatrix      *self,
     }
 }
 
+/* The badge of a number: the outcome's colour, the number in black or
+ * white, whichever stands out more (at least 4.6:1 on any colour). */
+static void
+draw_badge (KwMatrix           *self,
+            GtkSnapshot        *snapshot,
+            const KwMatrixRect *box,
+            KwOutcome           outcome,
+            guint               number,
+            double              size,
+            gboolean            is_dark)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (box->x, box->y, box->width, box->height);
+  GskRoundedRect rounded;
+  GdkRGBA fill, ink;
+  char text[16];
+  g_autoptr(PangoLayout) layout = NULL;
+
+  gdk_rgba_parse (&fill, kw_outcome_get_color (outcome, is_dark));
+  ink = kw_matrix_card_ink_for (&fill);
+  gsk_rounded_rect_init_from_rect (&rounded, &bounds, MIN (box->height, box->width) / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &fill, &bounds);
+  gtk_snapshot_pop (snapshot);
+
+  g_snprintf (text, sizeof text, "%u", number);
+  layout = create_text (self, text, size, TRUE);
+  draw_text (snapshot, layout, box->x + box->width / 2, box->y + box->height / 2, 0.5, 0.5, &ink);
+}
+
+/* Every finding by number, in columns, the page shown of several. */
 static void
 draw_legend (KwMatrix      *self,
              GtkSnapshot   *snapshot,
              const Palette *palette)
 {
-  const KwMatrixRect *r = &self->layout.legend;
-  double text = self->layout.text_size * 0.85;
-  double y = r->y;
-  g_autoptr(PangoLayout) heading = NULL;
-  GdkRGBA color = with_alpha (&palette->fg, 0.9);
-  GdkRGBA dim = with_alpha (&palette->fg, 0.6);
-  int h, number_width = 0;
-  g_autoptr(GPtrArray) numbered = g_ptr_array_new ();
-  KwPlan *plan;
+  const KwMatrixPlacement *placement = self->placement;
+  double size;
+  GdkRGBA color = palette->fg;
 
-  if (r->width < 4 * text || r->height < 4 * text)
+  if (placement == NULL || placement->legend == NULL)
     return;
 
-  plan = kw_matrix_get_plan (self);
-  if (plan == NULL)
-    return;
-  for (guint outcome = 0; outcome < KW_OUTCOME_UNPLACED; outcome++)
-    g_ptr_array_extend (numbered, plan->sections[outcome].findings, NULL, NULL);
-
-  heading = create_text (self, _("Legend"), text, TRUE);
-  draw_text (snapshot, heading, r->x + text * 0.5, y, 0, 0, &color);
-  pango_layout_get_pixel_size (heading, NULL, &h);
-  y += h + text * 0.4;
-
-  /* Numbers right-aligned in a column as wide as the largest one. */
-  {
-    char widest[16];
-    g_autoptr(PangoLayout) probe = NULL;
-
-    g_snprintf (widest, sizeof widest, "%u", MAX (numbered->len, 1));
-    probe = create_text (self, widest, text, TRUE);
-    pango_layout_get_pixel_size (probe, &number_width, NULL);
-  }
-
-  for (guint i = 0; i < numbered->len; i++)
+  size = placement->legend_text_size;
+  for (guint i = 0; i < placement->legend->len; i++)
     {
-      KwFinding *finding = g_ptr_array_index (numbered, i);
-      char number[16];
-      g_autoptr(PangoLayout) entry = create_text (self, kw_finding_get_title (finding), text, FALSE);
-      g_autoptr(PangoLayout) number_text = NULL;
-      double title_x = r->x + text * 0.5 + number_width + text * 0.5;
+      const KwMatrixLegendEntry *entry = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
+      double badge_width;
+      KwMatrixRect badge;
 
-      g_snprintf (number, sizeof number, "%u", i + 1);
-      number_text = create_text (self, number, text, TRUE);
-      pango_layout_set_width (entry, (int) (MAX (r->x + r->width - title_x, text) * PANGO_SCALE));
-      pango_layout_set_ellipsize (entry, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (entry, NULL, &h);
+      if (entry->page != self->legend_page)
+        continue;
 
-      /* Keep room for the line that says how many did not fit. */
-      if (y + 2 * h > r->y + r->height && i + 1 < numbered->len)
+      /* The badges are as wide as the widest number's: what the
+       * legend's column leaves beside the titles. */
+      badge_width = entry->rect.width - placement->wrap_width - KW_MATRIX_PLACEMENT_PADDING * size;
+      badge = (KwMatrixRect) { entry->rect.x, entry->rect.y, badge_width,
+                               KW_MATRIX_PLACEMENT_LINE_HEIGHT * size };
+      draw_badge (self, snapshot, &badge, entry->outcome, entry->number, size * 0.85, FALSE);
+
+      for (guint l = 0; l < entry->n_lines; l++)
         {
-          g_autofree char *more = g_strdup_printf (ngettext ("And %u more finding",
-                                                             "And %u more findings",
-                                                             numbered->len - i),
-                                                   numbered->len - i);
-          g_autoptr(PangoLayout) rest = create_text (self, more, text, FALSE);
+          g_autoptr(PangoLayout) line = create_text (self, entry->lines[l], size, FALSE);
+          double baseline = entry->rect.y + (l * KW_MATRIX_PLACEMENT_LINE_HEIGHT + KW_MATRIX_PLACEMENT_BASELINE) * size;
 
-          draw_text (snapshot, rest, r->x + text * 0.5, y, 0, 0, &dim);
-          break;
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (round (entry->rect.x + entry->rect.width - placement->wrap_width),
+                                                        round (baseline - pango_layout_get_baseline (line) / (double) PANGO_SCALE)));
+          gtk_snapshot_append_layout (snapshot, line, &color);
+          gtk_snapshot_restore (snapshot);
         }
-
-      draw_text (snapshot, number_text, r->x + text * 0.5 + number_width, y, 1, 0, &dim);
-      draw_text (snapshot, entry, title_x, y, 0, 0, &color);
-      y += h;
     }
+
+  if (placement->n_legend_pages > 1)
+    {
+      /* Translators: under the legend when it takes several pages. */
+      g_autofree char *more = g_strdup_printf (_("Page %u of %u (Page Down for more)"),
+                                               self->legend_page + 1, placement->n_legend_pages);
+      g_autoptr(PangoLayout) layout = create_text (self, more, size * 0.8, FALSE);
+      const KwMatrixRect *area = &placement->layout.legend;
+
+      draw_text (snapshot, layout, area->x, area->y + area->height, 0, 0, &color);
+    }
+}
+
+/* ---- Markers and leader lines -------------------------------------------- */
+
+static void
+trace_marker (cairo_t             *cr,
+              KwMatrixMarkerShape  shape,
+              double               x,
+              double               y,
+              double               r)
+{
+  switch (shape)
+    {
+    case KW_MATRIX_MARKER_SQUARE:
+      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case KW_MATRIX_MARKER_DIAMOND:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.15, y);
+      cairo_line_to (cr, x, y + r * 1.15);
+      cairo_line_to (cr, x - r * 1.15, y);
+      cairo_close_path (cr);
+      break;
+    case KW_MATRIX_MARKER_TRIANGLE:
+      cairo_move_to (cr, x, y - r * 1.1);
+      cairo_line_to (cr, x + r * 1.05, y + r * 0.75);
+      cairo_line_to (cr, x - r * 1.05, y + r * 0.75);
+      cairo_close_path (cr);
+      break;
+    case KW_MATRIX_MARKER_CROSS:
+      {
+        double a = r * 0.35, b = r * 1.0;
+
+        cairo_move_to (cr, x - b, y - b + a);
+        cairo_line_to (cr, x - b + a, y - b);
+        cairo_line_to (cr, x, y - a);
+        cairo_line_to (cr, x + b - a, y - b);
+        cairo_line_to (cr, x + b, y - b + a);
+        cairo_line_to (cr, x + a, y);
+        cairo_line_to (cr, x + b, y + b - a);
+        cairo_line_to (cr, x + b - a, y + b);
+        cairo_line_to (cr, x, y + a);
+        cairo_line_to (cr, x - b + a, y + b);
+        cairo_line_to (cr, x - b, y + b - a);
+        cairo_line_to (cr, x - a, y);
+        cairo_close_path (cr);
+      }
+      break;
+    case KW_MATRIX_MARKER_CIRCLE:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+static void
+draw_marker (cairo_t       *cr,
+             KwOutcome      outcome,
+             double         x,
+             double         y,
+             double         r,
+             const GdkRGBA *outline,
+             gboolean       is_dark)
+{
+  GdkRGBA fill;
+
+  gdk_rgba_parse (&fill, kw_outcome_get_color (outcome, is_dark));
+  trace_marker (cr, kw_matrix_marker_shape (outcome), x, y, r);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, outline);
+  cairo_set_line_width (cr, MAX (1.0, r / 4));
+  cairo_stroke (cr);
+}
+
+/* The markers of the cards that stand still and their leader lines, in
+ * one node kept until the placement changes. */
+static GskRenderNode *
+create_markers (KwMatrix      *self,
+                const Palette *palette)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GdkRGBA leader = with_alpha (&palette->fg, 0.7);
+  gboolean settling = g_hash_table_size (self->settle_from) > 0;
+  double lw = MAX (1.0, round (self->placement->text_size / 12.0));
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
+
+  /* Leaders first, under every marker; not while the labels slide to
+   * their new places. */
+  for (guint i = 0; !settling && i < self->placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *label = &g_array_index (self->placement->labels, KwMatrixPlacedLabel, i);
+
+      if (!label->placed || !label->has_leader || kw_matrix_card_get_dragging (label->data))
+        continue;
+      cairo_move_to (cr, label->leader_x1, label->leader_y1);
+      cairo_line_to (cr, label->leader_x2, label->leader_y2);
+    }
+  gdk_cairo_set_source_rgba (cr, &leader);
+  cairo_set_line_width (cr, lw);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < self->placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *label = &g_array_index (self->placement->labels, KwMatrixPlacedLabel, i);
+
+      if (kw_matrix_card_get_dragging (label->data))
+        continue;
+      draw_marker (cr, label->outcome, label->x, label->y, label->marker_radius, &palette->fg, palette->is_dark);
+    }
+
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* The markers of dragged cards, where they are now. */
+static void
+draw_dragged_markers (KwMatrix      *self,
+                      GtkSnapshot   *snapshot,
+                      const Palette *palette)
+{
+  cairo_t *cr = NULL;
+
+  for (guint i = 0; self->moved != NULL && i < self->moved->len; i++)
+    {
+      KwMatrixCard *card = g_array_index (self->moved, MovedFinding, i).card;
+      const KwMatrixPlacedLabel *label = g_hash_table_lookup (self->labels, card);
+      double impact, effort, x, y;
+
+      if (label == NULL || !kw_matrix_card_get_shown_position (card, &impact, &effort))
+        continue;
+      if (cr == NULL)
+        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
+      kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
+      draw_marker (cr, kw_outcome_classify (TRUE, impact, effort, &self->thresholds),
+                   x, y, label->marker_radius, &palette->fg, palette->is_dark);
+    }
+
+  g_clear_pointer (&cr, cairo_destroy);
+}
+
+void
+kw_matrix_invalidate_markers (KwMatrix *self)
+{
+  g_clear_pointer (&self->markers, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static GskRenderNode *
@@ -380,7 +511,7 @@ create_background (KwMatrix *self)
   draw_zones (self, snapshot, &palette);
   draw_scale (self, snapshot, &palette);
   draw_lines (self, snapshot, &palette);
-  if (self->style == KW_MATRIX_STYLE_DOTS)
+  if (self->placement != NULL && self->placement->mode == KW_MATRIX_LABELS_NUMBERS)
     draw_legend (self, snapshot, &palette);
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -412,11 +543,19 @@ kw_matrix_snapshot (GtkWidget   *widget,
 {
   KwMatrix *self = KW_MATRIX (widget);
   gboolean from_textures = FALSE;
+  Palette palette;
 
   if (self->background == NULL)
     self->background = create_background (self);
   if (self->background != NULL)
     gtk_snapshot_append_node (snapshot, self->background);
+
+  get_palette (self, &palette);
+  if (self->markers == NULL && self->placement != NULL)
+    self->markers = create_markers (self, &palette);
+  if (self->markers != NULL)
+    gtk_snapshot_append_node (snapshot, self->markers);
+  draw_dragged_markers (self, snapshot, &palette);
 
   if (kw_matrix_wants_card_chunks (self))
     from_textures = kw_matrix_update_card_chunks (self);
@@ -437,4 +576,3 @@ kw_matrix_snapshot (GtkWidget   *widget,
   if (self->band_visible)
     draw_rubber_band (self, snapshot);
 }
-

@@ -60,8 +60,8 @@ end_step (KwMatrix *self)
     kw_history_end_group (self->history);
 }
 
-/* Selects the shown cards whose centre lies in the band; with Ctrl they
- * join the selection, otherwise they replace it. */
+/* Selects the shown findings whose marker (their true spot) lies in the
+ * band; with Ctrl they join the selection, otherwise they replace it. */
 static void
 select_in_band (KwMatrix *self,
                 gboolean  add)
@@ -84,15 +84,15 @@ select_in_band (KwMatrix *self,
     {
       g_autoptr(KwFinding) finding = g_list_model_get_item (model, i);
       KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
-      graphene_rect_t bounds;
-      graphene_point_t centre;
+      double impact, effort, x, y;
 
       if (card == NULL || !gtk_widget_get_visible (GTK_WIDGET (card)) ||
-          !gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (self), &bounds))
+          !gtk_widget_get_child_visible (GTK_WIDGET (card)) ||
+          !kw_matrix_card_get_shown_position (card, &impact, &effort))
         continue;
 
-      graphene_rect_get_center (&bounds, &centre);
-      if (graphene_rect_contains_point (&band, &centre))
+      kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
+      if (graphene_rect_contains_point (&band, &GRAPHENE_POINT_INIT (x, y)))
         gtk_bitset_add (selected, i);
     }
 
@@ -188,12 +188,16 @@ move_by_keys (KwMatrix     *self,
 
 /* The pointer */
 
+/* The card under the point: its label, or else its marker (a finding
+ * whose label found no room is still there to be dragged). */
 static KwMatrixCard *
 card_at (KwMatrix *self,
          double    x,
          double    y)
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  KwMatrixCard *nearest = NULL;
+  double best = G_MAXDOUBLE;
 
   for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
     {
@@ -201,7 +205,19 @@ card_at (KwMatrix *self,
         return KW_MATRIX_CARD (picked);
     }
 
-  return NULL;
+  for (guint i = 0; self->placement != NULL && i < self->placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *label = &g_array_index (self->placement->labels, KwMatrixPlacedLabel, i);
+      double d = hypot (x - label->x, y - label->y);
+
+      if (d <= MAX (label->marker_radius + 2, 6.0) && d < best)
+        {
+          best = d;
+          nearest = label->data;
+        }
+    }
+
+  return nearest;
 }
 
 static double
@@ -447,6 +463,9 @@ kw_matrix_pointer_press (KwMatrix        *self,
   self->press_y = self->pointer_y = y;
   self->pointer_ctrl = (state & GDK_CONTROL_MASK) != 0;
   card = card_at (self, x, y);
+
+  if (card == NULL && kw_matrix_zoom_at (self, x, y))
+    return;
 
   if (card != NULL)
     {
@@ -724,6 +743,10 @@ kw_matrix_handle_key (KwMatrix        *self,
       kw_matrix_pointer_cancel (self);
       return GDK_EVENT_STOP;
     }
+
+  /* On the projector, keys zoom and step instead of moving findings. */
+  if (kw_matrix_present_handle_key (self, keyval, state))
+    return GDK_EVENT_STOP;
 
   /* Leave Ctrl and Alt shortcuts (undo, save) to the window. */
   if (card == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)

@@ -12,7 +12,10 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "kw-matrix-card.h"
+#include "kw-matrix-placement.h"
 #include "kw-matrix-layout.h"
 #include "kw-matrix.h"
 #include "kw-plan-text.h"
@@ -59,12 +62,27 @@ struct _KwMatrix
    * board by then. */
   GPtrArray         *findings;
   KwPlan            *plan;             /* its numbers; see kw_matrix_get_plan() */
-  guint              renumber_id;
   guint              text_class_id;
   const char        *text_class;
 
   KwThresholds       thresholds;       /* the board's, as last drawn */
-  KwMatrixLayout     layout;
+  KwMatrixLayout     base_layout;      /* what the placement started from */
+  KwMatrixLayout     layout;           /* the placement's: with a legend in NUMBERS */
+  KwMatrixPlacement *placement;        /* where every label goes */
+  GHashTable        *labels;           /* KwMatrixCard → its KwMatrixPlacedLabel */
+  guint              placement_dirty : 1;
+  /* The labels' short way from where they were to where a new placement
+   * puts them. */
+  AdwAnimation      *settle;
+  GHashTable        *settle_from;      /* KwMatrixCard → KwMatrixRect (owned) */
+  double             settle_progress;
+  GskRenderNode     *markers;          /* markers and leaders of still cards */
+  guint              legend_page;
+  /* Presentation: the zone in focus (KW_OUTCOME_UNPLACED: none) and the
+   * finding shown large beside the matrix (NULL: none). */
+  KwOutcome          zoom;
+  KwFinding         *current;
+  GtkWidget         *current_panel;
   GskRenderNode     *background;       /* zones, scale and labels, until they change */
   /* While a drag moves some cards or a line, the others stand still: they
    * are drawn once into these textures, so a frame costs the same on a
@@ -122,8 +140,9 @@ void          kw_matrix_emit_finding_activated   (KwMatrix     *self,
                                                   KwFinding    *finding);
 void          kw_matrix_emit_delete_requested    (KwMatrix     *self);
 KwPlan       *kw_matrix_get_plan                 (KwMatrix     *self);
-void          kw_matrix_renumber                 (KwMatrix     *self);
 void          kw_matrix_queue_renumber           (KwMatrix     *self);
+
+/* ---- kw-matrix-labels.c: placement and allocation (see also cards.c) --- */
 
 /* ---- kw-matrix-cards.c ------------------------------------------------- */
 
@@ -158,6 +177,13 @@ void          kw_matrix_select_only              (KwMatrix     *self,
                                                   KwMatrixCard *card);
 void          kw_matrix_toggle_selected          (KwMatrix     *self,
                                                   KwMatrixCard *card);
+void          kw_matrix_queue_placement          (KwMatrix     *self);
+void          kw_matrix_forget_placement         (KwMatrix     *self);
+gboolean      kw_matrix_get_label_box            (KwMatrix     *self,
+                                                  KwMatrixCard *card,
+                                                  KwMatrixRect *box);
+void          kw_matrix_set_zoom                 (KwMatrix     *self,
+                                                  KwOutcome     zoom);
 void          kw_matrix_update_layout            (KwMatrix     *self,
                                                   int           width,
                                                   int           height);
@@ -176,6 +202,7 @@ void          kw_matrix_measure                  (GtkWidget      *widget,
 /* ---- kw-matrix-draw.c -------------------------------------------------- */
 
 void          kw_matrix_invalidate_background    (KwMatrix     *self);
+void          kw_matrix_invalidate_markers       (KwMatrix     *self);
 double        kw_matrix_handle_radius            (KwMatrix     *self);
 void          kw_matrix_get_handle_point         (KwMatrix     *self,
                                                   KwMatrixLine  line,
@@ -195,6 +222,21 @@ gboolean      kw_matrix_wants_card_chunks        (KwMatrix     *self);
 gboolean      kw_matrix_update_card_chunks       (KwMatrix     *self);
 void          kw_matrix_draw_card_chunks         (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);
+
+/* ---- kw-matrix-present.c ---------------------------------------------- */
+
+void          kw_matrix_present_init             (KwMatrix     *self);
+gboolean      kw_matrix_present_handle_key       (KwMatrix        *self,
+                                                  guint            keyval,
+                                                  GdkModifierType  state);
+void          kw_matrix_allocate_current         (KwMatrix     *self,
+                                                  int           width,
+                                                  int           height);
+void          kw_matrix_set_current              (KwMatrix     *self,
+                                                  KwFinding    *finding);
+gboolean      kw_matrix_zoom_at                  (KwMatrix     *self,
+                                                  double        x,
+                                                  double        y);
 
 /* ---- kw-matrix-input.c ------------------------------------------------- */
 

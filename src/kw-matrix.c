@@ -19,8 +19,9 @@
 G_DEFINE_FINAL_TYPE (KwMatrix, kw_matrix, GTK_TYPE_WIDGET)
 
 G_DEFINE_ENUM_TYPE (KwMatrixStyle, kw_matrix_style,
-  G_DEFINE_ENUM_VALUE (KW_MATRIX_STYLE_CARDS, "cards"),
-  G_DEFINE_ENUM_VALUE (KW_MATRIX_STYLE_DOTS, "dots"))
+  G_DEFINE_ENUM_VALUE (KW_MATRIX_STYLE_AUTO, "automatic"),
+  G_DEFINE_ENUM_VALUE (KW_MATRIX_STYLE_CARDS, "titles"),
+  G_DEFINE_ENUM_VALUE (KW_MATRIX_STYLE_DOTS, "numbers"))
 
 enum {
   PROP_0,
@@ -77,42 +78,12 @@ kw_matrix_get_plan (KwMatrix *self)
   return self->plan;
 }
 
-void
-kw_matrix_renumber (KwMatrix *self)
-{
-  GHashTableIter iter;
-  gpointer finding, card;
-
-  g_clear_handle_id (&self->renumber_id, g_source_remove);
-  if (self->style != KW_MATRIX_STYLE_DOTS)
-    return;
-
-  g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, &finding, &card))
-    kw_matrix_card_set_number (card, kw_matrix_get_number (self, finding));
-  kw_matrix_invalidate_background (self);
-}
-
-static gboolean
-renumber_cb (gpointer data)
-{
-  KwMatrix *self = data;
-
-  self->renumber_id = 0;
-  kw_matrix_renumber (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Numbers follow the plan's order, which any move can change; renumbering
- * once before the next layout keeps a drag from sorting on every event. */
+/* Numbers follow the plan's order, which any move can change; the plan is
+ * made again when next asked for, not on every event of a drag. */
 void
 kw_matrix_queue_renumber (KwMatrix *self)
 {
   self->plan_dirty = TRUE;
-
-  if (self->style == KW_MATRIX_STYLE_DOTS && self->renumber_id == 0)
-    self->renumber_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, renumber_cb, self, NULL);
 }
 
 static void
@@ -143,7 +114,6 @@ kw_matrix_dispose (GObject *object)
 {
   KwMatrix *self = KW_MATRIX (object);
 
-  g_clear_handle_id (&self->renumber_id, g_source_remove);
   g_clear_handle_id (&self->text_class_id, g_source_remove);
   if (self->moved != NULL)
     g_clear_pointer (&self->moved, g_array_unref);
@@ -155,6 +125,11 @@ kw_matrix_dispose (GObject *object)
   g_clear_weak_pointer (&self->unplace_target);
   g_clear_pointer (&self->badge, gtk_widget_unparent);
   g_clear_pointer (&self->background, gsk_render_node_unref);
+  g_clear_pointer (&self->markers, gsk_render_node_unref);
+  g_clear_pointer (&self->placement, kw_matrix_placement_free);
+  g_clear_object (&self->settle);
+  g_clear_pointer (&self->current_panel, gtk_widget_unparent);
+  g_clear_object (&self->current);
   kw_matrix_clear_card_chunks (self);
 
   G_OBJECT_CLASS (kw_matrix_parent_class)->dispose (object);
@@ -168,6 +143,8 @@ kw_matrix_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->plan, kw_plan_free);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->settle_from, g_hash_table_unref);
   g_clear_pointer (&self->chunks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kw_matrix_parent_class)->finalize (object);
@@ -287,7 +264,7 @@ kw_matrix_class_init (KwMatrixClass *klass)
     g_param_spec_object ("filter", NULL, NULL, GTK_TYPE_FILTER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STYLE] =
-    g_param_spec_enum ("style", NULL, NULL, KW_TYPE_MATRIX_STYLE, KW_MATRIX_STYLE_CARDS,
+    g_param_spec_enum ("style", NULL, NULL, KW_TYPE_MATRIX_STYLE, KW_MATRIX_STYLE_AUTO,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL, FALSE,
@@ -321,6 +298,9 @@ kw_matrix_init (KwMatrix *self)
 {
   self->cards = g_hash_table_new (NULL, NULL);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->labels = g_hash_table_new (NULL, NULL);
+  self->settle_from = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->zoom = KW_OUTCOME_UNPLACED;
   self->chunks = g_ptr_array_new_with_free_func (kw_matrix_card_chunk_free);
   self->editable = TRUE;
   kw_thresholds_init_default (&self->thresholds);
@@ -342,6 +322,7 @@ kw_matrix_init (KwMatrix *self)
                                   -1);
 
   kw_matrix_input_init (self);
+  kw_matrix_present_init (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (kw_matrix_invalidate_background), self, G_CONNECT_SWAPPED);
@@ -503,7 +484,7 @@ kw_matrix_set_filter (KwMatrix  *self,
 KwMatrixStyle
 kw_matrix_get_style (KwMatrix *self)
 {
-  g_return_val_if_fail (KW_IS_MATRIX (self), KW_MATRIX_STYLE_CARDS);
+  g_return_val_if_fail (KW_IS_MATRIX (self), KW_MATRIX_STYLE_AUTO);
 
   return self->style;
 }
@@ -512,29 +493,13 @@ void
 kw_matrix_set_style (KwMatrix      *self,
                      KwMatrixStyle  style)
 {
-  GHashTableIter iter;
-  gpointer card;
-
   g_return_if_fail (KW_IS_MATRIX (self));
 
   if (self->style == style)
     return;
 
   self->style = style;
-
-  if (style == KW_MATRIX_STYLE_DOTS)
-    {
-      kw_matrix_renumber (self);
-    }
-  else
-    {
-      g_hash_table_iter_init (&iter, self->cards);
-      while (g_hash_table_iter_next (&iter, NULL, &card))
-        kw_matrix_card_set_number (card, 0);
-    }
-
-  kw_matrix_invalidate_background (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  kw_matrix_queue_placement (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
 }
 
@@ -584,6 +549,18 @@ kw_matrix_set_presentation (KwMatrix *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
 
+  /* Presenting, the matrix itself takes the keys (zoom, step) without
+   * selecting a card; leaving, it leaves its zoom and current finding. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), presentation);
+  if (presentation)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  else
+    {
+      kw_matrix_set_zoom (self, KW_OUTCOME_UNPLACED);
+      kw_matrix_set_current (self, NULL);
+    }
+  self->legend_page = 0;
+  kw_matrix_queue_placement (self);
   kw_matrix_invalidate_background (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
@@ -675,8 +652,7 @@ current_layout (KwMatrix       *self,
     return &self->layout;
 
   kw_matrix_layout_init (scratch, gtk_widget_get_width (GTK_WIDGET (self)),
-                         gtk_widget_get_height (GTK_WIDGET (self)),
-                         self->presentation ? 1.5 : 1.0, self->style == KW_MATRIX_STYLE_DOTS);
+                         gtk_widget_get_height (GTK_WIDGET (self)), 1.0, FALSE);
   return scratch;
 }
 
@@ -722,4 +698,28 @@ kw_matrix_get_number (KwMatrix  *self,
     return 0;
 
   return kw_plan_get_number (plan, finding);
+}
+
+gboolean
+kw_matrix_get_shows_numbers (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), FALSE);
+
+  return self->placement != NULL && self->placement->mode == KW_MATRIX_LABELS_NUMBERS;
+}
+
+KwOutcome
+kw_matrix_get_zoom (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), KW_OUTCOME_UNPLACED);
+
+  return self->zoom;
+}
+
+KwFinding *
+kw_matrix_get_current (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), NULL);
+
+  return self->current;
 }
