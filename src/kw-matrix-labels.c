@@ -20,6 +20,9 @@
 #include "kw-matrix-private.h"
 
 #define SETTLE_DURATION_MS 200
+/* A placement slower than a frame is not made on every change. */
+#define SLOW_PLACEMENT_US 16000
+#define SETTLE_PAUSE_MS 250
 /* The column of the current finding in presentation, in label text sizes. */
 #define CURRENT_PANEL_WIDTH 16.0
 
@@ -281,6 +284,7 @@ update_placement (KwMatrix             *self,
 {
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (KwMatrixPlacementItem));
   KwMatrixPlacementOptions options = { 0 };
+  gint64 start;
 
   collect_items (self, items);
 
@@ -295,9 +299,11 @@ update_placement (KwMatrix             *self,
     start_settling (self);
 
   g_clear_pointer (&self->placement, kw_matrix_placement_free);
+  start = g_get_monotonic_time ();
   self->placement = kw_matrix_placement_new (base, &self->thresholds,
                                              (const KwMatrixPlacementItem *) items->data, items->len,
                                              &options);
+  self->placement_cost = g_get_monotonic_time () - start;
   self->base_layout = *base;
   self->layout = self->placement->layout;
   self->placement_dirty = FALSE;
@@ -321,10 +327,18 @@ kw_matrix_update_layout (KwMatrix *self,
   resized = memcmp (&base, &self->base_layout, sizeof base) != 0;
 
   /* While a drag is under way the other labels stay where they are; they
-   * settle once it ends. */
+   * settle once it ends. A board whose placement takes longer than a
+   * frame waits for a pause in its changes (adding one finding after
+   * another to thousands), unless its size changed. */
   if ((resized || self->placement_dirty || self->placement == NULL) &&
-      self->pointer_mode != POINTER_CARD_MOVING && self->pointer_mode != POINTER_LINE)
-    update_placement (self, &base, !resized && self->placement != NULL);
+      self->pointer_mode != POINTER_CARD_MOVING && self->pointer_mode != POINTER_LINE &&
+      (resized || self->placement == NULL || self->placement_cost < SLOW_PLACEMENT_US ||
+       self->placement_due))
+    {
+      g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
+      self->placement_due = FALSE;
+      update_placement (self, &base, !resized && self->placement != NULL);
+    }
 
   /* The badge takes its text size from CSS; changing a class re-measures
    * it, which must not happen in the middle of this allocation. */
@@ -351,11 +365,30 @@ kw_matrix_forget_placement (KwMatrix *self)
   kw_matrix_queue_placement (self);
 }
 
+static gboolean
+placement_timeout_cb (gpointer data)
+{
+  KwMatrix *self = data;
+
+  self->placement_timeout_id = 0;
+  self->placement_due = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 kw_matrix_queue_placement (KwMatrix *self)
 {
   self->placement_dirty = TRUE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+
+  /* A slow placement is made again once the changes pause. */
+  if (self->placement_cost >= SLOW_PLACEMENT_US)
+    {
+      g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
+      self->placement_timeout_id = g_timeout_add (SETTLE_PAUSE_MS, placement_timeout_cb, self);
+    }
 }
 
 /* Where a card's label is now: its placed box, moved along with the

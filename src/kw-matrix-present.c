@@ -99,7 +99,7 @@ fill_current_panel (KwMatrix *self)
   gtk_widget_set_visible (panel->description, *kw_finding_get_description (finding) != '\0');
   set_fact (panel->owner, _("Owner"), kw_finding_get_owner (finding));
   due = kw_plan_text_format_iso_date (kw_finding_get_due_date (finding));
-  set_fact (panel->due, _("Due"), due);
+  set_fact (panel->due, _("Due date"), due);
 }
 
 void

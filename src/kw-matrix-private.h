@@ -71,6 +71,9 @@ struct _KwMatrix
   KwMatrixPlacement *placement;        /* where every label goes */
   GHashTable        *labels;           /* KwMatrixCard → its KwMatrixPlacedLabel */
   guint              placement_dirty : 1;
+  guint              placement_due : 1;    /* a slow one's pause is over */
+  gint64             placement_cost;       /* µs the last one took */
+  guint              placement_timeout_id;
   /* The labels' short way from where they were to where a new placement
    * puts them. */
   AdwAnimation      *settle;

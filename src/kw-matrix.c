@@ -127,6 +127,7 @@ kw_matrix_dispose (GObject *object)
   g_clear_pointer (&self->background, gsk_render_node_unref);
   g_clear_pointer (&self->markers, gsk_render_node_unref);
   g_clear_pointer (&self->placement, kw_matrix_placement_free);
+  g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
   g_clear_object (&self->settle);
   g_clear_pointer (&self->current_panel, gtk_widget_unparent);
   g_clear_object (&self->current);
