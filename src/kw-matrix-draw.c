@@ -176,8 +176,10 @@ draw_scale (KwMatrix      *self,
       gtk_snapshot_append_color (snapshot, line,
                                  &GRAPHENE_RECT_INIT (plot->x, ticks[i].y - hairline / 2, plot->width, hairline));
 
-      g_snprintf (value, sizeof value, "%g", ticks[i].value);
+      /* A zoomed view divides its range in ten: one decimal is enough. */
+      g_snprintf (value, sizeof value, "%g", round (ticks[i].impact_value * 10) / 10);
       vertical = create_text (self, value, text * 0.8, FALSE);
+      g_snprintf (value, sizeof value, "%g", round (ticks[i].value * 10) / 10);
       horizontal = create_text (self, value, text * 0.8, FALSE);
       draw_text (snapshot, vertical, plot->x - text * 0.4, ticks[i].y, 1, 0.5, &numbers);
       draw_text (snapshot, horizontal, ticks[i].x, plot->y + plot->height + text * 0.3, 0.5, 0, &numbers);

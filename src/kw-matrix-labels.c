@@ -173,6 +173,19 @@ collect_items (KwMatrix *self,
     }
 }
 
+/* A card without a label is neither drawn nor read out: a screen
+ * reader's list is what the room sees. */
+static void
+set_card_shown (GtkWidget *card,
+                gboolean   shown)
+{
+  if (gtk_widget_get_child_visible (card) == shown)
+    return;
+
+  gtk_widget_set_child_visible (card, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
 /* Hands each card what its label shows; cards without a label (outside
  * a zoom, or with no room left even for a number) are not shown: their
  * marker still is, and can be dragged. */
@@ -201,7 +214,7 @@ apply_placement (KwMatrix *self)
         continue;
       card = KW_MATRIX_CARD (child);
       label = g_hash_table_lookup (self->labels, card);
-      gtk_widget_set_child_visible (child, label != NULL && label->placed);
+      set_card_shown (child, label != NULL && label->placed);
       if (label == NULL || !label->placed)
         continue;
 
@@ -443,7 +456,7 @@ allocate_card (KwMatrix     *self,
    * drag they are not placed again) waits for the next placement. */
   if (!kw_matrix_get_label_box (self, card, &box))
     {
-      gtk_widget_set_child_visible (widget, FALSE);
+      set_card_shown (widget, FALSE);
       return;
     }
 

@@ -76,11 +76,12 @@ def extents(node):
 
 
 def showing_cards(matrix):
-    """The findings' labels on the matrix that are on screen now."""
+    """The findings' labels on the matrix now: the matrix leaves out of
+    the tree the findings it shows no label for (outside a zoomed zone)."""
     cards = []
     for node in walk(matrix):
         try:
-            if node.getRoleName() == 'push button' and node.getState().contains(pyatspi.STATE_SHOWING):
+            if node.getRoleName() == 'push button' and node.getState().contains(pyatspi.STATE_VISIBLE):
                 cards.append(node)
         except Exception:
             pass
