@@ -476,24 +476,25 @@ draw_dragged_markers (KwMatrix      *self,
                       GtkSnapshot   *snapshot,
                       const Palette *palette)
 {
-  cairo_t *cr = NULL;
-
   for (guint i = 0; self->moved != NULL && i < self->moved->len; i++)
     {
       KwMatrixCard *card = g_array_index (self->moved, MovedFinding, i).card;
       const KwMatrixPlacedLabel *label = g_hash_table_lookup (self->labels, card);
-      double impact, effort, x, y;
+      double impact, effort, x, y, r;
+      cairo_t *cr;
 
       if (label == NULL || !kw_matrix_card_get_shown_position (card, &impact, &effort))
         continue;
-      if (cr == NULL)
-        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
       kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
+      /* Only as large as the marker: a surface the size of the matrix
+       * on every frame of a drag costs more than everything else. */
+      r = label->marker_radius * 1.5 + 2;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (floor (x - r), floor (y - r),
+                                                                      ceil (2 * r) + 1, ceil (2 * r) + 1));
       draw_marker (cr, kw_outcome_classify (TRUE, impact, effort, &self->thresholds),
                    x, y, label->marker_radius, &palette->fg, palette->is_dark);
+      cairo_destroy (cr);
     }
-
-  g_clear_pointer (&cr, cairo_destroy);
 }
 
 void

@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "kw-history.h"
@@ -101,6 +102,65 @@ allocated_tick_cb (GtkWidget     *widget,
   return *ready ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
+/* Where to press to drag the finding: the middle of its label, or its
+ * marker when it has no label (no room on a crowded board). */
+static gboolean
+press_point (KwMatrix  *matrix,
+             KwFinding *finding,
+             double    *x,
+             double    *y)
+{
+  GtkWidget *card = kw_matrix_get_card (matrix, finding);
+  graphene_rect_t bounds;
+
+  if (card == NULL)
+    return FALSE;
+
+  if (gtk_widget_get_child_visible (card) && gtk_widget_compute_bounds (card, GTK_WIDGET (matrix), &bounds))
+    {
+      *x = bounds.origin.x + bounds.size.width / 2;
+      *y = bounds.origin.y + bounds.size.height / 2;
+      return TRUE;
+    }
+
+  kw_matrix_score_to_point (matrix, kw_finding_get_impact (finding), kw_finding_get_effort (finding), x, y);
+  return TRUE;
+}
+
+/* The finding itself when its label is shown, else the shown one in the
+ * low-effort half nearest to it (so the drag has room to the right). */
+static KwFinding *
+pick_labelled (KwMatrix  *matrix,
+               KwBoard   *board,
+               KwFinding *wanted)
+{
+  GtkWidget *card = kw_matrix_get_card (matrix, wanted);
+  KwFinding *best = wanted;
+  double best_distance = G_MAXDOUBLE;
+
+  if (card != NULL && gtk_widget_get_child_visible (card))
+    return wanted;
+
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+      double d;
+
+      card = kw_matrix_get_card (matrix, finding);
+      if (card == NULL || !gtk_widget_get_child_visible (card) || kw_finding_get_effort (finding) > 3.0)
+        continue;
+      d = hypot (kw_finding_get_impact (finding) - kw_finding_get_impact (wanted),
+                 kw_finding_get_effort (finding) - kw_finding_get_effort (wanted));
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = finding;
+        }
+    }
+
+  return best;
+}
+
 static KwBoard *
 make_board (guint       n_findings,
             KwFinding **dragged)
@@ -148,7 +208,7 @@ measure_drag (guint n_findings)
   GdkFrameClock *clock;
   FrameProbe probe = { 0 };
   double frames[N_STEPS];
-  double x, y, x_end, y_end, median;
+  double x, y, x_start, y_start, x_end, y_end, median, start_effort;
   gboolean ready = FALSE;
   guint tick_id;
 
@@ -194,8 +254,21 @@ measure_drag (guint n_findings)
         }
     }
 
-  kw_matrix_score_to_point (matrix, 5.5, 1.5, &x, &y);
-  kw_matrix_score_to_point (matrix, 4.5, 8.5, &x_end, &y_end);
+  /* On a board so crowded that the finding got no label, a neighbour
+   * that has one is dragged instead: it is pressed on its label, as a
+   * hand does (a bare marker may lie under another's label). */
+  dragged = pick_labelled (matrix, board, dragged);
+  start_effort = kw_finding_get_effort (dragged);
+  if (!press_point (matrix, dragged, &x, &y))
+    {
+      g_printerr ("The dragged finding has no label or marker to press at %u findings\n", n_findings);
+      gtk_window_destroy (window);
+      return -1;
+    }
+  kw_matrix_score_to_point (matrix, 0, 0, &x_start, &y_start);
+  kw_matrix_score_to_point (matrix, -1, 7, &x_end, &y_end);
+  x_end += x - x_start;
+  y_end += y - y_start;
   kw_matrix_pointer_press (matrix, x, y, 0);
 
   /* A press becomes a drag only once the pointer has travelled a few
@@ -232,9 +305,9 @@ measure_drag (guint n_findings)
     }
 
   kw_matrix_pointer_release (matrix, x_end - x, y_end - y);
-  if (kw_finding_get_effort (dragged) < 8.0 || !kw_history_get_can_undo (history))
+  if (kw_finding_get_effort (dragged) - start_effort < 2.0 || !kw_history_get_can_undo (history))
     {
-      g_printerr ("The drag did not move the finding at %u findings\n", n_findings);
+      g_printerr ("The drag did not move the finding at %u findings (now at %.1f, %.1f)\n", n_findings, kw_finding_get_impact (dragged), kw_finding_get_effort (dragged));
       gtk_window_destroy (window);
       return -1;
     }
