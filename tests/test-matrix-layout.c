@@ -227,6 +227,136 @@ test_snap_off_lines (void)
   g_assert_cmpfloat (kw_matrix_snap (1.2, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 0.5);
 }
 
+/* A zoom into the quick wins: the view's corners are the plot's. */
+static void
+test_view (void)
+{
+  KwMatrixLayout layout;
+  KwThresholds thresholds;
+  KwMatrixZone zones[KW_MATRIX_N_ZONES];
+  KwMatrixTick ticks[KW_MATRIX_N_TICKS];
+  double x, y, x1, y1, x2, y2, impact, effort;
+
+  kw_thresholds_init_default (&thresholds);
+  kw_matrix_layout_init (&layout, 1000, 700, 1.0, FALSE);
+  g_assert_cmpfloat (layout.view_min_impact, ==, 0);
+  g_assert_cmpfloat (layout.view_max_effort, ==, 10);
+
+  kw_matrix_layout_set_view (&layout, 5, 10, 0, 5);
+
+  kw_matrix_layout_score_to_point (&layout, 5, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout.plot.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, layout.plot.y + layout.plot.height, 1e-9);
+  kw_matrix_layout_score_to_point (&layout, 10, 5, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout.plot.x + layout.plot.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, layout.plot.y, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_layout_effort_scale (&layout), layout.plot.width / 5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_layout_impact_scale (&layout), layout.plot.height / 5, 1e-9);
+
+  kw_matrix_layout_score_to_point (&layout, 7.3, 1.9, &x, &y);
+  g_assert_true (kw_matrix_layout_point_to_score (&layout, x, y, &impact, &effort));
+  g_assert_cmpfloat_with_epsilon (impact, 7.3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (effort, 1.9, 1e-9);
+
+  /* Outside the view is outside the plot. */
+  kw_matrix_layout_score_to_point (&layout, 2, 8, &x, &y);
+  g_assert_false (kw_matrix_layout_point_to_score (&layout, x, y, &impact, &effort));
+  g_assert_cmpfloat_with_epsilon (impact, 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (effort, 8, 1e-9);
+
+  /* Only the quick-win zone is in view; the others shrink to nothing. */
+  kw_matrix_layout_get_zones (&layout, &thresholds, zones);
+  g_assert_cmpmem (&zones[KW_OUTCOME_QUICK_WIN].rect, sizeof (KwMatrixRect), &layout.plot, sizeof (KwMatrixRect));
+  for (guint z = 0; z < KW_MATRIX_N_ZONES; z++)
+    if (z != KW_OUTCOME_QUICK_WIN)
+      g_assert_cmpfloat (zones[z].rect.width * zones[z].rect.height, ==, 0);
+
+  /* The lines lie on the view's edges. */
+  kw_matrix_layout_get_line (&layout, &thresholds, KW_MATRIX_LINE_IMPACT, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (y1, layout.plot.y + layout.plot.height, 1e-9);
+  kw_matrix_layout_get_line (&layout, &thresholds, KW_MATRIX_LINE_EFFORT, &x1, &y1, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (x1, layout.plot.x + layout.plot.width, 1e-9);
+
+  /* The scale divides the view in ten, each axis its own. */
+  kw_matrix_layout_get_ticks (&layout, ticks);
+  for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (ticks[i].value, 0.5 * i, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ticks[i].impact_value, 5 + 0.5 * i, 1e-9);
+      kw_matrix_layout_score_to_point (&layout, ticks[i].impact_value, ticks[i].value, &x, &y);
+      g_assert_cmpfloat_with_epsilon (ticks[i].x, x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (ticks[i].y, y, 1e-9);
+    }
+
+  /* Back to the whole matrix. */
+  kw_matrix_layout_set_view (&layout, 0, 10, 0, 10);
+  kw_matrix_layout_score_to_point (&layout, 10, 10, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout.plot.x + layout.plot.width, 1e-9);
+
+  /* A layout zeroed, not initialised, maps as the whole matrix. */
+  {
+    KwMatrixLayout zeroed = { .width = 100, .height = 100, .plot = { 0, 0, 100, 100 } };
+
+    kw_matrix_layout_score_to_point (&zeroed, 5, 5, &x, &y);
+    g_assert_cmpfloat (x, ==, 50);
+    g_assert_cmpfloat (y, ==, 50);
+  }
+
+  /* An empty view is refused and changes nothing. */
+  kw_matrix_layout_set_view (&layout, 3, 3, 0, 10);
+  kw_matrix_layout_set_view (&layout, 0, 10, 7, 2);
+  g_assert_cmpfloat (layout.view_min_impact, ==, 0);
+  g_assert_cmpfloat (layout.view_max_impact, ==, 10);
+}
+
+/* The handles sit where each line meets the scale it is read on. */
+static void
+test_handles (void)
+{
+  KwMatrixLayout layout, big;
+  KwThresholds thresholds = { 6.0, 4.0, 1.5 };
+  double x, y, r, big_r, lx, ly;
+
+  kw_matrix_layout_init (&layout, 900, 640, 1.0, FALSE);
+
+  kw_matrix_layout_get_handle (&layout, &thresholds, KW_MATRIX_LINE_IMPACT, &x, &y, &r);
+  kw_matrix_layout_score_to_point (&layout, 6.0, 0, &lx, &ly);
+  g_assert_cmpfloat (x, ==, layout.plot.x);
+  g_assert_cmpfloat (y, ==, ly);
+  g_assert_cmpfloat (r, >=, 5);
+
+  kw_matrix_layout_get_handle (&layout, &thresholds, KW_MATRIX_LINE_EFFORT, &x, &y, NULL);
+  kw_matrix_layout_score_to_point (&layout, 0, 4.0, &lx, &ly);
+  g_assert_cmpfloat (x, ==, lx);
+  g_assert_cmpfloat (y, ==, layout.plot.y + layout.plot.height);
+
+  kw_matrix_layout_get_handle (&layout, &thresholds, KW_MATRIX_LINE_TINY_EFFORT, &x, &y, NULL);
+  kw_matrix_layout_score_to_point (&layout, 0, 1.5, &lx, &ly);
+  g_assert_cmpfloat (x, ==, lx);
+  g_assert_cmpfloat (y, ==, layout.plot.y + layout.plot.height);
+
+  /* Larger text, larger handles. */
+  kw_matrix_layout_init (&big, 900, 640, 2.0, FALSE);
+  kw_matrix_layout_get_handle (&big, &thresholds, KW_MATRIX_LINE_IMPACT, NULL, NULL, &big_r);
+  g_assert_cmpfloat (big_r, >, r);
+}
+
+static void
+test_add_legend (void)
+{
+  KwMatrixLayout layout, expected;
+
+  kw_matrix_layout_init (&layout, 1200, 800, 1.5, FALSE);
+  kw_matrix_layout_set_view (&layout, 0, 5, 5, 10);
+  kw_matrix_layout_add_legend (&layout);
+  kw_matrix_layout_init (&expected, 1200, 800, 1.5, TRUE);
+  g_assert_cmpfloat_with_epsilon (layout.text_size, expected.text_size, 1e-9);
+  g_assert_cmpmem (&layout.plot, sizeof layout.plot, &expected.plot, sizeof expected.plot);
+  g_assert_cmpmem (&layout.legend, sizeof layout.legend, &expected.legend, sizeof expected.legend);
+  g_assert_cmpfloat (layout.view_max_impact, ==, 5);
+  g_assert_cmpfloat (layout.view_min_effort, ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +369,9 @@ main (int   argc,
   g_test_add_func ("/matrix-layout/lines-and-ticks", test_lines_and_ticks);
   g_test_add_func ("/matrix-layout/snap-plain", test_snap_plain);
   g_test_add_func ("/matrix-layout/snap-off-lines", test_snap_off_lines);
+  g_test_add_func ("/matrix-layout/view", test_view);
+  g_test_add_func ("/matrix-layout/handles", test_handles);
+  g_test_add_func ("/matrix-layout/add-legend", test_add_legend);
 
   return g_test_run ();
 }

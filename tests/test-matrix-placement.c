@@ -265,6 +265,55 @@ check_placement (const KwMatrixPlacement *placement,
   g_assert_cmpfloat (used->height, ==, layout->height);
 }
 
+/* Whether the leader passes through the inside of rect, checked at
+ * points a tenth of a pixel apart. */
+static gboolean
+leader_crosses (const KwMatrixPlacedLabel *label,
+                const KwMatrixRect        *rect)
+{
+  double length = hypot (label->leader_x2 - label->leader_x1, label->leader_y2 - label->leader_y1);
+  guint n = (guint) ceil (length * 10) + 1;
+
+  for (guint k = 1; k < n; k++)
+    {
+      double t = (double) k / n;
+      double x = label->leader_x1 + t * (label->leader_x2 - label->leader_x1);
+      double y = label->leader_y1 + t * (label->leader_y2 - label->leader_y1);
+
+      if (x > rect->x + 0.01 && x < rect->x + rect->width - 0.01 &&
+          y > rect->y + 0.01 && y < rect->y + rect->height - 0.01)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Titles AUTO settled on: no leader crosses another label, or the marker
+ * of a finding on another spot. */
+static void
+check_leaders_clear (const KwMatrixPlacement *placement)
+{
+  for (guint i = 0; i < placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *a = &g_array_index (placement->labels, KwMatrixPlacedLabel, i);
+
+      if (!a->has_leader)
+        continue;
+      for (guint j = 0; j < placement->labels->len; j++)
+        {
+          const KwMatrixPlacedLabel *b = &g_array_index (placement->labels, KwMatrixPlacedLabel, j);
+          KwMatrixRect marker = marker_rect (b);
+
+          if (j == i)
+            continue;
+          if (b->placed)
+            g_assert_false (leader_crosses (a, &b->label));
+          if (b->x != a->x || b->y != a->y)
+            g_assert_false (leader_crosses (a, &marker));
+        }
+    }
+}
+
 static void
 check_legend (const KwMatrixPlacement *placement,
               const Board             *board)
@@ -287,6 +336,12 @@ check_legend (const KwMatrixPlacement *placement,
       g_assert_cmpuint (entry->page, <, placement->n_legend_pages);
       g_assert_cmpuint (entry->n_lines, >=, 1);
       g_assert_true (rect_inside (&entry->rect, area));
+      /* The badge and the text beside it fit the entry. */
+      g_assert_cmpfloat (placement->legend_badge_width, >=,
+                         KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size - 1e-9);
+      g_assert_cmpfloat (placement->legend_badge_width +
+                         KW_MATRIX_PLACEMENT_PADDING * placement->legend_text_size + placement->wrap_width,
+                         <=, entry->rect.width + 1e-6);
 
       for (guint j = 0; j < i; j++)
         {
@@ -363,7 +418,10 @@ place_generated (guint n_items,
         if (placement->mode == KW_MATRIX_LABELS_NUMBERS)
           check_legend (placement, board);
         else
-          g_assert_cmpuint (placement->n_unplaced, ==, 0);
+          {
+            g_assert_cmpuint (placement->n_unplaced, ==, 0);
+            check_leaders_clear (placement);
+          }
         /* AUTO leaves a label out only on boards no size could hold. */
         if (n_items <= 60)
           g_assert_cmpuint (placement->n_unplaced, ==, 0);
@@ -437,6 +495,7 @@ test_stacked (void)
   placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
   check_placement (placement, &layout, board);
   g_assert_cmpint (placement->mode, ==, KW_MATRIX_LABELS_CARDS);
+  check_leaders_clear (placement);
   for (guint i = 0; i < board->n_items; i++)
     {
       const KwMatrixPlacedLabel *label = kw_matrix_placement_lookup (placement, board->items[i].data);
@@ -525,14 +584,18 @@ test_workshop_presentation (void)
   KwMatrixLayout layout;
 
   g_assert_cmpfloat (options.text_size, ==, 24);
-  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  /* Presentation's larger margins: a plot of about 1700×900. */
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.5, FALSE);
   g_assert_cmpfloat (layout.plot.width, >=, 1700);
+  g_assert_cmpfloat (layout.plot.width, <=, 1800);
   g_assert_cmpfloat (layout.plot.height, >=, 900);
+  g_assert_cmpfloat (layout.plot.height, <=, 950);
 
   placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
   check_placement (placement, &layout, board);
   g_assert_cmpint (placement->mode, ==, KW_MATRIX_LABELS_CARDS);
   g_assert_cmpuint (placement->n_unplaced, ==, 0);
+  check_leaders_clear (placement);
   g_assert_cmpfloat (placement->text_size, ==, 24);
   g_assert_cmpfloat (placement->zone_text_size, >, 24);
   /* The small-fix strip is too narrow for its name at this size. */
@@ -584,6 +647,89 @@ test_sixty_step_down (void)
       /* In the plan's numbering, each once. */
       g_assert_cmpuint (entry->number, ==, i + 1);
     }
+}
+
+typedef struct {
+  const Board          *board;
+  const KwMatrixLayout *layout;
+} ThreadData;
+
+static gpointer
+place_in_thread (gpointer user_data)
+{
+  const ThreadData *data = user_data;
+  KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE };
+
+  return kw_matrix_placement_new (data->layout, &data->board->thresholds, data->board->items,
+                                  data->board->n_items, &options);
+}
+
+/* Exports place labels in worker threads, each with its own fonts: the
+ * result is the one the main thread gets. */
+static void
+test_threads (void)
+{
+  g_autoptr(Board) cards = workshop_board ();
+  g_autoptr(Board) numbers = board_generate (80, 3);
+  const Board *boards[] = { cards, numbers };
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  for (guint b = 0; b < G_N_ELEMENTS (boards); b++)
+    {
+      ThreadData data = { boards[b], &layout };
+      g_autoptr(KwMatrixPlacement) here = place_in_thread (&data);
+      GThread *threads[3];
+
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        threads[t] = g_thread_new ("placement", place_in_thread, &data);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        {
+          g_autoptr(KwMatrixPlacement) there = g_thread_join (threads[t]);
+
+          check_same (here, there);
+        }
+    }
+}
+
+/* A legend allowed to shrink to 13 px needs fewer pages than one kept at
+ * the labels' 24 px, and never goes under its floor. */
+static void
+test_legend_floor (void)
+{
+  g_autoptr(Board) board = board_generate (90, 5);
+  KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE,
+                                       .requested = KW_MATRIX_LABELS_NUMBERS };
+  g_autoptr(KwMatrixPlacement) kept = NULL;
+  g_autoptr(KwMatrixPlacement) shrunk = NULL;
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  kept = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  check_legend (kept, board);
+  g_assert_cmpfloat (kept->legend_text_size, ==, 24);
+  g_assert_cmpuint (kept->n_legend_pages, >, 1);
+
+  options.min_text_size = 13;
+  shrunk = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  check_legend (shrunk, board);
+  g_assert_cmpfloat (shrunk->legend_text_size, >=, 13);
+  g_assert_cmpfloat (shrunk->legend_text_size, <, 24);
+  g_assert_cmpuint (shrunk->n_legend_pages, <, kept->n_legend_pages);
+}
+
+static void
+test_hidden_zone_labels (void)
+{
+  g_autoptr(Board) board = workshop_board ();
+  KwMatrixPlacementOptions options = { .text_size = 24, .hide_zone_labels = TRUE };
+  g_autoptr(KwMatrixPlacement) placement = NULL;
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  check_placement (placement, &layout, board);
+  g_assert_cmpuint (placement->n_zone_labels, ==, 0);
 }
 
 /* ---- Text --------------------------------------------------------------------------------- */
@@ -743,9 +889,12 @@ main (int   argc,
   g_test_add_func ("/matrix-placement/generated-60", test_generated_60);
   g_test_add_func ("/matrix-placement/generated-200", test_generated_200);
   g_test_add_func ("/matrix-placement/deterministic", test_deterministic);
+  g_test_add_func ("/matrix-placement/threads", test_threads);
   g_test_add_func ("/matrix-placement/stacked", test_stacked);
   g_test_add_func ("/matrix-placement/workshop-presentation", test_workshop_presentation);
   g_test_add_func ("/matrix-placement/sixty-step-down", test_sixty_step_down);
+  g_test_add_func ("/matrix-placement/legend-floor", test_legend_floor);
+  g_test_add_func ("/matrix-placement/hidden-zone-labels", test_hidden_zone_labels);
   g_test_add_func ("/matrix-placement/wrap-and-ellipsis", test_wrap_and_ellipsis);
   g_test_add_func ("/matrix-placement/text-sizes", test_text_sizes);
   g_test_add_func ("/matrix-placement/marker-shapes", test_marker_shapes);

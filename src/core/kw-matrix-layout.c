@@ -106,13 +106,10 @@ kw_matrix_layout_set_view (KwMatrixLayout *layout,
   g_return_if_fail (isfinite (min_impact) && isfinite (max_impact));
   g_return_if_fail (isfinite (min_effort) && isfinite (max_effort));
 
-  /* An empty or inverted range would divide by zero: keep the old view. */
+  /* An empty or inverted range would divide by zero: keep the old view
+   * (a zone dragged to nothing by its lines asks for one). */
   if (!(max_impact > min_impact) || !(max_effort > min_effort))
-    {
-      g_warning ("Empty matrix view %g..%g × %g..%g ignored",
-                 min_impact, max_impact, min_effort, max_effort);
-      return;
-    }
+    return;
 
   layout->view_min_impact = min_impact;
   layout->view_max_impact = max_impact;
@@ -120,16 +117,25 @@ kw_matrix_layout_set_view (KwMatrixLayout *layout,
   layout->view_max_effort = max_effort;
 }
 
+/* A layout zeroed rather than initialised (a widget before its first
+ * allocation) has an empty view: it shows 0..10 then, as before views. */
+static double
+view_span (double min,
+           double max)
+{
+  return max > min ? max - min : SCORE_SPAN;
+}
+
 double
 kw_matrix_layout_impact_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.height / (layout->view_max_impact - layout->view_min_impact);
+  return layout->plot.height / view_span (layout->view_min_impact, layout->view_max_impact);
 }
 
 double
 kw_matrix_layout_effort_scale (const KwMatrixLayout *layout)
 {
-  return layout->plot.width / (layout->view_max_effort - layout->view_min_effort);
+  return layout->plot.width / view_span (layout->view_min_effort, layout->view_max_effort);
 }
 
 static double
@@ -309,8 +315,8 @@ kw_matrix_layout_get_ticks (const KwMatrixLayout *layout,
   for (guint i = 0; i < KW_MATRIX_N_TICKS; i++)
     {
       double step = (double) i / (KW_MATRIX_N_TICKS - 1);
-      double effort = layout->view_min_effort + step * (layout->view_max_effort - layout->view_min_effort);
-      double impact = layout->view_min_impact + step * (layout->view_max_impact - layout->view_min_impact);
+      double effort = layout->view_min_effort + step * view_span (layout->view_min_effort, layout->view_max_effort);
+      double impact = layout->view_min_impact + step * view_span (layout->view_min_impact, layout->view_max_impact);
 
       ticks[i].value = effort;
       ticks[i].impact_value = impact;

@@ -90,7 +90,8 @@ void      kw_matrix_layout_score_to_point (const KwMatrixLayout *layout,
                                            double             *y);
 /* Shows only the scores from min to max on each axis (a zoom into one
  * outcome's zone); call after kw_matrix_layout_init(). The default view
- * is 0..10 on both. Points outside the view lie outside the plot. */
+ * is 0..10 on both; an empty range leaves the view as it was. Points
+ * outside the view lie outside the plot. */
 void      kw_matrix_layout_set_view       (KwMatrixLayout     *layout,
                                            double              min_impact,
                                            double              max_impact,

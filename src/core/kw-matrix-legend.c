@@ -15,7 +15,9 @@
 #define BADGE_EXTRA_WIDTH   0.5   /* around the number */
 #define ENTRY_GAP           0.3   /* between entries */
 #define COLUMN_GAP          1.0
-#define MIN_COLUMN_WIDTH    9.0   /* the narrowest column */
+#define MIN_COLUMN_WIDTH    12.0  /* the narrowest column: about 20
+                                   * letters a line, so three lines hold
+                                   * most titles whole */
 #define SHRINK_STEP         0.9   /* text size from one try to the next */
 
 double
@@ -39,6 +41,7 @@ typedef struct {
   /* The outcome. */
   guint  n_pages;
   double text_width;  /* the wrap width of the titles */
+  double badge_width;
 } Try;
 
 static gint
@@ -83,6 +86,7 @@ flow (const Legend *legend,
     *c = '0';
   badge_width = kw_matrix_legend_badge_width (kw_matrix_text_measure (text, widest), size);
   try->text_width = MAX (width - badge_width - KW_MATRIX_PLACEMENT_PADDING * size, size);
+  try->badge_width = badge_width;
 
   for (guint k = 0; k < legend->n_items; k++)
     {
@@ -151,14 +155,14 @@ might_fit_one_page (const Legend *legend,
 }
 
 /* The largest size (then the fewest columns) that holds every entry on
- * one page; when none does, the smallest size with the columns that
- * need the fewest pages. */
+ * one page; when none does, the smallest size in as many columns as fit
+ * (the most entries a page). */
 static Try
 choose (const Legend *legend,
         double        start_size,
         double        min_size)
 {
-  Try best = { .size = min_size, .n_columns = max_columns (legend, min_size), .n_pages = G_MAXUINT };
+  Try most = { .size = min_size, .n_columns = max_columns (legend, min_size) };
 
   for (double size = start_size; ; size = MAX (size * SHRINK_STEP, min_size))
     {
@@ -175,15 +179,7 @@ choose (const Legend *legend,
         break;
     }
 
-  for (guint n = 1; n <= max_columns (legend, min_size); n++)
-    {
-      Try try = { .size = min_size, .n_columns = n };
-
-      if (flow (legend, &try, NULL) < best.n_pages)
-        best = try;
-    }
-
-  return best;
+  return most;
 }
 
 void
@@ -212,4 +208,5 @@ kw_matrix_legend_lay_out (KwMatrixPlacement           *placement,
   placement->n_legend_pages = flow (&legend, &chosen, placement->legend);
   placement->legend_text_size = chosen.size;
   placement->wrap_width = chosen.text_width;
+  placement->legend_badge_width = chosen.badge_width;
 }

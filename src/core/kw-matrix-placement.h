@@ -81,8 +81,8 @@ typedef struct {
  * at label.x + PADDING * text_size. A zone name is one such line at
  * zone_text_size with no padding (baseline at rect.y + BASELINE * size);
  * a badge's number is centred in its box; a legend entry's badge is
- * KW_MATRIX_PLACEMENT_LINE_HEIGHT high at its top left, its lines
- * start after the badge and a gap of PADDING. */
+ * LINE_HEIGHT high and legend_badge_width wide at its top left, its
+ * lines (no padding) start after the badge and a gap of PADDING. */
 #define KW_MATRIX_PLACEMENT_LINE_HEIGHT 1.2
 #define KW_MATRIX_PLACEMENT_BASELINE    0.95
 #define KW_MATRIX_PLACEMENT_PADDING     0.25
@@ -109,7 +109,10 @@ typedef struct {
                               * NUMBERS mode the number badge */
   gboolean      placed;      /* FALSE: no room was found for the label
                               * (only when forced to a mode, or beyond
-                              * what numbers can hold); label is empty */
+                              * what numbers can hold); label is empty.
+                              * FALSE too for a finding outside a zoomed
+                              * view (kw_matrix_layout_set_view()): draw
+                              * nothing of it (not in n_unplaced) */
   gboolean      has_leader;  /* the label is away from its marker */
   double        leader_x1;   /* on the marker's edge */
   double        leader_y1;
@@ -146,7 +149,10 @@ typedef struct {
   double             text_size;   /* of the labels */
   double             line_height; /* of one label line */
   double             zone_text_size;
-  double             wrap_width;  /* the width titles were wrapped at */
+  double             wrap_width;  /* the width titles were wrapped at
+                                   * (a title that would be cut there
+                                   * takes a wider one that holds it);
+                                   * in NUMBERS the legend's */
   GArray            *labels;      /* of KwMatrixPlacedLabel, input order */
   KwMatrixZoneLabel  zone_labels[KW_MATRIX_N_ZONES];
   guint              n_zone_labels;
@@ -154,6 +160,10 @@ typedef struct {
   double             legend_text_size;
   guint              n_legend_pages;
   guint              n_unplaced;  /* labels without room */
+  double             legend_badge_width; /* of every badge in the legend:
+                                    * an entry's lines start this plus
+                                    * PADDING × legend_text_size right of
+                                    * its rect.x */
 } KwMatrixPlacement;
 
 /* Places the items on layout (made with kw_matrix_layout_init()). */

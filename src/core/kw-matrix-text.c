@@ -17,6 +17,7 @@ struct _KwMatrixText {
   PangoContext *context;
   PangoLayout  *layout;   /* reused for every measurement */
   double        size;
+  double        ellipsis_width;  /* 0 until measured */
 };
 
 /* A PangoFontMap must not be shared between threads, and exports place
@@ -97,33 +98,32 @@ kw_matrix_text_measure (KwMatrixText *text,
   return logical.width / (double) PANGO_SCALE;
 }
 
-/* The longest start of rest that fits width with "…" after it. */
+/* The longest start of rest that fits width with "…" after it: where the
+ * x of width less the ellipsis falls in rest set on one line. */
 static char *
 ellipsise (KwMatrixText *text,
            const char   *rest,
            double        width)
 {
-  glong n_chars = g_utf8_strlen (rest, -1);
-  glong low = 0, high = n_chars;
+  double room;
+  int index = 0, trailing = 0;
+  g_autofree char *prefix = NULL;
 
-  /* Binary search on the number of characters kept: widths grow with it. */
-  while (low < high)
-    {
-      glong mid = (low + high + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (rest, 0, mid);
-      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), ELLIPSIS, NULL);
+  if (text->ellipsis_width == 0)
+    text->ellipsis_width = kw_matrix_text_measure (text, ELLIPSIS);
+  room = width - text->ellipsis_width;
 
-      if (kw_matrix_text_measure (text, candidate) <= width)
-        low = mid;
-      else
-        high = mid - 1;
-    }
+  pango_layout_set_width (text->layout, -1);
+  pango_layout_set_text (text->layout, rest, -1);
+  if (room > 0 &&
+      !pango_layout_xy_to_index (text->layout, (int) (room * PANGO_SCALE), 0, &index, &trailing))
+    index = (int) strlen (rest);  /* beyond the end: all of it fits */
+  if (room <= 0)
+    index = 0;
 
-  {
-    g_autofree char *prefix = g_utf8_substring (rest, 0, low);
-
-    return g_strconcat (g_strchomp (prefix), ELLIPSIS, NULL);
-  }
+  /* The character under x straddles it: it stays out. */
+  prefix = g_strndup (rest, index);
+  return g_strconcat (g_strchomp (prefix), ELLIPSIS, NULL);
 }
 
 void
@@ -146,15 +146,21 @@ kw_matrix_text_wrap (KwMatrixText  *text,
   layout_lines = pango_layout_get_lines_readonly (text->layout);
   n_layout_lines = g_slist_length (layout_lines);
 
-  /* Copy the lines out before measuring: measuring reuses the layout. */
+  /* Copy the lines out before measuring again: measuring reuses the
+   * layout. A line's logical width leaves out the spaces it broke at. */
   for (GSList *l = layout_lines; l != NULL && lines->len < max_lines; l = l->next)
     {
       PangoLayoutLine *line = l->data;
+      PangoRectangle logical;
 
       if (lines->len + 1 == max_lines && n_layout_lines > max_lines)
-        g_ptr_array_add (lines, g_strstrip (g_strdup (flat + line->start_index)));
-      else
-        g_ptr_array_add (lines, g_strstrip (g_strndup (flat + line->start_index, line->length)));
+        {
+          g_ptr_array_add (lines, g_strstrip (g_strdup (flat + line->start_index)));
+          break;
+        }
+      g_ptr_array_add (lines, g_strstrip (g_strndup (flat + line->start_index, line->length)));
+      pango_layout_line_get_extents (line, NULL, &logical);
+      wrapped->width = MAX (wrapped->width, logical.width / (double) PANGO_SCALE);
     }
   if (lines->len == 0)
     g_ptr_array_add (lines, g_strdup (""));
@@ -166,10 +172,8 @@ kw_matrix_text_wrap (KwMatrixText  *text,
       lines->pdata[lines->len - 1] = ellipsise (text, last, width);
       g_free (last);
       wrapped->ellipsised = TRUE;
+      wrapped->width = MAX (wrapped->width, kw_matrix_text_measure (text, lines->pdata[lines->len - 1]));
     }
-
-  for (guint i = 0; i < lines->len; i++)
-    wrapped->width = MAX (wrapped->width, kw_matrix_text_measure (text, lines->pdata[i]));
 
   wrapped->n_lines = lines->len;
   g_ptr_array_add (lines, NULL);

@@ -136,6 +136,22 @@ kw_spatial_index_add_segment (KwSpatialIndex *index,
   add_entry (index, &entry);
 }
 
+void
+kw_spatial_index_remove (KwSpatialIndex *index,
+                         guint           kinds,
+                         guint           owner)
+{
+  /* A removed entry keeps its place in the cells with no kind: no query
+   * asks for none. Removals are rare (making room for a label). */
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (index->entries, Entry, i);
+
+      if (entry->owner == owner && (entry->kind & kinds) != 0)
+        entry->kind = 0;
+    }
+}
+
 gboolean
 kw_segment_crosses_rect (double              x1,
                          double              y1,
@@ -245,10 +261,23 @@ kw_spatial_index_segment_hits (const KwSpatialIndex *index,
                                guint                 kinds,
                                guint                 skip_owner)
 {
-  Segment segment = { x1, y1, x2, y2 };
-  KwMatrixRect box = { MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1) };
+  double length = hypot (x2 - x1, y2 - y1);
+  guint n_pieces = (guint) CLAMP (ceil (length / MIN (index->cell_width, index->cell_height)), 1, 4096);
 
-  return any_hit (index, &box, kinds, skip_owner, segment_hit, &segment);
+  /* In pieces no longer than a cell: a long diagonal's bounds would take
+   * in many cells it never passes. */
+  for (guint p = 0; p < n_pieces; p++)
+    {
+      double t0 = (double) p / n_pieces, t1 = (double) (p + 1) / n_pieces;
+      Segment piece = { x1 + t0 * (x2 - x1), y1 + t0 * (y2 - y1), x1 + t1 * (x2 - x1), y1 + t1 * (y2 - y1) };
+      KwMatrixRect box = { MIN (piece.x1, piece.x2), MIN (piece.y1, piece.y2),
+                           fabs (piece.x2 - piece.x1), fabs (piece.y2 - piece.y1) };
+
+      if (any_hit (index, &box, kinds, skip_owner, segment_hit, &piece))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean

@@ -45,6 +45,11 @@ void            kw_spatial_index_add_segment    (KwSpatialIndex     *index,
                                                  double              x2,
                                                  double              y2);
 
+/* Takes out the entries of one of kinds that owner added. */
+void            kw_spatial_index_remove         (KwSpatialIndex     *index,
+                                                 guint               kinds,
+                                                 guint               owner);
+
 /* Whether rect overlaps (more than touches) a rectangle of one of kinds
  * whose owner is not skip_owner. */
 gboolean        kw_spatial_index_rect_hits      (const KwSpatialIndex *index,
