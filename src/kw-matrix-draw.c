@@ -320,9 +320,8 @@ draw_legend (KwMatrix      *self,
       if (entry->page != self->legend_page)
         continue;
 
-      /* The badges are as wide as the widest number's: what the
-       * legend's column leaves beside the titles. */
-      badge_width = entry->rect.width - placement->wrap_width - KW_MATRIX_PLACEMENT_PADDING * size;
+      /* The badges are as wide as the widest number's. */
+      badge_width = placement->legend_badge_width;
       badge = (KwMatrixRect) { entry->rect.x, entry->rect.y, badge_width,
                                KW_MATRIX_PLACEMENT_LINE_HEIGHT * size };
       draw_badge (self, snapshot, &badge, entry->outcome, entry->number, size * 0.85, FALSE);
@@ -334,7 +333,7 @@ draw_legend (KwMatrix      *self,
 
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (round (entry->rect.x + entry->rect.width - placement->wrap_width),
+                                  &GRAPHENE_POINT_INIT (round (entry->rect.x + badge_width + KW_MATRIX_PLACEMENT_PADDING * size),
                                                         round (baseline - pango_layout_get_baseline (line) / (double) PANGO_SCALE)));
           gtk_snapshot_append_layout (snapshot, line, &color);
           gtk_snapshot_restore (snapshot);
@@ -460,7 +459,12 @@ create_markers (KwMatrix      *self,
     {
       const KwMatrixPlacedLabel *label = &g_array_index (self->placement->labels, KwMatrixPlacedLabel, i);
 
-      if (kw_matrix_card_get_dragging (label->data))
+      const KwMatrixRect *plot = &self->layout.plot;
+
+      /* Outside a zoomed view a finding is not drawn at all. */
+      if (kw_matrix_card_get_dragging (label->data) ||
+          label->x < plot->x - 0.5 || label->x > plot->x + plot->width + 0.5 ||
+          label->y < plot->y - 0.5 || label->y > plot->y + plot->height + 0.5)
         continue;
       draw_marker (cr, label->outcome, label->x, label->y, label->marker_radius, &palette->fg, palette->is_dark);
     }

@@ -22,6 +22,7 @@
 #define SETTLE_DURATION_MS 200
 /* A placement slower than a frame is not made on every change. */
 #define SLOW_PLACEMENT_US 16000
+#define ZOOM_TEXT_SCALE 1.25
 #define SETTLE_PAUSE_MS 250
 /* The column of the current finding in presentation, in label text sizes. */
 #define CURRENT_PANEL_WIDTH 16.0
@@ -129,6 +130,10 @@ make_base_layout (KwMatrix       *self,
 {
   double text_size = kw_matrix_placement_text_size_for (height, self->presentation);
   double plot_width = width;
+
+  /* A zone in focus has room for larger titles. */
+  if (self->zoom != KW_OUTCOME_UNPLACED)
+    text_size = round (text_size * ZOOM_TEXT_SCALE);
 
   if (self->current != NULL)
     plot_width = MAX (width - CURRENT_PANEL_WIDTH * text_size, width * 0.5);
