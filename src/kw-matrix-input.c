@@ -20,8 +20,6 @@
 /* How far the pointer must travel before a press on a card becomes a
  * drag, so a slightly shaky click still only selects. */
 #define DRAG_START_DISTANCE 4.0
-#define KEY_STEP 0.1
-#define KEY_STEP_LARGE 1.0
 
 static KwOutcome
 classify_at (KwMatrix *self,
@@ -162,11 +160,11 @@ move_step_label (guint n)
   return g_strdup_printf (ngettext ("Move %u Finding", "Move %u Findings", n), n);
 }
 
-static void
-move_by_keys (KwMatrix     *self,
-              KwMatrixCard *card,
-              double        d_impact,
-              double        d_effort)
+void
+kw_matrix_move_by_keys (KwMatrix     *self,
+                        KwMatrixCard *card,
+                        double        d_impact,
+                        double        d_effort)
 {
   g_autoptr(GArray) moved = collect_moved (self, card);
   g_autofree char *label = NULL;
@@ -688,132 +686,6 @@ motion_cb (KwMatrix                 *self,
   set_cursor_for_point (self, x, y);
 }
 
-/* The keyboard */
-
-static KwMatrixCard *
-focused_card (KwMatrix *self)
-{
-  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
-
-  return KW_IS_MATRIX_CARD (child) ? KW_MATRIX_CARD (child) : NULL;
-}
-
-/* On a board that cannot be changed, Enter still opens the details;
- * the keys that would move or delete only sound the bell, so the
- * keyboard user learns the board stays as it is. */
-static gboolean
-refuse_key (KwMatrix *self,
-            guint     keyval)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      kw_matrix_emit_finding_activated (self, kw_matrix_card_get_finding (focused_card (self)));
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-gboolean
-kw_matrix_handle_key (KwMatrix        *self,
-                      guint            keyval,
-                      GdkModifierType  state)
-{
-  KwMatrixCard *card = focused_card (self);
-  double step = (state & GDK_SHIFT_MASK) ? KEY_STEP_LARGE : KEY_STEP;
-
-  if (keyval == GDK_KEY_Escape && self->pointer_mode != POINTER_NONE)
-    {
-      kw_matrix_pointer_cancel (self);
-      return GDK_EVENT_STOP;
-    }
-
-  /* On the projector, keys zoom and step instead of moving findings. */
-  if (kw_matrix_present_handle_key (self, keyval, state))
-    return GDK_EVENT_STOP;
-
-  /* Leave Ctrl and Alt shortcuts (undo, save) to the window. */
-  if (card == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  if (!self->editable)
-    return refuse_key (self, keyval);
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      move_by_keys (self, card, 0, -step);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      move_by_keys (self, card, 0, step);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_by_keys (self, card, step, 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_by_keys (self, card, -step, 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-      kw_matrix_emit_finding_activated (self, kw_matrix_card_get_finding (card));
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      kw_matrix_emit_delete_requested (self);
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-static gboolean
-key_pressed_cb (KwMatrix              *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  return kw_matrix_handle_key (self, keyval, state);
-}
-
-/* Focusing a card selects it, unless it already belongs to the selection
- * (so the keyboard can move a multi-selection), or the pointer is busy
- * choosing the selection itself. */
-static void
-kw_matrix_set_focus_child (GtkWidget *widget,
-                           GtkWidget *child)
-{
-  KwMatrix *self = KW_MATRIX (widget);
-
-  GTK_WIDGET_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (widget)))->set_focus_child (widget, child);
-
-  if (KW_IS_MATRIX_CARD (child) && !self->pointer_selecting &&
-      !kw_matrix_card_get_selected (KW_MATRIX_CARD (child)))
-    kw_matrix_select_only (self, KW_MATRIX_CARD (child));
-}
-
 /* Dropping a finding from the tray */
 
 static gboolean
@@ -882,7 +754,7 @@ kw_matrix_input_init (KwMatrix *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   key = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (kw_matrix_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   drop = gtk_drop_target_new (KW_TYPE_FINDING, GDK_ACTION_MOVE | GDK_ACTION_COPY);

@@ -241,8 +241,22 @@ gboolean      kw_matrix_zoom_at                  (KwMatrix     *self,
                                                   double        x,
                                                   double        y);
 
+/* ---- kw-matrix-keys.c ------------------------------------------------- */
+
+gboolean      kw_matrix_key_pressed_cb           (KwMatrix              *self,
+                                                  guint                  keyval,
+                                                  guint                  keycode,
+                                                  GdkModifierType        state,
+                                                  GtkEventControllerKey *controller);
+void          kw_matrix_set_focus_child          (GtkWidget    *widget,
+                                                  GtkWidget    *child);
+
 /* ---- kw-matrix-input.c ------------------------------------------------- */
 
+void          kw_matrix_move_by_keys             (KwMatrix     *self,
+                                                  KwMatrixCard *card,
+                                                  double        d_impact,
+                                                  double        d_effort);
 void          kw_matrix_input_class_init         (GtkWidgetClass *widget_class);
 void          kw_matrix_input_init               (KwMatrix     *self);
 
