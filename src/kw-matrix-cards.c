@@ -111,6 +111,8 @@ remove_card (KwMatrix  *self,
   if (self->press_card == KW_MATRIX_CARD (card))
     self->press_card = NULL;
   g_hash_table_steal (self->cards, finding);
+  if (self->current == finding)
+    kw_matrix_set_current (self, NULL);
   kw_matrix_forget_placement (self);
   g_hash_table_remove (self->settle_from, card);
   gtk_widget_unparent (card);
@@ -123,6 +125,7 @@ kw_matrix_remove_all_cards (KwMatrix *self)
   gpointer card;
 
   self->press_card = NULL;
+  kw_matrix_set_current (self, NULL);
   kw_matrix_forget_placement (self);
   g_hash_table_remove_all (self->settle_from);
   g_hash_table_iter_init (&iter, self->cards);

@@ -17,20 +17,6 @@
 #include "kw-matrix-private.h"
 #include "kw-plan-text.h"
 
-typedef struct {
-  GtkWidget *title;
-  GtkWidget *outcome;
-  GtkWidget *description;
-  GtkWidget *owner;
-  GtkWidget *due;
-} CurrentPanel;
-
-static void
-current_panel_free (gpointer data)
-{
-  g_free (data);
-}
-
 static GtkWidget *
 add_label (GtkWidget  *box,
            const char *css_class)
@@ -49,16 +35,14 @@ add_label (GtkWidget  *box,
 void
 kw_matrix_present_init (KwMatrix *self)
 {
-  CurrentPanel *panel = g_new0 (CurrentPanel, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   gtk_widget_add_css_class (box, "kw-matrix-current");
-  panel->title = add_label (box, "current-title");
-  panel->outcome = add_label (box, "current-outcome");
-  panel->description = add_label (box, "current-description");
-  panel->owner = add_label (box, "current-fact");
-  panel->due = add_label (box, "current-fact");
-  g_object_set_data_full (G_OBJECT (box), "kw-current-panel", panel, current_panel_free);
+  self->current_title = add_label (box, "current-title");
+  self->current_outcome = add_label (box, "current-outcome");
+  self->current_description = add_label (box, "current-description");
+  self->current_owner = add_label (box, "current-fact");
+  self->current_due = add_label (box, "current-fact");
 
   gtk_widget_set_visible (box, FALSE);
   gtk_widget_set_parent (box, GTK_WIDGET (self));
@@ -85,21 +69,20 @@ set_fact (GtkWidget  *label,
 static void
 fill_current_panel (KwMatrix *self)
 {
-  CurrentPanel *panel = g_object_get_data (G_OBJECT (self->current_panel), "kw-current-panel");
   KwFinding *finding = self->current;
   g_autofree char *due = NULL;
 
   if (finding == NULL)
     return;
 
-  gtk_label_set_text (GTK_LABEL (panel->title), kw_finding_get_title (finding));
-  gtk_label_set_text (GTK_LABEL (panel->outcome),
+  gtk_label_set_text (GTK_LABEL (self->current_title), kw_finding_get_title (finding));
+  gtk_label_set_text (GTK_LABEL (self->current_outcome),
                       kw_outcome_get_title (kw_board_classify_finding (self->board, finding)));
-  gtk_label_set_text (GTK_LABEL (panel->description), kw_finding_get_description (finding));
-  gtk_widget_set_visible (panel->description, *kw_finding_get_description (finding) != '\0');
-  set_fact (panel->owner, _("Owner"), kw_finding_get_owner (finding));
+  gtk_label_set_text (GTK_LABEL (self->current_description), kw_finding_get_description (finding));
+  gtk_widget_set_visible (self->current_description, *kw_finding_get_description (finding) != '\0');
+  set_fact (self->current_owner, _("Owner"), kw_finding_get_owner (finding));
   due = kw_plan_text_format_iso_date (kw_finding_get_due_date (finding));
-  set_fact (panel->due, _("Due date"), due);
+  set_fact (self->current_due, _("Due date"), due);
 }
 
 void

@@ -85,7 +85,12 @@ struct _KwMatrix
    * finding shown large beside the matrix (NULL: none). */
   KwOutcome          zoom;
   KwFinding         *current;
-  GtkWidget         *current_panel;
+  GtkWidget         *current_panel;    /* a box of the labels below */
+  GtkWidget         *current_title;
+  GtkWidget         *current_outcome;
+  GtkWidget         *current_description;
+  GtkWidget         *current_owner;
+  GtkWidget         *current_due;
   GskRenderNode     *background;       /* zones, scale and labels, until they change */
   /* While a drag moves some cards or a line, the others stand still: they
    * are drawn once into these textures, so a frame costs the same on a
