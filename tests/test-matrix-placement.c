@@ -12,6 +12,7 @@
 
 #include "kw-matrix-placement.h"
 #include "kw-matrix-placement-private.h"
+#include "kw-matrix-text.h"
 
 #define EPSILON 1e-6
 
@@ -314,11 +315,83 @@ check_leaders_clear (const KwMatrixPlacement *placement)
     }
 }
 
+/* The item numbered number. */
+static const KwMatrixPlacementItem *
+board_find_number (const Board *board,
+                   guint        number)
+{
+  for (guint i = 0; i < board->n_items; i++)
+    if (board->items[i].number == number)
+      return &board->items[i];
+
+  g_assert_not_reached ();
+}
+
+static char *
+without_spaces (char *str)
+{
+  char *to = str;
+
+  for (const char *from = str; *from != '\0'; from++)
+    if (*from != ' ')
+      *to++ = *from;
+  *to = '\0';
+
+  return str;
+}
+
+/* str with every run of whitespace made one space, none at the ends. */
+static char *
+normalise_spaces (const char *str)
+{
+  g_auto(GStrv) parts = g_strsplit_set (str, " \t\n\r", -1);
+  g_autoptr(GString) result = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_string_append_printf (result, "%s%s", result->len > 0 ? " " : "", parts[i]);
+
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+/* The entry's lines are its item's whole title, no line wider than the
+ * wrap: joined with spaces they give the title (a line may end after a
+ * hyphen, where no space was), and no "…". */
+static void
+check_legend_entry_whole (const KwMatrixPlacement   *placement,
+                          const KwMatrixLegendEntry *entry,
+                          const Board               *board,
+                          KwMatrixText              *text)
+{
+  const KwMatrixPlacementItem *item = board_find_number (board, entry->number);
+  g_autofree char *joined = NULL;
+  g_autofree char *expected = normalise_spaces (item->title);
+
+  g_assert_nonnull (entry->lines);
+  g_assert_cmpuint (g_strv_length (entry->lines), ==, entry->n_lines);
+  for (guint l = 0; l < entry->n_lines; l++)
+    {
+      g_assert_null (strstr (entry->lines[l], "\xe2\x80\xa6"));
+      g_assert_cmpfloat (kw_matrix_text_measure (text, entry->lines[l]), <=, placement->wrap_width + 0.01);
+    }
+  g_assert_cmpfloat (entry->rect.height, >=,
+                     entry->n_lines * KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size - 1e-6);
+
+  joined = g_strjoinv (" ", entry->lines);
+  if (g_strcmp0 (joined, expected) != 0)
+    {
+      /* Broken after a hyphen, where the title has no space: the same
+       * characters in the same order. */
+      g_assert_cmpstr (without_spaces (joined), ==, without_spaces (expected));
+    }
+}
+
 static void
 check_legend (const KwMatrixPlacement *placement,
               const Board             *board)
 {
   const KwMatrixRect *area = &placement->layout.legend;
+  g_autoptr(KwMatrixText) text = kw_matrix_text_new (KW_MATRIX_PLACEMENT_FONT, placement->legend_text_size);
   guint previous = 0;
 
   g_assert_cmpint (placement->mode, ==, KW_MATRIX_LABELS_NUMBERS);
@@ -336,6 +409,7 @@ check_legend (const KwMatrixPlacement *placement,
       g_assert_cmpuint (entry->page, <, placement->n_legend_pages);
       g_assert_cmpuint (entry->n_lines, >=, 1);
       g_assert_true (rect_inside (&entry->rect, area));
+      check_legend_entry_whole (placement, entry, board, text);
       /* The badge and the text beside it fit the entry. */
       g_assert_cmpfloat (placement->legend_badge_width, >=,
                          KW_MATRIX_PLACEMENT_LINE_HEIGHT * placement->legend_text_size - 1e-9);
@@ -560,19 +634,6 @@ workshop_board (void)
   return board;
 }
 
-static char *
-without_spaces (char *str)
-{
-  char *to = str;
-
-  for (const char *from = str; *from != '\0'; from++)
-    if (*from != ' ')
-      *to++ = *from;
-  *to = '\0';
-
-  return str;
-}
-
 /* 30 findings on a projector: every title whole, as cards. */
 static void
 test_workshop_presentation (void)
@@ -616,23 +677,35 @@ test_workshop_presentation (void)
     }
 }
 
+/* The workshop twice over (a second round half a point higher), with
+ * titles up to 75 characters like a real 60-finding board's. */
+static Board *
+sixty_board (void)
+{
+  Board *board = board_new (60);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      const char *title = i == 16 ? "Klantportaal volledig vernieuwen zodat klanten alles zelf kunnen regelen"
+                                  : workshop[i % 30].title;
+      g_autofree char *numbered = g_strdup_printf ("%s (ronde %u)", title, i / 30 + 1);
+
+      board_set (board, i, CLAMP (workshop[i % 30].impact + (i / 30) * 0.5, 0, 10),
+                 workshop[i % 30].effort, numbered);
+    }
+  board_number (board);
+
+  return board;
+}
+
 /* 60 findings do not fit as cards: numbers, and every one in the legend. */
 static void
 test_sixty_step_down (void)
 {
-  g_autoptr(Board) board = board_new (60);
+  g_autoptr(Board) board = sixty_board ();
   KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE };
   g_autoptr(KwMatrixPlacement) placement = NULL;
   KwMatrixLayout layout;
-
-  for (guint i = 0; i < 60; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("%s (ronde %u)", workshop[i % 30].title, i / 30 + 1);
-
-      board_set (board, i, CLAMP (workshop[i % 30].impact + (i / 30) * 0.5, 0, 10),
-                 workshop[i % 30].effort, title);
-    }
-  board_number (board);
 
   kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
   placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
@@ -647,6 +720,85 @@ test_sixty_step_down (void)
       /* In the plan's numbering, each once. */
       g_assert_cmpuint (entry->number, ==, i + 1);
     }
+}
+
+/* The 60-finding board where it is shown: a projector, the matrix in a
+ * 1366×768 window and a 1600×1000 image, with the floor left to the
+ * placement (min_text_size 0). Every entry carries its whole title
+ * (check_legend()). On the projector and the image they all fit one
+ * page: the text shrinks, the columns multiply and the legend widens
+ * before anything pages. The window's 620 pixels cannot hold 60 whole
+ * titles at 13 px: there, and only there, it pages. */
+static void
+test_sixty_whole_legend (void)
+{
+  static const Size shown[] = {
+    { "presentation", 1920, 1080, 24 },
+    { "1366×768 window", 1000, 620, 13 },
+    { "1600×1000 image", 1600, 1000, 0 },
+  };
+  static const gboolean one_page[] = { TRUE, FALSE, TRUE };
+  g_autoptr(Board) board = sixty_board ();
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (one_page) == G_N_ELEMENTS (shown));
+  for (guint s = 0; s < G_N_ELEMENTS (shown); s++)
+    {
+      KwMatrixPlacementOptions options = { .text_size = shown[s].text_size, .with_legend = TRUE,
+                                           .requested = KW_MATRIX_LABELS_NUMBERS };
+      g_autoptr(KwMatrixPlacement) placement = NULL;
+      KwMatrixLayout layout;
+
+      g_test_message ("%s", shown[s].name);
+      kw_matrix_layout_init (&layout, shown[s].width, shown[s].height, 1.0, FALSE);
+      placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+      check_placement (placement, &layout, board);
+      check_legend (placement, board);
+      g_test_message ("%s: legend at %.1f px, %u page(s)", shown[s].name,
+                      placement->legend_text_size, placement->n_legend_pages);
+      g_assert_cmpfloat (placement->legend_text_size, >=, KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE);
+      if (one_page[s])
+        g_assert_cmpuint (placement->n_legend_pages, ==, 1);
+      else
+        g_assert_cmpfloat (placement->legend_text_size, ==, KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE);
+    }
+}
+
+/* Columns end evenly: no column of a one-page legend is shorter than
+ * the tallest by more than the entry that would have to move into it. */
+static void
+test_legend_balanced (void)
+{
+  g_autoptr(Board) board = sixty_board ();
+  KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE,
+                                       .requested = KW_MATRIX_LABELS_NUMBERS };
+  g_autoptr(KwMatrixPlacement) placement = NULL;
+  g_autoptr(GArray) bottoms = g_array_new (FALSE, TRUE, sizeof (double));
+  double tallest_entry = 0.0, lowest = 0.0;
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
+  placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  check_legend (placement, board);
+  g_assert_cmpuint (placement->n_legend_pages, ==, 1);
+
+  for (guint i = 0; i < placement->legend->len; i++)
+    {
+      const KwMatrixLegendEntry *entry = &g_array_index (placement->legend, KwMatrixLegendEntry, i);
+      double bottom = entry->rect.y + entry->rect.height;
+
+      tallest_entry = MAX (tallest_entry, entry->rect.height);
+      /* A new column starts at the top again. */
+      if (i == 0 || entry->rect.x > g_array_index (placement->legend, KwMatrixLegendEntry, i - 1).rect.x)
+        g_array_append_val (bottoms, bottom);
+      else
+        g_array_index (bottoms, double, bottoms->len - 1) = bottom;
+    }
+  g_assert_cmpuint (bottoms->len, >, 1);
+  for (guint c = 0; c < bottoms->len; c++)
+    lowest = MAX (lowest, g_array_index (bottoms, double, c));
+  for (guint c = 0; c < bottoms->len; c++)
+    g_assert_cmpfloat (lowest - g_array_index (bottoms, double, c), <=,
+                       tallest_entry + placement->legend_text_size);
 }
 
 typedef struct {
@@ -693,15 +845,19 @@ test_threads (void)
 }
 
 /* A legend allowed to shrink to 13 px needs fewer pages than one kept at
- * the labels' 24 px, and never goes under its floor. */
+ * the labels' 24 px, and never goes under its floor; 0 is that 13 px
+ * floor. Only when 13 px cannot hold them all does it page. */
 static void
 test_legend_floor (void)
 {
   g_autoptr(Board) board = board_generate (90, 5);
+  g_autoptr(Board) crowd = board_generate (400, 6);
   KwMatrixPlacementOptions options = { .text_size = 24, .with_legend = TRUE,
-                                       .requested = KW_MATRIX_LABELS_NUMBERS };
+                                       .requested = KW_MATRIX_LABELS_NUMBERS, .min_text_size = 24 };
   g_autoptr(KwMatrixPlacement) kept = NULL;
   g_autoptr(KwMatrixPlacement) shrunk = NULL;
+  g_autoptr(KwMatrixPlacement) by_default = NULL;
+  g_autoptr(KwMatrixPlacement) paged = NULL;
   KwMatrixLayout layout;
 
   kw_matrix_layout_init (&layout, 1920, 1080, 1.0, FALSE);
@@ -716,6 +872,16 @@ test_legend_floor (void)
   g_assert_cmpfloat (shrunk->legend_text_size, >=, 13);
   g_assert_cmpfloat (shrunk->legend_text_size, <, 24);
   g_assert_cmpuint (shrunk->n_legend_pages, <, kept->n_legend_pages);
+
+  options.min_text_size = 0;
+  by_default = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  check_same (shrunk, by_default);
+  g_assert_cmpfloat (by_default->legend_text_size, ==, shrunk->legend_text_size);
+
+  paged = kw_matrix_placement_new (&layout, &crowd->thresholds, crowd->items, crowd->n_items, &options);
+  check_legend (paged, crowd);
+  g_assert_cmpuint (paged->n_legend_pages, >, 1);
+  g_assert_cmpfloat (paged->legend_text_size, ==, KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE);
 }
 
 static void
@@ -893,6 +1059,8 @@ main (int   argc,
   g_test_add_func ("/matrix-placement/stacked", test_stacked);
   g_test_add_func ("/matrix-placement/workshop-presentation", test_workshop_presentation);
   g_test_add_func ("/matrix-placement/sixty-step-down", test_sixty_step_down);
+  g_test_add_func ("/matrix-placement/sixty-whole-legend", test_sixty_whole_legend);
+  g_test_add_func ("/matrix-placement/legend-balanced", test_legend_balanced);
   g_test_add_func ("/matrix-placement/legend-floor", test_legend_floor);
   g_test_add_func ("/matrix-placement/hidden-zone-labels", test_hidden_zone_labels);
   g_test_add_func ("/matrix-placement/wrap-and-ellipsis", test_wrap_and_ellipsis);

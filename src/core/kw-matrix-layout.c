@@ -96,6 +96,24 @@ kw_matrix_layout_add_legend (KwMatrixLayout *layout)
 }
 
 void
+kw_matrix_layout_set_legend_width (KwMatrixLayout *layout,
+                                   double          width)
+{
+  double right, widest, delta;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (layout->legend.width > 0);
+
+  right = layout->legend.x + layout->legend.width;
+  widest = MAX (right - layout->plot.x - 0.5 * layout->width, layout->legend.width);
+  width = CLAMP (width, 0.0, widest);
+  delta = width - layout->legend.width;
+  layout->legend.x -= delta;
+  layout->legend.width = width;
+  layout->plot.width = MAX (layout->plot.width - delta, 0.0);
+}
+
+void
 kw_matrix_layout_set_view (KwMatrixLayout *layout,
                            double          min_impact,
                            double          max_impact,

@@ -83,6 +83,12 @@ void      kw_matrix_layout_init           (KwMatrixLayout     *layout,
  * as kw_matrix_layout_init() with with_legend would have; keeps the view. */
 void      kw_matrix_layout_add_legend     (KwMatrixLayout     *layout);
 
+/* Makes the legend column of a layout that has one width wide, taking
+ * the room from the plot (or giving it back); the plot keeps at least
+ * half the drawing's width. */
+void      kw_matrix_layout_set_legend_width (KwMatrixLayout   *layout,
+                                             double            width);
+
 void      kw_matrix_layout_score_to_point (const KwMatrixLayout *layout,
                                            double              impact,
                                            double              effort,

@@ -1,5 +1,11 @@
 /* kw-matrix-legend.c
  *
+ * Every entry carries its whole title, wrapped as many lines as it needs:
+ * the legend is where a finding drawn as a number is read in full. To
+ * fit, the text shrinks (down to the floor the caller allows) and the
+ * entries spread over more columns; only when even that cannot hold them
+ * all on one page do they go on pages.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "kw-matrix-legend"
@@ -16,9 +22,11 @@
 #define ENTRY_GAP           0.3   /* between entries */
 #define COLUMN_GAP          1.0
 #define MIN_COLUMN_WIDTH    12.0  /* the narrowest column: about 20
-                                   * letters a line, so three lines hold
-                                   * most titles whole */
+                                   * letters a line */
 #define SHRINK_STEP         0.9   /* text size from one try to the next */
+
+/* How close the balanced column height is searched, in pixels. */
+#define BALANCE_PRECISION   0.01
 
 double
 kw_matrix_legend_badge_width (double number_width,
@@ -44,6 +52,24 @@ typedef struct {
   double badge_width;
 } Try;
 
+/* The titles wrapped at one try's width, in number order. */
+typedef struct {
+  KwWrappedText *wrapped;
+  double        *heights;
+  guint          n;
+  double         gap;
+  double         tallest;
+} Entries;
+
+static void
+entries_clear (Entries *entries)
+{
+  for (guint k = 0; k < entries->n; k++)
+    kw_wrapped_text_clear (&entries->wrapped[k]);
+  g_clear_pointer (&entries->wrapped, g_free);
+  g_clear_pointer (&entries->heights, g_free);
+}
+
 static gint
 compare_by_number (gconstpointer a,
                    gconstpointer b,
@@ -65,43 +91,122 @@ column_width (const Legend *legend,
   return (legend->area->width - (n_columns - 1) * COLUMN_GAP * size) / n_columns;
 }
 
-/* Lays the entries out at try's size and columns; with entries, fills
- * them in. Returns the number of pages. */
-static guint
-flow (const Legend *legend,
-      Try          *try,
-      GArray       *entries)
+/* Wraps every title, whole, at try's column width. */
+static void
+wrap_entries (const Legend *legend,
+              Try          *try,
+              Entries      *entries)
 {
   g_autoptr(KwMatrixText) text = kw_matrix_text_new (legend->font_family, try->size);
-  double size = try->size, line_height = KW_MATRIX_PLACEMENT_LINE_HEIGHT * size;
-  double width = column_width (legend, size, try->n_columns);
-  double badge_width, top = legend->area->y, bottom = legend->area->y + legend->area->height;
+  double size = try->size, width = column_width (legend, size, try->n_columns);
   char widest[16];
-  guint page = 0, column = 0;
-  double y = top;
 
   g_snprintf (widest, sizeof widest, "%u",
               legend->n_items > 0 ? legend->items[legend->order[legend->n_items - 1]].number : 0);
   for (char *c = widest; *c != '\0'; c++)
     *c = '0';
-  badge_width = kw_matrix_legend_badge_width (kw_matrix_text_measure (text, widest), size);
-  try->text_width = MAX (width - badge_width - KW_MATRIX_PLACEMENT_PADDING * size, size);
-  try->badge_width = badge_width;
+  try->badge_width = kw_matrix_legend_badge_width (kw_matrix_text_measure (text, widest), size);
+  try->text_width = MAX (width - try->badge_width - KW_MATRIX_PLACEMENT_PADDING * size, size);
 
-  for (guint k = 0; k < legend->n_items; k++)
+  entries->n = legend->n_items;
+  entries->wrapped = g_new0 (KwWrappedText, MAX (entries->n, 1));
+  entries->heights = g_new0 (double, MAX (entries->n, 1));
+  entries->gap = ENTRY_GAP * size;
+  entries->tallest = 0.0;
+  for (guint k = 0; k < entries->n; k++)
+    {
+      kw_matrix_text_wrap (text, legend->items[legend->order[k]].title, try->text_width, G_MAXUINT,
+                           &entries->wrapped[k]);
+      entries->heights[k] = MAX (1, entries->wrapped[k].n_lines) * KW_MATRIX_PLACEMENT_LINE_HEIGHT * size;
+      entries->tallest = MAX (entries->tallest, entries->heights[k]);
+    }
+}
+
+/* How many columns the entries take, in order, when a column holds no
+ * more than capacity (an entry taller than that still gets one of its
+ * own). */
+static guint
+count_columns (const Entries *entries,
+               double         capacity)
+{
+  guint n_columns = 1;
+  double y = 0.0;
+
+  for (guint k = 0; k < entries->n; k++)
+    {
+      if (y > 0.0 && y + entries->heights[k] > capacity)
+        {
+          n_columns++;
+          y = 0.0;
+        }
+      y += entries->heights[k] + entries->gap;
+    }
+
+  return n_columns;
+}
+
+/* The least column height at which the entries take no more than
+ * n_columns columns: the columns then end as evenly as the entries allow
+ * instead of the last one standing short. */
+static double
+balanced_height (const Entries *entries,
+                 guint          n_columns)
+{
+  double low = entries->tallest, high = 0.0;
+
+  for (guint k = 0; k < entries->n; k++)
+    high += entries->heights[k] + entries->gap;
+  if (count_columns (entries, low) <= n_columns)
+    return low;
+
+  while (high - low > BALANCE_PRECISION)
+    {
+      double middle = (low + high) / 2;
+
+      if (count_columns (entries, middle) <= n_columns)
+        high = middle;
+      else
+        low = middle;
+    }
+
+  return high;
+}
+
+/* The column height the entries are laid out at: balanced when they fit
+ * one page, otherwise the whole area (pages filled in turn). */
+static double
+page_capacity (const Legend  *legend,
+               const Entries *entries,
+               guint          n_columns)
+{
+  double balanced = balanced_height (entries, n_columns);
+
+  return balanced <= legend->area->height ? balanced : legend->area->height;
+}
+
+/* Lays the entries out at try's size and columns; with out, fills it in
+ * (the lines move over). Returns the number of pages. */
+static guint
+flow (const Legend *legend,
+      Try          *try,
+      GArray       *out)
+{
+  Entries entries = { 0 };
+  double size = try->size, width = column_width (legend, size, try->n_columns);
+  double capacity, top = legend->area->y, y = 0.0;
+  guint page = 0, column = 0;
+
+  wrap_entries (legend, try, &entries);
+  capacity = page_capacity (legend, &entries, try->n_columns);
+
+  for (guint k = 0; k < entries.n; k++)
     {
       const KwMatrixPlacementItem *item = &legend->items[legend->order[k]];
-      KwWrappedText wrapped;
-      double height;
 
-      kw_matrix_text_wrap (text, item->title, try->text_width, KW_MATRIX_PLACEMENT_MAX_LINES, &wrapped);
-      height = MAX (1, wrapped.n_lines) * line_height;
-
-      /* Next column, or next page; an entry taller than a whole column
-       * still goes at the top of one. */
-      if (y + height > bottom && y > top)
+      /* Next column, or next page. */
+      if (y > 0.0 && y + entries.heights[k] > capacity)
         {
-          y = top;
+          y = 0.0;
           if (++column == try->n_columns)
             {
               column = 0;
@@ -109,25 +214,25 @@ flow (const Legend *legend,
             }
         }
 
-      if (entries != NULL)
+      if (out != NULL)
         {
           KwMatrixLegendEntry entry = {
             .number = item->number,
             .outcome = item->outcome,
             .page = page,
-            .rect = { legend->area->x + column * (width + COLUMN_GAP * size), y, width, height },
-            .n_lines = wrapped.n_lines,
+            .rect = { legend->area->x + column * (width + COLUMN_GAP * size), top + y,
+                      width, entries.heights[k] },
+            .n_lines = entries.wrapped[k].n_lines,
+            .lines = g_steal_pointer (&entries.wrapped[k].lines),
           };
 
-          for (guint l = 0; l < wrapped.n_lines; l++)
-            entry.lines[l] = g_steal_pointer (&wrapped.lines[l]);
-          g_array_append_val (entries, entry);
+          g_array_append_val (out, entry);
         }
-      kw_wrapped_text_clear (&wrapped);
-      y += height + ENTRY_GAP * size;
+      y += entries.heights[k] + entries.gap;
     }
 
   try->n_pages = page + 1;
+  entries_clear (&entries);
   return try->n_pages;
 }
 
@@ -154,16 +259,39 @@ might_fit_one_page (const Legend *legend,
   return per_column * n_columns >= legend->n_items;
 }
 
-/* The largest size (then the fewest columns) that holds every entry on
- * one page; when none does, the smallest size in as many columns as fit
- * (the most entries a page). */
+/* At the smallest size, when no page holds them all: as many columns as
+ * fit while every entry still fits a column's height (the most entries a
+ * page, none cut off at the bottom). */
 static Try
-choose (const Legend *legend,
-        double        start_size,
-        double        min_size)
+choose_pages (const Legend *legend,
+              double        min_size)
 {
-  Try most = { .size = min_size, .n_columns = max_columns (legend, min_size) };
+  Try try = { .size = min_size };
 
+  for (guint n = max_columns (legend, min_size); n >= 1; n--)
+    {
+      Entries entries = { 0 };
+      gboolean fits;
+
+      try.n_columns = n;
+      wrap_entries (legend, &try, &entries);
+      fits = entries.tallest <= legend->area->height;
+      entries_clear (&entries);
+      if (fits)
+        break;
+    }
+
+  return try;
+}
+
+/* The largest size (then the fewest columns) that holds every entry on
+ * one page, if any does. */
+static gboolean
+choose_one_page (const Legend *legend,
+                 double        start_size,
+                 double        min_size,
+                 Try          *chosen)
+{
   for (double size = start_size; ; size = MAX (size * SHRINK_STEP, min_size))
     {
       guint n_max = max_columns (legend, size);
@@ -173,13 +301,63 @@ choose (const Legend *legend,
           Try try = { .size = size, .n_columns = n };
 
           if (might_fit_one_page (legend, size, n) && flow (legend, &try, NULL) == 1)
-            return try;
+            {
+              *chosen = try;
+              return TRUE;
+            }
         }
       if (size <= min_size)
-        break;
+        return FALSE;
     }
+}
 
-  return most;
+/* One page if one holds them all; otherwise pages at the smallest size. */
+static Try
+choose (const Legend *legend,
+        double        start_size,
+        double        min_size)
+{
+  Try chosen;
+
+  if (choose_one_page (legend, start_size, min_size, &chosen))
+    return chosen;
+  return choose_pages (legend, min_size);
+}
+
+/* The items' indices in number order (free with g_free()). */
+static guint *
+order_by_number (const KwMatrixPlacementItem *items,
+                 guint                        n_items)
+{
+  guint *order = g_new (guint, MAX (n_items, 1));
+
+  for (guint i = 0; i < n_items; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n_items, sizeof (guint), compare_by_number, (gpointer) items);
+
+  return order;
+}
+
+gboolean
+kw_matrix_legend_fits_one_page (const KwMatrixRect          *area,
+                                const KwMatrixPlacementItem *items,
+                                guint                        n_items,
+                                const char                  *font_family,
+                                double                       start_size,
+                                double                       min_text_size)
+{
+  g_autofree guint *order = NULL;
+  Legend legend = { items, NULL, n_items, area, font_family };
+  Try chosen;
+
+  if (n_items == 0)
+    return TRUE;
+  if (area->width <= 0 || area->height <= 0)
+    return FALSE;
+
+  order = order_by_number (items, n_items);
+  legend.order = order;
+  return choose_one_page (&legend, start_size, CLAMP (min_text_size, 1.0, start_size), &chosen);
 }
 
 void
@@ -189,8 +367,8 @@ kw_matrix_legend_lay_out (KwMatrixPlacement           *placement,
                           const char                  *font_family,
                           double                       min_text_size)
 {
-  g_autofree guint *order = g_new (guint, MAX (n_items, 1));
-  Legend legend = { items, order, n_items, &placement->layout.legend, font_family };
+  g_autofree guint *order = NULL;
+  Legend legend = { items, NULL, n_items, &placement->layout.legend, font_family };
   double start_size = placement->text_size;
   Try chosen;
 
@@ -199,9 +377,8 @@ kw_matrix_legend_lay_out (KwMatrixPlacement           *placement,
   if (n_items == 0 || legend.area->width <= 0 || legend.area->height <= 0)
     return;
 
-  for (guint i = 0; i < n_items; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n_items, sizeof (guint), compare_by_number, (gpointer) items);
+  order = order_by_number (items, n_items);
+  legend.order = order;
 
   min_text_size = CLAMP (min_text_size, 1.0, start_size);
   chosen = choose (&legend, start_size, min_text_size);

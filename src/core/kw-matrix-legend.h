@@ -17,7 +17,17 @@ double kw_matrix_legend_badge_width (double                       number_width,
 /* Fills placement's legend (entries in number order, in columns in
  * placement->layout.legend, in pages when they do not fit), its
  * legend_text_size, n_legend_pages and wrap_width. The text starts at
- * placement->text_size and shrinks to min_text_size before it pages. */
+ * placement->text_size and shrinks to min_text_size (never above
+ * placement->text_size) before it pages. */
+/* Whether every entry of items fits one page of area, at start_size or
+ * smaller down to min_text_size. */
+gboolean kw_matrix_legend_fits_one_page (const KwMatrixRect          *area,
+                                         const KwMatrixPlacementItem *items,
+                                         guint                        n_items,
+                                         const char                  *font_family,
+                                         double                       start_size,
+                                         double                       min_text_size);
+
 void   kw_matrix_legend_lay_out     (KwMatrixPlacement           *placement,
                                      const KwMatrixPlacementItem *items,
                                      guint                        n_items,

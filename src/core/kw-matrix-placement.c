@@ -35,6 +35,11 @@
  * between neighbours more easily. */
 static const double wrap_widths[] = { 14.0, 11.0, 8.0 };
 
+/* The legend column grows in steps of this share of the drawing's width,
+ * up to the largest share, when its whole titles need the room. */
+#define LEGEND_STEP         0.05
+#define MAX_LEGEND_SHARE    0.45
+
 /* Labels that would cover more of the plot than this do not fit; the
  * attempt is skipped without searching. */
 #define MAX_FILL 0.6
@@ -92,8 +97,7 @@ clear_legend_entry (gpointer data)
 {
   KwMatrixLegendEntry *entry = data;
 
-  for (guint i = 0; i < entry->n_lines; i++)
-    g_clear_pointer (&entry->lines[i], g_free);
+  g_clear_pointer (&entry->lines, g_strfreev);
   entry->n_lines = 0;
 }
 
@@ -362,6 +366,42 @@ place_cards (KwMatrixPlacer       *placer,
   return placement_from_attempt (placer, KW_MATRIX_LABELS_CARDS, best_width * placer->text_size, best_failed);
 }
 
+/* The floor of the legend's text: the caller's, or the one for screens
+ * and images. */
+static double
+legend_min_text_size (const KwMatrixPlacer *placer)
+{
+  return placer->options->min_text_size > 0 ? placer->options->min_text_size
+                                            : KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE;
+}
+
+/* A legend column of the layout's usual width that cannot hold every
+ * whole title on one page grows, a step at a time up to
+ * MAX_LEGEND_SHARE of the drawing, until it does: a narrower plot of
+ * numbers reads better than a legend in pages. When even the widest
+ * would page, the usual width stays. */
+static void
+widen_legend (const KwMatrixPlacer *placer,
+              KwMatrixLayout       *layout)
+{
+  double widest = MAX_LEGEND_SHARE * layout->width;
+
+  for (double width = layout->legend.width; ; width = MIN (width + LEGEND_STEP * layout->width, widest))
+    {
+      KwMatrixLayout wider = *layout;
+
+      kw_matrix_layout_set_legend_width (&wider, width);
+      if (kw_matrix_legend_fits_one_page (&wider.legend, placer->items, placer->n_items, placer->font_family,
+                                          placer->text_size, legend_min_text_size (placer)))
+        {
+          *layout = wider;
+          return;
+        }
+      if (width >= widest)
+        return;
+    }
+}
+
 static KwMatrixPlacement *
 place_numbers (KwMatrixPlacer       *placer,
                const KwMatrixLayout *layout)
@@ -371,15 +411,17 @@ place_numbers (KwMatrixPlacer       *placer,
   guint n_failed;
 
   if (placer->options->with_legend && layout->legend.width <= 0)
-    kw_matrix_layout_add_legend (&with_legend);
+    {
+      kw_matrix_layout_add_legend (&with_legend);
+      widen_legend (placer, &with_legend);
+    }
 
   start_attempt (placer, &with_legend, TINY_MARKER_RADIUS * placer->text_size, FULL_REACH);
   n_failed = attempt_numbers (placer);
   placement = placement_from_attempt (placer, KW_MATRIX_LABELS_NUMBERS, 0.0, n_failed);
   if (placer->options->with_legend)
     kw_matrix_legend_lay_out (placement, placer->items, placer->n_items, placer->font_family,
-                              placer->options->min_text_size > 0 ? placer->options->min_text_size
-                                                                 : placer->text_size);
+                              legend_min_text_size (placer));
 
   return placement;
 }

@@ -6,7 +6,7 @@
  *
  * The marker sits on the finding's true spot (its impact and effort);
  * nothing ever moves it. The label (the whole title, wrapped to at most
- * KW_MATRIX_PLACEMENT_MAX_LINES lines) is put near its marker where it
+ * KW_MATRIX_PLACEMENT_MAX_LINES lines; the legend has no such limit) is put near its marker where it
  * overlaps no other label, no marker, no zone label, no threshold handle
  * and stays inside the plot; a label away from its marker gets a leader
  * line. When not every label fits, the placement steps down by itself:
@@ -69,8 +69,12 @@ typedef struct {
    * from kw_outcome_get_title(). TRUE: no zone names at all. */
   gboolean          hide_zone_labels;
   double            min_text_size; /* the smallest the legend may shrink
-                                    * to before it pages; 0: text_size
-                                    * (never smaller than the labels) */
+                                    * to before it pages; 0: the rule for
+                                    * screens and images,
+                                    * KW_MATRIX_PLACEMENT_MIN_TEXT_SIZE
+                                    * (or text_size when that is smaller).
+                                    * Set it to text_size to keep the
+                                    * legend at the labels' size */
 } KwMatrixPlacementOptions;
 
 #define KW_MATRIX_PLACEMENT_FONT "Cantarell, DejaVu Sans, sans-serif"
@@ -131,15 +135,18 @@ typedef struct {
 } KwMatrixZoneLabel;
 
 /* The legend beside the plot in NUMBERS mode: every finding, in number
- * order, in columns; when even the smallest readable size does not fit,
- * in pages (presentation mode turns them with Page Down). */
+ * order, with its whole title (never cut short), in columns balanced by
+ * height; the text shrinks to min_text_size first, and only when even
+ * that does not hold them all are they put on pages (presentation mode
+ * turns them with Page Down). */
 typedef struct {
   guint         number;
   KwOutcome     outcome;
   guint         page;
   KwMatrixRect  rect;        /* the whole entry: badge, number and title */
-  guint         n_lines;
-  char         *lines[KW_MATRIX_PLACEMENT_MAX_LINES];
+  guint         n_lines;     /* at least 1 */
+  char        **lines;       /* the whole title wrapped, n_lines strings,
+                              * NULL-terminated */
 } KwMatrixLegendEntry;
 
 typedef struct {
