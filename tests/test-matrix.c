@@ -978,6 +978,51 @@ test_drag_keeps_others_still (Fixture       *f,
   assert_labels_apart (f);
 }
 
+/* Presenting, keys 1 to 5 zoom into a zone, Tab steps through the
+ * findings in the plan's order, Escape goes back one step at a time. */
+static void
+test_present_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  kw_matrix_set_presentation (f->matrix, TRUE);
+  wait_for_layout (f);
+
+  /* Key 1: the quick wins only. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_1, 0));
+  wait_for_layout (f);
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_QUICK_WIN);
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->quick)));
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->quick2)));
+  g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->drop)));
+  g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->future)));
+  assert_labels_apart (f);
+
+  /* Tab within the zone: its findings in the plan's order, round again. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick2);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Left, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick2);
+  /* Stepping moves nothing. */
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 7.0);
+
+  /* Escape: back to the whole matrix; then it is the window's again. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Escape, 0));
+  wait_for_layout (f);
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_UNPLACED);
+  g_assert_null (kw_matrix_get_current (f->matrix));
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->drop)));
+  g_assert_false (kw_matrix_handle_key (f->matrix, GDK_KEY_Escape, 0));
+
+  /* Not presenting, the digits do nothing. */
+  kw_matrix_set_presentation (f->matrix, FALSE);
+  g_assert_false (kw_matrix_handle_key (f->matrix, GDK_KEY_1, 0));
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_UNPLACED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1050,7 @@ main (int   argc,
   ADD ("large-board", test_large_board);
   ADD ("no-overlaps", test_no_overlaps);
   ADD ("drag-keeps-others-still", test_drag_keeps_others_still);
+  ADD ("present-keys", test_present_keys);
 
 #undef ADD
 
