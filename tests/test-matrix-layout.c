@@ -357,6 +357,36 @@ test_add_legend (void)
   g_assert_cmpfloat (layout.view_min_effort, ==, 5);
 }
 
+/* A wider legend takes its room from the plot, keeps its right edge and
+ * stops where the plot would drop under half the drawing; the mapping
+ * follows the narrower plot. */
+static void
+test_legend_width (void)
+{
+  KwMatrixLayout layout, usual;
+  double right, x, y;
+
+  kw_matrix_layout_init (&usual, 1600, 1000, 1.0, TRUE);
+  layout = usual;
+  right = usual.legend.x + usual.legend.width;
+
+  kw_matrix_layout_set_legend_width (&layout, usual.legend.width + 100);
+  g_assert_cmpfloat_with_epsilon (layout.legend.width, usual.legend.width + 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout.legend.x + layout.legend.width, right, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout.plot.width, usual.plot.width - 100, 1e-9);
+  g_assert_cmpfloat (layout.plot.x + layout.plot.width, <=, layout.legend.x);
+  kw_matrix_layout_score_to_point (&layout, 10, 10, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, layout.plot.x + layout.plot.width, 1e-9);
+
+  kw_matrix_layout_set_legend_width (&layout, 1600);
+  g_assert_cmpfloat (layout.plot.width, >=, 0.5 * 1600 - 1e-9);
+  g_assert_cmpfloat (layout.plot.width, <, usual.plot.width);
+
+  kw_matrix_layout_set_legend_width (&layout, usual.legend.width);
+  g_assert_cmpmem (&layout.plot, sizeof layout.plot, &usual.plot, sizeof usual.plot);
+  g_assert_cmpmem (&layout.legend, sizeof layout.legend, &usual.legend, sizeof usual.legend);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/matrix-layout/view", test_view);
   g_test_add_func ("/matrix-layout/handles", test_handles);
   g_test_add_func ("/matrix-layout/add-legend", test_add_legend);
+  g_test_add_func ("/matrix-layout/legend-width", test_legend_width);
 
   return g_test_run ();
 }

@@ -99,13 +99,12 @@ void
 kw_matrix_layout_set_legend_width (KwMatrixLayout *layout,
                                    double          width)
 {
-  double right, widest, delta;
+  double widest, delta;
 
   g_return_if_fail (layout != NULL);
   g_return_if_fail (layout->legend.width > 0);
 
-  right = layout->legend.x + layout->legend.width;
-  widest = MAX (right - layout->plot.x - 0.5 * layout->width, layout->legend.width);
+  widest = layout->legend.width + MAX (layout->plot.width - 0.5 * layout->width, 0.0);
   width = CLAMP (width, 0.0, widest);
   delta = width - layout->legend.width;
   layout->legend.x -= delta;

@@ -41,6 +41,8 @@ typedef struct {
   guint                        n_items;
   const KwMatrixRect          *area;
   const char                  *font_family;
+  double                      *em_widths; /* each title on one line, in
+                                           * ems (number order) */
 } Legend;
 
 typedef struct {
@@ -184,27 +186,26 @@ page_capacity (const Legend  *legend,
   return balanced <= legend->area->height ? balanced : legend->area->height;
 }
 
-/* Lays the entries out at try's size and columns; with out, fills it in
- * (the lines move over). Returns the number of pages. */
+/* Lays entries (wrapped at try) out at try's size and columns; with
+ * out, fills it in (the lines move over). Returns the number of pages. */
 static guint
-flow (const Legend *legend,
-      Try          *try,
-      GArray       *out)
+flow_wrapped (const Legend *legend,
+              Try          *try,
+              Entries      *entries,
+              GArray       *out)
 {
-  Entries entries = { 0 };
   double size = try->size, width = column_width (legend, size, try->n_columns);
   double capacity, top = legend->area->y, y = 0.0;
   guint page = 0, column = 0;
 
-  wrap_entries (legend, try, &entries);
-  capacity = page_capacity (legend, &entries, try->n_columns);
+  capacity = page_capacity (legend, entries, try->n_columns);
 
-  for (guint k = 0; k < entries.n; k++)
+  for (guint k = 0; k < entries->n; k++)
     {
       const KwMatrixPlacementItem *item = &legend->items[legend->order[k]];
 
       /* Next column, or next page. */
-      if (y > 0.0 && y + entries.heights[k] > capacity)
+      if (y > 0.0 && y + entries->heights[k] > capacity)
         {
           y = 0.0;
           if (++column == try->n_columns)
@@ -221,19 +222,58 @@ flow (const Legend *legend,
             .outcome = item->outcome,
             .page = page,
             .rect = { legend->area->x + column * (width + COLUMN_GAP * size), top + y,
-                      width, entries.heights[k] },
-            .n_lines = entries.wrapped[k].n_lines,
-            .lines = g_steal_pointer (&entries.wrapped[k].lines),
+                      width, entries->heights[k] },
+            .n_lines = entries->wrapped[k].n_lines,
+            .lines = g_steal_pointer (&entries->wrapped[k].lines),
           };
 
           g_array_append_val (out, entry);
         }
-      y += entries.heights[k] + entries.gap;
+      y += entries->heights[k] + entries->gap;
     }
 
   try->n_pages = page + 1;
-  entries_clear (&entries);
   return try->n_pages;
+}
+
+/* Whether the entries could fit one page at try at all, without wrapping
+ * them: every line but the last of a title is filled to no more than the
+ * wrap width plus the space it broke at, so a title takes at least its
+ * one-line width over that many lines (a little less, for what shaping
+ * may gain at a break). */
+static gboolean
+might_fit_one_page (const Legend *legend,
+                    const Try    *try)
+{
+  double size = try->size, line_height = KW_MATRIX_PLACEMENT_LINE_HEIGHT * size;
+  double width = column_width (legend, size, try->n_columns);
+  double per_line = MAX (width - KW_MATRIX_PLACEMENT_LINE_HEIGHT * size - KW_MATRIX_PLACEMENT_PADDING * size,
+                         size) + 0.5 * size;
+  double needed = 0.0, room = try->n_columns * (legend->area->height + ENTRY_GAP * size);
+
+  for (guint k = 0; k < legend->n_items && needed <= room; k++)
+    {
+      double lines = MAX (1.0, ceil (0.97 * legend->em_widths[k] * size / per_line));
+
+      needed += lines * line_height + ENTRY_GAP * size;
+    }
+
+  return needed <= room;
+}
+
+/* Wraps and lays out at try. */
+static guint
+flow (const Legend *legend,
+      Try          *try,
+      GArray       *out)
+{
+  Entries entries = { 0 };
+  guint n_pages;
+
+  wrap_entries (legend, try, &entries);
+  n_pages = flow_wrapped (legend, try, &entries, out);
+  entries_clear (&entries);
+  return n_pages;
 }
 
 static guint
@@ -247,41 +287,31 @@ max_columns (const Legend *legend,
   return n;
 }
 
-/* Whether the entries can fit one page at all: each takes a line at least. */
-static gboolean
-might_fit_one_page (const Legend *legend,
-                    double        size,
-                    guint         n_columns)
-{
-  double per_entry = (KW_MATRIX_PLACEMENT_LINE_HEIGHT + ENTRY_GAP) * size;
-  double per_column = floor ((legend->area->height + ENTRY_GAP * size) / per_entry);
-
-  return per_column * n_columns >= legend->n_items;
-}
-
 /* At the smallest size, when no page holds them all: as many columns as
  * fit while every entry still fits a column's height (the most entries a
- * page, none cut off at the bottom). */
-static Try
-choose_pages (const Legend *legend,
-              double        min_size)
+ * page, none cut off at the bottom). Lays them out in out. */
+static guint
+flow_pages (const Legend *legend,
+            double        min_size,
+            Try          *try,
+            GArray       *out)
 {
-  Try try = { .size = min_size };
+  Entries entries = { 0 };
+  guint n_pages;
 
+  try->size = min_size;
   for (guint n = max_columns (legend, min_size); n >= 1; n--)
     {
-      Entries entries = { 0 };
-      gboolean fits;
-
-      try.n_columns = n;
-      wrap_entries (legend, &try, &entries);
-      fits = entries.tallest <= legend->area->height;
       entries_clear (&entries);
-      if (fits)
+      try->n_columns = n;
+      wrap_entries (legend, try, &entries);
+      if (entries.tallest <= legend->area->height)
         break;
     }
 
-  return try;
+  n_pages = flow_wrapped (legend, try, &entries, out);
+  entries_clear (&entries);
+  return n_pages;
 }
 
 /* The largest size (then the fewest columns) that holds every entry on
@@ -300,7 +330,7 @@ choose_one_page (const Legend *legend,
         {
           Try try = { .size = size, .n_columns = n };
 
-          if (might_fit_one_page (legend, size, n) && flow (legend, &try, NULL) == 1)
+          if (might_fit_one_page (legend, &try) && flow (legend, &try, NULL) == 1)
             {
               *chosen = try;
               return TRUE;
@@ -311,31 +341,36 @@ choose_one_page (const Legend *legend,
     }
 }
 
-/* One page if one holds them all; otherwise pages at the smallest size. */
-static Try
-choose (const Legend *legend,
-        double        start_size,
-        double        min_size)
+/* The items in number order, each title's one-line width measured once
+ * (unhinted text scales with its size). */
+static void
+legend_init (Legend                      *legend,
+             const KwMatrixPlacementItem *items,
+             guint                        n_items,
+             const KwMatrixRect          *area,
+             const char                  *font_family,
+             double                       size)
 {
-  Try chosen;
+  g_autoptr(KwMatrixText) text = kw_matrix_text_new (font_family, size);
 
-  if (choose_one_page (legend, start_size, min_size, &chosen))
-    return chosen;
-  return choose_pages (legend, min_size);
+  *legend = (Legend) { items, g_new (guint, MAX (n_items, 1)), n_items, area, font_family,
+                       g_new (double, MAX (n_items, 1)) };
+  for (guint i = 0; i < n_items; i++)
+    legend->order[i] = i;
+  g_qsort_with_data (legend->order, n_items, sizeof (guint), compare_by_number, (gpointer) items);
+  for (guint k = 0; k < n_items; k++)
+    {
+      const char *title = items[legend->order[k]].title;
+
+      legend->em_widths[k] = kw_matrix_text_measure (text, title != NULL ? title : "") / size;
+    }
 }
 
-/* The items' indices in number order (free with g_free()). */
-static guint *
-order_by_number (const KwMatrixPlacementItem *items,
-                 guint                        n_items)
+static void
+legend_clear (Legend *legend)
 {
-  guint *order = g_new (guint, MAX (n_items, 1));
-
-  for (guint i = 0; i < n_items; i++)
-    order[i] = i;
-  g_qsort_with_data (order, n_items, sizeof (guint), compare_by_number, (gpointer) items);
-
-  return order;
+  g_clear_pointer (&legend->order, g_free);
+  g_clear_pointer (&legend->em_widths, g_free);
 }
 
 gboolean
@@ -346,18 +381,21 @@ kw_matrix_legend_fits_one_page (const KwMatrixRect          *area,
                                 double                       start_size,
                                 double                       min_text_size)
 {
-  g_autofree guint *order = NULL;
-  Legend legend = { items, NULL, n_items, area, font_family };
+  Legend legend;
   Try chosen;
+  gboolean fits;
 
   if (n_items == 0)
     return TRUE;
   if (area->width <= 0 || area->height <= 0)
     return FALSE;
 
-  order = order_by_number (items, n_items);
-  legend.order = order;
-  return choose_one_page (&legend, start_size, CLAMP (min_text_size, 1.0, start_size), &chosen);
+  /* Smaller text never needs more room: the floor decides. */
+  min_text_size = CLAMP (min_text_size, 1.0, start_size);
+  legend_init (&legend, items, n_items, area, font_family, min_text_size);
+  fits = choose_one_page (&legend, min_text_size, min_text_size, &chosen);
+  legend_clear (&legend);
+  return fits;
 }
 
 void
@@ -367,22 +405,23 @@ kw_matrix_legend_lay_out (KwMatrixPlacement           *placement,
                           const char                  *font_family,
                           double                       min_text_size)
 {
-  g_autofree guint *order = NULL;
-  Legend legend = { items, NULL, n_items, &placement->layout.legend, font_family };
+  const KwMatrixRect *area = &placement->layout.legend;
   double start_size = placement->text_size;
+  Legend legend;
   Try chosen;
 
   g_array_set_size (placement->legend, 0);
   placement->n_legend_pages = 0;
-  if (n_items == 0 || legend.area->width <= 0 || legend.area->height <= 0)
+  if (n_items == 0 || area->width <= 0 || area->height <= 0)
     return;
 
-  order = order_by_number (items, n_items);
-  legend.order = order;
-
+  legend_init (&legend, items, n_items, area, font_family, start_size);
   min_text_size = CLAMP (min_text_size, 1.0, start_size);
-  chosen = choose (&legend, start_size, min_text_size);
-  placement->n_legend_pages = flow (&legend, &chosen, placement->legend);
+  if (choose_one_page (&legend, start_size, min_text_size, &chosen))
+    placement->n_legend_pages = flow (&legend, &chosen, placement->legend);
+  else
+    placement->n_legend_pages = flow_pages (&legend, min_text_size, &chosen, placement->legend);
+  legend_clear (&legend);
   placement->legend_text_size = chosen.size;
   placement->wrap_width = chosen.text_width;
   placement->legend_badge_width = chosen.badge_width;

@@ -19,8 +19,9 @@ double kw_matrix_legend_badge_width (double                       number_width,
  * legend_text_size, n_legend_pages and wrap_width. The text starts at
  * placement->text_size and shrinks to min_text_size (never above
  * placement->text_size) before it pages. */
-/* Whether every entry of items fits one page of area, at start_size or
- * smaller down to min_text_size. */
+/* Whether every entry of items fits one page of area at a size from
+ * start_size down to min_text_size (tried at min_text_size, the size
+ * that needs the least room). */
 gboolean kw_matrix_legend_fits_one_page (const KwMatrixRect          *area,
                                          const KwMatrixPlacementItem *items,
                                          guint                        n_items,
