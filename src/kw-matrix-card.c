@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "kw-matrix-card.h"
+#include "kw-matrix-placement.h"
 #include "kw-text.h"
 
 struct _KwMatrixCard
@@ -16,9 +18,14 @@ struct _KwMatrixCard
   GtkWidget  parent_instance;
 
   KwFinding *finding;
-  GtkWidget *label;
+  /* What the placement gave it to show: the wrapped title's lines, or
+   * the number; drawn in text_size by the placement's rules, so the text
+   * fills exactly the box the placement measured. */
+  GStrv      lines;
+  double     text_size;
 
   guint      number;
+  KwOutcome  outcome;
   guint64    draw_serial;
   double     drag_impact;
   double     drag_effort;
@@ -42,15 +49,13 @@ static GParamSpec *properties[N_PROPS];
  * that happens to get the address of a freed one. */
 static guint64 last_draw_serial;
 
-/* The label shows the title, or the number in the dots style; the title
- * stays the accessible name and the tooltip either way. */
+/* The whole title is the accessible name and the tooltip, whatever part
+ * of it the card shows. */
 static void
 kw_matrix_card_sync_title (KwMatrixCard *self)
 {
   const char *title = kw_finding_get_title (self->finding);
 
-  if (self->number == 0)
-    gtk_label_set_text (GTK_LABEL (self->label), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -97,21 +102,12 @@ kw_matrix_card_set_finding (KwMatrixCard *self,
 }
 
 static void
-kw_matrix_card_dispose (GObject *object)
-{
-  KwMatrixCard *self = KW_MATRIX_CARD (object);
-
-  g_clear_pointer (&self->label, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (kw_matrix_card_parent_class)->dispose (object);
-}
-
-static void
 kw_matrix_card_finalize (GObject *object)
 {
   KwMatrixCard *self = KW_MATRIX_CARD (object);
 
   g_clear_object (&self->finding);
+  g_clear_pointer (&self->lines, g_strfreev);
 
   G_OBJECT_CLASS (kw_matrix_card_parent_class)->finalize (object);
 }
@@ -152,18 +148,114 @@ kw_matrix_card_set_property (GObject      *object,
     }
 }
 
-/* GTK calls this only when the card's look changed (its state, style,
- * text or a child's); the matrix compares the serial to know which of
- * its cached card textures to render again. */
+static double
+relative_luminance (const GdkRGBA *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.04045 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+GdkRGBA
+kw_matrix_card_ink_for (const GdkRGBA *fill)
+{
+  double l = relative_luminance (fill);
+
+  /* WCAG contrast against black, (l + 0.05) / 0.05, and white,
+   * 1.05 / (l + 0.05): the better of the two. */
+  if ((l + 0.05) / 0.05 >= 1.05 / (l + 0.05))
+    return (GdkRGBA) { 0, 0, 0, 1 };
+  return (GdkRGBA) { 1, 1, 1, 1 };
+}
+
+static PangoLayout *
+create_line (KwMatrixCard *self,
+             const char   *text,
+             gboolean      bold)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (KW_MATRIX_PLACEMENT_FONT);
+
+  pango_font_description_set_absolute_size (font, self->text_size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+
+  return layout;
+}
+
+static void
+append_line (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             double         x,
+             double         baseline,
+             const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (round (x), round (baseline - pango_layout_get_baseline (layout) / (double) PANGO_SCALE)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* GTK calls this only when the card's look changed (its state, style or
+ * text); the matrix compares the serial to know which of its cached card
+ * textures to render again. GTK has drawn the CSS box already. */
 static void
 kw_matrix_card_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   KwMatrixCard *self = KW_MATRIX_CARD (widget);
+  double size = self->text_size;
+  GdkRGBA color;
 
   self->draw_serial = ++last_draw_serial;
+  if (size <= 0)
+    return;
 
-  GTK_WIDGET_CLASS (kw_matrix_card_parent_class)->snapshot (widget, snapshot);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (self->number != 0)
+    {
+      char text[16];
+      g_autoptr(PangoLayout) layout = NULL;
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      GskRoundedRect rounded;
+      GdkRGBA fill;
+      int w, h;
+
+      /* The outcome's colour, the number in black or white, whichever
+       * reads better on it (at least 4.6:1 on any colour). */
+      gdk_rgba_parse (&fill, kw_outcome_get_color (self->outcome, FALSE));
+      color = kw_matrix_card_ink_for (&fill);
+      gsk_rounded_rect_init_from_rect (&rounded, &bounds, MIN (bounds.size.width, bounds.size.height) / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &fill, &bounds);
+      gtk_snapshot_pop (snapshot);
+
+      g_snprintf (text, sizeof text, "%u", self->number);
+      layout = create_line (self, text, TRUE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round ((gtk_widget_get_width (widget) - w) / 2.0),
+                                                             round ((gtk_widget_get_height (widget) - h) / 2.0)));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  for (guint i = 0; self->lines != NULL && self->lines[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = create_line (self, self->lines[i], FALSE);
+      double baseline = (KW_MATRIX_PLACEMENT_PADDING + i * KW_MATRIX_PLACEMENT_LINE_HEIGHT +
+                         KW_MATRIX_PLACEMENT_BASELINE) * size;
+
+      append_line (snapshot, layout, KW_MATRIX_PLACEMENT_PADDING * size, baseline, &color);
+    }
 }
 
 static void
@@ -172,7 +264,6 @@ kw_matrix_card_class_init (KwMatrixCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = kw_matrix_card_dispose;
   object_class->finalize = kw_matrix_card_finalize;
   object_class->get_property = kw_matrix_card_get_property;
   object_class->set_property = kw_matrix_card_set_property;
@@ -185,7 +276,6 @@ kw_matrix_card_class_init (KwMatrixCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kw-matrix-card");
   /* A button: Enter opens the finding, and screen readers announce it as
    * something to act on. */
@@ -197,16 +287,6 @@ kw_matrix_card_init (KwMatrixCard *self)
 {
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 28);
-  /* The card carries the name; the label would only repeat it. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -243,18 +323,25 @@ kw_matrix_card_set_number (KwMatrixCard *self,
     }
 
   self->number = number;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
-  if (number != 0)
-    {
-      char text[16];
+void
+kw_matrix_card_set_text (KwMatrixCard       *self,
+                         const char * const *lines,
+                         double              text_size)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
 
-      g_snprintf (text, sizeof text, "%u", number);
-      gtk_label_set_text (GTK_LABEL (self->label), text);
-    }
-  else
-    {
-      kw_matrix_card_sync_title (self);
-    }
+  if (self->text_size == text_size &&
+      ((lines == NULL && self->lines == NULL) ||
+       (lines != NULL && self->lines != NULL && g_strv_equal (lines, (const char * const *) self->lines))))
+    return;
+
+  g_clear_pointer (&self->lines, g_strfreev);
+  self->lines = g_strdupv ((char **) lines);
+  self->text_size = text_size;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint
@@ -374,6 +461,11 @@ kw_matrix_card_update_position (KwMatrixCard *self,
 
   g_return_if_fail (KW_IS_MATRIX_CARD (self));
 
+  if (self->outcome != outcome)
+    {
+      self->outcome = outcome;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   description = describe_position (self->finding, outcome);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -1,5 +1,7 @@
-/* kw-matrix-card.h: one finding on the matrix, as a titled card or a
- * numbered dot. The matrix places it; the card only shows the finding.
+/* kw-matrix-card.h: the label of one finding on the matrix: its title
+ * wrapped as the placement wrapped it, or its number in a badge. The
+ * matrix places it and draws its marker; the card shows the text, and is
+ * what a screen reader and the keyboard reach (named by the whole title).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,10 +20,14 @@ G_DECLARE_FINAL_TYPE (KwMatrixCard, kw_matrix_card, KW, MATRIX_CARD, GtkWidget)
 GtkWidget *kw_matrix_card_new               (KwFinding    *finding);
 KwFinding *kw_matrix_card_get_finding       (KwMatrixCard *self);
 
-/* 0 shows the title; any other number shows a numbered dot. */
+/* 0 shows the title's lines; any other number shows a numbered badge. */
 void       kw_matrix_card_set_number        (KwMatrixCard *self,
                                              guint         number);
 guint      kw_matrix_card_get_number        (KwMatrixCard *self);
+/* The lines to show (NULL-terminated) and their text size, in pixels. */
+void       kw_matrix_card_set_text          (KwMatrixCard       *self,
+                                             const char * const *lines,
+                                             double              text_size);
 
 void       kw_matrix_card_set_selected      (KwMatrixCard *self,
                                              gboolean      selected);
@@ -50,5 +56,8 @@ void       kw_matrix_card_set_drag_position (KwMatrixCard *self,
 gboolean   kw_matrix_card_get_shown_position (KwMatrixCard *self,
                                              double       *impact,
                                              double       *effort);
+
+/* Black or white, whichever reads better on fill (WCAG contrast). */
+GdkRGBA    kw_matrix_card_ink_for           (const GdkRGBA *fill);
 
 G_END_DECLS

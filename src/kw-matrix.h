@@ -8,12 +8,15 @@
 
 #include "kw-board.h"
 #include "kw-history.h"
+#include "kw-outcome.h"
 
 G_BEGIN_DECLS
 
+/* How findings are labelled (see kw-matrix-placement.h). */
 typedef enum {
-  KW_MATRIX_STYLE_CARDS,  /* a card with the title at each finding */
-  KW_MATRIX_STYLE_DOTS,   /* numbered dots, for dense boards */
+  KW_MATRIX_STYLE_AUTO,   /* titles while they fit, else numbers */
+  KW_MATRIX_STYLE_CARDS,  /* each finding's title beside its marker */
+  KW_MATRIX_STYLE_DOTS,   /* numbered badges and a legend of all */
 } KwMatrixStyle;
 
 #define KW_TYPE_MATRIX_STYLE (kw_matrix_style_get_type ())
@@ -30,7 +33,9 @@ G_DECLARE_FINAL_TYPE (KwMatrix, kw_matrix, KW, MATRIX, GtkWidget)
  *   "filter"         GtkFilter*          findings it does not match are dimmed
  *   "style"          KwMatrixStyle
  *   "snap"           gboolean            keep findings off the lines
- *   "presentation"   gboolean            larger text, for the projector
+ *   "presentation"   gboolean            text sized for the room, high contrast;
+ *                                        keys 1 to 5 focus a zone, Tab and the
+ *                                        arrows step through the findings
  *   "unplace-target" GtkWidget*          dropping dragged cards on it takes
  *                                        them off the matrix (the tray)
  *   "editable"       gboolean            FALSE: cards and lines stay where
@@ -91,11 +96,18 @@ gboolean           kw_matrix_point_to_score     (KwMatrix          *self,
                                                  double            *impact,
                                                  double            *effort);
 
-/* The finding's number in the action plan's order (outcomes in KwOutcome
- * order, each in kw_board_collect_outcome() order), as the dots style
- * shows it; 1 for the first, 0 for an unplaced finding. The dots style
- * draws its own numbered legend beside the plot. */
+/* The finding's number in the action plan (kw_plan_new()), as the
+ * numbered badges show it; 1 for the first, 0 for an unplaced finding. */
 guint              kw_matrix_get_number         (KwMatrix          *self,
                                                  KwFinding         *finding);
+
+/* Whether the labels are numbered badges now (in "automatic" style, when
+ * titles did not fit). */
+gboolean           kw_matrix_get_shows_numbers  (KwMatrix          *self);
+
+/* Presentation: the zone in focus (KW_OUTCOME_UNPLACED for the whole
+ * matrix), and the finding shown large beside it (NULL for none). */
+KwOutcome          kw_matrix_get_zoom           (KwMatrix          *self);
+KwFinding         *kw_matrix_get_current        (KwMatrix          *self);
 
 G_END_DECLS

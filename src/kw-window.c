@@ -119,7 +119,7 @@ struct _KwWindow
   guint                 close_confirmed : 1;
   guint                 presenting : 1;
   guint                 details_visible : 1;
-  guint                 numbered_dots : 1;
+  KwMatrixStyle         matrix_labels;
   guint                 snap : 1;
   guint                 updating_tags : 1;
   guint                 read_only : 1;         /* a board from a newer format */
@@ -134,7 +134,7 @@ enum {
   PROP_LOADING,
   PROP_PRESENTING,
   PROP_DETAILS_VISIBLE,
-  PROP_NUMBERED_DOTS,
+  PROP_MATRIX_LABELS,
   PROP_SNAP,
   N_PROPS
 };
@@ -2557,8 +2557,8 @@ kw_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->details_visible);
       break;
 
-    case PROP_NUMBERED_DOTS:
-      g_value_set_boolean (value, self->numbered_dots);
+    case PROP_MATRIX_LABELS:
+      g_value_set_enum (value, self->matrix_labels);
       break;
 
     case PROP_SNAP:
@@ -2588,12 +2588,11 @@ kw_window_set_property (GObject      *object,
       kw_window_set_details_visible (self, g_value_get_boolean (value));
       break;
 
-    case PROP_NUMBERED_DOTS:
-      if (self->numbered_dots != g_value_get_boolean (value))
+    case PROP_MATRIX_LABELS:
+      if (self->matrix_labels != (KwMatrixStyle) g_value_get_enum (value))
         {
-          self->numbered_dots = g_value_get_boolean (value);
-          kw_matrix_set_style (self->matrix, self->numbered_dots ? KW_MATRIX_STYLE_DOTS
-                                                                 : KW_MATRIX_STYLE_CARDS);
+          self->matrix_labels = g_value_get_enum (value);
+          kw_matrix_set_style (self->matrix, self->matrix_labels);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -2667,14 +2666,15 @@ kw_window_class_init (KwWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
-   * KwWindow:numbered-dots:
+   * KwWindow:matrix-labels:
    *
-   * Whether the matrix shows numbered dots instead of cards.
+   * How the matrix labels its findings: titles while they fit, else
+   * numbers ("automatic"), always "titles", or always "numbers".
    */
-  properties[PROP_NUMBERED_DOTS] =
-    g_param_spec_boolean ("numbered-dots", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MATRIX_LABELS] =
+    g_param_spec_enum ("matrix-labels", NULL, NULL,
+                       KW_TYPE_MATRIX_STYLE, KW_MATRIX_STYLE_AUTO,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * KwWindow:snap:
@@ -2755,7 +2755,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.numbered-dots", "numbered-dots");
+  gtk_widget_class_install_property_action (widget_class, "win.matrix-labels", "matrix-labels");
   gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
 
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, leave_presentation_action_cb);

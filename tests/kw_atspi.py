@@ -67,3 +67,22 @@ def find_node(pid, predicate, timeout=20, max_depth=None):
         if time.time() >= deadline:
             return None
         time.sleep(0.3)
+
+
+def extents(node):
+    """(x, y, width, height) of node, relative to its window."""
+    box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return (box.x, box.y, box.width, box.height)
+
+
+def showing_cards(matrix):
+    """The findings' labels on the matrix now: the matrix leaves out of
+    the tree the findings it shows no label for (outside a zoomed zone)."""
+    cards = []
+    for node in walk(matrix):
+        try:
+            if node.getRoleName() == 'push button' and node.getState().contains(pyatspi.STATE_VISIBLE):
+                cards.append(node)
+        except Exception:
+            pass
+    return cards

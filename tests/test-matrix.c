@@ -39,9 +39,11 @@ matrix_is_laid_out (Fixture *f)
 {
   GtkWidget *card = kw_matrix_get_card (f->matrix, f->quick);
 
+  /* The quick win's label is shown, unless a crowd left it no room. */
   return gtk_widget_get_mapped (GTK_WIDGET (f->matrix)) &&
          gtk_widget_get_width (GTK_WIDGET (f->matrix)) > 400 &&
-         card != NULL && gtk_widget_get_width (card) > 0;
+         (kw_matrix_get_board (f->matrix) != f->board ||
+          (card != NULL && (!gtk_widget_get_child_visible (card) || gtk_widget_get_width (card) > 0)));
 }
 
 static gboolean
@@ -247,11 +249,14 @@ test_cards (Fixture       *f,
   /* The title shows as a tooltip, asked for when it shows (no text set). */
   g_assert_true (gtk_widget_get_has_tooltip (card));
 
-  /* Centred on its score. */
+  /* The label lies near its marker, which is on its score, and shows
+   * the whole title (there is room for it on this board). */
   kw_matrix_score_to_point (f->matrix, 8, 2, &x, &y);
   card_centre (f, f->quick, &cx, &cy);
-  g_assert_cmpfloat (fabs (cx - x), <=, 1);
-  g_assert_cmpfloat (fabs (cy - y), <=, 1);
+  g_assert_cmpfloat (fabs (cx - x), <=, gtk_widget_get_width (card));
+  g_assert_cmpfloat (fabs (cy - y), <=, 3 * gtk_widget_get_height (card));
+  g_assert_cmpuint (kw_matrix_card_get_number (KW_MATRIX_CARD (card)), ==, 0);
+  g_assert_false (kw_matrix_get_shows_numbers (f->matrix));
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->matrix), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -281,7 +286,8 @@ test_cards (Fixture       *f,
 
   /* The title follows the finding. */
   kw_history_set_text (f->history, f->quick, KW_FINDING_TEXT_TITLE, "Call back within the hour");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (card))), ==, "Call back within the hour");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Call back within the hour");
 }
 
 static void
@@ -669,7 +675,11 @@ test_dots (Fixture       *f,
   g_assert_cmpuint (kw_matrix_get_number (f->matrix, f->quick), ==, 2);
   g_assert_cmpuint (kw_matrix_card_get_number (card), ==, 3);
 
+  g_assert_true (kw_matrix_get_shows_numbers (f->matrix));
+
   kw_matrix_set_style (f->matrix, KW_MATRIX_STYLE_CARDS);
+  wait_for_layout (f);
+  g_assert_false (kw_matrix_get_shows_numbers (f->matrix));
   g_assert_cmpuint (kw_matrix_card_get_number (card), ==, 0);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "dot"));
 }
@@ -771,69 +781,246 @@ count_different_pixels (GdkTexture *a,
   return n;
 }
 
-static gboolean
-title_is_bulk (gpointer item,
-               gpointer data)
-{
-  return !g_str_has_prefix (kw_finding_get_title (item), "Bulk ");
-}
-
 /* GTK 4.8's GL renderer aborts on a frame with too many draw commands;
- * a board of 10,000 cards has to draw, change and drag all the same. */
+ * a board of 10,000 findings has to draw and drag all the same. So many
+ * leave no room for labels, not even numbers: their markers show, and a
+ * marker can be dragged. */
 static void
 test_large_board (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (title_is_bulk, NULL, NULL);
-  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
-  g_autoptr(GdkTexture) plain = NULL;
-  g_autoptr(GdkTexture) dimmed = NULL;
-  g_autoptr(GdkTexture) again = NULL;
+  g_autoptr(GdkTexture) empty = NULL;
+  g_autoptr(GdkTexture) full = NULL;
   KwFinding *top;
+  double x, y, x0, y0, x1, y1;
 
-  /* The application's stylesheet, so dimmed cards look dimmed. */
-  gtk_css_provider_load_from_resource (style, "/io/github/kwadrant/Kwadrant/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  kw_matrix_set_board (f->matrix, NULL);
+  wait_for_layout (f);
+  empty = render_matrix (f);
 
   /* Filled while off the matrix, the way a board is opened: the matrix
    * then makes its cards in one go. */
-  kw_matrix_set_board (f->matrix, NULL);
   for (guint i = 0; i < 10000; i++)
     {
       g_autofree char *title = g_strdup_printf ("Bulk %u", i);
 
       add_finding (f->board, title, (i % 101) / 10.0, (i / 101 % 101) / 10.0);
     }
-  /* Added last, so it lies on top of the others where it is pressed. */
-  top = add_finding (f->board, "On top", 8, 2);
+  /* At effort 10, where none of the others lie. */
+  top = add_finding (f->board, "On top", 8, 10);
   kw_matrix_set_board (f->matrix, f->board);
   wait_for_layout (f);
-  plain = render_matrix (f);
+  full = render_matrix (f);
+  g_assert_true (kw_matrix_get_shows_numbers (f->matrix));
+  g_assert_cmpuint (count_different_pixels (empty, full), >, 10000);
 
-  /* A change to the cards shows, so the cached textures follow it. */
-  kw_matrix_set_filter (f->matrix, GTK_FILTER (filter));
-  wait_for_layout (f);
-  dimmed = render_matrix (f);
-  g_assert_cmpuint (count_different_pixels (plain, dimmed), >, 10000);
-
-  kw_matrix_set_filter (f->matrix, NULL);
-  wait_for_layout (f);
-  again = render_matrix (f);
-  g_assert_cmpuint (count_different_pixels (plain, again), ==, 0);
-
-  /* Dragging works as on a small board. */
-  drag_card (f, top, -1, 5, FALSE);
+  /* Dragging a marker works as on a small board. */
+  kw_matrix_score_to_point (f->matrix, 8, 10, &x, &y);
+  kw_matrix_score_to_point (f->matrix, 0, 0, &x0, &y0);
+  kw_matrix_score_to_point (f->matrix, -1, -5, &x1, &y1);
+  kw_matrix_pointer_press (f->matrix, x, y, 0);
+  for (guint i = 1; i <= 8; i++)
+    kw_matrix_pointer_motion (f->matrix, (x1 - x0) * i / 8, (y1 - y0) * i / 8);
   wait_for_layout (f);
   g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Long-term plan");
-  kw_matrix_pointer_release (f->matrix, 0, 0);
-  drag_card (f, top, -1, 5, TRUE);
+  kw_matrix_pointer_release (f->matrix, x1 - x0, y1 - y0);
   wait_for_layout (f);
   g_assert_cmpfloat (kw_finding_get_impact (top), ==, 7.0);
-  g_assert_cmpfloat (kw_finding_get_effort (top), ==, 7.0);
+  g_assert_cmpfloat (kw_finding_get_effort (top), ==, 5.0);
   g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Move Finding");
+}
 
-  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+/* Fills the board with n findings at seeded random spots, titles of
+ * workshop length (some long enough to wrap to three lines). */
+static void
+fill_board (KwBoard *board,
+            guint    n,
+            guint32  seed)
+{
+  static const char * const words[] = {
+    "call", "back", "customers", "within", "the", "hour", "queue", "website",
+    "agents", "payment", "arrangement", "letters", "e-mails", "self-service",
+    "telephony", "platform", "knowledge", "base", "opening", "hours", "chat",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+      guint n_words = g_rand_int_range (rand, 2, 12);
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (title, "%s%s", w > 0 ? " " : "",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      add_finding (board, title->str,
+                   round (g_rand_double_range (rand, 0, 10) * 10) / 10,
+                   round (g_rand_double_range (rand, 0, 10) * 10) / 10);
+    }
+}
+
+static gboolean
+card_bounds (Fixture         *f,
+             KwFinding       *finding,
+             graphene_rect_t *bounds)
+{
+  GtkWidget *card = kw_matrix_get_card (f->matrix, finding);
+
+  return card != NULL && gtk_widget_get_child_visible (card) && gtk_widget_get_visible (card) &&
+         gtk_widget_compute_bounds (card, GTK_WIDGET (f->matrix), bounds);
+}
+
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  /* Touching edges do not overlap. */
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
+         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
+}
+
+/* No two shown labels overlap, and every one lies inside the plot. */
+static guint
+assert_labels_apart (Fixture *f)
+{
+  KwBoard *board = kw_matrix_get_board (f->matrix);
+  guint n = kw_board_get_n_findings (board), shown = 0;
+  double left, top, right, bottom;
+
+  kw_matrix_score_to_point (f->matrix, 10, 0, &left, &top);
+  kw_matrix_score_to_point (f->matrix, 0, 10, &right, &bottom);
+
+  for (guint i = 0; i < n; i++)
+    {
+      graphene_rect_t a;
+
+      if (!card_bounds (f, kw_board_get_finding (board, i), &a))
+        continue;
+      shown++;
+      g_assert_cmpfloat (a.origin.x, >=, left - 0.5);
+      g_assert_cmpfloat (a.origin.y, >=, top - 0.5);
+      g_assert_cmpfloat (a.origin.x + a.size.width, <=, right + 0.5);
+      g_assert_cmpfloat (a.origin.y + a.size.height, <=, bottom + 0.5);
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          graphene_rect_t b;
+
+          if (card_bounds (f, kw_board_get_finding (board, j), &b) && rects_overlap (&a, &b))
+            g_error ("The labels of “%s” and “%s” overlap",
+                     kw_finding_get_title (kw_board_get_finding (board, i)),
+                     kw_finding_get_title (kw_board_get_finding (board, j)));
+        }
+    }
+
+  return shown;
+}
+
+/* Boards of several sizes in a window the size of a 1366×768 laptop's:
+ * whatever the labels become (titles, then numbers), none overlap and all
+ * stay inside the plot. */
+static void
+test_no_overlaps (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const guint sizes[] = { 15, 30, 60, 150 };
+
+  gtk_window_set_default_size (f->window, 1366, 768);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint shown;
+
+      g_autoptr(KwBoard) board = kw_board_new ();
+
+      fill_board (board, sizes[s], 2026 + s);
+      kw_matrix_set_board (f->matrix, board);
+      wait_for_layout (f);
+
+      shown = assert_labels_apart (f);
+      /* Automatic: every finding gets its label, as a title or a number. */
+      g_assert_cmpuint (shown, ==, sizes[s]);
+      g_test_message ("%u findings: %s", sizes[s],
+                      kw_matrix_get_shows_numbers (f->matrix) ? "numbers" : "titles");
+    }
+}
+
+/* While a card is dragged the other labels stay where they are; once it
+ * is dropped they settle, apart again. */
+static void
+test_drag_keeps_others_still (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint n;
+  g_autofree graphene_rect_t *before = NULL;
+
+  fill_board (f->board, 26, 7);
+  wait_for_layout (f);
+  n = kw_board_get_n_findings (f->board);
+  before = g_new0 (graphene_rect_t, n);
+  for (guint i = 0; i < n; i++)
+    card_bounds (f, kw_board_get_finding (f->board, i), &before[i]);
+
+  drag_card (f, f->quick, -4, 5, FALSE);
+  wait_for_layout (f);
+  for (guint i = 0; i < n; i++)
+    {
+      KwFinding *finding = kw_board_get_finding (f->board, i);
+      graphene_rect_t now;
+
+      if (finding == f->quick || !kw_finding_get_placed (finding))
+        continue;
+      g_assert_true (card_bounds (f, finding, &now));
+      g_assert_true (graphene_rect_equal (&now, &before[i]));
+    }
+
+  kw_matrix_pointer_release (f->matrix, 0, 0);
+  drag_card (f, f->quick, -4, 5, TRUE);
+  wait_for_layout (f);
+  assert_labels_apart (f);
+}
+
+/* Presenting, keys 1 to 5 zoom into a zone, Tab steps through the
+ * findings in the plan's order, Escape goes back one step at a time. */
+static void
+test_present_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  kw_matrix_set_presentation (f->matrix, TRUE);
+  wait_for_layout (f);
+
+  /* Key 1: the quick wins only. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_1, 0));
+  wait_for_layout (f);
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_QUICK_WIN);
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->quick)));
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->quick2)));
+  g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->drop)));
+  g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->future)));
+  assert_labels_apart (f);
+
+  /* Tab within the zone: its findings in the plan's order, round again. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick2);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Left, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick2);
+  /* Stepping moves nothing. */
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 7.0);
+
+  /* Escape: back to the whole matrix; then it is the window's again. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Escape, 0));
+  wait_for_layout (f);
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_UNPLACED);
+  g_assert_null (kw_matrix_get_current (f->matrix));
+  g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->drop)));
+  g_assert_false (kw_matrix_handle_key (f->matrix, GDK_KEY_Escape, 0));
+
+  /* Not presenting, the digits do nothing. */
+  kw_matrix_set_presentation (f->matrix, FALSE);
+  g_assert_false (kw_matrix_handle_key (f->matrix, GDK_KEY_1, 0));
+  g_assert_cmpint (kw_matrix_get_zoom (f->matrix), ==, KW_OUTCOME_UNPLACED);
 }
 
 int
@@ -842,6 +1029,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The labels settle at once: each test checks where they end up. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
   g_test_add ("/matrix/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -859,6 +1048,9 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("presentation-scales", test_presentation_scales);
   ADD ("large-board", test_large_board);
+  ADD ("no-overlaps", test_no_overlaps);
+  ADD ("drag-keeps-others-still", test_drag_keeps_others_still);
+  ADD ("present-keys", test_present_keys);
 
 #undef ADD
 

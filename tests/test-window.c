@@ -1358,12 +1358,15 @@ test_window_presentation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
 
   /* The display options reach the matrix. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.numbered-dots", NULL);
+  g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_AUTO);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "numbers");
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_DOTS);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL);
   g_assert_true (kw_matrix_get_snap (matrix));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.numbered-dots", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "titles");
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_CARDS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "automatic");
+  g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_AUTO);
 
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }

@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "kw-history.h"
@@ -28,6 +29,8 @@
 
 #define N_STEPS 200
 #define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
+/* Pixels: well past the distance at which a press becomes a drag. */
+#define START_OFFSET 12.0
 
 static const guint board_sizes[] = { 0, 100, 1000, 5000 };
 
@@ -53,14 +56,109 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static gboolean
-wait_for_frame (FrameProbe *probe)
+deadline_cb (gpointer data)
 {
-  gint64 deadline = g_get_monotonic_time () + FRAME_TIMEOUT_US;
+  gboolean *expired = data;
 
-  while (!probe->painted && g_get_monotonic_time () < deadline)
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until *done turns TRUE or timeout_us passes. A
+ * timeout source wakes the blocking iteration: without it, a frame that
+ * never comes (a renderer that draws nothing) would leave
+ * g_main_context_iteration() waiting for ever. */
+static gboolean
+iterate_until (const gboolean *done,
+               gint64          timeout_us)
+{
+  gboolean expired = FALSE;
+  guint deadline_id = g_timeout_add ((guint) (timeout_us / 1000), deadline_cb, &expired);
+
+  while (!*done && !expired)
     g_main_context_iteration (NULL, TRUE);
 
-  return probe->painted;
+  if (!expired)
+    g_source_remove (deadline_id);
+
+  return *done;
+}
+
+static gboolean
+wait_for_frame (FrameProbe *probe)
+{
+  return iterate_until (&probe->painted, FRAME_TIMEOUT_US);
+}
+
+/* Runs once a frame while the matrix is realized. */
+static gboolean
+allocated_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  gboolean *ready = data;
+
+  *ready = gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) >= 1000;
+  return *ready ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Where to press to drag the finding: the middle of its label, or its
+ * marker when it has no label (no room on a crowded board). */
+static gboolean
+press_point (KwMatrix  *matrix,
+             KwFinding *finding,
+             double    *x,
+             double    *y)
+{
+  GtkWidget *card = kw_matrix_get_card (matrix, finding);
+  graphene_rect_t bounds;
+
+  if (card == NULL)
+    return FALSE;
+
+  if (gtk_widget_get_child_visible (card) && gtk_widget_compute_bounds (card, GTK_WIDGET (matrix), &bounds))
+    {
+      *x = bounds.origin.x + bounds.size.width / 2;
+      *y = bounds.origin.y + bounds.size.height / 2;
+      return TRUE;
+    }
+
+  kw_matrix_score_to_point (matrix, kw_finding_get_impact (finding), kw_finding_get_effort (finding), x, y);
+  return TRUE;
+}
+
+/* The finding itself when its label is shown, else the shown one in the
+ * low-effort half nearest to it (so the drag has room to the right). */
+static KwFinding *
+pick_labelled (KwMatrix  *matrix,
+               KwBoard   *board,
+               KwFinding *wanted)
+{
+  GtkWidget *card = kw_matrix_get_card (matrix, wanted);
+  KwFinding *best = wanted;
+  double best_distance = G_MAXDOUBLE;
+
+  if (card != NULL && gtk_widget_get_child_visible (card))
+    return wanted;
+
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+      double d;
+
+      card = kw_matrix_get_card (matrix, finding);
+      if (card == NULL || !gtk_widget_get_child_visible (card) || kw_finding_get_effort (finding) > 3.0)
+        continue;
+      d = hypot (kw_finding_get_impact (finding) - kw_finding_get_impact (wanted),
+                 kw_finding_get_effort (finding) - kw_finding_get_effort (wanted));
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = finding;
+        }
+    }
+
+  return best;
 }
 
 static KwBoard *
@@ -110,7 +208,9 @@ measure_drag (guint n_findings)
   GdkFrameClock *clock;
   FrameProbe probe = { 0 };
   double frames[N_STEPS];
-  double x, y, x_end, y_end, median;
+  double x, y, x_start, y_start, x_end, y_end, median, start_effort;
+  gboolean ready = FALSE;
+  guint tick_id;
 
   board = make_board (n_findings, &dragged);
   history = kw_history_new (board);
@@ -124,10 +224,17 @@ measure_drag (guint n_findings)
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (matrix));
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (matrix), allocated_tick_cb, &ready, NULL);
   gtk_window_present (window);
 
-  while (!gtk_widget_get_mapped (GTK_WIDGET (matrix)) || gtk_widget_get_width (GTK_WIDGET (matrix)) < 1000)
-    g_main_context_iteration (NULL, TRUE);
+  if (!iterate_until (&ready, FRAME_TIMEOUT_US))
+    {
+      g_printerr ("The window did not show within %d s at %u findings\n",
+                  (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+      gtk_widget_remove_tick_callback (GTK_WIDGET (matrix), tick_id);
+      gtk_window_destroy (window);
+      return -1;
+    }
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (matrix));
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
@@ -138,12 +245,43 @@ measure_drag (guint n_findings)
     {
       probe.painted = FALSE;
       gtk_widget_queue_draw (GTK_WIDGET (matrix));
-      wait_for_frame (&probe);
+      if (!wait_for_frame (&probe))
+        {
+          g_printerr ("No first frame came within %d s at %u findings\n",
+                      (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+          gtk_window_destroy (window);
+          return -1;
+        }
     }
 
-  kw_matrix_score_to_point (matrix, 5.5, 1.5, &x, &y);
-  kw_matrix_score_to_point (matrix, 4.5, 8.5, &x_end, &y_end);
+  /* On a board so crowded that the finding got no label, a neighbour
+   * that has one is dragged instead: it is pressed on its label, as a
+   * hand does (a bare marker may lie under another's label). */
+  dragged = pick_labelled (matrix, board, dragged);
+  start_effort = kw_finding_get_effort (dragged);
+  if (!press_point (matrix, dragged, &x, &y))
+    {
+      g_printerr ("The dragged finding has no label or marker to press at %u findings\n", n_findings);
+      gtk_window_destroy (window);
+      return -1;
+    }
+  kw_matrix_score_to_point (matrix, 0, 0, &x_start, &y_start);
+  kw_matrix_score_to_point (matrix, -1, 7, &x_end, &y_end);
+  x_end += x - x_start;
+  y_end += y - y_start;
   kw_matrix_pointer_press (matrix, x, y, 0);
+
+  /* A press becomes a drag only once the pointer has travelled a few
+   * pixels; until then a motion changes nothing and no frame comes. Start
+   * the drag untimed, as a hand does before it moves steadily. */
+  probe.painted = FALSE;
+  kw_matrix_pointer_motion (matrix, 0, -START_OFFSET);
+  if (!wait_for_frame (&probe))
+    {
+      g_printerr ("The drag did not start at %u findings\n", n_findings);
+      gtk_window_destroy (window);
+      return -1;
+    }
 
   for (guint step = 0; step < N_STEPS; step++)
     {
@@ -152,7 +290,7 @@ measure_drag (guint n_findings)
 
       probe.painted = FALSE;
       change_begin = g_get_monotonic_time ();
-      kw_matrix_pointer_motion (matrix, t * (x_end - x), t * (y_end - y));
+      kw_matrix_pointer_motion (matrix, t * (x_end - x), (1 - t) * -START_OFFSET + t * (y_end - y));
       change_end = g_get_monotonic_time ();
 
       if (!wait_for_frame (&probe))
@@ -167,9 +305,9 @@ measure_drag (guint n_findings)
     }
 
   kw_matrix_pointer_release (matrix, x_end - x, y_end - y);
-  if (kw_finding_get_effort (dragged) < 8.0 || !kw_history_get_can_undo (history))
+  if (kw_finding_get_effort (dragged) - start_effort < 2.0 || !kw_history_get_can_undo (history))
     {
-      g_printerr ("The drag did not move the finding at %u findings\n", n_findings);
+      g_printerr ("The drag did not move the finding at %u findings (now at %.1f, %.1f)\n", n_findings, kw_finding_get_impact (dragged), kw_finding_get_effort (dragged));
       gtk_window_destroy (window);
       return -1;
     }
