@@ -11,9 +11,9 @@
 #include "kw-a11y.h"
 #include "kw-application.h"
 #include "kw-details-panel.h"
-#include "kw-draft-store.h"
 #include "kw-export-dialog.h"
-#include "kw-file-watch.h"
+#include "kw-document.h"
+#include "kw-file-names.h"
 #include "kw-format.h"
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
@@ -24,12 +24,6 @@
 #include "kw-window.h"
 
 #define MAX_RECENT_BOARDS 8
-
-/* A draft is written after a pause of DRAFT_PAUSE_MS in the changes, and
- * at most DRAFT_MAX_DELAY_MS after a change (the promise is 2 seconds;
- * the write itself takes the rest). */
-#define DRAFT_PAUSE_MS 500
-#define DRAFT_MAX_DELAY_MS 1500
 
 struct _KwWindow
 {
@@ -70,8 +64,9 @@ struct _KwWindow
   GtkWidget            *file_save_as_button;
   GtkInfoBar           *read_only_bar;
 
-  KwBoard              *board;
-  KwHistory            *history;
+  /* The board, its file and everything that keeps it safe: loading,
+   * saving, drafts, changes on disk. The window shows what it says. */
+  KwDocument           *document;
   KwPlanModel          *plan;
   /* The one selection over the board's findings: the matrix, the lists
    * and the tray all show and change it. */
@@ -90,30 +85,13 @@ struct _KwWindow
    * GtkApplication's automatic help overlay would build it for every
    * window before its first frame. */
   GtkWindow            *shortcuts_window;
-  GFile                *file;
-  char                 *etag;       /* of the file as we last read or wrote it */
-  /* Notices someone else changing the file; it never changes self->etag,
-   * so Save still refuses to overwrite their version unasked. */
-  KwFileWatch          *file_watch;
   GSettings            *settings;   /* NULL when the schema is not installed */
   GtkRecentManager     *recent_manager;
-  GCancellable         *load_cancellable;
-  GCancellable         *save_cancellable;
+  /* Answers to this window's loads and saves come back while it may be
+   * gone: cancelled in dispose. */
+  GCancellable         *cancellable;
 
-  /* The autosaved draft of this board: its id (NULL while there is none),
-   * the pending write and when the first change not yet in it happened. */
-  char                 *draft_id;
-  guint                 draft_timeout_id;
-  gint64                draft_first_change;
-
-  /* Counts the board's changes, so a save that finishes after a later
-   * change does not mark the board as saved. */
-  guint64               generation;
-
-  guint                 modified : 1;
-  guint                 loading : 1;
   guint                 present_pending : 1;
-  guint                 saving : 1;
   guint                 started : 1;           /* showing a board, not the welcome */
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
@@ -122,8 +100,6 @@ struct _KwWindow
   guint                 numbered_dots : 1;
   guint                 snap : 1;
   guint                 updating_tags : 1;
-  guint                 read_only : 1;         /* a board from a newer format */
-  guint                 draft_failed : 1;      /* the last draft write failed */
 };
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -143,90 +119,26 @@ static GParamSpec *properties[N_PROPS];
 
 static void kw_window_save (KwWindow *self);
 static void kw_window_save_as (KwWindow *self);
-static void kw_window_update_history_actions (KwWindow *self);
 static void kw_window_queue_update_tags (KwWindow *self);
 static void kw_window_start_board (KwWindow *self);
-static void kw_window_update_read_only (KwWindow *self);
-static void kw_window_watch_file (KwWindow *self);
-static void kw_window_queue_draft (KwWindow *self);
-static void kw_window_remove_draft (KwWindow *self);
+static KwFinding *get_first_selected (KwWindow *self);
 
-/* Naming things */
-
-/* From the basename, not the parse name: on a network share the parse
- * name is a URI, "werkbord%20maart.kwadrant" for "werkbord maart". */
-static char *
-dup_display_name (GFile *file)
+static KwBoard *
+get_board (KwWindow *self)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
+  return kw_document_get_board (self->document);
 }
 
-/* Where a file is, for people: a local path as it is, a location on a
- * network share as its URI without the %-escapes of spaces and accents
- * ("sftp://server/Workshops maart"). */
-static char *
-dup_location_name (GFile *file)
+static KwHistory *
+get_history (KwWindow *self)
 {
-  g_autofree char *parse_name = g_file_get_parse_name (file);
-  g_autofree char *unescaped = NULL;
-
-  if (g_file_is_native (file))
-    return g_steal_pointer (&parse_name);
-
-  unescaped = g_uri_unescape_string (parse_name, NULL);
-  if (unescaped == NULL)
-    return g_steal_pointer (&parse_name);
-
-  return g_utf8_make_valid (unescaped, -1);
+  return kw_document_get_history (self->document);
 }
 
-/* The folder as GNOME shows it: "~/Documents" rather than the full path. */
-static char *
-dup_folder_name (GFile *file)
+static GFile *
+get_file (KwWindow *self)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
-  g_autofree char *relative = NULL;
-
-  if (parent == NULL)
-    return dup_location_name (file);
-
-  if (g_file_equal (parent, home))
-    return g_strdup ("~");
-
-  relative = g_file_get_relative_path (home, parent);
-  if (relative != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (relative);
-
-      return g_build_filename ("~", display, NULL);
-    }
-
-  return dup_location_name (parent);
-}
-
-static const char *
-get_board_name (KwWindow *self)
-{
-  const char *title = kw_board_get_title (self->board);
-
-  if (title != NULL && *title != '\0')
-    return title;
-
-  return _("Untitled board");
-}
-
-static gboolean
-is_board_file (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return basename != NULL && g_str_has_suffix (basename, KW_FORMAT_SUFFIX);
+  return kw_document_get_file (self->document);
 }
 
 /* State */
@@ -234,8 +146,11 @@ is_board_file (GFile *file)
 static void
 kw_window_update_title (KwWindow *self)
 {
+  const char *board_name = kw_document_get_title (self->document);
+  GFile *file = get_file (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
 
   if (!self->started)
     {
@@ -245,34 +160,32 @@ kw_window_update_title (KwWindow *self)
       return;
     }
 
-  if (self->modified)
+  if (kw_document_get_modified (self->document))
     /* Translators: the window title of a board with unsaved changes. */
-    title = g_strdup_printf (_("• %s"), get_board_name (self));
+    title = g_strdup_printf (_("• %s"), board_name);
   else
-    title = g_strdup (get_board_name (self));
+    title = g_strdup (board_name);
 
-  if (self->file != NULL)
-    subtitle = dup_folder_name (self->file);
+  if (file != NULL)
+    subtitle = kw_file_dup_folder_name (file);
   else
     subtitle = g_strdup (_("Not saved yet"));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  {
-    /* Translators: the title window lists show, "Board title — Kwadrant". */
-    g_autofree char *window_title = g_strdup_printf (_("%s — Kwadrant"), title);
-
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
-  }
+  /* Translators: the title window lists show, "Board title — Kwadrant". */
+  window_title = g_strdup_printf (_("%s — Kwadrant"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
 kw_window_update_page (KwWindow *self)
 {
+  gboolean loading = kw_document_get_loading (self->document);
   const char *page;
 
-  if (self->loading)
+  if (loading)
     page = "loading";
   else if (self->started)
     page = "board";
@@ -287,41 +200,38 @@ kw_window_update_page (KwWindow *self)
   gtk_widget_set_visible (self->details_button, self->started);
   gtk_widget_set_visible (self->present_button, self->started);
 
-  if (self->loading)
+  if (loading)
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
 }
 
+/* The one place that decides which actions are enabled: called whenever
+ * anything they depend on changes. */
 static void
 kw_window_update_actions (KwWindow *self)
 {
-  gboolean idle = !self->loading && !self->saving;
-
+  GtkWidget *widget = GTK_WIDGET (self);
+  KwHistory *history = get_history (self);
+  gboolean loading = kw_document_get_loading (self->document);
+  gboolean idle = !loading && !kw_document_get_saving (self->document);
   /* An older Kwadrant never writes a newer format's board: it would lose
    * what it does not know. Export and print stay. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle && !self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && !self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", idle && self->file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !self->loading);
-}
+  gboolean editable = !kw_document_get_read_only (self->document);
 
-static void
-kw_window_set_modified (KwWindow *self,
-                        gboolean  modified)
-{
-  modified = !!modified;
-  if (self->modified == modified)
-    return;
-
-  self->modified = modified;
-  /* Saved, or reloaded: nothing left to recover. */
-  if (!modified)
-    kw_window_remove_draft (self);
-  kw_window_update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  gtk_widget_action_set_enabled (widget, "win.save", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.reload", idle && get_file (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
+  gtk_widget_action_set_enabled (widget, "win.export", !loading);
+  gtk_widget_action_set_enabled (widget, "win.print", !loading);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && history != NULL && kw_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.delete", editable && self->selection != NULL &&
+                                                       get_first_selected (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-finding", editable);
+  gtk_widget_action_set_enabled (widget, "win.quick-add", editable);
+  gtk_widget_action_set_enabled (widget, "win.leave-presentation", self->presenting);
 }
 
 /* Opening a board at start-up, the window waits for the board (up to
@@ -356,7 +266,7 @@ kw_window_present_when_loaded (KwWindow *self)
 {
   g_return_if_fail (KW_IS_WINDOW (self));
 
-  if (!self->loading || gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (!kw_document_get_loading (self->document) || gtk_widget_get_visible (GTK_WIDGET (self)))
     {
       gtk_window_present (GTK_WINDOW (self));
       return;
@@ -369,54 +279,53 @@ kw_window_present_when_loaded (KwWindow *self)
 }
 
 static void
-kw_window_set_loading (KwWindow *self,
-                       gboolean  loading)
-{
-  loading = !!loading;
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
-  kw_window_update_page (self);
-  kw_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
 board_changed_cb (KwWindow *self,
                   KwBoard  *board)
 {
-  self->generation++;
-  kw_window_update_title (self);
-  kw_window_set_modified (self, TRUE);
   kw_window_queue_update_tags (self);
-  kw_window_queue_draft (self);
+}
+
+/* Read-only boards */
+
+/* Hidden bars leave the widget tree too, so a screen reader meets the
+ * alert when it appears and never an empty one. */
+static void
+set_bar_shown (GtkInfoBar *bar,
+               gboolean    shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
+  gtk_info_bar_set_revealed (bar, shown);
+  if (!shown)
+    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
 }
 
 static void
-history_changed_cb (KwWindow *self)
+kw_window_update_read_only (KwWindow *self)
 {
-  kw_window_update_history_actions (self);
+  gboolean read_only = kw_document_get_read_only (self->document);
+
+  kw_matrix_set_editable (self->matrix, !read_only);
+  kw_tray_set_editable (self->tray, !read_only);
+  if (self->details_panel != NULL)
+    kw_details_panel_set_editable (self->details_panel, !read_only);
+  set_bar_shown (self->read_only_bar, read_only);
+  kw_window_update_actions (self);
 }
 
-/* Each board gets its own history: undo never reaches into the board
- * that was shown before. */
+/* A load or a restore brought a new board and its history: the widgets
+ * follow it. */
 static void
-kw_window_set_board (KwWindow *self,
-                     KwBoard  *board)
+kw_window_show_board (KwWindow *self)
 {
-  g_autoptr(KwHistory) history = kw_history_new (board);
+  KwBoard *board = get_board (self);
+  KwHistory *history = get_history (self);
 
-  if (self->board != NULL)
-    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
-
-  g_set_object (&self->board, board);
-  g_set_object (&self->history, history);
   g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (kw_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (kw_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
 
   kw_plan_model_set_board (self->plan, board);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (board));
@@ -427,9 +336,7 @@ kw_window_set_board (KwWindow *self,
   if (self->details_panel != NULL)
     kw_details_panel_set_history (self->details_panel, history);
 
-  kw_window_update_history_actions (self);
   kw_window_queue_update_tags (self);
-  self->generation++;
   kw_window_update_read_only (self);
 }
 
@@ -511,9 +418,9 @@ static GtkWidget *
 new_recent_row (GtkRecentInfo *info)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *folder = dup_folder_name (file);
-  g_autofree char *location = dup_location_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
+  g_autofree char *folder = kw_file_dup_folder_name (file);
+  g_autofree char *location = kw_file_dup_location_name (file);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
@@ -552,7 +459,7 @@ kw_window_refresh_recent (KwWindow *self)
     {
       GtkRecentInfo *info = g_ptr_array_index (boards, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *name = dup_display_name (file);
+      g_autofree char *name = kw_file_dup_display_name (file);
       g_autofree char *label = escape_mnemonics (name);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
@@ -615,34 +522,42 @@ recent_row_activated_cb (KwWindow      *self,
 
 /* Loading */
 
+/* What an answer from the document needs: the window, and the file or
+ * draft it was about (a failed load leaves the document's own file as it
+ * was, so the error names the file that was asked for). */
 typedef struct
 {
-  KwWindow     *self;
-  GFile        *file;
-  GCancellable *cancellable;
-  char         *etag;
-  gboolean      tried_mount;
-} LoadOperation;
+  KwWindow *self;
+  GObject  *subject;
+} WindowRequest;
 
-static void
-load_operation_free (LoadOperation *op)
+static WindowRequest *
+window_request_new (KwWindow *self,
+                    GObject  *subject)
 {
-  g_clear_object (&op->self);
-  g_clear_object (&op->file);
-  g_clear_object (&op->cancellable);
-  g_clear_pointer (&op->etag, g_free);
-  g_free (op);
+  WindowRequest *request = g_new0 (WindowRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->subject = g_object_ref (subject);
+
+  return request;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadOperation, load_operation_free)
+static void
+window_request_free (WindowRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->subject);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowRequest, window_request_free)
 
 static void
-show_load_error (KwWindow     *self,
-                 GFile        *file,
-                 const GError *error)
+show_error_dialog (KwWindow     *self,
+                   const char   *heading,
+                   const GError *error)
 {
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
   AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -650,185 +565,104 @@ show_load_error (KwWindow     *self,
 }
 
 static void
+show_load_error (KwWindow     *self,
+                 GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = kw_file_dup_display_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+  show_error_dialog (self, heading, error);
+}
+
+static void
 load_finished_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(LoadOperation) op = user_data;
-  KwWindow *self = op->self;
-  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(WindowRequest) request = user_data;
+  KwWindow *self = request->self;
   g_autoptr(GError) error = NULL;
-
-  board = kw_format_load_file_finish (op->file, result, &error);
 
   /* A newer load, or closing the window, took over. */
-  if (g_cancellable_is_cancelled (op->cancellable))
+  if (!kw_document_load_finish (KW_DOCUMENT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (board == NULL)
-    {
-      kw_window_set_loading (self, FALSE);
-      kw_window_present_pending (self);
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             _("The file could not be read as a board."));
-      show_load_error (self, op->file, error);
-      return;
-    }
-
-  kw_window_set_board (self, board);
-  g_set_object (&self->file, op->file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&op->etag);
-  /* Started before loading ends: the board page follows the loading page
-   * directly, never the welcome page in between. */
-  self->started = TRUE;
-  kw_window_set_loading (self, FALSE);
-
-  kw_window_set_modified (self, FALSE);
-  kw_window_update_title (self);
-  add_to_recent (self, self->file);
-  kw_window_watch_file (self);
   kw_window_present_pending (self);
-}
 
-static void load_etag_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data);
-
-static void
-load_mount_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  LoadOperation *op = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_mount_enclosing_volume_finish (G_FILE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ALREADY_MOUNTED))
+  if (error != NULL)
     {
-      g_autoptr(LoadOperation) failed = op;
-
-      if (g_cancellable_is_cancelled (op->cancellable))
-        return;
-
-      kw_window_set_loading (op->self, FALSE);
-      kw_window_present_pending (op->self);
       /* The user closed the password dialog: nothing to explain. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
-        show_load_error (op->self, op->file, error);
+        show_load_error (self, G_FILE (request->subject), error);
       return;
     }
 
-  g_file_query_info_async (op->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
+  add_to_recent (self, get_file (self));
 }
 
-/* A board on a network share (sftp://, dav://, smb://) that is not
- * mounted yet, as after a restart when it is opened from the recent
- * boards or the command line: mount it, asking for a password if the
- * server wants one, then read it as any other file. */
+/* The password dialog of a share being mounted needs its window on screen. */
 static void
-load_mount (LoadOperation *op)
+mount_asks_cb (KwWindow *self)
 {
-  g_autoptr(GMountOperation) mount_operation = NULL;
-
-  /* The password dialog needs its window on screen. */
-  kw_window_present_pending (op->self);
-  mount_operation = gtk_mount_operation_new (GTK_WINDOW (op->self));
-  op->tried_mount = TRUE;
-  g_file_mount_enclosing_volume (op->file, G_MOUNT_MOUNT_NONE, mount_operation,
-                                 op->cancellable, load_mount_cb, op);
-}
-
-/* The etag is read before the board, never after: a change made by
- * someone else in between then shows up as a conflict when saving,
- * instead of being silently overwritten. */
-static void
-load_etag_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadOperation *op = user_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* An unreadable file is reported by the loader, which says why. */
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (info != NULL)
-    op->etag = g_strdup (g_file_info_get_etag (info));
-
-  if (info == NULL && !op->tried_mount &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
-    {
-      load_mount (op);
-      return;
-    }
-
-  kw_format_load_file_async (op->file, op->cancellable, load_finished_cb, op);
+  kw_window_present_pending (self);
 }
 
 void
 kw_window_load_file (KwWindow *self,
                      GFile    *file)
 {
-  LoadOperation *op;
+  g_autoptr(GMountOperation) mount_operation = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
   g_return_if_fail (KW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  name = dup_display_name (file);
+  name = kw_file_dup_display_name (file);
   message = g_strdup_printf (_("Opening “%s”…"), name);
   gtk_label_set_text (self->loading_label, message);
-  kw_window_set_loading (self, TRUE);
 
-  op = g_new0 (LoadOperation, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cancellable = g_object_ref (self->load_cancellable);
+  mount_operation = gtk_mount_operation_new (GTK_WINDOW (self));
+  g_signal_connect_object (mount_operation, "ask-password", G_CALLBACK (mount_asks_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mount_operation, "ask-question", G_CALLBACK (mount_asks_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mount_operation, "show-processes", G_CALLBACK (mount_asks_cb), self,
+                           G_CONNECT_SWAPPED);
 
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
+  kw_document_load_async (self->document, file, mount_operation, load_finished_cb,
+                          window_request_new (self, G_OBJECT (file)));
+}
+
+static void
+document_loading_cb (KwWindow   *self,
+                     GParamSpec *pspec,
+                     KwDocument *document)
+{
+  kw_window_update_page (self);
+  kw_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* Changes on disk */
-
-/* Hidden bars leave the widget tree too, so a screen reader meets the
- * alert when it appears and never an empty one. */
-static void
-set_bar_shown (GtkInfoBar *bar,
-               gboolean    shown)
-{
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
-  gtk_info_bar_set_revealed (bar, shown);
-  if (!shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
-}
 
 /* One bar, two stories: someone saved over the file (reload, or keep
  * ours), or it is gone (save ours again). */
 static void
 kw_window_update_file_bar (KwWindow *self)
 {
-  KwFileState state = self->file_watch != NULL ? kw_file_watch_get_state (self->file_watch)
-                                               : KW_FILE_STATE_UNCHANGED;
+  KwFileState state = kw_document_get_file_state (self->document);
+  GFile *file = get_file (self);
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  if (state == KW_FILE_STATE_UNCHANGED || self->file == NULL)
+  if (state == KW_FILE_STATE_UNCHANGED || file == NULL)
     {
       set_bar_shown (self->file_bar, FALSE);
       return;
     }
 
-  name = dup_display_name (self->file);
+  name = kw_file_dup_display_name (file);
   if (state == KW_FILE_STATE_CHANGED)
     text = g_strdup_printf (_("“%s” was changed by someone else."), name);
   else
@@ -849,43 +683,12 @@ kw_window_update_file_bar (KwWindow *self)
 }
 
 static void
-file_watch_changed_cb (KwWindow    *self,
-                       KwFileWatch *watch)
-{
-  kw_window_update_file_bar (self);
-}
-
-/* Follows self->file and self->etag, after a load or a save. */
-static void
-kw_window_watch_file (KwWindow *self)
-{
-  if (self->file_watch != NULL &&
-      (self->file == NULL || !g_file_equal (kw_file_watch_get_file (self->file_watch), self->file)))
-    {
-      g_signal_handlers_disconnect_by_func (self->file_watch, file_watch_changed_cb, self);
-      g_clear_object (&self->file_watch);
-    }
-
-  if (self->file_watch != NULL)
-    kw_file_watch_set_etag (self->file_watch, self->etag);
-  else if (self->file != NULL)
-    {
-      self->file_watch = kw_file_watch_new (self->file, self->etag);
-      g_signal_connect_object (self->file_watch, "changed",
-                               G_CALLBACK (file_watch_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  kw_window_update_file_bar (self);
-  kw_window_update_actions (self);
-}
-
-static void
 window_active_cb (KwWindow   *self,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
-  if (gtk_window_is_active (GTK_WINDOW (self)) && self->file_watch != NULL && !self->saving)
-    kw_file_watch_check (self->file_watch);
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    kw_document_check_file (self->document);
 }
 
 static void
@@ -893,27 +696,30 @@ reload_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     KwWindow         *self)
 {
-  if (g_str_equal (response, "reload") && self->file != NULL)
-    kw_window_load_file (self, self->file);
+  GFile *file = get_file (self);
+
+  if (g_str_equal (response, "reload") && file != NULL)
+    kw_window_load_file (self, file);
 }
 
 static void
 kw_window_reload (KwWindow *self)
 {
+  GFile *file = get_file (self);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
-  if (self->file == NULL)
+  if (file == NULL)
     return;
 
-  if (!self->modified)
+  if (!kw_document_get_modified (self->document))
     {
-      kw_window_load_file (self, self->file);
+      kw_window_load_file (self, file);
       return;
     }
 
-  name = dup_display_name (self->file);
+  name = kw_file_dup_display_name (file);
   heading = g_strdup_printf (_("Reload “%s”?"), name);
   dialog = new_message_dialog (self, heading,
                                _("The board has changes that are not saved. Reloading shows the version on disk, "
@@ -937,8 +743,8 @@ reload_action_cb (GtkWidget  *widget,
   kw_window_reload (KW_WINDOW (widget));
 }
 
-/* Hides the bar and nothing else: the etag stays the one we read, so a
- * later Save still asks before it replaces the other version. */
+/* Hides the bar and nothing else: the document still knows the version
+ * we read, so a later Save still asks before it replaces the other one. */
 static void
 keep_mine_action_cb (GtkWidget  *widget,
                      const char *action_name,
@@ -959,157 +765,15 @@ file_bar_response_cb (KwWindow   *self,
     set_bar_shown (bar, FALSE);
 }
 
-/* Read-only boards */
+/* Autosave drafts: the document writes them; the window says when it cannot. */
 
 static void
-kw_window_update_read_only (KwWindow *self)
+draft_failed_cb (KwWindow     *self,
+                 const GError *error,
+                 KwDocument   *document)
 {
-  gboolean read_only = self->board != NULL && kw_board_is_from_newer_format (self->board);
-
-  self->read_only = read_only;
-  kw_matrix_set_editable (self->matrix, !read_only);
-  kw_tray_set_editable (self->tray, !read_only);
-  if (self->details_panel != NULL)
-    kw_details_panel_set_editable (self->details_panel, !read_only);
-  set_bar_shown (self->read_only_bar, read_only);
-
-  kw_window_update_actions (self);
-  kw_window_update_history_actions (self);
-  if (read_only)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-finding", !read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !read_only);
-}
-
-/* Autosave drafts
- *
- * Every change reaches a draft in the user's data folder within
- * DRAFT_MAX_DELAY_MS, so a crash loses at most that much; the board's own
- * file is written only by Save. A board that is saved, discarded or
- * reloaded has no draft. */
-
-static void
-draft_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(KwWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (kw_draft_store_save_finish (KW_DRAFT_STORE (object), result, &error))
-    {
-      g_debug ("Draft %s written", self->draft_id);
-      self->draft_failed = FALSE;
-      return;
-    }
-
-  /* Superseded by a removal: the board was saved or discarded. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_warning ("Could not write the recovery draft of “%s”: %s", get_board_name (self), error->message);
-
-  /* Said once, not at every change: the board itself is fine. */
-  if (!self->draft_failed && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     show_toast (self, _("Kwadrant cannot keep a recovery copy of this board. Save it to be safe."));
-  self->draft_failed = TRUE;
-}
-
-static void
-kw_window_write_draft (KwWindow *self)
-{
-  KwDraftStore *store = kw_draft_store_get_default ();
-  gint64 first_change = self->draft_first_change;
-
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_first_change = 0;
-
-  if (!self->modified)
-    return;
-
-  if (self->draft_id == NULL)
-    self->draft_id = kw_draft_store_new_id (store);
-
-  g_debug ("Writing draft %s, %" G_GINT64_FORMAT " ms after the first change not in it",
-           self->draft_id, first_change != 0 ? (g_get_monotonic_time () - first_change) / 1000 : 0);
-
-  kw_draft_store_save_async (store, self->draft_id, self->board, self->file, self->etag,
-                             NULL, draft_written_cb, g_object_ref (self));
-}
-
-static gboolean
-draft_timeout_cb (gpointer user_data)
-{
-  KwWindow *self = user_data;
-
-  self->draft_timeout_id = 0;
-  kw_window_write_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits for a pause in the changes (a drag changes the board every
- * frame), but never longer than DRAFT_MAX_DELAY_MS after the first change
- * not yet in a draft. */
-static void
-kw_window_queue_draft (KwWindow *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 left_ms;
-
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-
-  if (self->draft_first_change == 0)
-    self->draft_first_change = now;
-
-  left_ms = DRAFT_MAX_DELAY_MS - (now - self->draft_first_change) / 1000;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (CLAMP (left_ms, 0, DRAFT_PAUSE_MS), draft_timeout_cb, self);
-}
-
-static void
-kw_window_remove_draft (KwWindow *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_first_change = 0;
-
-  if (self->draft_id == NULL)
-    return;
-
-  kw_draft_store_remove_async (kw_draft_store_get_default (), self->draft_id, NULL, NULL, NULL);
-  g_clear_pointer (&self->draft_id, g_free);
-}
-
-typedef struct
-{
-  KwWindow     *self;
-  KwDraft      *draft;
-  GCancellable *cancellable;
-} RestoreOperation;
-
-static void
-restore_operation_free (RestoreOperation *op)
-{
-  g_clear_object (&op->self);
-  g_clear_object (&op->draft);
-  g_clear_object (&op->cancellable);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreOperation, restore_operation_free)
-
-static void
-show_restore_error (KwWindow     *self,
-                    KwDraft      *draft,
-                    const GError *error)
-{
-  g_autofree char *name = kw_draft_dup_display_name (draft);
-  g_autofree char *heading = g_strdup_printf (_("Could not restore “%s”"), name);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1117,72 +781,41 @@ restore_finished_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(RestoreOperation) op = user_data;
-  KwWindow *self = op->self;
-  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(WindowRequest) request = user_data;
+  KwWindow *self = request->self;
+  KwDraft *draft = KW_DRAFT (request->subject);
   g_autoptr(GError) error = NULL;
 
-  board = kw_draft_store_load_finish (KW_DRAFT_STORE (object), result, NULL, &error);
-
-  if (g_cancellable_is_cancelled (op->cancellable))
-    return;
-
-  kw_window_set_loading (self, FALSE);
-
-  if (board == NULL)
+  if (!kw_document_restore_draft_finish (KW_DOCUMENT (object), result, &error))
     {
-      show_restore_error (self, op->draft, error);
-      return;
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      name = kw_draft_dup_display_name (draft);
+      heading = g_strdup_printf (_("Could not restore “%s”"), name);
+      show_error_dialog (self, heading, error);
     }
-
-  kw_window_set_board (self, board);
-  /* The file and the etag the board had: a file changed since then is a
-   * conflict when saving, never silently overwritten. */
-  g_set_object (&self->file, kw_draft_get_file (op->draft));
-  g_free (self->etag);
-  self->etag = g_strdup (kw_draft_get_etag (op->draft));
-  self->started = TRUE;
-
-  kw_window_update_page (self);
-  kw_window_set_modified (self, TRUE);
-  /* The draft stays until the board is saved or discarded; this window
-   * writes it again at its next change. */
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (kw_draft_get_id (op->draft));
-  kw_window_update_title (self);
-  kw_window_watch_file (self);
 }
 
 void
 kw_window_restore_draft (KwWindow *self,
                          KwDraft  *draft)
 {
-  KwDraftStore *store = kw_draft_store_get_default ();
-  RestoreOperation *op;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
   g_return_if_fail (KW_IS_WINDOW (self));
   g_return_if_fail (KW_IS_DRAFT (draft));
 
-  /* Ours from now on: not offered to anyone else while we run. */
-  kw_draft_store_adopt (store, kw_draft_get_id (draft));
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
   name = kw_draft_dup_display_name (draft);
   message = g_strdup_printf (_("Restoring “%s”…"), name);
   gtk_label_set_text (self->loading_label, message);
-  kw_window_set_loading (self, TRUE);
 
-  op = g_new0 (RestoreOperation, 1);
-  op->self = g_object_ref (self);
-  op->draft = g_object_ref (draft);
-  op->cancellable = g_object_ref (self->load_cancellable);
-
-  kw_draft_store_load_async (store, kw_draft_get_id (draft), op->cancellable, restore_finished_cb, op);
+  kw_document_restore_draft_async (self->document, draft, restore_finished_cb,
+                                   window_request_new (self, G_OBJECT (draft)));
 }
 
 const char *
@@ -1190,45 +823,70 @@ kw_window_get_draft_id (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->draft_id;
+  return kw_document_get_draft_id (self->document);
+}
+
+/* The document's state, as the window shows it */
+
+static void
+document_board_cb (KwWindow   *self,
+                   GParamSpec *pspec,
+                   KwDocument *document)
+{
+  /* Replaced by a load or a restore: the board page follows the loading
+   * page directly, never the welcome page in between. */
+  self->started = TRUE;
+  kw_window_show_board (self);
+  kw_window_update_page (self);
+  kw_window_update_title (self);
+}
+
+static void
+document_modified_cb (KwWindow   *self,
+                      GParamSpec *pspec,
+                      KwDocument *document)
+{
+  kw_window_update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+document_file_cb (KwWindow   *self,
+                  GParamSpec *pspec,
+                  KwDocument *document)
+{
+  kw_window_update_title (self);
+  kw_window_update_file_bar (self);
+  kw_window_update_actions (self);
+}
+
+static void
+kw_window_follow_document (KwWindow *self)
+{
+  KwDocument *document = self->document;
+
+  g_signal_connect_object (document, "notify::board", G_CALLBACK (document_board_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_modified_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (kw_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::loading", G_CALLBACK (document_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::saving", G_CALLBACK (kw_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::read-only", G_CALLBACK (kw_window_update_read_only), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "file-changed", G_CALLBACK (kw_window_update_file_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "draft-failed", G_CALLBACK (draft_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Saving */
 
-typedef struct
-{
-  KwWindow     *self;
-  GFile        *file;
-  GCancellable *cancellable;
-  guint64       generation;
-  KwFileWatch  *paused_watch;  /* held back while we write, resumed after */
-} SaveOperation;
-
-static void
-save_operation_free (SaveOperation *op)
-{
-  if (op->paused_watch != NULL)
-    kw_file_watch_resume (op->paused_watch);
-  g_clear_object (&op->paused_watch);
-  g_clear_object (&op->self);
-  g_clear_object (&op->file);
-  g_clear_object (&op->cancellable);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveOperation, save_operation_free)
-
-static void
-kw_window_set_saving (KwWindow *self,
-                      gboolean  saving)
-{
-  self->saving = !!saving;
-  kw_window_update_actions (self);
-}
-
-static void kw_window_save_to (KwWindow   *self,
-                               GFile      *file,
-                               const char *etag);
+static void kw_window_save_to (KwWindow *self,
+                               GFile    *file,
+                               gboolean  refuse_over_changes);
 
 static void
 save_error_response_cb (AdwMessageDialog *dialog,
@@ -1240,7 +898,7 @@ save_error_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save-as"))
     kw_window_save_as (self);
   else if (g_str_equal (response, "overwrite") && file != NULL)
-    kw_window_save_to (self, file, NULL);
+    kw_window_save_to (self, file, FALSE);
   else
     self->close_after_save = FALSE;
 }
@@ -1249,7 +907,7 @@ static void
 show_save_conflict (KwWindow *self,
                     GFile    *file)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -1306,7 +964,7 @@ show_save_error (KwWindow     *self,
                  GFile        *file,
                  const GError *error)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
   g_autofree char *body = dup_save_error_body (file, error);
   AdwMessageDialog *dialog = new_message_dialog (self, heading, body);
@@ -1327,50 +985,27 @@ save_finished_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(SaveOperation) op = user_data;
-  KwWindow *self = op->self;
+  g_autoptr(WindowRequest) request = user_data;
+  KwWindow *self = request->self;
+  GFile *file = G_FILE (request->subject);
   g_autoptr(GError) error = NULL;
-  g_autofree char *new_etag = NULL;
-  gboolean saved;
 
-  saved = kw_format_save_file_finish (op->file, result, &new_etag, &error);
-
-  if (g_cancellable_is_cancelled (op->cancellable))
-    return;
-
-  kw_window_set_saving (self, FALSE);
-
-  if (!saved)
+  if (!kw_document_save_finish (KW_DOCUMENT (object), result, &error))
     {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             _("The board could not be written."));
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          show_save_conflict (self, op->file);
-          /* Where no monitor told us, the bar shows it too. */
-          if (self->file_watch != NULL)
-            kw_file_watch_check (self->file_watch);
-        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, KW_DOCUMENT_ERROR, KW_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        show_save_conflict (self, file);
       else
-        show_save_error (self, op->file, error);
+        show_save_error (self, file, error);
       return;
     }
 
-  g_set_object (&self->file, op->file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
   self->started = TRUE;
-
   kw_window_update_page (self);
-  kw_window_set_modified (self, op->generation != self->generation);
-  /* Changed while saving: the draft learns the new file and etag. */
-  if (self->modified)
-    kw_window_queue_draft (self);
   kw_window_update_title (self);
-  add_to_recent (self, self->file);
-  kw_window_watch_file (self);
+  add_to_recent (self, file);
+  kw_window_update_file_bar (self);
   show_toast (self, _("Saved"));
 
   if (self->close_after_save)
@@ -1380,59 +1015,30 @@ save_finished_cb (GObject      *object,
     }
 }
 
+/* refuse_over_changes: refuse when someone else changed the file since we
+ * read or wrote it; FALSE when the user chose to replace it. */
 static void
-kw_window_save_to (KwWindow   *self,
-                   GFile      *file,
-                   const char *etag)
+kw_window_save_to (KwWindow *self,
+                   GFile    *file,
+                   gboolean  refuse_over_changes)
 {
-  SaveOperation *op;
+  WindowRequest *request = window_request_new (self, G_OBJECT (file));
 
-  if (self->save_cancellable == NULL)
-    self->save_cancellable = g_cancellable_new ();
-
-  kw_window_set_saving (self, TRUE);
-
-  op = g_new0 (SaveOperation, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cancellable = g_object_ref (self->save_cancellable);
-  op->generation = self->generation;
-
-  /* Our own write must not look like someone else's. */
-  if (self->file_watch != NULL)
-    {
-      op->paused_watch = g_object_ref (self->file_watch);
-      kw_file_watch_pause (op->paused_watch);
-    }
-
-  kw_format_save_file_async (self->board, file, etag, op->cancellable, save_finished_cb, op);
+  if (refuse_over_changes)
+    kw_document_save_async (self->document, save_finished_cb, request);
+  else
+    kw_document_save_as_async (self->document, file, save_finished_cb, request);
 }
 
 static void
 kw_window_save (KwWindow *self)
 {
-  if (self->file == NULL)
+  GFile *file = get_file (self);
+
+  if (file == NULL)
     kw_window_save_as (self);
   else
-    kw_window_save_to (self, self->file, self->etag);
-}
-
-static GFile *
-ensure_board_suffix (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *with_suffix = NULL;
-
-  if (is_board_file (file) || basename == NULL)
-    return g_object_ref (file);
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL)
-    return g_object_ref (file);
-
-  with_suffix = g_strconcat (basename, KW_FORMAT_SUFFIX, NULL);
-  return g_file_get_child (parent, with_suffix);
+    kw_window_save_to (self, file, TRUE);
 }
 
 static void
@@ -1443,7 +1049,7 @@ replace_response_cb (AdwMessageDialog *dialog,
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
   if (g_str_equal (response, "replace"))
-    kw_window_save_to (self, file, NULL);
+    kw_window_save_to (self, file, FALSE);
   else
     self->close_after_save = FALSE;
 }
@@ -1454,7 +1060,7 @@ static void
 confirm_replace (KwWindow *self,
                  GFile    *file)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
   AdwMessageDialog *dialog;
 
@@ -1491,17 +1097,17 @@ save_as_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  file = ensure_board_suffix (chosen);
+  file = kw_file_ensure_suffix (chosen, KW_FORMAT_SUFFIX);
   if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
     confirm_replace (self, file);
   else
-    kw_window_save_to (self, file, NULL);
+    kw_window_save_to (self, file, FALSE);
 }
 
 static char *
 dup_suggested_name (KwWindow *self)
 {
-  g_autofree char *name = g_strdup (get_board_name (self));
+  g_autofree char *name = g_strdup (kw_document_get_title (self->document));
 
   /* A title may hold characters a file name cannot. */
   g_strdelimit (name, "/\\", '-');
@@ -1515,6 +1121,7 @@ kw_window_save_as (KwWindow *self)
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *suggested = dup_suggested_name (self);
+  GFile *file = get_file (self);
 
   chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -1526,9 +1133,9 @@ kw_window_save_as (KwWindow *self)
   gtk_file_filter_add_suffix (filter, "kwadrant");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -1663,7 +1270,7 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
-      kw_window_remove_draft (self);
+      kw_document_discard_changes (self->document);
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -1681,7 +1288,7 @@ ask_to_save_changes (KwWindow *self)
   AdwMessageDialog *dialog;
 
   body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."),
-                          get_board_name (self));
+                          kw_document_get_title (self->document));
   dialog = new_message_dialog (self, _("Save Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -1701,10 +1308,10 @@ kw_window_close_request (GtkWindow *window)
 {
   KwWindow *self = KW_WINDOW (window);
 
-  if (self->modified && !self->close_confirmed)
+  if (kw_document_get_modified (self->document) && !self->close_confirmed)
     {
       /* Saving already, e.g. a second Ctrl+W: wait for that save. */
-      if (!self->saving)
+      if (!kw_document_get_saving (self->document))
         ask_to_save_changes (self);
       return TRUE;
     }
@@ -1758,7 +1365,7 @@ plan_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_finding);
   gtk_list_item_set_selectable (list_item, TRUE);
 
-  kw_plan_row_bind (row, item, self->board);
+  kw_plan_row_bind (row, item, get_board (self));
   label_list_item_widget (GTK_WIDGET (row), kw_plan_row_get_accessible_text (row));
 }
 
@@ -1789,8 +1396,8 @@ kw_window_ensure_details_panel (KwWindow *self)
   gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (self->details_panel));
 
   /* What the panel would have been told so far. */
-  kw_details_panel_set_history (self->details_panel, self->history);
-  kw_details_panel_set_editable (self->details_panel, !self->read_only);
+  kw_details_panel_set_history (self->details_panel, get_history (self));
+  kw_details_panel_set_editable (self->details_panel, !kw_document_get_read_only (self->document));
   selected = get_first_selected (self);
   if (selected != NULL)
     kw_details_panel_set_finding (self->details_panel, selected);
@@ -1841,7 +1448,7 @@ kw_window_select_only (KwWindow  *self,
 {
   guint position;
 
-  if (kw_board_find_position (self->board, finding, &position))
+  if (kw_board_find_position (get_board (self), finding, &position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
@@ -1889,7 +1496,7 @@ selection_changed_cb (KwWindow          *self,
 {
   KwFinding *finding = get_first_selected (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL && !self->read_only);
+  kw_window_update_actions (self);
   if (finding != NULL && self->details_panel != NULL)
     kw_details_panel_set_finding (self->details_panel, finding);
 }
@@ -2085,7 +1692,7 @@ static gboolean
 update_tags_cb (gpointer user_data)
 {
   KwWindow *self = user_data;
-  g_autoptr(GPtrArray) tags = collect_board_tags (self->board);
+  g_autoptr(GPtrArray) tags = collect_board_tags (get_board (self));
   guint selected = 0;
 
   self->tags_idle_id = 0;
@@ -2164,7 +1771,7 @@ kw_window_set_presenting (KwWindow *self,
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+  kw_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
@@ -2181,23 +1788,13 @@ leave_presentation_action_cb (GtkWidget  *widget,
 /* Editing actions */
 
 static void
-kw_window_update_history_actions (KwWindow *self)
-{
-  gboolean can_undo = !self->read_only && self->history != NULL && kw_history_get_can_undo (self->history);
-  gboolean can_redo = !self->read_only && self->history != NULL && kw_history_get_can_redo (self->history);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-}
-
-static void
 undo_action_cb (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   KwWindow *self = KW_WINDOW (widget);
 
-  kw_history_undo (self->history);
+  kw_history_undo (get_history (self));
 }
 
 static void
@@ -2207,7 +1804,7 @@ redo_action_cb (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
 
-  kw_history_redo (self->history);
+  kw_history_redo (get_history (self));
 }
 
 static void
@@ -2231,14 +1828,14 @@ add_finding_action_cb (GtkWidget  *widget,
   KwWindow *self = KW_WINDOW (widget);
   g_autoptr(KwFinding) finding = NULL;
 
-  if (self->loading || self->read_only)
+  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
     return;
 
   kw_window_set_presenting (self, FALSE);
   kw_window_start_board (self);
 
   finding = kw_finding_new (_("New finding"));
-  kw_history_add (self->history, finding, G_MAXUINT);
+  kw_history_add (get_history (self), finding, G_MAXUINT);
   kw_window_select_only (self, finding);
   kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
   kw_window_show_details (self, "finding", TRUE);
@@ -2253,7 +1850,7 @@ quick_add_action_cb (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
 
-  if (self->loading || self->read_only)
+  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
     return;
 
   kw_window_set_presenting (self, FALSE);
@@ -2286,7 +1883,7 @@ kw_window_delete_selected (KwWindow *self)
   AdwToast *toast;
 
   /* The matrix and the lists ask too, not only the disabled action. */
-  if (findings->len == 0 || self->read_only)
+  if (findings->len == 0 || kw_document_get_read_only (self->document))
     return;
 
   if (findings->len == 1)
@@ -2302,10 +1899,10 @@ kw_window_delete_selected (KwWindow *self)
                                  findings->len);
     }
 
-  kw_history_begin_group (self->history, label);
+  kw_history_begin_group (get_history (self), label);
   for (guint i = 0; i < findings->len; i++)
-    kw_history_remove (self->history, findings->pdata[i]);
-  kw_history_end_group (self->history);
+    kw_history_remove (get_history (self), findings->pdata[i]);
+  kw_history_end_group (get_history (self));
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -2361,7 +1958,7 @@ export_action_cb (GtkWidget  *widget,
   KwWindow *self = KW_WINDOW (widget);
   KwExportDialog *dialog;
 
-  dialog = kw_export_dialog_new (GTK_WINDOW (self), self->board, self->file, self->toast_overlay);
+  dialog = kw_export_dialog_new (GTK_WINDOW (self), get_board (self), get_file (self), self->toast_overlay);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -2394,7 +1991,7 @@ print_action_cb (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
 
-  kw_print_board (GTK_WINDOW (self), self->board);
+  kw_print_board (GTK_WINDOW (self), get_board (self));
 }
 
 static void
@@ -2440,7 +2037,7 @@ drop_cb (GtkDropTarget *target,
 
   for (GSList *l = files; l != NULL; l = l->next)
     {
-      if (!is_board_file (l->data))
+      if (!kw_file_has_suffix (l->data, KW_FORMAT_SUFFIX))
         continue;
 
       kw_window_open (self, l->data);
@@ -2470,12 +2067,10 @@ kw_window_dispose (GObject *object)
 
   /* Pending loads and saves hold a reference and come back later: the
    * cancellable tells them the window is gone. */
-  g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->save_cancellable);
-  /* Destroyed without asking (the session ends): the last changes still
-   * reach the draft. */
-  if (self->draft_timeout_id != 0)
-    kw_window_write_draft (self);
+  /* Destroyed without asking (the session ends): the document still
+   * writes the last changes to the draft. */
+  if (self->document != NULL)
+    kw_document_close (self->document);
   if (self->shortcuts_window != NULL)
     {
       GtkWindow *shortcuts = self->shortcuts_window;
@@ -2484,18 +2079,17 @@ kw_window_dispose (GObject *object)
       self->shortcuts_window = NULL;
       gtk_window_destroy (shortcuts);
     }
-  if (self->file_watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->file_watch, self);
-  g_clear_object (&self->file_watch);
 
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_func (self->recent_manager, kw_window_refresh_recent, self);
   self->recent_manager = NULL;
 
-  if (self->board != NULL)
-    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (kw_document_get_board (self->document), self);
+      g_signal_handlers_disconnect_by_data (kw_document_get_history (self->document), self);
+    }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
@@ -2517,14 +2111,8 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->lists_filter);
   g_clear_object (&self->tray_filter);
   g_clear_object (&self->tags);
-  g_clear_object (&self->history);
-  g_clear_object (&self->board);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->save_cancellable);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->tag, g_free);
 
@@ -2542,11 +2130,11 @@ kw_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+      g_value_set_boolean (value, kw_document_get_modified (self->document));
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, kw_document_get_loading (self->document));
       break;
 
     case PROP_PRESENTING:
@@ -2806,19 +2394,17 @@ setup_models (KwWindow *self)
 static void
 kw_window_init (KwWindow *self)
 {
-  g_autoptr(KwBoard) board = kw_board_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   kw_a11y_name_buttons_once (GTK_WIDGET (self));
   kw_a11y_name_drop_down (self->tag_dropdown, _("Tag"));
 
   setup_models (self);
-  kw_window_set_board (self, board);
+  self->document = kw_document_new ();
+  kw_window_follow_document (self);
+  kw_window_show_board (self);
   /* "All tags" shows from the start. */
   g_clear_handle_id (&self->tags_idle_id, g_source_remove);
   update_tags_cb (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
 
   self->recent_manager = gtk_recent_manager_get_default ();
   g_signal_connect_object (self->recent_manager, "changed",
@@ -2851,7 +2437,7 @@ kw_window_get_file (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return get_file (self);
 }
 
 KwBoard *
@@ -2859,7 +2445,7 @@ kw_window_get_board (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->board;
+  return get_board (self);
 }
 
 gboolean
@@ -2867,7 +2453,8 @@ kw_window_is_blank (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && !self->modified && !self->loading;
+  return get_file (self) == NULL && !kw_document_get_modified (self->document) &&
+         !kw_document_get_loading (self->document);
 }
 
 gboolean
@@ -2875,7 +2462,7 @@ kw_window_get_modified (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->modified;
+  return kw_document_get_modified (self->document);
 }
 
 gboolean
@@ -2883,7 +2470,7 @@ kw_window_get_loading (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->loading;
+  return kw_document_get_loading (self->document);
 }
 
 GListModel *
@@ -2899,7 +2486,7 @@ kw_window_get_history (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->history;
+  return get_history (self);
 }
 
 GtkSelectionModel *
