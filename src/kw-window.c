@@ -16,10 +16,12 @@
 #include "kw-file-names.h"
 #include "kw-format.h"
 #include "kw-matrix.h"
+#include "kw-message-dialog.h"
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
 #include "kw-print.h"
+#include "kw-save-chooser.h"
 #include "kw-tray.h"
 #include "kw-window.h"
 
@@ -342,20 +344,6 @@ kw_window_show_board (KwWindow *self)
 
 /* Dialogs and toasts */
 
-static AdwMessageDialog *
-new_message_dialog (KwWindow   *self,
-                    const char *heading,
-                    const char *body)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* The responses are added after this: name them once they show. */
-  kw_a11y_name_buttons_once_when_shown (GTK_WIDGET (dialog));
-
-  return dialog;
-}
-
 static void
 show_toast (KwWindow   *self,
             const char *text)
@@ -554,17 +542,6 @@ window_request_free (WindowRequest *request)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowRequest, window_request_free)
 
 static void
-show_error_dialog (KwWindow     *self,
-                   const char   *heading,
-                   const GError *error)
-{
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 show_load_error (KwWindow     *self,
                  GFile        *file,
                  const GError *error)
@@ -572,7 +549,7 @@ show_load_error (KwWindow     *self,
   g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
-  show_error_dialog (self, heading, error);
+  kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
 }
 
 static void
@@ -721,7 +698,7 @@ kw_window_reload (KwWindow *self)
 
   name = kw_file_dup_display_name (file);
   heading = g_strdup_printf (_("Reload “%s”?"), name);
-  dialog = new_message_dialog (self, heading,
+  dialog = kw_message_dialog_new (GTK_WINDOW (self), heading,
                                _("The board has changes that are not saved. Reloading shows the version on disk, "
                                  "and your changes are lost."));
   adw_message_dialog_add_responses (dialog,
@@ -796,7 +773,7 @@ restore_finished_cb (GObject      *object,
 
       name = kw_draft_dup_display_name (draft);
       heading = g_strdup_printf (_("Could not restore “%s”"), name);
-      show_error_dialog (self, heading, error);
+      kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
     }
 }
 
@@ -914,7 +891,7 @@ show_save_conflict (KwWindow *self,
   body = g_strdup_printf (_("“%s” was changed by someone else after you opened it. "
                             "Replace it with your version, or save your version as a new file?"),
                           name);
-  dialog = new_message_dialog (self, _("File Changed on Disk"), body);
+  dialog = kw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
@@ -967,7 +944,7 @@ show_save_error (KwWindow     *self,
   g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
   g_autofree char *body = dup_save_error_body (file, error);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, body);
+  AdwMessageDialog *dialog = kw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_responses (dialog,
                                     "close", _("_Close"),
@@ -1042,108 +1019,35 @@ kw_window_save (KwWindow *self)
 }
 
 static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     KwWindow         *self)
+save_as_chosen_cb (GtkWindow *parent,
+                   GFile     *file)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  KwWindow *self = KW_WINDOW (parent);
 
-  if (g_str_equal (response, "replace"))
-    kw_window_save_to (self, file, FALSE);
-  else
+  if (file == NULL)
     self->close_after_save = FALSE;
-}
-
-/* The file chooser confirmed overwriting the name as typed: when we add
- * the suffix, the name changes, so we ask again if it exists. */
-static void
-confirm_replace (KwWindow *self,
-                 GFile    *file)
-{
-  g_autofree char *name = kw_file_dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
-  AdwMessageDialog *dialog;
-
-  dialog = new_message_dialog (self, heading,
-                               _("A board with this name already exists. Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     KwWindow        *self)
-{
-  g_autoptr(GFile) chosen = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (chosen == NULL)
-    {
-      self->close_after_save = FALSE;
-      return;
-    }
-
-  file = kw_file_ensure_suffix (chosen, KW_FORMAT_SUFFIX);
-  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-    confirm_replace (self, file);
   else
     kw_window_save_to (self, file, FALSE);
-}
-
-static char *
-dup_suggested_name (KwWindow *self)
-{
-  g_autofree char *name = g_strdup (kw_document_get_title (self->document));
-
-  /* A title may hold characters a file name cannot. */
-  g_strdelimit (name, "/\\", '-');
-
-  return g_strconcat (name, KW_FORMAT_SUFFIX, NULL);
 }
 
 static void
 kw_window_save_as (KwWindow *self)
 {
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *suggested = dup_suggested_name (self);
-  GFile *file = get_file (self);
-
-  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  KwSaveChooserOptions options = {
+    .title = _("Save Board"),
+    .accept_label = _("_Save"),
+    .filter = filter,
+    .near_file = get_file (self),
+    .name = kw_document_get_title (self->document),
+    .suffix = KW_FORMAT_SUFFIX,
+    .replace_body = _("A board with this name already exists. Replacing it overwrites its contents."),
+  };
 
   gtk_file_filter_set_name (filter, _("Kwadrant boards"));
   gtk_file_filter_add_mime_type (filter, KW_FORMAT_MIME_TYPE);
   gtk_file_filter_add_suffix (filter, "kwadrant");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  kw_save_chooser_show (GTK_WINDOW (self), &options, save_as_chosen_cb);
 }
 
 /* Actions */
@@ -1289,7 +1193,7 @@ ask_to_save_changes (KwWindow *self)
 
   body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."),
                           kw_document_get_title (self->document));
-  dialog = new_message_dialog (self, _("Save Changes?"), body);
+  dialog = kw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
