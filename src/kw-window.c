@@ -12,6 +12,7 @@
 #include "kw-application.h"
 #include "kw-details-panel.h"
 #include "kw-export-dialog.h"
+#include "kw-finding-filter.h"
 #include "kw-document.h"
 #include "kw-file-names.h"
 #include "kw-format.h"
@@ -75,11 +76,9 @@ struct _KwWindow
   GtkMultiSelection    *selection;
   /* Findings that match the search and tag; the matrix dims the others,
    * the lists and the tray leave them out. */
-  GtkFilter            *filter;
+  KwFindingFilter      *filter;
   GtkFilter            *lists_filter;
   GtkFilter            *tray_filter;
-  char                 *search_key;   /* casefolded, NULL for none */
-  char                 *tag;          /* NULL for all tags */
   GtkStringList        *tags;
   guint                 tags_idle_id;
   guint                 present_timeout_id;
@@ -1407,60 +1406,6 @@ selection_changed_cb (KwWindow          *self,
 
 /* Search and tag filter */
 
-static gboolean
-text_matches (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
-static gboolean
-finding_matches (KwWindow  *self,
-                 KwFinding *finding)
-{
-  static const KwFindingText searched[] = {
-    KW_FINDING_TEXT_TITLE,
-    KW_FINDING_TEXT_DESCRIPTION,
-    KW_FINDING_TEXT_OWNER,
-    KW_FINDING_TEXT_SOURCE,
-  };
-  const char * const *tags;
-
-  if (self->tag != NULL && !kw_finding_has_tag (finding, self->tag))
-    return FALSE;
-
-  if (self->search_key == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
-    {
-      if (text_matches (kw_finding_get_text (finding, searched[i]), self->search_key))
-        return TRUE;
-    }
-
-  tags = kw_finding_get_tags (finding);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      if (text_matches (tags[i], self->search_key))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-filter_match_cb (gpointer item,
-                 gpointer user_data)
-{
-  return finding_matches (user_data, item);
-}
-
 /* The outcome lists: every heading, the findings that match; the
  * summary and the unplaced findings have their own places. */
 static gboolean
@@ -1475,7 +1420,7 @@ lists_filter_match_cb (gpointer item,
       return FALSE;
     case KW_PLAN_ITEM_FINDING:
       return kw_plan_item_get_outcome (plan_item) != KW_OUTCOME_UNPLACED &&
-             finding_matches (user_data, kw_plan_item_get_finding (plan_item));
+             kw_finding_filter_matches (user_data, kw_plan_item_get_finding (plan_item));
     case KW_PLAN_ITEM_GROUP:
     case KW_PLAN_ITEM_EMPTY:
     default:
@@ -1491,13 +1436,15 @@ tray_filter_match_cb (gpointer item,
 
   return kw_plan_item_get_kind (plan_item) == KW_PLAN_ITEM_FINDING &&
          kw_plan_item_get_outcome (plan_item) == KW_OUTCOME_UNPLACED &&
-         finding_matches (user_data, kw_plan_item_get_finding (plan_item));
+         kw_finding_filter_matches (user_data, kw_plan_item_get_finding (plan_item));
 }
 
+/* The lists and the tray follow the search and tag too. */
 static void
-kw_window_refilter (KwWindow *self)
+filter_changed_cb (KwWindow        *self,
+                   GtkFilterChange  change,
+                   GtkFilter       *filter)
 {
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (self->lists_filter, GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (self->tray_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -1506,13 +1453,7 @@ static void
 search_changed_cb (KwWindow       *self,
                    GtkSearchEntry *entry)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  g_clear_pointer (&self->search_key, g_free);
-  if (*text != '\0')
-    self->search_key = g_utf8_casefold (text, -1);
-
-  kw_window_refilter (self);
+  kw_finding_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -1540,12 +1481,7 @@ tag_selected_cb (KwWindow    *self,
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     tag = gtk_string_list_get_string (self->tags, selected);
 
-  if (g_strcmp0 (tag, self->tag) == 0)
-    return;
-
-  g_free (self->tag);
-  self->tag = g_strdup (tag);
-  kw_window_refilter (self);
+  kw_finding_filter_set_tag (self->filter, tag);
 }
 
 static int
@@ -1597,6 +1533,7 @@ update_tags_cb (gpointer user_data)
 {
   KwWindow *self = user_data;
   g_autoptr(GPtrArray) tags = collect_board_tags (get_board (self));
+  const char *chosen = kw_finding_filter_get_tag (self->filter);
   guint selected = 0;
 
   self->tags_idle_id = 0;
@@ -1611,19 +1548,16 @@ update_tags_cb (gpointer user_data)
                           (const char * const *) tags->pdata);
 
   /* The chosen tag stays chosen while any finding still has it. */
-  for (guint i = 1; self->tag != NULL && i < tags->len - 1; i++)
+  for (guint i = 1; chosen != NULL && i < tags->len - 1; i++)
     {
-      if (g_str_equal (tags->pdata[i], self->tag))
+      if (g_str_equal (tags->pdata[i], chosen))
         selected = i;
     }
   gtk_drop_down_set_selected (self->tag_dropdown, selected);
   self->updating_tags = FALSE;
 
-  if (selected == 0 && self->tag != NULL)
-    {
-      g_clear_pointer (&self->tag, g_free);
-      kw_window_refilter (self);
-    }
+  if (selected == 0)
+    kw_finding_filter_set_tag (self->filter, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -2017,8 +1951,6 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->tags);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->search_key, g_free);
-  g_clear_pointer (&self->tag, g_free);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
 }
@@ -2272,9 +2204,10 @@ setup_models (KwWindow *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_match_cb, self, NULL));
-  self->lists_filter = GTK_FILTER (gtk_custom_filter_new (lists_filter_match_cb, self, NULL));
-  self->tray_filter = GTK_FILTER (gtk_custom_filter_new (tray_filter_match_cb, self, NULL));
+  self->filter = kw_finding_filter_new ();
+  self->lists_filter = GTK_FILTER (gtk_custom_filter_new (lists_filter_match_cb, self->filter, NULL));
+  self->tray_filter = GTK_FILTER (gtk_custom_filter_new (tray_filter_match_cb, self->filter, NULL));
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
 
   lists = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->lists_filter));
   unplaced = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->tray_filter));
@@ -2285,7 +2218,7 @@ setup_models (KwWindow *self)
   kw_tray_set_model (self->tray, GTK_SELECTION_MODEL (tray_selection));
 
   kw_matrix_set_selection (self->matrix, GTK_SELECTION_MODEL (self->selection));
-  kw_matrix_set_filter (self->matrix, self->filter);
+  kw_matrix_set_filter (self->matrix, GTK_FILTER (self->filter));
   kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
 
   self->tags = gtk_string_list_new (NULL);
@@ -2406,7 +2339,7 @@ kw_window_get_filter (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->filter;
+  return GTK_FILTER (self->filter);
 }
 
 GtkWidget *
