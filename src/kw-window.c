@@ -22,11 +22,10 @@
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
 #include "kw-print.h"
+#include "kw-recent-boards.h"
 #include "kw-save-chooser.h"
 #include "kw-tray.h"
 #include "kw-window.h"
-
-#define MAX_RECENT_BOARDS 8
 
 struct _KwWindow
 {
@@ -87,7 +86,7 @@ struct _KwWindow
    * window before its first frame. */
   GtkWindow            *shortcuts_window;
   GSettings            *settings;   /* NULL when the schema is not installed */
-  GtkRecentManager     *recent_manager;
+  KwRecentBoards       *recent_boards;  /* the application's */
   /* Answers to this window's loads and saves come back while it may be
    * gone: cancelled in dispose. */
   GCancellable         *cancellable;
@@ -353,58 +352,14 @@ show_toast (KwWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Recent boards */
-
-static gboolean
-recent_info_is_board (GtkRecentInfo *info)
-{
-  const char *mime_type = gtk_recent_info_get_mime_type (info);
-
-  if (g_strcmp0 (mime_type, KW_FORMAT_MIME_TYPE) != 0 &&
-      !g_str_has_suffix (gtk_recent_info_get_uri (info), KW_FORMAT_SUFFIX))
-    return FALSE;
-
-  /* A board moved or deleted since is left out: opening it would fail.
-   * GTK checks only local files; a board on a network share stays, as
-   * checking it would wait on the network, and opening mounts it. */
-  return !gtk_recent_info_is_local (info) || gtk_recent_info_exists (info);
-}
-
-static int
-compare_recent_newest_first (gconstpointer a,
-                             gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static GPtrArray *
-collect_recent_boards (KwWindow *self)
-{
-  GPtrArray *boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      if (recent_info_is_board (l->data))
-        g_ptr_array_add (boards, gtk_recent_info_ref (l->data));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  g_ptr_array_sort (boards, compare_recent_newest_first);
-  if (boards->len > MAX_RECENT_BOARDS)
-    g_ptr_array_set_size (boards, MAX_RECENT_BOARDS);
-
-  return boards;
-}
+/* Recent boards: the application's list, on the welcome page and in the
+ * main menu */
 
 static GtkWidget *
-new_recent_row (GtkRecentInfo *info)
+create_recent_row_cb (gpointer item,
+                      gpointer user_data)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+  GFile *file = item;
   g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *folder = kw_file_dup_folder_name (file);
   g_autofree char *location = kw_file_dup_location_name (file);
@@ -418,7 +373,7 @@ new_recent_row (GtkRecentInfo *info)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
   /* Not the path: a board on a network share has none. */
   gtk_widget_set_tooltip_text (row, location);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
 
   return row;
 }
@@ -433,50 +388,68 @@ escape_mnemonics (const char *text)
 }
 
 static void
-kw_window_refresh_recent (KwWindow *self)
+recent_boards_changed_cb (KwWindow   *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *boards)
 {
-  g_autoptr(GPtrArray) boards = collect_recent_boards (self);
-  GtkWidget *child;
+  guint n_boards = g_list_model_get_n_items (boards);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
   g_menu_remove_all (self->recent_menu);
-
-  for (guint i = 0; i < boards->len; i++)
+  for (guint i = 0; i < n_boards; i++)
     {
-      GtkRecentInfo *info = g_ptr_array_index (boards, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) file = g_list_model_get_item (boards, i);
       g_autofree char *name = kw_file_dup_display_name (file);
       g_autofree char *label = escape_mnemonics (name);
+      g_autofree char *uri = g_file_get_uri (file);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-      gtk_list_box_append (self->recent_list, new_recent_row (info));
-
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
       g_menu_append_item (self->recent_menu, item);
     }
 
   /* An item without an action shows greyed out: better than an empty submenu. */
-  if (boards->len == 0)
+  if (n_boards == 0)
     g_menu_append (self->recent_menu, _("No Recent Boards"), NULL);
 
-  gtk_widget_set_visible (self->recent_box, boards->len > 0);
+  gtk_widget_set_visible (self->recent_box, n_boards > 0);
+}
+
+/* The application's list; a window of another application (tests) keeps
+ * its own. */
+static void
+kw_window_follow_recent_boards (KwWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(KwRecentBoards) boards = NULL;
+
+  if (KW_IS_APPLICATION (app))
+    boards = g_object_ref (kw_application_get_recent_boards (KW_APPLICATION (app)));
+  else if (self->recent_boards == NULL)
+    boards = kw_recent_boards_new (NULL);
+  else
+    return;
+
+  if (self->recent_boards == boards)
+    return;
+
+  if (self->recent_boards != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent_boards, recent_boards_changed_cb, self);
+  g_set_object (&self->recent_boards, boards);
+
+  gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (boards), create_recent_row_cb, NULL, NULL);
+  g_signal_connect_object (boards, "items-changed", G_CALLBACK (recent_boards_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  recent_boards_changed_cb (self, 0, 0, 0, G_LIST_MODEL (boards));
 }
 
 static void
 add_to_recent (KwWindow *self,
                GFile    *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "kwadrant");
-  const char *app_name = g_get_application_name ();
-  GtkRecentData data = {
-    .mime_type = (char *) KW_FORMAT_MIME_TYPE,
-    .app_name = (char *) (app_name ? app_name : "Kwadrant"),
-    .app_exec = exec,
-  };
-
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
+  kw_window_follow_recent_boards (self);
+  kw_recent_boards_add (self->recent_boards, file);
 }
 
 /* Opens a board the way the rest of the app does: in the window that has
@@ -497,14 +470,10 @@ static void
 recent_row_activated_cb (KwWindow      *self,
                          GtkListBoxRow *row)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = NULL;
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
 
-  if (uri == NULL)
-    return;
-
-  file = g_file_new_for_uri (uri);
-  kw_window_open (self, file);
+  if (file != NULL)
+    kw_window_open (self, file);
 }
 
 /* Loading */
@@ -1918,9 +1887,9 @@ kw_window_dispose (GObject *object)
       gtk_window_destroy (shortcuts);
     }
 
-  if (self->recent_manager != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent_manager, kw_window_refresh_recent, self);
-  self->recent_manager = NULL;
+  if (self->recent_boards != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent_boards, recent_boards_changed_cb, self);
+  g_clear_object (&self->recent_boards);
 
   if (self->document != NULL)
     {
@@ -2243,10 +2212,8 @@ kw_window_init (KwWindow *self)
   g_clear_handle_id (&self->tags_idle_id, g_source_remove);
   update_tags_cb (self);
 
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect_object (self->recent_manager, "changed",
-                           G_CALLBACK (kw_window_refresh_recent), self, G_CONNECT_SWAPPED);
-  kw_window_refresh_recent (self);
+  /* The application is set after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (kw_window_follow_recent_boards), NULL);
 
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
