@@ -11,7 +11,6 @@
 #include "kw-a11y.h"
 #include "kw-application.h"
 #include "kw-details-panel.h"
-#include "kw-export-dialog.h"
 #include "kw-finding-filter.h"
 #include "kw-document.h"
 #include "kw-file-names.h"
@@ -21,133 +20,21 @@
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
-#include "kw-print.h"
 #include "kw-recent-boards.h"
-#include "kw-save-chooser.h"
 #include "kw-tray.h"
-#include "kw-window.h"
-
-struct _KwWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  GtkSpinner           *spinner;
-  GtkLabel             *loading_label;
-  GtkListView          *plan_view;
-  GMenu                *recent_menu;
-  GtkWidget            *header_bar;
-  GtkWidget            *undo_box;
-  GtkWidget            *search_button;
-  GtkWidget            *details_button;
-  GtkWidget            *present_button;
-  GtkWidget            *sidebar;
-  GtkWidget            *sidebar_separator;
-  KwTray               *tray;
-  KwMatrix             *matrix;
-  GtkRevealer          *details_revealer;
-  GtkWidget            *details_box;
-  /* Built the first time it shows: hundreds of widgets a board does not
-   * need on screen before its first frame. NULL until then. */
-  KwDetailsPanel       *details_panel;
-  GtkSearchBar         *search_bar;
-  GtkEditable          *search_entry;
-  GtkDropDown          *tag_dropdown;
-  GtkInfoBar           *file_bar;
-  GtkLabel             *file_bar_label;
-  GtkWidget            *reload_button;
-  GtkWidget            *keep_button;
-  GtkWidget            *file_save_button;
-  GtkWidget            *file_save_as_button;
-  GtkInfoBar           *read_only_bar;
-
-  /* The board, its file and everything that keeps it safe: loading,
-   * saving, drafts, changes on disk. The window shows what it says. */
-  KwDocument           *document;
-  KwPlanModel          *plan;
-  /* The one selection over the board's findings: the matrix, the lists
-   * and the tray all show and change it. */
-  GtkMultiSelection    *selection;
-  /* Findings that match the search and tag; the matrix dims the others,
-   * the lists and the tray leave them out. */
-  KwFindingFilter      *filter;
-  GtkFilter            *lists_filter;
-  GtkFilter            *tray_filter;
-  GtkStringList        *tags;
-  guint                 tags_idle_id;
-  guint                 present_timeout_id;
-  /* Built on first use: a shortcuts window is hundreds of widgets, and
-   * GtkApplication's automatic help overlay would build it for every
-   * window before its first frame. */
-  GtkWindow            *shortcuts_window;
-  GSettings            *settings;   /* NULL when the schema is not installed */
-  KwRecentBoards       *recent_boards;  /* the application's */
-  /* Answers to this window's loads and saves come back while it may be
-   * gone: cancelled in dispose. */
-  GCancellable         *cancellable;
-
-  guint                 present_pending : 1;
-  guint                 started : 1;           /* showing a board, not the welcome */
-  guint                 close_after_save : 1;
-  guint                 close_confirmed : 1;
-  guint                 presenting : 1;
-  guint                 details_visible : 1;
-  guint                 numbered_dots : 1;
-  guint                 snap : 1;
-  guint                 updating_tags : 1;
-};
+#include "kw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_MODIFIED,
-  PROP_LOADING,
-  PROP_PRESENTING,
-  PROP_DETAILS_VISIBLE,
-  PROP_NUMBERED_DOTS,
-  PROP_SNAP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void kw_window_save (KwWindow *self);
-static void kw_window_save_as (KwWindow *self);
-static void kw_window_queue_update_tags (KwWindow *self);
-static void kw_window_start_board (KwWindow *self);
-static KwFinding *get_first_selected (KwWindow *self);
-
-static KwBoard *
-get_board (KwWindow *self)
-{
-  return kw_document_get_board (self->document);
-}
-
-static KwHistory *
-get_history (KwWindow *self)
-{
-  return kw_document_get_history (self->document);
-}
-
-static GFile *
-get_file (KwWindow *self)
-{
-  return kw_document_get_file (self->document);
-}
+GParamSpec *kw_window_properties[N_PROPS];
 
 /* State */
 
-static void
+void
 kw_window_update_title (KwWindow *self)
 {
   const char *board_name = kw_document_get_title (self->document);
-  GFile *file = get_file (self);
+  GFile *file = kw_window_file (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
@@ -179,7 +66,7 @@ kw_window_update_title (KwWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static void
+void
 kw_window_update_page (KwWindow *self)
 {
   gboolean loading = kw_document_get_loading (self->document);
@@ -206,40 +93,12 @@ kw_window_update_page (KwWindow *self)
     gtk_spinner_stop (self->spinner);
 }
 
-/* The one place that decides which actions are enabled: called whenever
- * anything they depend on changes. */
-static void
-kw_window_update_actions (KwWindow *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  KwHistory *history = get_history (self);
-  gboolean loading = kw_document_get_loading (self->document);
-  gboolean idle = !loading && !kw_document_get_saving (self->document);
-  /* An older Kwadrant never writes a newer format's board: it would lose
-   * what it does not know. Export and print stay. */
-  gboolean editable = !kw_document_get_read_only (self->document);
-
-  gtk_widget_action_set_enabled (widget, "win.save", idle && editable);
-  gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
-  gtk_widget_action_set_enabled (widget, "win.reload", idle && get_file (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
-  gtk_widget_action_set_enabled (widget, "win.export", !loading);
-  gtk_widget_action_set_enabled (widget, "win.print", !loading);
-  gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
-  gtk_widget_action_set_enabled (widget, "win.redo", editable && history != NULL && kw_history_get_can_redo (history));
-  gtk_widget_action_set_enabled (widget, "win.delete", editable && self->selection != NULL &&
-                                                       get_first_selected (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.add-finding", editable);
-  gtk_widget_action_set_enabled (widget, "win.quick-add", editable);
-  gtk_widget_action_set_enabled (widget, "win.leave-presentation", self->presenting);
-}
-
 /* Opening a board at start-up, the window waits for the board (up to
  * PRESENT_DELAY_MS, then it shows the loading page): its first frame is
  * the board, not a welcome page or a spinner cross-fading into it. */
 #define PRESENT_DELAY_MS 300
 
-static void
+void
 kw_window_present_pending (KwWindow *self)
 {
   if (!self->present_pending)
@@ -278,793 +137,17 @@ kw_window_present_when_loaded (KwWindow *self)
   self->present_timeout_id = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
 }
 
-static void
-board_changed_cb (KwWindow *self,
-                  KwBoard  *board)
-{
-  kw_window_queue_update_tags (self);
-}
-
-/* Read-only boards */
-
-/* Hidden bars leave the widget tree too, so a screen reader meets the
- * alert when it appears and never an empty one. */
-static void
-set_bar_shown (GtkInfoBar *bar,
-               gboolean    shown)
-{
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
-  gtk_info_bar_set_revealed (bar, shown);
-  if (!shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
-}
-
-static void
-kw_window_update_read_only (KwWindow *self)
-{
-  gboolean read_only = kw_document_get_read_only (self->document);
-
-  kw_matrix_set_editable (self->matrix, !read_only);
-  kw_tray_set_editable (self->tray, !read_only);
-  if (self->details_panel != NULL)
-    kw_details_panel_set_editable (self->details_panel, !read_only);
-  set_bar_shown (self->read_only_bar, read_only);
-  kw_window_update_actions (self);
-}
-
-/* A load or a restore brought a new board and its history: the widgets
- * follow it. */
-static void
-kw_window_show_board (KwWindow *self)
-{
-  KwBoard *board = get_board (self);
-  KwHistory *history = get_history (self);
-
-  g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (kw_window_update_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (kw_window_update_actions), self,
-                           G_CONNECT_SWAPPED);
-
-  kw_plan_model_set_board (self->plan, board);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (board));
-
-  kw_matrix_set_board (self->matrix, board);
-  kw_matrix_set_history (self->matrix, history);
-  kw_tray_set_history (self->tray, history);
-  if (self->details_panel != NULL)
-    kw_details_panel_set_history (self->details_panel, history);
-
-  kw_window_queue_update_tags (self);
-  kw_window_update_read_only (self);
-}
 
 /* Dialogs and toasts */
 
-static void
-show_toast (KwWindow   *self,
+void
+kw_window_show_toast (KwWindow   *self,
             const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Recent boards: the application's list, on the welcome page and in the
- * main menu */
-
-static GtkWidget *
-create_recent_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  GFile *file = item;
-  g_autofree char *name = kw_file_dup_display_name (file);
-  g_autofree char *folder = kw_file_dup_folder_name (file);
-  g_autofree char *location = kw_file_dup_location_name (file);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  /* Not the path: a board on a network share has none. */
-  gtk_widget_set_tooltip_text (row, location);
-  g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
-
-  return row;
-}
-
-/* Menu labels take "_" as a mnemonic: double it to show it as it is. */
-static char *
-escape_mnemonics (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static void
-recent_boards_changed_cb (KwWindow   *self,
-                          guint       position,
-                          guint       removed,
-                          guint       added,
-                          GListModel *boards)
-{
-  guint n_boards = g_list_model_get_n_items (boards);
-
-  g_menu_remove_all (self->recent_menu);
-  for (guint i = 0; i < n_boards; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (boards, i);
-      g_autofree char *name = kw_file_dup_display_name (file);
-      g_autofree char *label = escape_mnemonics (name);
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
-      g_menu_append_item (self->recent_menu, item);
-    }
-
-  /* An item without an action shows greyed out: better than an empty submenu. */
-  if (n_boards == 0)
-    g_menu_append (self->recent_menu, _("No Recent Boards"), NULL);
-
-  gtk_widget_set_visible (self->recent_box, n_boards > 0);
-}
-
-/* The application's list; a window of another application (tests) keeps
- * its own. */
-static void
-kw_window_follow_recent_boards (KwWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(KwRecentBoards) boards = NULL;
-
-  if (KW_IS_APPLICATION (app))
-    boards = g_object_ref (kw_application_get_recent_boards (KW_APPLICATION (app)));
-  else if (self->recent_boards == NULL)
-    boards = kw_recent_boards_new (NULL);
-  else
-    return;
-
-  if (self->recent_boards == boards)
-    return;
-
-  if (self->recent_boards != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent_boards, recent_boards_changed_cb, self);
-  g_set_object (&self->recent_boards, boards);
-
-  gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (boards), create_recent_row_cb, NULL, NULL);
-  g_signal_connect_object (boards, "items-changed", G_CALLBACK (recent_boards_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  recent_boards_changed_cb (self, 0, 0, 0, G_LIST_MODEL (boards));
-}
-
-static void
-add_to_recent (KwWindow *self,
-               GFile    *file)
-{
-  kw_window_follow_recent_boards (self);
-  kw_recent_boards_add (self->recent_boards, file);
-}
-
-/* Opens a board the way the rest of the app does: in the window that has
- * it, a blank one, or a new one. */
-static void
-kw_window_open (KwWindow *self,
-                GFile    *file)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (KW_IS_APPLICATION (app))
-    kw_application_open_file (KW_APPLICATION (app), file);
-  else
-    kw_window_load_file (self, file);
-}
-
-static void
-recent_row_activated_cb (KwWindow      *self,
-                         GtkListBoxRow *row)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "file");
-
-  if (file != NULL)
-    kw_window_open (self, file);
-}
-
-/* Loading */
-
-/* What an answer from the document needs: the window, and the file or
- * draft it was about (a failed load leaves the document's own file as it
- * was, so the error names the file that was asked for). */
-typedef struct
-{
-  KwWindow *self;
-  GObject  *subject;
-} WindowRequest;
-
-static WindowRequest *
-window_request_new (KwWindow *self,
-                    GObject  *subject)
-{
-  WindowRequest *request = g_new0 (WindowRequest, 1);
-
-  request->self = g_object_ref (self);
-  request->subject = g_object_ref (subject);
-
-  return request;
-}
-
-static void
-window_request_free (WindowRequest *request)
-{
-  g_clear_object (&request->self);
-  g_clear_object (&request->subject);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowRequest, window_request_free)
-
-static void
-show_load_error (KwWindow     *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *name = kw_file_dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-
-  kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
-}
-
-static void
-load_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(WindowRequest) request = user_data;
-  KwWindow *self = request->self;
-  g_autoptr(GError) error = NULL;
-
-  /* A newer load, or closing the window, took over. */
-  if (!kw_document_load_finish (KW_DOCUMENT (object), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  kw_window_present_pending (self);
-
-  if (error != NULL)
-    {
-      /* The user closed the password dialog: nothing to explain. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
-        show_load_error (self, G_FILE (request->subject), error);
-      return;
-    }
-
-  add_to_recent (self, get_file (self));
-}
-
-/* The password dialog of a share being mounted needs its window on screen. */
-static void
-mount_asks_cb (KwWindow *self)
-{
-  kw_window_present_pending (self);
-}
-
-void
-kw_window_load_file (KwWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GMountOperation) mount_operation = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (KW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  name = kw_file_dup_display_name (file);
-  message = g_strdup_printf (_("Opening “%s”…"), name);
-  gtk_label_set_text (self->loading_label, message);
-
-  mount_operation = gtk_mount_operation_new (GTK_WINDOW (self));
-  g_signal_connect_object (mount_operation, "ask-password", G_CALLBACK (mount_asks_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (mount_operation, "ask-question", G_CALLBACK (mount_asks_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (mount_operation, "show-processes", G_CALLBACK (mount_asks_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  kw_document_load_async (self->document, file, mount_operation, load_finished_cb,
-                          window_request_new (self, G_OBJECT (file)));
-}
-
-static void
-document_loading_cb (KwWindow   *self,
-                     GParamSpec *pspec,
-                     KwDocument *document)
-{
-  kw_window_update_page (self);
-  kw_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* Changes on disk */
-
-/* One bar, two stories: someone saved over the file (reload, or keep
- * ours), or it is gone (save ours again). */
-static void
-kw_window_update_file_bar (KwWindow *self)
-{
-  KwFileState state = kw_document_get_file_state (self->document);
-  GFile *file = get_file (self);
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (state == KW_FILE_STATE_UNCHANGED || file == NULL)
-    {
-      set_bar_shown (self->file_bar, FALSE);
-      return;
-    }
-
-  name = kw_file_dup_display_name (file);
-  if (state == KW_FILE_STATE_CHANGED)
-    text = g_strdup_printf (_("“%s” was changed by someone else."), name);
-  else
-    text = g_strdup_printf (_("“%s” was deleted or moved. Save to keep your version."), name);
-
-  gtk_label_set_text (self->file_bar_label, text);
-  gtk_widget_set_visible (self->reload_button, state == KW_FILE_STATE_CHANGED);
-  gtk_widget_set_visible (self->keep_button, state == KW_FILE_STATE_CHANGED);
-  gtk_widget_set_visible (self->file_save_button, state == KW_FILE_STATE_GONE);
-  gtk_widget_set_visible (self->file_save_as_button, state == KW_FILE_STATE_GONE);
-  gtk_info_bar_set_show_close_button (self->file_bar, state == KW_FILE_STATE_GONE);
-
-  /* The bar is an alert: a screen reader reads its text when it shows. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  set_bar_shown (self->file_bar, TRUE);
-}
-
-static void
-window_active_cb (KwWindow   *self,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
-{
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    kw_document_check_file (self->document);
-}
-
-static void
-reload_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    KwWindow         *self)
-{
-  GFile *file = get_file (self);
-
-  if (g_str_equal (response, "reload") && file != NULL)
-    kw_window_load_file (self, file);
-}
-
-static void
-kw_window_reload (KwWindow *self)
-{
-  GFile *file = get_file (self);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-
-  if (file == NULL)
-    return;
-
-  if (!kw_document_get_modified (self->document))
-    {
-      kw_window_load_file (self, file);
-      return;
-    }
-
-  name = kw_file_dup_display_name (file);
-  heading = g_strdup_printf (_("Reload “%s”?"), name);
-  dialog = kw_message_dialog_new (GTK_WINDOW (self), heading,
-                               _("The board has changes that are not saved. Reloading shows the version on disk, "
-                                 "and your changes are lost."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-reload_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  kw_window_reload (KW_WINDOW (widget));
-}
-
-/* Hides the bar and nothing else: the document still knows the version
- * we read, so a later Save still asks before it replaces the other one. */
-static void
-keep_mine_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  set_bar_shown (self->file_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
-}
-
-static void
-file_bar_response_cb (KwWindow   *self,
-                      int         response,
-                      GtkInfoBar *bar)
-{
-  if (response == GTK_RESPONSE_CLOSE)
-    set_bar_shown (bar, FALSE);
-}
-
-/* Autosave drafts: the document writes them; the window says when it cannot. */
-
-static void
-draft_failed_cb (KwWindow     *self,
-                 const GError *error,
-                 KwDocument   *document)
-{
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
-    show_toast (self, _("Kwadrant cannot keep a recovery copy of this board. Save it to be safe."));
-}
-
-static void
-restore_finished_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(WindowRequest) request = user_data;
-  KwWindow *self = request->self;
-  KwDraft *draft = KW_DRAFT (request->subject);
-  g_autoptr(GError) error = NULL;
-
-  if (!kw_document_restore_draft_finish (KW_DOCUMENT (object), result, &error))
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *heading = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      name = kw_draft_dup_display_name (draft);
-      heading = g_strdup_printf (_("Could not restore “%s”"), name);
-      kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
-    }
-}
-
-void
-kw_window_restore_draft (KwWindow *self,
-                         KwDraft  *draft)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (KW_IS_WINDOW (self));
-  g_return_if_fail (KW_IS_DRAFT (draft));
-
-  name = kw_draft_dup_display_name (draft);
-  message = g_strdup_printf (_("Restoring “%s”…"), name);
-  gtk_label_set_text (self->loading_label, message);
-
-  kw_document_restore_draft_async (self->document, draft, restore_finished_cb,
-                                   window_request_new (self, G_OBJECT (draft)));
-}
-
-const char *
-kw_window_get_draft_id (KwWindow *self)
-{
-  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
-
-  return kw_document_get_draft_id (self->document);
-}
-
-/* The document's state, as the window shows it */
-
-static void
-document_board_cb (KwWindow   *self,
-                   GParamSpec *pspec,
-                   KwDocument *document)
-{
-  /* Replaced by a load or a restore: the board page follows the loading
-   * page directly, never the welcome page in between. */
-  self->started = TRUE;
-  kw_window_show_board (self);
-  kw_window_update_page (self);
-  kw_window_update_title (self);
-}
-
-static void
-document_modified_cb (KwWindow   *self,
-                      GParamSpec *pspec,
-                      KwDocument *document)
-{
-  kw_window_update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-static void
-document_file_cb (KwWindow   *self,
-                  GParamSpec *pspec,
-                  KwDocument *document)
-{
-  kw_window_update_title (self);
-  kw_window_update_file_bar (self);
-  kw_window_update_actions (self);
-}
-
-static void
-kw_window_follow_document (KwWindow *self)
-{
-  KwDocument *document = self->document;
-
-  g_signal_connect_object (document, "notify::board", G_CALLBACK (document_board_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::modified", G_CALLBACK (document_modified_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::title", G_CALLBACK (kw_window_update_title), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::loading", G_CALLBACK (document_loading_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::saving", G_CALLBACK (kw_window_update_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::read-only", G_CALLBACK (kw_window_update_read_only), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "file-changed", G_CALLBACK (kw_window_update_file_bar), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "draft-failed", G_CALLBACK (draft_failed_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* Saving */
-
-static void kw_window_save_to (KwWindow *self,
-                               GFile    *file,
-                               gboolean  refuse_over_changes);
-
-static void
-save_error_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        KwWindow         *self)
-{
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (dialog), "file");
-
-  if (g_str_equal (response, "save-as"))
-    kw_window_save_as (self);
-  else if (g_str_equal (response, "overwrite") && file != NULL)
-    kw_window_save_to (self, file, FALSE);
-  else
-    self->close_after_save = FALSE;
-}
-
-static void
-show_save_conflict (KwWindow *self,
-                    GFile    *file)
-{
-  g_autofree char *name = kw_file_dup_display_name (file);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  body = g_strdup_printf (_("“%s” was changed by someone else after you opened it. "
-                            "Replace it with your version, or save your version as a new file?"),
-                          name);
-  dialog = kw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    "overwrite", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "save-as");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* GIO's message names the system's error ("Read-only file system"); the
- * facilitator needs what happened, in words, and that nothing is lost. */
-static char *
-dup_save_error_body (GFile        *file,
-                     const GError *error)
-{
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : g_file_get_parse_name (file);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    return g_strdup_printf (_("The folder “%s” is read-only, so the board cannot be saved there. "
-                              "Your changes are still open: use Save As to save them somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    return g_strdup_printf (_("You do not have permission to save in the folder “%s”. "
-                              "Your changes are still open: use Save As to save them somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    return g_strdup_printf (_("The disk with the folder “%s” is full. The board on the disk is unchanged. "
-                              "Free some space and save again, or use Save As to save your changes somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return g_strdup_printf (_("The folder “%s” is no longer there: perhaps a USB stick or network drive was removed. "
-                              "Your changes are still open: reconnect it and save again, "
-                              "or use Save As to save them somewhere else."),
-                            where);
-
-  return g_strdup_printf (_("%s\n\nYour changes are still open: use Save As to save them somewhere else."),
-                          error->message);
-}
-
-static void
-show_save_error (KwWindow     *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *name = kw_file_dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
-  g_autofree char *body = dup_save_error_body (file, error);
-  AdwMessageDialog *dialog = kw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "close", _("_Close"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save-as");
-  adw_message_dialog_set_close_response (dialog, "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(WindowRequest) request = user_data;
-  KwWindow *self = request->self;
-  GFile *file = G_FILE (request->subject);
-  g_autoptr(GError) error = NULL;
-
-  if (!kw_document_save_finish (KW_DOCUMENT (object), result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (g_error_matches (error, KW_DOCUMENT_ERROR, KW_DOCUMENT_ERROR_CHANGED_ON_DISK))
-        show_save_conflict (self, file);
-      else
-        show_save_error (self, file, error);
-      return;
-    }
-
-  self->started = TRUE;
-  kw_window_update_page (self);
-  kw_window_update_title (self);
-  add_to_recent (self, file);
-  kw_window_update_file_bar (self);
-  show_toast (self, _("Saved"));
-
-  if (self->close_after_save)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-/* refuse_over_changes: refuse when someone else changed the file since we
- * read or wrote it; FALSE when the user chose to replace it. */
-static void
-kw_window_save_to (KwWindow *self,
-                   GFile    *file,
-                   gboolean  refuse_over_changes)
-{
-  WindowRequest *request = window_request_new (self, G_OBJECT (file));
-
-  if (refuse_over_changes)
-    kw_document_save_async (self->document, save_finished_cb, request);
-  else
-    kw_document_save_as_async (self->document, file, save_finished_cb, request);
-}
-
-static void
-kw_window_save (KwWindow *self)
-{
-  GFile *file = get_file (self);
-
-  if (file == NULL)
-    kw_window_save_as (self);
-  else
-    kw_window_save_to (self, file, TRUE);
-}
-
-static void
-save_as_chosen_cb (GtkWindow *parent,
-                   GFile     *file)
-{
-  KwWindow *self = KW_WINDOW (parent);
-
-  if (file == NULL)
-    self->close_after_save = FALSE;
-  else
-    kw_window_save_to (self, file, FALSE);
-}
-
-static void
-kw_window_save_as (KwWindow *self)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  KwSaveChooserOptions options = {
-    .title = _("Save Board"),
-    .accept_label = _("_Save"),
-    .filter = filter,
-    .near_file = get_file (self),
-    .name = kw_document_get_title (self->document),
-    .suffix = KW_FORMAT_SUFFIX,
-    .replace_body = _("A board with this name already exists. Replacing it overwrites its contents."),
-  };
-
-  gtk_file_filter_set_name (filter, _("Kwadrant boards"));
-  gtk_file_filter_add_mime_type (filter, KW_FORMAT_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "kwadrant");
-  kw_save_chooser_show (GTK_WINDOW (self), &options, save_as_chosen_cb);
-}
-
-/* Actions */
-
-static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  kw_window_save (KW_WINDOW (widget));
-}
-
-static void
-save_as_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  kw_window_save_as (KW_WINDOW (widget));
-}
-
-static void
-new_board_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (self->started)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      /* This window already shows a board: New never replaces it. */
-      if (app != NULL)
-        gtk_window_present (GTK_WINDOW (kw_window_new (app)));
-      return;
-    }
-
-  kw_window_start_board (self);
-  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
-}
-
-static void
-open_recent_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  kw_window_open (KW_WINDOW (widget), file);
 }
 
 /* Closing */
@@ -1135,46 +218,6 @@ new_settings_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   KwWindow         *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      kw_document_discard_changes (self->document);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      kw_window_save (self);
-    }
-}
-
-static void
-ask_to_save_changes (KwWindow *self)
-{
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."),
-                          kw_document_get_title (self->document));
-  dialog = kw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 kw_window_close_request (GtkWindow *window)
 {
@@ -1184,7 +227,7 @@ kw_window_close_request (GtkWindow *window)
     {
       /* Saving already, e.g. a second Ctrl+W: wait for that save. */
       if (!kw_document_get_saving (self->document))
-        ask_to_save_changes (self);
+        kw_window_ask_to_save_changes (self);
       return TRUE;
     }
 
@@ -1237,7 +280,7 @@ plan_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_finding);
   gtk_list_item_set_selectable (list_item, TRUE);
 
-  kw_plan_row_bind (row, item, get_board (self));
+  kw_plan_row_bind (row, item, kw_window_board (self));
   label_list_item_widget (GTK_WIDGET (row), kw_plan_row_get_accessible_text (row));
 }
 
@@ -1253,9 +296,7 @@ plan_item_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Details */
 
-static KwFinding *get_first_selected (KwWindow *self);
-
-static KwDetailsPanel *
+KwDetailsPanel *
 kw_window_ensure_details_panel (KwWindow *self)
 {
   KwFinding *selected;
@@ -1268,16 +309,16 @@ kw_window_ensure_details_panel (KwWindow *self)
   gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (self->details_panel));
 
   /* What the panel would have been told so far. */
-  kw_details_panel_set_history (self->details_panel, get_history (self));
+  kw_details_panel_set_history (self->details_panel, kw_window_history (self));
   kw_details_panel_set_editable (self->details_panel, !kw_document_get_read_only (self->document));
-  selected = get_first_selected (self);
+  selected = kw_window_get_first_selected (self);
   if (selected != NULL)
     kw_details_panel_set_finding (self->details_panel, selected);
 
   return self->details_panel;
 }
 
-static void
+void
 kw_window_show_details (KwWindow   *self,
                         const char *page,
                         gboolean    focus)
@@ -1291,7 +332,7 @@ kw_window_show_details (KwWindow   *self,
       self->details_visible = TRUE;
       gtk_widget_set_visible (self->details_box, TRUE);
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_DETAILS_VISIBLE]);
     }
 
   if (focus)
@@ -1314,13 +355,13 @@ details_child_revealed_cb (KwWindow *self)
     gtk_widget_set_visible (self->details_box, FALSE);
 }
 
-static void
+void
 kw_window_select_only (KwWindow  *self,
                        KwFinding *finding)
 {
   guint position;
 
-  if (kw_board_find_position (get_board (self), finding, &position))
+  if (kw_board_find_position (kw_window_board (self), finding, &position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
@@ -1346,8 +387,8 @@ plan_view_activate_cb (KwWindow    *self,
     finding_activated_cb (self, kw_plan_item_get_finding (item));
 }
 
-static KwFinding *
-get_first_selected (KwWindow *self)
+KwFinding *
+kw_window_get_first_selected (KwWindow *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(KwFinding) finding = NULL;
@@ -1366,7 +407,7 @@ selection_changed_cb (KwWindow          *self,
                       guint              n_items,
                       GtkSelectionModel *selection)
 {
-  KwFinding *finding = get_first_selected (self);
+  KwFinding *finding = kw_window_get_first_selected (self);
 
   kw_window_update_actions (self);
   if (finding != NULL && self->details_panel != NULL)
@@ -1501,7 +542,7 @@ static gboolean
 update_tags_cb (gpointer user_data)
 {
   KwWindow *self = user_data;
-  g_autoptr(GPtrArray) tags = collect_board_tags (get_board (self));
+  g_autoptr(GPtrArray) tags = collect_board_tags (kw_window_board (self));
   const char *chosen = kw_finding_filter_get_tag (self->filter);
   guint selected = 0;
 
@@ -1533,7 +574,7 @@ update_tags_cb (gpointer user_data)
 
 /* A drag changes the board every frame; the tags are gathered once it
  * is quiet. */
-static void
+void
 kw_window_queue_update_tags (KwWindow *self)
 {
   if (self->tags_idle_id == 0 && self->tags != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -1542,7 +583,7 @@ kw_window_queue_update_tags (KwWindow *self)
 
 /* Presentation */
 
-static void
+void
 kw_window_set_presenting (KwWindow *self,
                           gboolean  presenting)
 {
@@ -1567,7 +608,7 @@ kw_window_set_presenting (KwWindow *self,
 
   if (presenting)
     {
-      KwFinding *selected = get_first_selected (self);
+      KwFinding *selected = kw_window_get_first_selected (self);
 
       gtk_window_fullscreen (GTK_WINDOW (self));
       /* The selected finding stays under the keyboard. With none, no card
@@ -1579,42 +620,12 @@ kw_window_set_presenting (KwWindow *self,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 
   kw_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+  g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_PRESENTING]);
 }
 
-/* Esc leaves the presentation; the action is enabled only while
- * presenting, so everywhere else Esc goes on to mean what it always means. */
-static void
-leave_presentation_action_cb (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  kw_window_set_presenting (KW_WINDOW (widget), FALSE);
-}
+/* Editing */
 
-/* Editing actions */
-
-static void
-undo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_history_undo (get_history (self));
-}
-
-static void
-redo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_history_redo (get_history (self));
-}
-
-static void
+void
 kw_window_start_board (KwWindow *self)
 {
   if (self->started)
@@ -1623,46 +634,6 @@ kw_window_start_board (KwWindow *self)
   self->started = TRUE;
   kw_window_update_page (self);
   kw_window_update_title (self);
-}
-
-/* Ctrl+N adds a finding at once, as one undo step: it waits in the tray,
- * selected, with its title ready to be typed over in the details. */
-static void
-add_finding_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-  g_autoptr(KwFinding) finding = NULL;
-
-  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
-    return;
-
-  kw_window_set_presenting (self, FALSE);
-  kw_window_start_board (self);
-
-  finding = kw_finding_new (_("New finding"));
-  kw_history_add (get_history (self), finding, G_MAXUINT);
-  kw_window_select_only (self, finding);
-  kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
-  kw_window_show_details (self, "finding", TRUE);
-}
-
-/* Ctrl+L goes to the quick-add entry: type a title, Enter, the next
- * title, Enter; the findings wait in the tray. */
-static void
-quick_add_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
-    return;
-
-  kw_window_set_presenting (self, FALSE);
-  kw_window_start_board (self);
-  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
 }
 
 static GPtrArray *
@@ -1681,7 +652,7 @@ collect_selected (KwWindow *self)
   return findings;
 }
 
-static void
+void
 kw_window_delete_selected (KwWindow *self)
 {
   g_autoptr(GPtrArray) findings = collect_selected (self);
@@ -1706,10 +677,10 @@ kw_window_delete_selected (KwWindow *self)
                                  findings->len);
     }
 
-  kw_history_begin_group (get_history (self), label);
+  kw_history_begin_group (kw_window_history (self), label);
   for (guint i = 0; i < findings->len; i++)
-    kw_history_remove (get_history (self), findings->pdata[i]);
-  kw_history_end_group (get_history (self));
+    kw_history_remove (kw_window_history (self), findings->pdata[i]);
+  kw_history_end_group (kw_window_history (self));
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -1719,86 +690,9 @@ kw_window_delete_selected (KwWindow *self)
 }
 
 static void
-delete_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  kw_window_delete_selected (KW_WINDOW (widget));
-}
-
-static void
 delete_requested_cb (KwWindow *self)
 {
   kw_window_delete_selected (self);
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (!self->started || self->presenting)
-    return;
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-board_details_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_window_start_board (self);
-  kw_window_show_details (self, "board", TRUE);
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-  KwExportDialog *dialog;
-
-  dialog = kw_export_dialog_new (GTK_WINDOW (self), get_board (self), get_file (self), self->toast_overlay);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_shortcuts_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/kwadrant/Kwadrant/kw-shortcuts-window.ui");
-
-      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-      /* GTK owns toplevels; the pointer clears should it go first. */
-      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
-
-  gtk_window_present (self->shortcuts_window);
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_print_board (GTK_WINDOW (self), get_board (self));
 }
 
 static void
@@ -1814,7 +708,7 @@ kw_window_set_details_visible (KwWindow *self,
     {
       self->details_visible = FALSE;
       gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_DETAILS_VISIBLE]);
     }
 }
 
@@ -1828,41 +722,6 @@ add_delete_shortcut (KwWindow  *self,
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (widget, controller);
-}
-
-/* Drag and drop */
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         KwWindow      *self)
-{
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  gboolean opened = FALSE;
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      if (!kw_file_has_suffix (l->data, KW_FORMAT_SUFFIX))
-        continue;
-
-      kw_window_open (self, l->data);
-      opened = TRUE;
-    }
-
-  g_slist_free (files);
-
-  return opened;
-}
-
-static void
-setup_drop_target (KwWindow *self)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* GObject */
@@ -1888,7 +747,7 @@ kw_window_dispose (GObject *object)
     }
 
   if (self->recent_boards != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent_boards, recent_boards_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->recent_boards, self);
   g_clear_object (&self->recent_boards);
 
   if (self->document != NULL)
@@ -2024,7 +883,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the board has changes that are not saved yet.
    */
-  properties[PROP_MODIFIED] =
+  kw_window_properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2034,7 +893,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether a file is being loaded into the window.
    */
-  properties[PROP_LOADING] =
+  kw_window_properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2044,7 +903,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the window shows only the matrix, fullscreen (F5; Esc leaves).
    */
-  properties[PROP_PRESENTING] =
+  kw_window_properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2054,7 +913,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the details panel is shown beside the matrix.
    */
-  properties[PROP_DETAILS_VISIBLE] =
+  kw_window_properties[PROP_DETAILS_VISIBLE] =
     g_param_spec_boolean ("details-visible", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2064,7 +923,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the matrix shows numbered dots instead of cards.
    */
-  properties[PROP_NUMBERED_DOTS] =
+  kw_window_properties[PROP_NUMBERED_DOTS] =
     g_param_spec_boolean ("numbered-dots", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2074,12 +933,12 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether findings moved on the matrix snap to the grid, off the lines.
    */
-  properties[PROP_SNAP] =
+  kw_window_properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, kw_window_properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
@@ -2116,7 +975,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "read_only_label", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "recent_row_activated_cb",
+                                                G_CALLBACK (kw_window_recent_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, details_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_page_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
@@ -2128,31 +988,10 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, file_bar_response_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "file_bar_response_cb",
+                                                G_CALLBACK (kw_window_file_bar_response_cb));
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-board", NULL, new_board_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
-  gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.numbered-dots", "numbered-dots");
-  gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
-
-  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, leave_presentation_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+  kw_window_class_add_actions (widget_class);
 
   g_type_ensure (KW_TYPE_PLAN_ROW);
   g_type_ensure (KW_TYPE_TRAY);
@@ -2218,10 +1057,10 @@ kw_window_init (KwWindow *self)
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
 
-  setup_drop_target (self);
+  kw_window_setup_drop_target (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);
 
   kw_window_update_page (self);
   kw_window_update_title (self);
@@ -2241,7 +1080,7 @@ kw_window_get_file (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return get_file (self);
+  return kw_window_file (self);
 }
 
 KwBoard *
@@ -2249,7 +1088,7 @@ kw_window_get_board (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return get_board (self);
+  return kw_window_board (self);
 }
 
 gboolean
@@ -2257,7 +1096,7 @@ kw_window_is_blank (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return get_file (self) == NULL && !kw_document_get_modified (self->document) &&
+  return kw_window_file (self) == NULL && !kw_document_get_modified (self->document) &&
          !kw_document_get_loading (self->document);
 }
 
@@ -2290,7 +1129,7 @@ kw_window_get_history (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return get_history (self);
+  return kw_window_history (self);
 }
 
 GtkSelectionModel *
