@@ -280,14 +280,6 @@ kw_window_restore_draft (KwWindow *self,
                                    kw_window_request_new (self, G_OBJECT (draft)));
 }
 
-const char *
-kw_window_get_draft_id (KwWindow *self)
-{
-  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
-
-  return kw_document_get_draft_id (self->document);
-}
-
 /* The document's state, as the window shows it */
 
 static void

@@ -10,18 +10,9 @@
 
 #include "kw-a11y.h"
 #include "kw-application.h"
-#include "kw-details-panel.h"
-#include "kw-finding-filter.h"
-#include "kw-document.h"
 #include "kw-file-names.h"
-#include "kw-format.h"
-#include "kw-matrix.h"
-#include "kw-message-dialog.h"
-#include "kw-plan-model.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
-#include "kw-recent-boards.h"
-#include "kw-tray.h"
 #include "kw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -734,7 +725,7 @@ kw_window_dispose (GObject *object)
   /* Pending loads and saves hold a reference and come back later: the
    * cancellable tells them the window is gone. */
   /* Destroyed without asking (the session ends): the document still
-   * writes the last changes to the draft. */
+   * keeps the last changes safe. */
   if (self->document != NULL)
     kw_document_close (self->document);
   if (self->shortcuts_window != NULL)
