@@ -20,7 +20,7 @@
  * alert when it appears and never an empty one. */
 void
 kw_window_set_bar_shown (GtkInfoBar *bar,
-               gboolean    shown)
+                         gboolean    shown)
 {
   if (shown)
     gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
@@ -73,7 +73,7 @@ kw_window_show_board (KwWindow *self)
 
 KwWindowRequest *
 kw_window_request_new (KwWindow *self,
-                    GObject  *subject)
+                       GObject  *subject)
 {
   KwWindowRequest *request = g_new0 (KwWindowRequest, 1);
 
@@ -211,8 +211,8 @@ kw_window_update_file_bar (KwWindow *self)
 
 void
 kw_window_check_file_when_active (KwWindow   *self,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
+                                  GParamSpec *pspec,
+                                  gpointer    user_data)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
     kw_document_check_file (self->document);
@@ -220,8 +220,8 @@ kw_window_check_file_when_active (KwWindow   *self,
 
 void
 kw_window_file_bar_response_cb (KwWindow   *self,
-                      int         response,
-                      GtkInfoBar *bar)
+                                int         response,
+                                GtkInfoBar *bar)
 {
   if (response == GTK_RESPONSE_CLOSE)
     kw_window_set_bar_shown (bar, FALSE);

@@ -107,7 +107,7 @@ kw_window_follow_recent_boards (KwWindow *self)
 
 void
 kw_window_add_to_recent (KwWindow *self,
-               GFile    *file)
+                         GFile    *file)
 {
   kw_window_follow_recent_boards (self);
   kw_recent_boards_add (self->recent_boards, file);
@@ -129,7 +129,7 @@ kw_window_open (KwWindow *self,
 
 void
 kw_window_recent_row_activated_cb (KwWindow      *self,
-                         GtkListBoxRow *row)
+                                   GtkListBoxRow *row)
 {
   GFile *file = g_object_get_data (G_OBJECT (row), "file");
 

@@ -133,7 +133,7 @@ kw_window_present_when_loaded (KwWindow *self)
 
 void
 kw_window_show_toast (KwWindow   *self,
-            const char *text)
+                      const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
 

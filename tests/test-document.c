@@ -15,8 +15,7 @@
 
 #include "kw-document.h"
 #include "kw-format.h"
-
-#define GUARD_SECONDS 30
+#include "kw-core-test.h"
 
 typedef struct
 {
@@ -26,26 +25,6 @@ typedef struct
 } Fixture;
 
 /* Waiting */
-
-static gboolean
-guard_cb (gpointer user_data)
-{
-  g_error ("Nothing came within %d s: %s", GUARD_SECONDS, (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *done is set. */
-static void
-wait_until (const gboolean *done,
-            const char     *what)
-{
-  guint guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, (gpointer) what);
-
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (guard);
-}
 
 typedef struct
 {
@@ -74,7 +53,7 @@ wait_finish (KwDocument  *document,
 {
   gboolean ok;
 
-  wait_until (&waiter->done, "an async result");
+  kw_core_test_wait_until (&waiter->done, "an async result");
   ok = finish (document, waiter->result, error);
   g_clear_object (&waiter->result);
 
@@ -137,7 +116,7 @@ wait_for_file_changed (KwDocument *document)
   SignalWaiter waiter = { 0 };
   gulong id = g_signal_connect (document, "file-changed", G_CALLBACK (file_changed_cb), &waiter);
 
-  wait_until (&waiter.done, "file-changed");
+  kw_core_test_wait_until (&waiter.done, "file-changed");
   g_signal_handler_disconnect (document, id);
   g_assert_cmpint (kw_document_get_file_state (document), ==, waiter.state);
 
@@ -157,7 +136,7 @@ wait_for_draft (KwDocument *document)
   gboolean done = FALSE;
   gulong id = g_signal_connect (document, "draft-written", G_CALLBACK (draft_written_cb), &done);
 
-  wait_until (&done, "draft-written");
+  kw_core_test_wait_until (&done, "draft-written");
   g_signal_handler_disconnect (document, id);
   g_assert_nonnull (kw_document_get_draft_id (document));
 }
@@ -179,13 +158,10 @@ wait_for_draft_gone (Fixture    *fixture,
 {
   g_autoptr(GFile) file = draft_file (fixture, id);
   g_autoptr(GFileMonitor) monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
-  guint guard = g_timeout_add_seconds (GUARD_SECONDS, guard_cb, (gpointer) "a draft removal");
-
+  
   g_assert_nonnull (monitor);
   while (g_file_query_exists (file, NULL))
     g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (guard);
 }
 
 /* Files */
@@ -252,23 +228,6 @@ count_findings_on_disk (GFile *file)
   return kw_board_get_n_findings (board);
 }
 
-/* Someone else: a shell replacing the file with another board. */
-static void
-overwrite_by_other_program (GFile *file,
-                            GFile *other_version)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *other_path = g_file_get_path (other_version);
-  const char *argv[] = { "/bin/sh", "-c", "cat \"$2\" > \"$1\"", "sh", path, other_path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
 static void
 add_finding (KwDocument *document,
              const char *title)
@@ -295,25 +254,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (GFile *dir)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                    NULL, NULL);
-  GFileInfo *info;
-  GFile *child;
-
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
-    }
-  g_file_delete (dir, NULL, NULL);
-}
-
-static void
 set_true (gpointer flag)
 {
   *(gboolean *) flag = TRUE;
@@ -331,9 +271,9 @@ fixture_tear_down (Fixture       *fixture,
   /* Object data goes at finalisation; weak references at dispose. */
   g_object_set_data_full (G_OBJECT (fixture->document), "test-finalized", &finalized, set_true);
   g_clear_object (&fixture->document);
-  wait_until (&finalized, "the document's last work");
+  kw_core_test_wait_until (&finalized, "the document's last work");
   g_clear_object (&fixture->store);
-  remove_tree (dir);
+  kw_core_test_remove_tree (dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -437,7 +377,8 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_true (load (document, file, &error));
   add_finding (document, "Van mij");
 
-  overwrite_by_other_program (file, theirs);
+  /* Someone else: a shell replacing the file with another board. */
+  kw_core_test_run_shell ("cat \"$2\" > \"$1\"", file, theirs, NULL);
   g_assert_cmpint (wait_for_file_changed (document), ==, KW_FILE_STATE_CHANGED);
 
   /* Save refuses to overwrite their version unasked. */

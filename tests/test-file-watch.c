@@ -12,10 +12,10 @@
 
 #include <glib/gstdio.h>
 
+#include "kw-core-test.h"
 #include "kw-file-watch.h"
 
-/* Not a synchronisation: the signal ends the wait. A failure guard only. */
-#define GUARD_SECONDS 30
+#define GUARD_SECONDS KW_CORE_TEST_GUARD_SECONDS
 
 typedef struct
 {
@@ -40,22 +40,6 @@ write_file (GFile      *file,
   g_assert_nonnull (etag);
 
   return etag;
-}
-
-/* Another program: a shell rewriting or removing the file. */
-static void
-run_other_program (const char *script,
-                   GFile      *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  const char *argv[] = { "/bin/sh", "-c", script, "sh", path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -137,7 +121,7 @@ test_changed_by_other (Fixture       *fixture,
 {
   g_autoptr(GFileInfo) info = NULL;
 
-  run_other_program ("printf 'theirs\\n' > \"$1.new\" && mv \"$1.new\" \"$1\"", fixture->file);
+  kw_core_test_run_shell ("printf 'theirs\\n' > \"$1.new\" && mv \"$1.new\" \"$1\"", fixture->file, NULL);
   wait_for_changed (fixture, 1);
 
   g_assert_cmpint (kw_file_watch_get_state (fixture->watch), ==, KW_FILE_STATE_CHANGED);
@@ -152,7 +136,7 @@ static void
 test_deleted (Fixture       *fixture,
               gconstpointer  data)
 {
-  run_other_program ("rm \"$1\"", fixture->file);
+  kw_core_test_run_shell ("rm \"$1\"", fixture->file, NULL);
   wait_for_changed (fixture, 1);
 
   g_assert_cmpint (kw_file_watch_get_state (fixture->watch), ==, KW_FILE_STATE_GONE);
@@ -174,7 +158,7 @@ test_own_save_is_quiet (Fixture       *fixture,
   wait_until_settled (fixture);
   g_assert_cmpint (kw_file_watch_get_state (fixture->watch), ==, KW_FILE_STATE_UNCHANGED);
 
-  run_other_program ("printf 'theirs\\n' > \"$1\"", fixture->file);
+  kw_core_test_run_shell ("printf 'theirs\\n' > \"$1\"", fixture->file, NULL);
   wait_for_changed (fixture, 1);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpint (kw_file_watch_get_state (fixture->watch), ==, KW_FILE_STATE_CHANGED);
@@ -188,7 +172,7 @@ test_back_to_known (Fixture       *fixture,
 {
   g_autofree char *theirs = NULL;
 
-  run_other_program ("printf 'theirs\\n' > \"$1\"", fixture->file);
+  kw_core_test_run_shell ("printf 'theirs\\n' > \"$1\"", fixture->file, NULL);
   wait_for_changed (fixture, 1);
   theirs = g_strdup (kw_file_watch_get_disk_etag (fixture->watch));
 
@@ -205,7 +189,7 @@ test_check_on_request (Fixture       *fixture,
 {
   /* Held back: no monitor event decides anything until resume. */
   kw_file_watch_pause (fixture->watch);
-  run_other_program ("printf 'theirs\\n' > \"$1\"", fixture->file);
+  kw_core_test_run_shell ("printf 'theirs\\n' > \"$1\"", fixture->file, NULL);
   kw_file_watch_check (fixture->watch);
   g_assert_true (kw_file_watch_is_checking (fixture->watch));
   g_assert_cmpuint (fixture->n_changed, ==, 0);
