@@ -1,11 +1,12 @@
 /* kw-window-private.h: what the files of KwWindow share.
  *
- * kw-window.c builds the window (template, models, lists, details, search,
+ * kw-window.c builds the window (template, models, lists, details,
  * presentation, editing); kw-window-document.c shows its KwDocument
  * (loading, title and page, bars); kw-window-actions.c holds the actions and
  * the one function that decides which are enabled; kw-window-save.c asks
  * the questions around saving, closing and changes on disk;
- * kw-window-recent.c shows the recent boards; kw-window-dnd.c opens boards
+ * kw-window-search.c the search bar and its tags; kw-window-recent.c shows
+ * the recent boards; kw-window-dnd.c opens boards
  * dropped on the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -165,7 +166,6 @@ KwFinding      *kw_window_get_first_selected   (KwWindow   *self);
 void            kw_window_delete_selected      (KwWindow   *self);
 
 void            kw_window_present_pending      (KwWindow   *self);
-void            kw_window_queue_update_tags    (KwWindow   *self);
 
 /* kw-window-document.c */
 void            kw_window_update_file_bar      (KwWindow   *self);
@@ -188,6 +188,18 @@ void            kw_window_open                 (KwWindow   *self,
 void            kw_window_follow_recent_boards (KwWindow   *self);
 void            kw_window_recent_row_activated_cb        (KwWindow      *self,
                                                 GtkListBoxRow *row);
+
+/* kw-window-search.c */
+void            kw_window_setup_search         (KwWindow       *self);
+void            kw_window_update_tags_now      (KwWindow       *self);
+void            kw_window_queue_update_tags    (KwWindow       *self);
+void            kw_window_search_changed_cb    (KwWindow       *self,
+                                                GtkSearchEntry *entry);
+void            kw_window_stop_search_cb       (KwWindow       *self,
+                                                GtkSearchEntry *entry);
+void            kw_window_tag_selected_cb      (KwWindow       *self,
+                                                GParamSpec     *pspec,
+                                                GtkDropDown    *dropdown);
 
 /* kw-window-actions.c */
 void            kw_window_class_add_actions    (GtkWidgetClass *widget_class);
