@@ -12,6 +12,7 @@
 #include "kw-cli.h"
 #include "kw-draft-store.h"
 #include "kw-format.h"
+#include "kw-recent-boards.h"
 #include "kw-recovery-dialog.h"
 #include "kw-window.h"
 
@@ -24,6 +25,8 @@ struct _KwApplication
   gboolean options_parsed;
   /* Drafts of a crashed run are offered once, at the first window. */
   gboolean drafts_offered;
+  /* Built on first use: the command line's checks and exports need none. */
+  KwRecentBoards *recent_boards;
 };
 
 G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
@@ -77,6 +80,17 @@ kw_application_open_file (KwApplication *self,
     }
 
   kw_window_present_when_loaded (window);
+}
+
+KwRecentBoards *
+kw_application_get_recent_boards (KwApplication *self)
+{
+  g_return_val_if_fail (KW_IS_APPLICATION (self), NULL);
+
+  if (self->recent_boards == NULL)
+    self->recent_boards = kw_recent_boards_new (NULL);
+
+  return self->recent_boards;
 }
 
 /* Recovery of drafts a crashed run left behind */
@@ -390,9 +404,22 @@ kw_application_startup (GApplication *application)
 }
 
 static void
+kw_application_finalize (GObject *object)
+{
+  KwApplication *self = KW_APPLICATION (object);
+
+  g_clear_object (&self->recent_boards);
+
+  G_OBJECT_CLASS (kw_application_parent_class)->finalize (object);
+}
+
+static void
 kw_application_class_init (KwApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = kw_application_finalize;
 
   app_class->activate = kw_application_activate;
   app_class->open = kw_application_open;

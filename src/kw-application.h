@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "kw-recent-boards.h"
+
 G_BEGIN_DECLS
 
 #define KW_TYPE_APPLICATION (kw_application_get_type ())
@@ -16,5 +18,7 @@ KwApplication *kw_application_new       (void);
 void           kw_application_open_file (KwApplication *self,
                                          GFile         *file);
 void           kw_application_add_icon_resources (void);
+/* The boards opened or saved lately, one list for every window. */
+KwRecentBoards *kw_application_get_recent_boards (KwApplication *self);
 
 G_END_DECLS

@@ -24,8 +24,11 @@
 #include "kw-export-html.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
+#include "kw-file-names.h"
 #include "kw-matrix-render.h"
+#include "kw-message-dialog.h"
 #include "kw-plan-text.h"
+#include "kw-save-chooser.h"
 
 typedef struct
 {
@@ -285,31 +288,6 @@ kw_export_dialog_set_busy (KwExportDialog *self,
 
 /* Naming things */
 
-/* From the basename, not the parse name: on a network share the parse
- * name is a URI, "werkbord%20maart.kwadrant" for "werkbord maart". */
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
-}
-
-static char *
-dup_suggested_name (KwExportDialog *self)
-{
-  const char *title = kw_board_get_title (self->board);
-  g_autofree char *name = g_strdup (title[0] != '\0' ? title : _("Untitled board"));
-
-  /* A title may hold characters a file name cannot. */
-  g_strdelimit (name, "/\\", '-');
-
-  return g_strconcat (name, get_format_info (self)->suffix, NULL);
-}
-
 /* Opening the result */
 
 static void
@@ -365,7 +343,7 @@ show_exported_toast (KwExportDialog *self,
                      GFile          *file,
                      gboolean        opened)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *escaped = g_markup_escape_text (name, -1);
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -393,13 +371,10 @@ show_export_error (KwExportDialog *self,
                    GFile          *file,
                    const GError   *error)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
 }
 
 static void
@@ -629,133 +604,57 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
   write_bytes (g_steal_pointer (&task), bytes);
 }
 
-/* The chooser adds no extension: a name typed without one gets the
- * format's, so the file opens in the right program. */
-static GFile *
-ensure_suffix (GFile      *file,
-               const char *suffix)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *folded = NULL;
-  g_autofree char *with_suffix = NULL;
-  g_autoptr(GFile) parent = NULL;
-
-  if (basename == NULL || (parent = g_file_get_parent (file)) == NULL)
-    return g_object_ref (file);
-
-  folded = g_ascii_strdown (basename, -1);
-  if (g_str_has_suffix (folded, suffix))
-    return g_object_ref (file);
-
-  with_suffix = g_strconcat (basename, suffix, NULL);
-
-  return g_file_get_child (parent, with_suffix);
-}
-
 static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     KwExportDialog   *self)
+export_chosen_cb (GtkWindow *parent,
+                  GFile     *file)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "kw-file");
+  KwExportDialog *self = KW_EXPORT_DIALOG (parent);
 
-  if (g_str_equal (response, "replace") && !self->busy)
+  if (file != NULL && !self->busy)
     kw_export_dialog_export_to_file (self, file);
 }
 
-/* The chooser asked about overwriting the name as typed only: the name
- * with the extension added is asked about here. */
-static void
-confirm_replace (KwExportDialog *self,
-                 GFile          *file)
+static const char *
+get_replace_body (void)
 {
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("A file with this name already exists in this folder. "
-                                     "Replacing it overwrites its contents."));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "kw-file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return _("A file with this name already exists in this folder. Replacing it overwrites its contents.");
 }
 
 void
 kw_export_dialog_export_to_chosen (KwExportDialog *self,
                                    GFile          *chosen)
 {
-  g_autoptr(GFile) file = NULL;
-
   g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (chosen));
 
   if (self->busy)
     return;
 
-  file = ensure_suffix (chosen, get_format_info (self)->suffix);
-  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-    confirm_replace (self, file);
-  else
-    kw_export_dialog_export_to_file (self, file);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     KwExportDialog  *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    kw_export_dialog_export_to_chosen (self, file);
+  kw_save_chooser_confirm (GTK_WINDOW (self), chosen, get_format_info (self)->suffix, get_replace_body (),
+                           export_chosen_cb);
 }
 
 static void
 export_clicked_cb (KwExportDialog *self)
 {
   const FormatInfo *info = get_format_info (self);
+  const char *title = kw_board_get_title (self->board);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *suggested = dup_suggested_name (self);
   g_autofree char *pattern = g_strconcat ("*", info->suffix, NULL);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  KwSaveChooserOptions options = {
+    .title = _("Export"),
+    .accept_label = _("_Export"),
+    .filter = filter,
+    .near_file = self->board_file,
+    .name = title[0] != '\0' ? title : _("Untitled board"),
+    .suffix = info->suffix,
+    .replace_body = get_replace_body (),
+  };
 
   gtk_file_filter_set_name (filter, _(info->filter_name));
   gtk_file_filter_add_mime_type (filter, info->mime_type);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (self->board_file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->board_file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  kw_save_chooser_show (GTK_WINDOW (self), &options, export_chosen_cb);
 }
 
 /* GObject */

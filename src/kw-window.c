@@ -10,232 +10,25 @@
 
 #include "kw-a11y.h"
 #include "kw-application.h"
-#include "kw-details-panel.h"
-#include "kw-draft-store.h"
-#include "kw-export-dialog.h"
-#include "kw-file-watch.h"
-#include "kw-format.h"
-#include "kw-matrix.h"
-#include "kw-plan-model.h"
+#include "kw-file-names.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
-#include "kw-print.h"
-#include "kw-tray.h"
-#include "kw-window.h"
-
-#define MAX_RECENT_BOARDS 8
-
-/* A draft is written after a pause of DRAFT_PAUSE_MS in the changes, and
- * at most DRAFT_MAX_DELAY_MS after a change (the promise is 2 seconds;
- * the write itself takes the rest). */
-#define DRAFT_PAUSE_MS 500
-#define DRAFT_MAX_DELAY_MS 1500
-
-struct _KwWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  GtkSpinner           *spinner;
-  GtkLabel             *loading_label;
-  GtkListView          *plan_view;
-  GMenu                *recent_menu;
-  GtkWidget            *header_bar;
-  GtkWidget            *undo_box;
-  GtkWidget            *search_button;
-  GtkWidget            *details_button;
-  GtkWidget            *present_button;
-  GtkWidget            *sidebar;
-  GtkWidget            *sidebar_separator;
-  KwTray               *tray;
-  KwMatrix             *matrix;
-  GtkRevealer          *details_revealer;
-  GtkWidget            *details_box;
-  /* Built the first time it shows: hundreds of widgets a board does not
-   * need on screen before its first frame. NULL until then. */
-  KwDetailsPanel       *details_panel;
-  GtkSearchBar         *search_bar;
-  GtkEditable          *search_entry;
-  GtkDropDown          *tag_dropdown;
-  GtkInfoBar           *file_bar;
-  GtkLabel             *file_bar_label;
-  GtkWidget            *reload_button;
-  GtkWidget            *keep_button;
-  GtkWidget            *file_save_button;
-  GtkWidget            *file_save_as_button;
-  GtkInfoBar           *read_only_bar;
-
-  KwBoard              *board;
-  KwHistory            *history;
-  KwPlanModel          *plan;
-  /* The one selection over the board's findings: the matrix, the lists
-   * and the tray all show and change it. */
-  GtkMultiSelection    *selection;
-  /* Findings that match the search and tag; the matrix dims the others,
-   * the lists and the tray leave them out. */
-  GtkFilter            *filter;
-  GtkFilter            *lists_filter;
-  GtkFilter            *tray_filter;
-  char                 *search_key;   /* casefolded, NULL for none */
-  char                 *tag;          /* NULL for all tags */
-  GtkStringList        *tags;
-  guint                 tags_idle_id;
-  guint                 present_timeout_id;
-  /* Built on first use: a shortcuts window is hundreds of widgets, and
-   * GtkApplication's automatic help overlay would build it for every
-   * window before its first frame. */
-  GtkWindow            *shortcuts_window;
-  GFile                *file;
-  char                 *etag;       /* of the file as we last read or wrote it */
-  /* Notices someone else changing the file; it never changes self->etag,
-   * so Save still refuses to overwrite their version unasked. */
-  KwFileWatch          *file_watch;
-  GSettings            *settings;   /* NULL when the schema is not installed */
-  GtkRecentManager     *recent_manager;
-  GCancellable         *load_cancellable;
-  GCancellable         *save_cancellable;
-
-  /* The autosaved draft of this board: its id (NULL while there is none),
-   * the pending write and when the first change not yet in it happened. */
-  char                 *draft_id;
-  guint                 draft_timeout_id;
-  gint64                draft_first_change;
-
-  /* Counts the board's changes, so a save that finishes after a later
-   * change does not mark the board as saved. */
-  guint64               generation;
-
-  guint                 modified : 1;
-  guint                 loading : 1;
-  guint                 present_pending : 1;
-  guint                 saving : 1;
-  guint                 started : 1;           /* showing a board, not the welcome */
-  guint                 close_after_save : 1;
-  guint                 close_confirmed : 1;
-  guint                 presenting : 1;
-  guint                 details_visible : 1;
-  KwMatrixStyle         matrix_labels;
-  guint                 snap : 1;
-  guint                 updating_tags : 1;
-  guint                 read_only : 1;         /* a board from a newer format */
-  guint                 draft_failed : 1;      /* the last draft write failed */
-};
+#include "kw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_MODIFIED,
-  PROP_LOADING,
-  PROP_PRESENTING,
-  PROP_DETAILS_VISIBLE,
-  PROP_MATRIX_LABELS,
-  PROP_SNAP,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void kw_window_save (KwWindow *self);
-static void kw_window_save_as (KwWindow *self);
-static void kw_window_update_history_actions (KwWindow *self);
-static void kw_window_queue_update_tags (KwWindow *self);
-static void kw_window_start_board (KwWindow *self);
-static void kw_window_update_read_only (KwWindow *self);
-static void kw_window_watch_file (KwWindow *self);
-static void kw_window_queue_draft (KwWindow *self);
-static void kw_window_remove_draft (KwWindow *self);
-
-/* Naming things */
-
-/* From the basename, not the parse name: on a network share the parse
- * name is a URI, "werkbord%20maart.kwadrant" for "werkbord maart". */
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
-}
-
-/* Where a file is, for people: a local path as it is, a location on a
- * network share as its URI without the %-escapes of spaces and accents
- * ("sftp://server/Workshops maart"). */
-static char *
-dup_location_name (GFile *file)
-{
-  g_autofree char *parse_name = g_file_get_parse_name (file);
-  g_autofree char *unescaped = NULL;
-
-  if (g_file_is_native (file))
-    return g_steal_pointer (&parse_name);
-
-  unescaped = g_uri_unescape_string (parse_name, NULL);
-  if (unescaped == NULL)
-    return g_steal_pointer (&parse_name);
-
-  return g_utf8_make_valid (unescaped, -1);
-}
-
-/* The folder as GNOME shows it: "~/Documents" rather than the full path. */
-static char *
-dup_folder_name (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
-  g_autofree char *relative = NULL;
-
-  if (parent == NULL)
-    return dup_location_name (file);
-
-  if (g_file_equal (parent, home))
-    return g_strdup ("~");
-
-  relative = g_file_get_relative_path (home, parent);
-  if (relative != NULL)
-    {
-      g_autofree char *display = g_filename_display_name (relative);
-
-      return g_build_filename ("~", display, NULL);
-    }
-
-  return dup_location_name (parent);
-}
-
-static const char *
-get_board_name (KwWindow *self)
-{
-  const char *title = kw_board_get_title (self->board);
-
-  if (title != NULL && *title != '\0')
-    return title;
-
-  return _("Untitled board");
-}
-
-static gboolean
-is_board_file (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return basename != NULL && g_str_has_suffix (basename, KW_FORMAT_SUFFIX);
-}
+GParamSpec *kw_window_properties[N_PROPS];
 
 /* State */
 
-static void
+void
 kw_window_update_title (KwWindow *self)
 {
+  const char *board_name = kw_document_get_title (self->document);
+  GFile *file = kw_window_file (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
 
   if (!self->started)
     {
@@ -245,34 +38,32 @@ kw_window_update_title (KwWindow *self)
       return;
     }
 
-  if (self->modified)
+  if (kw_document_get_modified (self->document))
     /* Translators: the window title of a board with unsaved changes. */
-    title = g_strdup_printf (_("• %s"), get_board_name (self));
+    title = g_strdup_printf (_("• %s"), board_name);
   else
-    title = g_strdup (get_board_name (self));
+    title = g_strdup (board_name);
 
-  if (self->file != NULL)
-    subtitle = dup_folder_name (self->file);
+  if (file != NULL)
+    subtitle = kw_file_dup_folder_name (file);
   else
     subtitle = g_strdup (_("Not saved yet"));
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  {
-    /* Translators: the title window lists show, "Board title — Kwadrant". */
-    g_autofree char *window_title = g_strdup_printf (_("%s — Kwadrant"), title);
-
-    gtk_window_set_title (GTK_WINDOW (self), window_title);
-  }
+  /* Translators: the title window lists show, "Board title — Kwadrant". */
+  window_title = g_strdup_printf (_("%s — Kwadrant"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static void
+void
 kw_window_update_page (KwWindow *self)
 {
+  gboolean loading = kw_document_get_loading (self->document);
   const char *page;
 
-  if (self->loading)
+  if (loading)
     page = "loading";
   else if (self->started)
     page = "board";
@@ -287,41 +78,10 @@ kw_window_update_page (KwWindow *self)
   gtk_widget_set_visible (self->details_button, self->started);
   gtk_widget_set_visible (self->present_button, self->started);
 
-  if (self->loading)
+  if (loading)
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
-}
-
-static void
-kw_window_update_actions (KwWindow *self)
-{
-  gboolean idle = !self->loading && !self->saving;
-
-  /* An older Kwadrant never writes a newer format's board: it would lose
-   * what it does not know. Export and print stay. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle && !self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && !self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", idle && self->file != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-board", !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !self->loading);
-}
-
-static void
-kw_window_set_modified (KwWindow *self,
-                        gboolean  modified)
-{
-  modified = !!modified;
-  if (self->modified == modified)
-    return;
-
-  self->modified = modified;
-  /* Saved, or reloaded: nothing left to recover. */
-  if (!modified)
-    kw_window_remove_draft (self);
-  kw_window_update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /* Opening a board at start-up, the window waits for the board (up to
@@ -329,7 +89,7 @@ kw_window_set_modified (KwWindow *self,
  * the board, not a welcome page or a spinner cross-fading into it. */
 #define PRESENT_DELAY_MS 300
 
-static void
+void
 kw_window_present_pending (KwWindow *self)
 {
   if (!self->present_pending)
@@ -356,7 +116,7 @@ kw_window_present_when_loaded (KwWindow *self)
 {
   g_return_if_fail (KW_IS_WINDOW (self));
 
-  if (!self->loading || gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (!kw_document_get_loading (self->document) || gtk_widget_get_visible (GTK_WIDGET (self)))
     {
       gtk_window_present (GTK_WINDOW (self));
       return;
@@ -368,1224 +128,17 @@ kw_window_present_when_loaded (KwWindow *self)
   self->present_timeout_id = g_timeout_add (PRESENT_DELAY_MS, present_timeout_cb, self);
 }
 
-static void
-kw_window_set_loading (KwWindow *self,
-                       gboolean  loading)
-{
-  loading = !!loading;
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
-  kw_window_update_page (self);
-  kw_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-board_changed_cb (KwWindow *self,
-                  KwBoard  *board)
-{
-  self->generation++;
-  kw_window_update_title (self);
-  kw_window_set_modified (self, TRUE);
-  kw_window_queue_update_tags (self);
-  kw_window_queue_draft (self);
-}
-
-static void
-history_changed_cb (KwWindow *self)
-{
-  kw_window_update_history_actions (self);
-}
-
-/* Each board gets its own history: undo never reaches into the board
- * that was shown before. */
-static void
-kw_window_set_board (KwWindow *self,
-                     KwBoard  *board)
-{
-  g_autoptr(KwHistory) history = kw_history_new (board);
-
-  if (self->board != NULL)
-    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
-
-  g_set_object (&self->board, board);
-  g_set_object (&self->history, history);
-  g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
-
-  kw_plan_model_set_board (self->plan, board);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (board));
-
-  kw_matrix_set_board (self->matrix, board);
-  kw_matrix_set_history (self->matrix, history);
-  kw_tray_set_history (self->tray, history);
-  if (self->details_panel != NULL)
-    kw_details_panel_set_history (self->details_panel, history);
-
-  kw_window_update_history_actions (self);
-  kw_window_queue_update_tags (self);
-  self->generation++;
-  kw_window_update_read_only (self);
-}
 
 /* Dialogs and toasts */
 
-static AdwMessageDialog *
-new_message_dialog (KwWindow   *self,
-                    const char *heading,
-                    const char *body)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* The responses are added after this: name them once they show. */
-  kw_a11y_name_buttons_once_when_shown (GTK_WIDGET (dialog));
-
-  return dialog;
-}
-
-static void
-show_toast (KwWindow   *self,
-            const char *text)
+void
+kw_window_show_toast (KwWindow   *self,
+                      const char *text)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Recent boards */
-
-static gboolean
-recent_info_is_board (GtkRecentInfo *info)
-{
-  const char *mime_type = gtk_recent_info_get_mime_type (info);
-
-  if (g_strcmp0 (mime_type, KW_FORMAT_MIME_TYPE) != 0 &&
-      !g_str_has_suffix (gtk_recent_info_get_uri (info), KW_FORMAT_SUFFIX))
-    return FALSE;
-
-  /* A board moved or deleted since is left out: opening it would fail.
-   * GTK checks only local files; a board on a network share stays, as
-   * checking it would wait on the network, and opening mounts it. */
-  return !gtk_recent_info_is_local (info) || gtk_recent_info_exists (info);
-}
-
-static int
-compare_recent_newest_first (gconstpointer a,
-                             gconstpointer b)
-{
-  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
-  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
-                              gtk_recent_info_get_modified (info_a));
-}
-
-static GPtrArray *
-collect_recent_boards (KwWindow *self)
-{
-  GPtrArray *boards = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GList *items = gtk_recent_manager_get_items (self->recent_manager);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      if (recent_info_is_board (l->data))
-        g_ptr_array_add (boards, gtk_recent_info_ref (l->data));
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  g_ptr_array_sort (boards, compare_recent_newest_first);
-  if (boards->len > MAX_RECENT_BOARDS)
-    g_ptr_array_set_size (boards, MAX_RECENT_BOARDS);
-
-  return boards;
-}
-
-static GtkWidget *
-new_recent_row (GtkRecentInfo *info)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *folder = dup_folder_name (file);
-  g_autofree char *location = dup_location_name (file);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  /* Not the path: a board on a network share has none. */
-  gtk_widget_set_tooltip_text (row, location);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
-
-  return row;
-}
-
-/* Menu labels take "_" as a mnemonic: double it to show it as it is. */
-static char *
-escape_mnemonics (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static void
-kw_window_refresh_recent (KwWindow *self)
-{
-  g_autoptr(GPtrArray) boards = collect_recent_boards (self);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-  g_menu_remove_all (self->recent_menu);
-
-  for (guint i = 0; i < boards->len; i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (boards, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *name = dup_display_name (file);
-      g_autofree char *label = escape_mnemonics (name);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      gtk_list_box_append (self->recent_list, new_recent_row (info));
-
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
-      g_menu_append_item (self->recent_menu, item);
-    }
-
-  /* An item without an action shows greyed out: better than an empty submenu. */
-  if (boards->len == 0)
-    g_menu_append (self->recent_menu, _("No Recent Boards"), NULL);
-
-  gtk_widget_set_visible (self->recent_box, boards->len > 0);
-}
-
-static void
-add_to_recent (KwWindow *self,
-               GFile    *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "kwadrant");
-  const char *app_name = g_get_application_name ();
-  GtkRecentData data = {
-    .mime_type = (char *) KW_FORMAT_MIME_TYPE,
-    .app_name = (char *) (app_name ? app_name : "Kwadrant"),
-    .app_exec = exec,
-  };
-
-  gtk_recent_manager_add_full (self->recent_manager, uri, &data);
-}
-
-/* Opens a board the way the rest of the app does: in the window that has
- * it, a blank one, or a new one. */
-static void
-kw_window_open (KwWindow *self,
-                GFile    *file)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (KW_IS_APPLICATION (app))
-    kw_application_open_file (KW_APPLICATION (app), file);
-  else
-    kw_window_load_file (self, file);
-}
-
-static void
-recent_row_activated_cb (KwWindow      *self,
-                         GtkListBoxRow *row)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = NULL;
-
-  if (uri == NULL)
-    return;
-
-  file = g_file_new_for_uri (uri);
-  kw_window_open (self, file);
-}
-
-/* Loading */
-
-typedef struct
-{
-  KwWindow     *self;
-  GFile        *file;
-  GCancellable *cancellable;
-  char         *etag;
-  gboolean      tried_mount;
-} LoadOperation;
-
-static void
-load_operation_free (LoadOperation *op)
-{
-  g_clear_object (&op->self);
-  g_clear_object (&op->file);
-  g_clear_object (&op->cancellable);
-  g_clear_pointer (&op->etag, g_free);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadOperation, load_operation_free)
-
-static void
-show_load_error (KwWindow     *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-load_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(LoadOperation) op = user_data;
-  KwWindow *self = op->self;
-  g_autoptr(KwBoard) board = NULL;
-  g_autoptr(GError) error = NULL;
-
-  board = kw_format_load_file_finish (op->file, result, &error);
-
-  /* A newer load, or closing the window, took over. */
-  if (g_cancellable_is_cancelled (op->cancellable))
-    return;
-
-  if (board == NULL)
-    {
-      kw_window_set_loading (self, FALSE);
-      kw_window_present_pending (self);
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             _("The file could not be read as a board."));
-      show_load_error (self, op->file, error);
-      return;
-    }
-
-  kw_window_set_board (self, board);
-  g_set_object (&self->file, op->file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&op->etag);
-  /* Started before loading ends: the board page follows the loading page
-   * directly, never the welcome page in between. */
-  self->started = TRUE;
-  kw_window_set_loading (self, FALSE);
-
-  kw_window_set_modified (self, FALSE);
-  kw_window_update_title (self);
-  add_to_recent (self, self->file);
-  kw_window_watch_file (self);
-  kw_window_present_pending (self);
-}
-
-static void load_etag_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data);
-
-static void
-load_mount_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  LoadOperation *op = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_mount_enclosing_volume_finish (G_FILE (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ALREADY_MOUNTED))
-    {
-      g_autoptr(LoadOperation) failed = op;
-
-      if (g_cancellable_is_cancelled (op->cancellable))
-        return;
-
-      kw_window_set_loading (op->self, FALSE);
-      kw_window_present_pending (op->self);
-      /* The user closed the password dialog: nothing to explain. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
-        show_load_error (op->self, op->file, error);
-      return;
-    }
-
-  g_file_query_info_async (op->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
-}
-
-/* A board on a network share (sftp://, dav://, smb://) that is not
- * mounted yet, as after a restart when it is opened from the recent
- * boards or the command line: mount it, asking for a password if the
- * server wants one, then read it as any other file. */
-static void
-load_mount (LoadOperation *op)
-{
-  g_autoptr(GMountOperation) mount_operation = NULL;
-
-  /* The password dialog needs its window on screen. */
-  kw_window_present_pending (op->self);
-  mount_operation = gtk_mount_operation_new (GTK_WINDOW (op->self));
-  op->tried_mount = TRUE;
-  g_file_mount_enclosing_volume (op->file, G_MOUNT_MOUNT_NONE, mount_operation,
-                                 op->cancellable, load_mount_cb, op);
-}
-
-/* The etag is read before the board, never after: a change made by
- * someone else in between then shows up as a conflict when saving,
- * instead of being silently overwritten. */
-static void
-load_etag_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LoadOperation *op = user_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* An unreadable file is reported by the loader, which says why. */
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (info != NULL)
-    op->etag = g_strdup (g_file_info_get_etag (info));
-
-  if (info == NULL && !op->tried_mount &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
-    {
-      load_mount (op);
-      return;
-    }
-
-  kw_format_load_file_async (op->file, op->cancellable, load_finished_cb, op);
-}
-
-void
-kw_window_load_file (KwWindow *self,
-                     GFile    *file)
-{
-  LoadOperation *op;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (KW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  name = dup_display_name (file);
-  message = g_strdup_printf (_("Opening “%s”…"), name);
-  gtk_label_set_text (self->loading_label, message);
-  kw_window_set_loading (self, TRUE);
-
-  op = g_new0 (LoadOperation, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cancellable = g_object_ref (self->load_cancellable);
-
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, op->cancellable, load_etag_cb, op);
-}
-
-/* Changes on disk */
-
-/* Hidden bars leave the widget tree too, so a screen reader meets the
- * alert when it appears and never an empty one. */
-static void
-set_bar_shown (GtkInfoBar *bar,
-               gboolean    shown)
-{
-  if (shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), TRUE);
-  gtk_info_bar_set_revealed (bar, shown);
-  if (!shown)
-    gtk_widget_set_visible (GTK_WIDGET (bar), FALSE);
-}
-
-/* One bar, two stories: someone saved over the file (reload, or keep
- * ours), or it is gone (save ours again). */
-static void
-kw_window_update_file_bar (KwWindow *self)
-{
-  KwFileState state = self->file_watch != NULL ? kw_file_watch_get_state (self->file_watch)
-                                               : KW_FILE_STATE_UNCHANGED;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (state == KW_FILE_STATE_UNCHANGED || self->file == NULL)
-    {
-      set_bar_shown (self->file_bar, FALSE);
-      return;
-    }
-
-  name = dup_display_name (self->file);
-  if (state == KW_FILE_STATE_CHANGED)
-    text = g_strdup_printf (_("“%s” was changed by someone else."), name);
-  else
-    text = g_strdup_printf (_("“%s” was deleted or moved. Save to keep your version."), name);
-
-  gtk_label_set_text (self->file_bar_label, text);
-  gtk_widget_set_visible (self->reload_button, state == KW_FILE_STATE_CHANGED);
-  gtk_widget_set_visible (self->keep_button, state == KW_FILE_STATE_CHANGED);
-  gtk_widget_set_visible (self->file_save_button, state == KW_FILE_STATE_GONE);
-  gtk_widget_set_visible (self->file_save_as_button, state == KW_FILE_STATE_GONE);
-  gtk_info_bar_set_show_close_button (self->file_bar, state == KW_FILE_STATE_GONE);
-
-  /* The bar is an alert: a screen reader reads its text when it shows. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  set_bar_shown (self->file_bar, TRUE);
-}
-
-static void
-file_watch_changed_cb (KwWindow    *self,
-                       KwFileWatch *watch)
-{
-  kw_window_update_file_bar (self);
-}
-
-/* Follows self->file and self->etag, after a load or a save. */
-static void
-kw_window_watch_file (KwWindow *self)
-{
-  if (self->file_watch != NULL &&
-      (self->file == NULL || !g_file_equal (kw_file_watch_get_file (self->file_watch), self->file)))
-    {
-      g_signal_handlers_disconnect_by_func (self->file_watch, file_watch_changed_cb, self);
-      g_clear_object (&self->file_watch);
-    }
-
-  if (self->file_watch != NULL)
-    kw_file_watch_set_etag (self->file_watch, self->etag);
-  else if (self->file != NULL)
-    {
-      self->file_watch = kw_file_watch_new (self->file, self->etag);
-      g_signal_connect_object (self->file_watch, "changed",
-                               G_CALLBACK (file_watch_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  kw_window_update_file_bar (self);
-  kw_window_update_actions (self);
-}
-
-static void
-window_active_cb (KwWindow   *self,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
-{
-  if (gtk_window_is_active (GTK_WINDOW (self)) && self->file_watch != NULL && !self->saving)
-    kw_file_watch_check (self->file_watch);
-}
-
-static void
-reload_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    KwWindow         *self)
-{
-  if (g_str_equal (response, "reload") && self->file != NULL)
-    kw_window_load_file (self, self->file);
-}
-
-static void
-kw_window_reload (KwWindow *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-
-  if (self->file == NULL)
-    return;
-
-  if (!self->modified)
-    {
-      kw_window_load_file (self, self->file);
-      return;
-    }
-
-  name = dup_display_name (self->file);
-  heading = g_strdup_printf (_("Reload “%s”?"), name);
-  dialog = new_message_dialog (self, heading,
-                               _("The board has changes that are not saved. Reloading shows the version on disk, "
-                                 "and your changes are lost."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-reload_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  kw_window_reload (KW_WINDOW (widget));
-}
-
-/* Hides the bar and nothing else: the etag stays the one we read, so a
- * later Save still asks before it replaces the other version. */
-static void
-keep_mine_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  set_bar_shown (self->file_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
-}
-
-static void
-file_bar_response_cb (KwWindow   *self,
-                      int         response,
-                      GtkInfoBar *bar)
-{
-  if (response == GTK_RESPONSE_CLOSE)
-    set_bar_shown (bar, FALSE);
-}
-
-/* Read-only boards */
-
-static void
-kw_window_update_read_only (KwWindow *self)
-{
-  gboolean read_only = self->board != NULL && kw_board_is_from_newer_format (self->board);
-
-  self->read_only = read_only;
-  kw_matrix_set_editable (self->matrix, !read_only);
-  kw_tray_set_editable (self->tray, !read_only);
-  if (self->details_panel != NULL)
-    kw_details_panel_set_editable (self->details_panel, !read_only);
-  set_bar_shown (self->read_only_bar, read_only);
-
-  kw_window_update_actions (self);
-  kw_window_update_history_actions (self);
-  if (read_only)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-finding", !read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-add", !read_only);
-}
-
-/* Autosave drafts
- *
- * Every change reaches a draft in the user's data folder within
- * DRAFT_MAX_DELAY_MS, so a crash loses at most that much; the board's own
- * file is written only by Save. A board that is saved, discarded or
- * reloaded has no draft. */
-
-static void
-draft_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(KwWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (kw_draft_store_save_finish (KW_DRAFT_STORE (object), result, &error))
-    {
-      g_debug ("Draft %s written", self->draft_id);
-      self->draft_failed = FALSE;
-      return;
-    }
-
-  /* Superseded by a removal: the board was saved or discarded. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_warning ("Could not write the recovery draft of “%s”: %s", get_board_name (self), error->message);
-
-  /* Said once, not at every change: the board itself is fine. */
-  if (!self->draft_failed && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    show_toast (self, _("Kwadrant cannot keep a recovery copy of this board. Save it to be safe."));
-  self->draft_failed = TRUE;
-}
-
-static void
-kw_window_write_draft (KwWindow *self)
-{
-  KwDraftStore *store = kw_draft_store_get_default ();
-  gint64 first_change = self->draft_first_change;
-
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_first_change = 0;
-
-  if (!self->modified)
-    return;
-
-  if (self->draft_id == NULL)
-    self->draft_id = kw_draft_store_new_id (store);
-
-  g_debug ("Writing draft %s, %" G_GINT64_FORMAT " ms after the first change not in it",
-           self->draft_id, first_change != 0 ? (g_get_monotonic_time () - first_change) / 1000 : 0);
-
-  kw_draft_store_save_async (store, self->draft_id, self->board, self->file, self->etag,
-                             NULL, draft_written_cb, g_object_ref (self));
-}
-
-static gboolean
-draft_timeout_cb (gpointer user_data)
-{
-  KwWindow *self = user_data;
-
-  self->draft_timeout_id = 0;
-  kw_window_write_draft (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Waits for a pause in the changes (a drag changes the board every
- * frame), but never longer than DRAFT_MAX_DELAY_MS after the first change
- * not yet in a draft. */
-static void
-kw_window_queue_draft (KwWindow *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 left_ms;
-
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-
-  if (self->draft_first_change == 0)
-    self->draft_first_change = now;
-
-  left_ms = DRAFT_MAX_DELAY_MS - (now - self->draft_first_change) / 1000;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (CLAMP (left_ms, 0, DRAFT_PAUSE_MS), draft_timeout_cb, self);
-}
-
-static void
-kw_window_remove_draft (KwWindow *self)
-{
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_first_change = 0;
-
-  if (self->draft_id == NULL)
-    return;
-
-  kw_draft_store_remove_async (kw_draft_store_get_default (), self->draft_id, NULL, NULL, NULL);
-  g_clear_pointer (&self->draft_id, g_free);
-}
-
-typedef struct
-{
-  KwWindow     *self;
-  KwDraft      *draft;
-  GCancellable *cancellable;
-} RestoreOperation;
-
-static void
-restore_operation_free (RestoreOperation *op)
-{
-  g_clear_object (&op->self);
-  g_clear_object (&op->draft);
-  g_clear_object (&op->cancellable);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreOperation, restore_operation_free)
-
-static void
-show_restore_error (KwWindow     *self,
-                    KwDraft      *draft,
-                    const GError *error)
-{
-  g_autofree char *name = kw_draft_dup_display_name (draft);
-  g_autofree char *heading = g_strdup_printf (_("Could not restore “%s”"), name);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, error->message);
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-restore_finished_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(RestoreOperation) op = user_data;
-  KwWindow *self = op->self;
-  g_autoptr(KwBoard) board = NULL;
-  g_autoptr(GError) error = NULL;
-
-  board = kw_draft_store_load_finish (KW_DRAFT_STORE (object), result, NULL, &error);
-
-  if (g_cancellable_is_cancelled (op->cancellable))
-    return;
-
-  kw_window_set_loading (self, FALSE);
-
-  if (board == NULL)
-    {
-      show_restore_error (self, op->draft, error);
-      return;
-    }
-
-  kw_window_set_board (self, board);
-  /* The file and the etag the board had: a file changed since then is a
-   * conflict when saving, never silently overwritten. */
-  g_set_object (&self->file, kw_draft_get_file (op->draft));
-  g_free (self->etag);
-  self->etag = g_strdup (kw_draft_get_etag (op->draft));
-  self->started = TRUE;
-
-  kw_window_update_page (self);
-  kw_window_set_modified (self, TRUE);
-  /* The draft stays until the board is saved or discarded; this window
-   * writes it again at its next change. */
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (kw_draft_get_id (op->draft));
-  kw_window_update_title (self);
-  kw_window_watch_file (self);
-}
-
-void
-kw_window_restore_draft (KwWindow *self,
-                         KwDraft  *draft)
-{
-  KwDraftStore *store = kw_draft_store_get_default ();
-  RestoreOperation *op;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_if_fail (KW_IS_WINDOW (self));
-  g_return_if_fail (KW_IS_DRAFT (draft));
-
-  /* Ours from now on: not offered to anyone else while we run. */
-  kw_draft_store_adopt (store, kw_draft_get_id (draft));
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  name = kw_draft_dup_display_name (draft);
-  message = g_strdup_printf (_("Restoring “%s”…"), name);
-  gtk_label_set_text (self->loading_label, message);
-  kw_window_set_loading (self, TRUE);
-
-  op = g_new0 (RestoreOperation, 1);
-  op->self = g_object_ref (self);
-  op->draft = g_object_ref (draft);
-  op->cancellable = g_object_ref (self->load_cancellable);
-
-  kw_draft_store_load_async (store, kw_draft_get_id (draft), op->cancellable, restore_finished_cb, op);
-}
-
-const char *
-kw_window_get_draft_id (KwWindow *self)
-{
-  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
-
-  return self->draft_id;
-}
-
-/* Saving */
-
-typedef struct
-{
-  KwWindow     *self;
-  GFile        *file;
-  GCancellable *cancellable;
-  guint64       generation;
-  KwFileWatch  *paused_watch;  /* held back while we write, resumed after */
-} SaveOperation;
-
-static void
-save_operation_free (SaveOperation *op)
-{
-  if (op->paused_watch != NULL)
-    kw_file_watch_resume (op->paused_watch);
-  g_clear_object (&op->paused_watch);
-  g_clear_object (&op->self);
-  g_clear_object (&op->file);
-  g_clear_object (&op->cancellable);
-  g_free (op);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveOperation, save_operation_free)
-
-static void
-kw_window_set_saving (KwWindow *self,
-                      gboolean  saving)
-{
-  self->saving = !!saving;
-  kw_window_update_actions (self);
-}
-
-static void kw_window_save_to (KwWindow   *self,
-                               GFile      *file,
-                               const char *etag);
-
-static void
-save_error_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        KwWindow         *self)
-{
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (dialog), "file");
-
-  if (g_str_equal (response, "save-as"))
-    kw_window_save_as (self);
-  else if (g_str_equal (response, "overwrite") && file != NULL)
-    kw_window_save_to (self, file, NULL);
-  else
-    self->close_after_save = FALSE;
-}
-
-static void
-show_save_conflict (KwWindow *self,
-                    GFile    *file)
-{
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  body = g_strdup_printf (_("“%s” was changed by someone else after you opened it. "
-                            "Replace it with your version, or save your version as a new file?"),
-                          name);
-  dialog = new_message_dialog (self, _("File Changed on Disk"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save-as", _("Save _As…"),
-                                    "overwrite", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "save-as");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* GIO's message names the system's error ("Read-only file system"); the
- * facilitator needs what happened, in words, and that nothing is lost. */
-static char *
-dup_save_error_body (GFile        *file,
-                     const GError *error)
-{
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : g_file_get_parse_name (file);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    return g_strdup_printf (_("The folder “%s” is read-only, so the board cannot be saved there. "
-                              "Your changes are still open: use Save As to save them somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    return g_strdup_printf (_("You do not have permission to save in the folder “%s”. "
-                              "Your changes are still open: use Save As to save them somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    return g_strdup_printf (_("The disk with the folder “%s” is full. The board on the disk is unchanged. "
-                              "Free some space and save again, or use Save As to save your changes somewhere else."),
-                            where);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return g_strdup_printf (_("The folder “%s” is no longer there: perhaps a USB stick or network drive was removed. "
-                              "Your changes are still open: reconnect it and save again, "
-                              "or use Save As to save them somewhere else."),
-                            where);
-
-  return g_strdup_printf (_("%s\n\nYour changes are still open: use Save As to save them somewhere else."),
-                          error->message);
-}
-
-static void
-show_save_error (KwWindow     *self,
-                 GFile        *file,
-                 const GError *error)
-{
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
-  g_autofree char *body = dup_save_error_body (file, error);
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, body);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "close", _("_Close"),
-                                    "save-as", _("Save _As…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save-as");
-  adw_message_dialog_set_close_response (dialog, "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_finished_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(SaveOperation) op = user_data;
-  KwWindow *self = op->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_etag = NULL;
-  gboolean saved;
-
-  saved = kw_format_save_file_finish (op->file, result, &new_etag, &error);
-
-  if (g_cancellable_is_cancelled (op->cancellable))
-    return;
-
-  kw_window_set_saving (self, FALSE);
-
-  if (!saved)
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             _("The board could not be written."));
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          show_save_conflict (self, op->file);
-          /* Where no monitor told us, the bar shows it too. */
-          if (self->file_watch != NULL)
-            kw_file_watch_check (self->file_watch);
-        }
-      else
-        show_save_error (self, op->file, error);
-      return;
-    }
-
-  g_set_object (&self->file, op->file);
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&new_etag);
-  self->started = TRUE;
-
-  kw_window_update_page (self);
-  kw_window_set_modified (self, op->generation != self->generation);
-  /* Changed while saving: the draft learns the new file and etag. */
-  if (self->modified)
-    kw_window_queue_draft (self);
-  kw_window_update_title (self);
-  add_to_recent (self, self->file);
-  kw_window_watch_file (self);
-  show_toast (self, _("Saved"));
-
-  if (self->close_after_save)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-static void
-kw_window_save_to (KwWindow   *self,
-                   GFile      *file,
-                   const char *etag)
-{
-  SaveOperation *op;
-
-  if (self->save_cancellable == NULL)
-    self->save_cancellable = g_cancellable_new ();
-
-  kw_window_set_saving (self, TRUE);
-
-  op = g_new0 (SaveOperation, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cancellable = g_object_ref (self->save_cancellable);
-  op->generation = self->generation;
-
-  /* Our own write must not look like someone else's. */
-  if (self->file_watch != NULL)
-    {
-      op->paused_watch = g_object_ref (self->file_watch);
-      kw_file_watch_pause (op->paused_watch);
-    }
-
-  kw_format_save_file_async (self->board, file, etag, op->cancellable, save_finished_cb, op);
-}
-
-static void
-kw_window_save (KwWindow *self)
-{
-  if (self->file == NULL)
-    kw_window_save_as (self);
-  else
-    kw_window_save_to (self, self->file, self->etag);
-}
-
-static GFile *
-ensure_board_suffix (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *with_suffix = NULL;
-
-  if (is_board_file (file) || basename == NULL)
-    return g_object_ref (file);
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL)
-    return g_object_ref (file);
-
-  with_suffix = g_strconcat (basename, KW_FORMAT_SUFFIX, NULL);
-  return g_file_get_child (parent, with_suffix);
-}
-
-static void
-replace_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     KwWindow         *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-
-  if (g_str_equal (response, "replace"))
-    kw_window_save_to (self, file, NULL);
-  else
-    self->close_after_save = FALSE;
-}
-
-/* The file chooser confirmed overwriting the name as typed: when we add
- * the suffix, the name changes, so we ask again if it exists. */
-static void
-confirm_replace (KwWindow *self,
-                 GFile    *file)
-{
-  g_autofree char *name = dup_display_name (file);
-  g_autofree char *heading = g_strdup_printf (_("Replace “%s”?"), name);
-  AdwMessageDialog *dialog;
-
-  dialog = new_message_dialog (self, heading,
-                               _("A board with this name already exists. Replacing it overwrites its contents."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-save_as_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     KwWindow        *self)
-{
-  g_autoptr(GFile) chosen = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (chosen == NULL)
-    {
-      self->close_after_save = FALSE;
-      return;
-    }
-
-  file = ensure_board_suffix (chosen);
-  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-    confirm_replace (self, file);
-  else
-    kw_window_save_to (self, file, NULL);
-}
-
-static char *
-dup_suggested_name (KwWindow *self)
-{
-  g_autofree char *name = g_strdup (get_board_name (self));
-
-  /* A title may hold characters a file name cannot. */
-  g_strdelimit (name, "/\\", '-');
-
-  return g_strconcat (name, KW_FORMAT_SUFFIX, NULL);
-}
-
-static void
-kw_window_save_as (KwWindow *self)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *suggested = dup_suggested_name (self);
-
-  chooser = gtk_file_chooser_native_new (_("Save Board"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Kwadrant boards"));
-  gtk_file_filter_add_mime_type (filter, KW_FORMAT_MIME_TYPE);
-  gtk_file_filter_add_suffix (filter, "kwadrant");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Actions */
-
-static void
-save_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  kw_window_save (KW_WINDOW (widget));
-}
-
-static void
-save_as_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  kw_window_save_as (KW_WINDOW (widget));
-}
-
-static void
-new_board_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (self->started)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      /* This window already shows a board: New never replaces it. */
-      if (app != NULL)
-        gtk_window_present (GTK_WINDOW (kw_window_new (app)));
-      return;
-    }
-
-  kw_window_start_board (self);
-  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
-}
-
-static void
-open_recent_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  kw_window_open (KW_WINDOW (widget), file);
 }
 
 /* Closing */
@@ -1656,56 +209,16 @@ new_settings_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   KwWindow         *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      kw_window_remove_draft (self);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      self->close_after_save = TRUE;
-      kw_window_save (self);
-    }
-}
-
-static void
-ask_to_save_changes (KwWindow *self)
-{
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."),
-                          get_board_name (self));
-  dialog = new_message_dialog (self, _("Save Changes?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 kw_window_close_request (GtkWindow *window)
 {
   KwWindow *self = KW_WINDOW (window);
 
-  if (self->modified && !self->close_confirmed)
+  if (kw_document_get_modified (self->document) && !self->close_confirmed)
     {
       /* Saving already, e.g. a second Ctrl+W: wait for that save. */
-      if (!self->saving)
-        ask_to_save_changes (self);
+      if (!kw_document_get_saving (self->document))
+        kw_window_ask_to_save_changes (self);
       return TRUE;
     }
 
@@ -1758,7 +271,7 @@ plan_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, is_finding);
   gtk_list_item_set_selectable (list_item, TRUE);
 
-  kw_plan_row_bind (row, item, self->board);
+  kw_plan_row_bind (row, item, kw_window_board (self));
   label_list_item_widget (GTK_WIDGET (row), kw_plan_row_get_accessible_text (row));
 }
 
@@ -1774,9 +287,7 @@ plan_item_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* Details */
 
-static KwFinding *get_first_selected (KwWindow *self);
-
-static KwDetailsPanel *
+KwDetailsPanel *
 kw_window_ensure_details_panel (KwWindow *self)
 {
   KwFinding *selected;
@@ -1789,16 +300,16 @@ kw_window_ensure_details_panel (KwWindow *self)
   gtk_box_append (GTK_BOX (self->details_box), GTK_WIDGET (self->details_panel));
 
   /* What the panel would have been told so far. */
-  kw_details_panel_set_history (self->details_panel, self->history);
-  kw_details_panel_set_editable (self->details_panel, !self->read_only);
-  selected = get_first_selected (self);
+  kw_details_panel_set_history (self->details_panel, kw_window_history (self));
+  kw_details_panel_set_editable (self->details_panel, !kw_document_get_read_only (self->document));
+  selected = kw_window_get_first_selected (self);
   if (selected != NULL)
     kw_details_panel_set_finding (self->details_panel, selected);
 
   return self->details_panel;
 }
 
-static void
+void
 kw_window_show_details (KwWindow   *self,
                         const char *page,
                         gboolean    focus)
@@ -1812,7 +323,7 @@ kw_window_show_details (KwWindow   *self,
       self->details_visible = TRUE;
       gtk_widget_set_visible (self->details_box, TRUE);
       gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_DETAILS_VISIBLE]);
     }
 
   if (focus)
@@ -1835,13 +346,13 @@ details_child_revealed_cb (KwWindow *self)
     gtk_widget_set_visible (self->details_box, FALSE);
 }
 
-static void
+void
 kw_window_select_only (KwWindow  *self,
                        KwFinding *finding)
 {
   guint position;
 
-  if (kw_board_find_position (self->board, finding, &position))
+  if (kw_board_find_position (kw_window_board (self), finding, &position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
@@ -1867,8 +378,8 @@ plan_view_activate_cb (KwWindow    *self,
     finding_activated_cb (self, kw_plan_item_get_finding (item));
 }
 
-static KwFinding *
-get_first_selected (KwWindow *self)
+KwFinding *
+kw_window_get_first_selected (KwWindow *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(KwFinding) finding = NULL;
@@ -1887,248 +398,16 @@ selection_changed_cb (KwWindow          *self,
                       guint              n_items,
                       GtkSelectionModel *selection)
 {
-  KwFinding *finding = get_first_selected (self);
+  KwFinding *finding = kw_window_get_first_selected (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", finding != NULL && !self->read_only);
+  kw_window_update_actions (self);
   if (finding != NULL && self->details_panel != NULL)
     kw_details_panel_set_finding (self->details_panel, finding);
 }
 
-/* Search and tag filter */
-
-static gboolean
-text_matches (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
-static gboolean
-finding_matches (KwWindow  *self,
-                 KwFinding *finding)
-{
-  static const KwFindingText searched[] = {
-    KW_FINDING_TEXT_TITLE,
-    KW_FINDING_TEXT_DESCRIPTION,
-    KW_FINDING_TEXT_OWNER,
-    KW_FINDING_TEXT_SOURCE,
-  };
-  const char * const *tags;
-
-  if (self->tag != NULL && !kw_finding_has_tag (finding, self->tag))
-    return FALSE;
-
-  if (self->search_key == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
-    {
-      if (text_matches (kw_finding_get_text (finding, searched[i]), self->search_key))
-        return TRUE;
-    }
-
-  tags = kw_finding_get_tags (finding);
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      if (text_matches (tags[i], self->search_key))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-filter_match_cb (gpointer item,
-                 gpointer user_data)
-{
-  return finding_matches (user_data, item);
-}
-
-/* The outcome lists: every heading, the findings that match; the
- * summary and the unplaced findings have their own places. */
-static gboolean
-lists_filter_match_cb (gpointer item,
-                       gpointer user_data)
-{
-  KwPlanItem *plan_item = item;
-
-  switch (kw_plan_item_get_kind (plan_item))
-    {
-    case KW_PLAN_ITEM_SUMMARY:
-      return FALSE;
-    case KW_PLAN_ITEM_FINDING:
-      return kw_plan_item_get_outcome (plan_item) != KW_OUTCOME_UNPLACED &&
-             finding_matches (user_data, kw_plan_item_get_finding (plan_item));
-    case KW_PLAN_ITEM_GROUP:
-    case KW_PLAN_ITEM_EMPTY:
-    default:
-      return kw_plan_item_get_outcome (plan_item) != KW_OUTCOME_UNPLACED;
-    }
-}
-
-static gboolean
-tray_filter_match_cb (gpointer item,
-                      gpointer user_data)
-{
-  KwPlanItem *plan_item = item;
-
-  return kw_plan_item_get_kind (plan_item) == KW_PLAN_ITEM_FINDING &&
-         kw_plan_item_get_outcome (plan_item) == KW_OUTCOME_UNPLACED &&
-         finding_matches (user_data, kw_plan_item_get_finding (plan_item));
-}
-
-static void
-kw_window_refilter (KwWindow *self)
-{
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (self->lists_filter, GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (self->tray_filter, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-search_changed_cb (KwWindow       *self,
-                   GtkSearchEntry *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  g_clear_pointer (&self->search_key, g_free);
-  if (*text != '\0')
-    self->search_key = g_utf8_casefold (text, -1);
-
-  kw_window_refilter (self);
-}
-
-static void
-stop_search_cb (KwWindow       *self,
-                GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_drop_down_set_selected (self->tag_dropdown, 0);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
-}
-
-static void
-tag_selected_cb (KwWindow    *self,
-                 GParamSpec  *pspec,
-                 GtkDropDown *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  const char *tag = NULL;
-
-  if (self->updating_tags)
-    return;
-
-  /* The first entry is "All tags". */
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    tag = gtk_string_list_get_string (self->tags, selected);
-
-  if (g_strcmp0 (tag, self->tag) == 0)
-    return;
-
-  g_free (self->tag);
-  self->tag = g_strdup (tag);
-  kw_window_refilter (self);
-}
-
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GPtrArray *
-collect_board_tags (KwBoard *board)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *tags = g_ptr_array_new ();
-
-  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
-    {
-      const char * const *finding_tags = kw_finding_get_tags (kw_board_get_finding (board, i));
-
-      for (guint j = 0; finding_tags != NULL && finding_tags[j] != NULL; j++)
-        {
-          if (g_hash_table_add (seen, (gpointer) finding_tags[j]))
-            g_ptr_array_add (tags, (gpointer) finding_tags[j]);
-        }
-    }
-
-  g_ptr_array_sort (tags, compare_tags);
-  return tags;
-}
-
-static gboolean
-tags_unchanged (GtkStringList *list,
-                GPtrArray     *tags)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (list)) != tags->len + 1)
-    return FALSE;
-
-  for (guint i = 0; i < tags->len; i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (list, i + 1), tags->pdata[i]) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-update_tags_cb (gpointer user_data)
-{
-  KwWindow *self = user_data;
-  g_autoptr(GPtrArray) tags = collect_board_tags (self->board);
-  guint selected = 0;
-
-  self->tags_idle_id = 0;
-
-  if (tags_unchanged (self->tags, tags))
-    return G_SOURCE_REMOVE;
-
-  self->updating_tags = TRUE;
-  g_ptr_array_insert (tags, 0, (gpointer) _("All tags"));
-  g_ptr_array_add (tags, NULL);
-  gtk_string_list_splice (self->tags, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tags)),
-                          (const char * const *) tags->pdata);
-
-  /* The chosen tag stays chosen while any finding still has it. */
-  for (guint i = 1; self->tag != NULL && i < tags->len - 1; i++)
-    {
-      if (g_str_equal (tags->pdata[i], self->tag))
-        selected = i;
-    }
-  gtk_drop_down_set_selected (self->tag_dropdown, selected);
-  self->updating_tags = FALSE;
-
-  if (selected == 0 && self->tag != NULL)
-    {
-      g_clear_pointer (&self->tag, g_free);
-      kw_window_refilter (self);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A drag changes the board every frame; the tags are gathered once it
- * is quiet. */
-static void
-kw_window_queue_update_tags (KwWindow *self)
-{
-  if (self->tags_idle_id == 0 && self->tags != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    self->tags_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_tags_cb, self, NULL);
-}
-
 /* Presentation */
 
-static void
+void
 kw_window_set_presenting (KwWindow *self,
                           gboolean  presenting)
 {
@@ -2153,7 +432,7 @@ kw_window_set_presenting (KwWindow *self,
 
   if (presenting)
     {
-      KwFinding *selected = get_first_selected (self);
+      KwFinding *selected = kw_window_get_first_selected (self);
 
       gtk_window_fullscreen (GTK_WINDOW (self));
       /* The selected finding stays under the keyboard. With none, no card
@@ -2164,53 +443,13 @@ kw_window_set_presenting (KwWindow *self,
   else
     gtk_window_unfullscreen (GTK_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+  kw_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_PRESENTING]);
 }
 
-/* Esc leaves the presentation; the action is enabled only while
- * presenting, so everywhere else Esc goes on to mean what it always means. */
-static void
-leave_presentation_action_cb (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  kw_window_set_presenting (KW_WINDOW (widget), FALSE);
-}
+/* Editing */
 
-/* Editing actions */
-
-static void
-kw_window_update_history_actions (KwWindow *self)
-{
-  gboolean can_undo = !self->read_only && self->history != NULL && kw_history_get_can_undo (self->history);
-  gboolean can_redo = !self->read_only && self->history != NULL && kw_history_get_can_redo (self->history);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
-}
-
-static void
-undo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_history_undo (self->history);
-}
-
-static void
-redo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_history_redo (self->history);
-}
-
-static void
+void
 kw_window_start_board (KwWindow *self)
 {
   if (self->started)
@@ -2219,46 +458,6 @@ kw_window_start_board (KwWindow *self)
   self->started = TRUE;
   kw_window_update_page (self);
   kw_window_update_title (self);
-}
-
-/* Ctrl+N adds a finding at once, as one undo step: it waits in the tray,
- * selected, with its title ready to be typed over in the details. */
-static void
-add_finding_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-  g_autoptr(KwFinding) finding = NULL;
-
-  if (self->loading || self->read_only)
-    return;
-
-  kw_window_set_presenting (self, FALSE);
-  kw_window_start_board (self);
-
-  finding = kw_finding_new (_("New finding"));
-  kw_history_add (self->history, finding, G_MAXUINT);
-  kw_window_select_only (self, finding);
-  kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
-  kw_window_show_details (self, "finding", TRUE);
-}
-
-/* Ctrl+L goes to the quick-add entry: type a title, Enter, the next
- * title, Enter; the findings wait in the tray. */
-static void
-quick_add_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (self->loading || self->read_only)
-    return;
-
-  kw_window_set_presenting (self, FALSE);
-  kw_window_start_board (self);
-  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
 }
 
 static GPtrArray *
@@ -2277,7 +476,7 @@ collect_selected (KwWindow *self)
   return findings;
 }
 
-static void
+void
 kw_window_delete_selected (KwWindow *self)
 {
   g_autoptr(GPtrArray) findings = collect_selected (self);
@@ -2286,7 +485,7 @@ kw_window_delete_selected (KwWindow *self)
   AdwToast *toast;
 
   /* The matrix and the lists ask too, not only the disabled action. */
-  if (findings->len == 0 || self->read_only)
+  if (findings->len == 0 || kw_document_get_read_only (self->document))
     return;
 
   if (findings->len == 1)
@@ -2302,10 +501,10 @@ kw_window_delete_selected (KwWindow *self)
                                  findings->len);
     }
 
-  kw_history_begin_group (self->history, label);
+  kw_history_begin_group (kw_window_history (self), label);
   for (guint i = 0; i < findings->len; i++)
-    kw_history_remove (self->history, findings->pdata[i]);
-  kw_history_end_group (self->history);
+    kw_history_remove (kw_window_history (self), findings->pdata[i]);
+  kw_history_end_group (kw_window_history (self));
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -2315,86 +514,9 @@ kw_window_delete_selected (KwWindow *self)
 }
 
 static void
-delete_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  kw_window_delete_selected (KW_WINDOW (widget));
-}
-
-static void
 delete_requested_cb (KwWindow *self)
 {
   kw_window_delete_selected (self);
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (!self->started || self->presenting)
-    return;
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-board_details_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_window_start_board (self);
-  kw_window_show_details (self, "board", TRUE);
-}
-
-static void
-export_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-  KwExportDialog *dialog;
-
-  dialog = kw_export_dialog_new (GTK_WINDOW (self), self->board, self->file, self->toast_overlay);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_shortcuts_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/kwadrant/Kwadrant/kw-shortcuts-window.ui");
-
-      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
-      /* GTK owns toplevels; the pointer clears should it go first. */
-      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
-
-  gtk_window_present (self->shortcuts_window);
-}
-
-static void
-print_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  KwWindow *self = KW_WINDOW (widget);
-
-  kw_print_board (GTK_WINDOW (self), self->board);
 }
 
 static void
@@ -2410,7 +532,7 @@ kw_window_set_details_visible (KwWindow *self,
     {
       self->details_visible = FALSE;
       gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_VISIBLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_DETAILS_VISIBLE]);
     }
 }
 
@@ -2426,41 +548,6 @@ add_delete_shortcut (KwWindow  *self,
   gtk_widget_add_controller (widget, controller);
 }
 
-/* Drag and drop */
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         KwWindow      *self)
-{
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  gboolean opened = FALSE;
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      if (!is_board_file (l->data))
-        continue;
-
-      kw_window_open (self, l->data);
-      opened = TRUE;
-    }
-
-  g_slist_free (files);
-
-  return opened;
-}
-
-static void
-setup_drop_target (KwWindow *self)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-}
-
 /* GObject */
 
 static void
@@ -2470,12 +557,10 @@ kw_window_dispose (GObject *object)
 
   /* Pending loads and saves hold a reference and come back later: the
    * cancellable tells them the window is gone. */
-  g_cancellable_cancel (self->load_cancellable);
-  g_cancellable_cancel (self->save_cancellable);
-  /* Destroyed without asking (the session ends): the last changes still
-   * reach the draft. */
-  if (self->draft_timeout_id != 0)
-    kw_window_write_draft (self);
+  /* Destroyed without asking (the session ends): the document still
+   * keeps the last changes safe. */
+  if (self->document != NULL)
+    kw_document_close (self->document);
   if (self->shortcuts_window != NULL)
     {
       GtkWindow *shortcuts = self->shortcuts_window;
@@ -2484,18 +569,17 @@ kw_window_dispose (GObject *object)
       self->shortcuts_window = NULL;
       gtk_window_destroy (shortcuts);
     }
-  if (self->file_watch != NULL)
-    g_signal_handlers_disconnect_by_data (self->file_watch, self);
-  g_clear_object (&self->file_watch);
 
-  if (self->recent_manager != NULL)
-    g_signal_handlers_disconnect_by_func (self->recent_manager, kw_window_refresh_recent, self);
-  self->recent_manager = NULL;
+  if (self->recent_boards != NULL)
+    g_signal_handlers_disconnect_by_data (self->recent_boards, self);
+  g_clear_object (&self->recent_boards);
 
-  if (self->board != NULL)
-    g_signal_handlers_disconnect_by_func (self->board, board_changed_cb, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_func (self->history, history_changed_cb, self);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (kw_document_get_board (self->document), self);
+      g_signal_handlers_disconnect_by_data (kw_document_get_history (self->document), self);
+    }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
@@ -2517,16 +601,8 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->lists_filter);
   g_clear_object (&self->tray_filter);
   g_clear_object (&self->tags);
-  g_clear_object (&self->history);
-  g_clear_object (&self->board);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->save_cancellable);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
-  g_clear_pointer (&self->search_key, g_free);
-  g_clear_pointer (&self->tag, g_free);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
 }
@@ -2542,11 +618,11 @@ kw_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+      g_value_set_boolean (value, kw_document_get_modified (self->document));
       break;
 
     case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
+      g_value_set_boolean (value, kw_document_get_loading (self->document));
       break;
 
     case PROP_PRESENTING:
@@ -2630,7 +706,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the board has changes that are not saved yet.
    */
-  properties[PROP_MODIFIED] =
+  kw_window_properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2640,7 +716,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether a file is being loaded into the window.
    */
-  properties[PROP_LOADING] =
+  kw_window_properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2650,7 +726,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the window shows only the matrix, fullscreen (F5; Esc leaves).
    */
-  properties[PROP_PRESENTING] =
+  kw_window_properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2660,7 +736,7 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether the details panel is shown beside the matrix.
    */
-  properties[PROP_DETAILS_VISIBLE] =
+  kw_window_properties[PROP_DETAILS_VISIBLE] =
     g_param_spec_boolean ("details-visible", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2671,7 +747,7 @@ kw_window_class_init (KwWindowClass *klass)
    * How the matrix labels its findings: titles while they fit, else
    * numbers ("automatic"), always "titles", or always "numbers".
    */
-  properties[PROP_MATRIX_LABELS] =
+  kw_window_properties[PROP_MATRIX_LABELS] =
     g_param_spec_enum ("matrix-labels", NULL, NULL,
                        KW_TYPE_MATRIX_STYLE, KW_MATRIX_STYLE_AUTO,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -2681,12 +757,12 @@ kw_window_class_init (KwWindowClass *klass)
    *
    * Whether findings moved on the matrix snap to the grid, off the lines.
    */
-  properties[PROP_SNAP] =
+  kw_window_properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, kw_window_properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
@@ -2723,7 +799,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "read_only_label", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "recent_row_activated_cb",
+                                                G_CALLBACK (kw_window_recent_row_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, details_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, welcome_page_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_item_setup_cb);
@@ -2732,34 +809,13 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, plan_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_requested_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tag_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, file_bar_response_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb", G_CALLBACK (kw_window_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb", G_CALLBACK (kw_window_stop_search_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "tag_selected_cb", G_CALLBACK (kw_window_tag_selected_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "file_bar_response_cb",
+                                                G_CALLBACK (kw_window_file_bar_response_cb));
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-board", NULL, new_board_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.quick-add", NULL, quick_add_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.board-details", NULL, board_details_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
-  gtk_widget_class_install_property_action (widget_class, "win.show-details", "details-visible");
-  gtk_widget_class_install_property_action (widget_class, "win.matrix-labels", "matrix-labels");
-  gtk_widget_class_install_property_action (widget_class, "win.snap", "snap");
-
-  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, leave_presentation_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+  kw_window_class_add_actions (widget_class);
 
   g_type_ensure (KW_TYPE_PLAN_ROW);
   g_type_ensure (KW_TYPE_TRAY);
@@ -2780,9 +836,7 @@ setup_models (KwWindow *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_match_cb, self, NULL));
-  self->lists_filter = GTK_FILTER (gtk_custom_filter_new (lists_filter_match_cb, self, NULL));
-  self->tray_filter = GTK_FILTER (gtk_custom_filter_new (tray_filter_match_cb, self, NULL));
+  kw_window_setup_search (self);
 
   lists = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->lists_filter));
   unplaced = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->plan)), g_object_ref (self->tray_filter));
@@ -2793,11 +847,8 @@ setup_models (KwWindow *self)
   kw_tray_set_model (self->tray, GTK_SELECTION_MODEL (tray_selection));
 
   kw_matrix_set_selection (self->matrix, GTK_SELECTION_MODEL (self->selection));
-  kw_matrix_set_filter (self->matrix, self->filter);
+  kw_matrix_set_filter (self->matrix, GTK_FILTER (self->filter));
   kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
-
-  self->tags = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
 
   add_delete_shortcut (self, GTK_WIDGET (self->plan_view));
   add_delete_shortcut (self, kw_tray_get_list (self->tray));
@@ -2806,32 +857,27 @@ setup_models (KwWindow *self)
 static void
 kw_window_init (KwWindow *self)
 {
-  g_autoptr(KwBoard) board = kw_board_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   kw_a11y_name_buttons_once (GTK_WIDGET (self));
   kw_a11y_name_drop_down (self->tag_dropdown, _("Tag"));
 
   setup_models (self);
-  kw_window_set_board (self, board);
+  self->document = kw_document_new ();
+  kw_window_follow_document (self);
+  kw_window_show_board (self);
   /* "All tags" shows from the start. */
-  g_clear_handle_id (&self->tags_idle_id, g_source_remove);
-  update_tags_cb (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+  kw_window_update_tags_now (self);
 
-  self->recent_manager = gtk_recent_manager_get_default ();
-  g_signal_connect_object (self->recent_manager, "changed",
-                           G_CALLBACK (kw_window_refresh_recent), self, G_CONNECT_SWAPPED);
-  kw_window_refresh_recent (self);
+  /* The application is set after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (kw_window_follow_recent_boards), NULL);
 
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
 
-  setup_drop_target (self);
+  kw_window_setup_drop_target (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);
 
   kw_window_update_page (self);
   kw_window_update_title (self);
@@ -2851,7 +897,7 @@ kw_window_get_file (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return kw_window_file (self);
 }
 
 KwBoard *
@@ -2859,7 +905,7 @@ kw_window_get_board (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->board;
+  return kw_window_board (self);
 }
 
 gboolean
@@ -2867,7 +913,8 @@ kw_window_is_blank (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL && !self->modified && !self->loading;
+  return kw_window_file (self) == NULL && !kw_document_get_modified (self->document) &&
+         !kw_document_get_loading (self->document);
 }
 
 gboolean
@@ -2875,7 +922,7 @@ kw_window_get_modified (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->modified;
+  return kw_document_get_modified (self->document);
 }
 
 gboolean
@@ -2883,7 +930,7 @@ kw_window_get_loading (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), FALSE);
 
-  return self->loading;
+  return kw_document_get_loading (self->document);
 }
 
 GListModel *
@@ -2899,7 +946,7 @@ kw_window_get_history (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->history;
+  return kw_window_history (self);
 }
 
 GtkSelectionModel *
@@ -2915,7 +962,7 @@ kw_window_get_filter (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
 
-  return self->filter;
+  return GTK_FILTER (self->filter);
 }
 
 GtkWidget *

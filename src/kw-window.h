@@ -29,8 +29,6 @@ void      kw_window_present_when_loaded (KwWindow *self);
  * stays until the board is saved or discarded. */
 void      kw_window_restore_draft (KwWindow    *self,
                                    KwDraft     *draft);
-/* The id of the board's draft, or NULL while it has none. */
-const char *kw_window_get_draft_id (KwWindow   *self);
 /* The file the board was loaded from or last saved to, or NULL. */
 GFile    *kw_window_get_file   (KwWindow       *self);
 KwBoard  *kw_window_get_board  (KwWindow       *self);

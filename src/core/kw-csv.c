@@ -18,6 +18,7 @@
 
 #include "kw-board-private.h"
 #include "kw-csv.h"
+#include "kw-file-names.h"
 #include "kw-finding-private.h"
 #include "kw-text.h"
 
@@ -1121,17 +1122,6 @@ kw_csv_import_bytes (GBytes      *bytes,
   return ok ? g_steal_pointer (&board) : NULL;
 }
 
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
-}
-
 /* Reads at most one byte more than the limit, so a huge file or an endless
  * pipe is refused without being read into memory. */
 static GBytes *
@@ -1196,7 +1186,7 @@ kw_csv_import_file (GFile         *file,
   if (stream == NULL)
     return NULL;
 
-  display_name = file_display_name (file);
+  display_name = kw_file_dup_display_name (file);
   bytes = read_bounded (stream, display_name, cancellable, error);
   if (bytes == NULL)
     return NULL;

@@ -1,0 +1,307 @@
+/* kw-window-actions.c: the window's actions (win.*) and the one function that
+ * decides which of them are enabled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-export-dialog.h"
+#include "kw-print.h"
+#include "kw-window-private.h"
+
+/* The one place that decides which actions are enabled: called whenever
+ * anything they depend on changes. */
+void
+kw_window_update_actions (KwWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  KwHistory *history = kw_window_history (self);
+  gboolean loading = kw_document_get_loading (self->document);
+  gboolean idle = !loading && !kw_document_get_saving (self->document);
+  /* An older Kwadrant never writes a newer format's board: it would lose
+   * what it does not know. Export and print stay. */
+  gboolean editable = !kw_document_get_read_only (self->document);
+
+  gtk_widget_action_set_enabled (widget, "win.save", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.reload", idle && kw_window_file (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
+  gtk_widget_action_set_enabled (widget, "win.export", !loading);
+  gtk_widget_action_set_enabled (widget, "win.print", !loading);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && history != NULL && kw_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.delete", editable && self->selection != NULL &&
+                                                       kw_window_get_first_selected (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.add-finding", editable);
+  gtk_widget_action_set_enabled (widget, "win.quick-add", editable);
+  gtk_widget_action_set_enabled (widget, "win.leave-presentation", self->presenting);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kw_window_save (KW_WINDOW (widget));
+}
+
+static void
+save_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  kw_window_save_as (KW_WINDOW (widget));
+}
+
+static void
+new_board_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->started)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* This window already shows a board: New never replaces it. */
+      if (app != NULL)
+        gtk_window_present (GTK_WINDOW (kw_window_new (app)));
+      return;
+    }
+
+  kw_window_start_board (self);
+  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
+}
+
+static void
+open_recent_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  kw_window_open (KW_WINDOW (widget), file);
+}
+
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kw_window_reload (KW_WINDOW (widget));
+}
+
+/* Hides the bar and nothing else: the document still knows the version
+ * we read, so a later Save still asks before it replaces the other one. */
+static void
+keep_mine_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_window_set_bar_shown (self->file_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+}
+
+/* Esc leaves the presentation; the action is enabled only while
+ * presenting, so everywhere else Esc goes on to mean what it always means. */
+static void
+leave_presentation_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  kw_window_set_presenting (KW_WINDOW (widget), FALSE);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_history_undo (kw_window_history (self));
+}
+
+static void
+redo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_history_redo (kw_window_history (self));
+}
+
+/* Ctrl+N adds a finding at once, as one undo step: it waits in the tray,
+ * selected, with its title ready to be typed over in the details. */
+static void
+add_finding_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(KwFinding) finding = NULL;
+
+  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
+    return;
+
+  kw_window_set_presenting (self, FALSE);
+  kw_window_start_board (self);
+
+  finding = kw_finding_new (_("New finding"));
+  kw_history_add (kw_window_history (self), finding, G_MAXUINT);
+  kw_window_select_only (self, finding);
+  kw_details_panel_set_finding (kw_window_ensure_details_panel (self), finding);
+  kw_window_show_details (self, "finding", TRUE);
+}
+
+/* Ctrl+L goes to the quick-add entry: type a title, Enter, the next
+ * title, Enter; the findings wait in the tray. */
+static void
+quick_add_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
+    return;
+
+  kw_window_set_presenting (self, FALSE);
+  kw_window_start_board (self);
+  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kw_window_delete_selected (KW_WINDOW (widget));
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (!self->started || self->presenting)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+board_details_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_window_start_board (self);
+  kw_window_show_details (self, "board", TRUE);
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  KwExportDialog *dialog;
+
+  dialog = kw_export_dialog_new (GTK_WINDOW (self), kw_window_board (self), kw_window_file (self), self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_shortcuts_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/kwadrant/Kwadrant/kw-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      /* GTK owns toplevels; the pointer clears should it go first. */
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  kw_print_board (GTK_WINDOW (self), kw_window_board (self));
+}
+
+typedef struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} ActionEntry;
+
+static const ActionEntry actions[] = {
+  { "win.save", NULL, save_action_cb },
+  { "win.save-as", NULL, save_as_action_cb },
+  { "win.new-board", NULL, new_board_action_cb },
+  { "win.open-recent", "s", open_recent_action_cb },
+  { "win.undo", NULL, undo_action_cb },
+  { "win.redo", NULL, redo_action_cb },
+  { "win.add-finding", NULL, add_finding_action_cb },
+  { "win.quick-add", NULL, quick_add_action_cb },
+  { "win.delete", NULL, delete_action_cb },
+  { "win.find", NULL, find_action_cb },
+  { "win.board-details", NULL, board_details_action_cb },
+  { "win.export", NULL, export_action_cb },
+  { "win.print", NULL, print_action_cb },
+  { "win.show-help-overlay", NULL, show_shortcuts_action_cb },
+  { "win.reload", NULL, reload_action_cb },
+  { "win.keep-mine", NULL, keep_mine_action_cb },
+  { "win.leave-presentation", NULL, leave_presentation_action_cb },
+};
+
+/* Actions that toggle a property of the window. */
+static const char * const property_actions[][2] = {
+  { "win.present", "presenting" },
+  { "win.show-details", "details-visible" },
+  { "win.matrix-labels", "matrix-labels" },
+  { "win.snap", "snap" },
+};
+
+void
+kw_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
+
+  for (guint i = 0; i < G_N_ELEMENTS (property_actions); i++)
+    gtk_widget_class_install_property_action (widget_class, property_actions[i][0], property_actions[i][1]);
+
+  /* Esc leaves the presentation; the action is enabled only while
+   * presenting, so everywhere else Esc goes on to mean what it always means. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+}
