@@ -588,6 +588,14 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
   g_task_set_task_data (task, job, export_job_free);
   kw_export_dialog_set_busy (self, TRUE);
 
+  /* A plan asked for in Dutch is never written in English because the
+   * Dutch catalogue could not be read: say so, and write nothing. */
+  if (!kw_plan_language_load (kw_export_dialog_get_language (self), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   if (format == KW_EXPORT_FORMAT_PNG || format == KW_EXPORT_FORMAT_PDF)
     {
       draw_and_write (self, format, g_steal_pointer (&task));

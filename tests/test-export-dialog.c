@@ -529,6 +529,49 @@ test_export_fails (void)
   g_object_unref (dialog);
 }
 
+/* A plan asked for in Dutch whose catalogue cannot be read is not
+ * written in English instead: the dialog says why and writes nothing.
+ * In a subprocess, as the catalogues of the rest of this test stay. */
+static void
+test_export_language_missing (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+      g_autofree char *no_locale = tmp_path ("no-locale");
+      g_autofree char *out = tmp_path ("plan-nl.html");
+      g_autoptr(GFile) file = g_file_new_for_path (out);
+      KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+      AdwMessageDialog *message;
+      gboolean exported = FALSE;
+
+      g_assert_cmpint (g_mkdir_with_parents (no_locale, 0700), ==, 0);
+      bindtextdomain (GETTEXT_PACKAGE, no_locale);
+
+      g_object_ref (dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+      kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_HTML);
+      kw_export_dialog_set_language (dialog, "nl");
+      kw_export_dialog_export_to_file (dialog, file);
+      g_assert_true (wait_until (message_dialog_is_shown, dialog));
+
+      g_assert_false (exported);
+      g_assert_false (kw_export_dialog_get_busy (dialog));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      message = find_message_dialog (GTK_WINDOW (dialog));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "nl"));
+      gtk_window_destroy (GTK_WINDOW (message));
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_object_unref (dialog);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static gboolean
 pointer_is_null (gpointer data)
 {
@@ -814,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/png", test_export_png);
   g_test_add_func ("/export-dialog/pdf", test_export_pdf);
   g_test_add_func ("/export-dialog/fails", test_export_fails);
+  g_test_add_func ("/export-dialog/language-missing", test_export_language_missing);
   g_test_add_func ("/export-dialog/closed-while-busy", test_export_closed_while_busy);
   g_test_add_func ("/export-dialog/adds-extension", test_export_adds_extension);
   g_test_add_func ("/export-dialog/asks-before-replacing", test_export_asks_before_replacing);
