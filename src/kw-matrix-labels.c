@@ -110,12 +110,10 @@ get_zone_view (KwMatrix  *self,
       break;
     }
 
-  /* A little room around the zone, so findings on its edge keep their
-   * labels inside the plot. */
-  *min_impact = MAX (KW_SCORE_MIN, *min_impact - 0.3);
-  *max_impact = MIN (KW_SCORE_MAX, *max_impact + 0.3);
-  *min_effort = MAX (KW_SCORE_MIN, *min_effort - 0.3);
-  *max_effort = MIN (KW_SCORE_MAX, *max_effort + 0.3);
+  /* Exactly the zone, no margin: the scale then reads whole steps
+   * (5, 5.5, 6 … for a zone of five points) instead of 4.7, 5.2, 5.8 …
+   * A finding on the zone's edge keeps its marker on the plot's frame;
+   * its label is placed inside like any other. */
 }
 
 /* The layout the placement starts from, for a widget of width × height:
