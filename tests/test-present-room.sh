@@ -13,60 +13,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-: "${KWADRANT:?KWADRANT must name the kwadrant binary}"
-src=${KW_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-
-for tool in Xvfb openbox xdotool xprop import; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "FAIL: $tool is missing"
-    exit 1
-  fi
-done
-
-tmp=$(mktemp -d)
-xvfb_pid=
-wm_pid=
-pid=
-cleanup() {
-  for p in $pid $wm_pid $xvfb_pid; do
-    kill "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-fail() {
-  echo "FAIL: $*"
-  for log in app wm; do
-    if [ -s "$tmp/$log.log" ]; then sed "s/^/# $log: /" "$tmp/$log.log"; fi
-  done
-  exit 1
-}
-
-shot() { # NAME
-  if [ -n "${KW_SCREENSHOT_DIR:-}" ]; then
-    mkdir -p "$KW_SCREENSHOT_DIR"
-    import -window root "$KW_SCREENSHOT_DIR/$1.png"
-    echo "# screenshot: $KW_SCREENSHOT_DIR/$1.png"
-  fi
-}
-
-mkfifo "$tmp/display"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-read -r number < "$tmp/display" || fail "Xvfb did not start"
-export DISPLAY=":$number"
-echo "# display $DISPLAY"
-
-openbox >"$tmp/wm.log" 2>&1 &
-wm_pid=$!
-i=0
-until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
-  i=$((i + 1))
-  [ "$i" -lt 100 ] || fail "openbox did not start"
-  sleep 0.1
-done
+. "$(dirname "$0")/kw-screen-test.sh"
+kw_require_tools Xvfb openbox xdotool xprop import
+kw_start_screen 1920x1080
 
 # A workshop board of 30 findings, made with the app's own CSV import:
 # titles of the length facilitators write, at seeded spots.

@@ -12,54 +12,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 
-: "${KWADRANT:?KWADRANT must name the kwadrant binary}"
-src=${KW_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
-
-for tool in Xvfb openbox xdotool xprop xwininfo import; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "FAIL: $tool is missing"
-    exit 1
-  fi
-done
-
-tmp=$(mktemp -d)
-xvfb_pid=
-wm_pid=
-pid=
-cleanup() {
-  for p in $pid $wm_pid $xvfb_pid; do
-    kill "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-fail() {
-  echo "FAIL: $*"
-  for log in app wm; do
-    if [ -s "$tmp/$log.log" ]; then sed "s/^/# $log: /" "$tmp/$log.log"; fi
-  done
-  exit 1
-}
-
-# Xvfb picks a free display and writes its number to the pipe.
-mkfifo "$tmp/display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-read -r number < "$tmp/display" || fail "Xvfb did not start"
-export DISPLAY=":$number"
-echo "# display $DISPLAY"
-
-openbox >"$tmp/wm.log" 2>&1 &
-wm_pid=$!
-# openbox owns the screen once it has set _NET_SUPPORTING_WM_CHECK.
-i=0
-until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; do
-  i=$((i + 1))
-  [ "$i" -lt 100 ] || fail "openbox did not start"
-  sleep 0.1
-done
+. "$(dirname "$0")/kw-screen-test.sh"
+kw_require_tools Xvfb openbox xdotool xprop xwininfo import
+kw_start_screen 1600x1000
 
 board="$tmp/board.kwadrant"
 cp "$src/data/examples/klantcontact-nl.kwadrant" "$board"
@@ -128,11 +83,7 @@ echo "ok - F5: fullscreen, $(size)"
 selected=$(selected_cards) || fail "the AT-SPI tree could not be read"
 [ -z "$selected" ] || fail "presenting selected a finding: $selected"
 echo "ok - no finding selected by presenting"
-if [ -n "${KW_SCREENSHOT_DIR:-}" ]; then
-  mkdir -p "$KW_SCREENSHOT_DIR"
-  import -window root "$KW_SCREENSHOT_DIR/presentation.png"
-  echo "# screenshot: $KW_SCREENSHOT_DIR/presentation.png"
-fi
+shot presentation
 
 xdotool key Escape
 wait_for windowed "$before" || fail "Escape did not give back the window: $(state), $(size)"
