@@ -709,6 +709,18 @@ kw_matrix_get_shows_numbers (KwMatrix *self)
   return self->placement != NULL && self->placement->mode == KW_MATRIX_LABELS_NUMBERS;
 }
 
+gboolean
+kw_matrix_get_placement_current (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), FALSE);
+
+  /* During a drag the other labels are held still on purpose. */
+  if (self->pointer_mode == POINTER_CARD_MOVING || self->pointer_mode == POINTER_LINE)
+    return self->placement != NULL;
+
+  return self->board == NULL || (self->placement != NULL && !self->placement_dirty);
+}
+
 KwOutcome
 kw_matrix_get_zoom (KwMatrix *self)
 {

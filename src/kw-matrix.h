@@ -104,6 +104,11 @@ guint              kw_matrix_get_number         (KwMatrix          *self,
 /* Whether the labels are numbered badges now (in "automatic" style, when
  * titles did not fit). */
 gboolean           kw_matrix_get_shows_numbers  (KwMatrix          *self);
+/* Whether the labels are placed for the board as it is now (during a drag,
+ * where they are held still until the drop). A placement slower than a
+ * frame waits for a pause in the changes, so after a change it may be a
+ * while behind: tests wait for this, not for frames. */
+gboolean           kw_matrix_get_placement_current (KwMatrix       *self);
 
 /* Presentation: the zone in focus (KW_OUTCOME_UNPLACED for the whole
  * matrix), and the finding shown large beside it (NULL for none). */

@@ -39,8 +39,11 @@ matrix_is_laid_out (Fixture *f)
 {
   GtkWidget *card = kw_matrix_get_card (f->matrix, f->quick);
 
-  /* The quick win's label is shown, unless a crowd left it no room. */
+  /* The quick win's label is shown, unless a crowd left it no room; a
+   * slow placement (a busy machine, the sanitizers) may still wait for a
+   * pause in the changes. */
   return gtk_widget_get_mapped (GTK_WIDGET (f->matrix)) &&
+         kw_matrix_get_placement_current (f->matrix) &&
          gtk_widget_get_width (GTK_WIDGET (f->matrix)) > 400 &&
          (kw_matrix_get_board (f->matrix) != f->board ||
           (card != NULL && (!gtk_widget_get_child_visible (card) || gtk_widget_get_width (card) > 0)));
