@@ -90,10 +90,12 @@ def cards(matrix):
 
 # The focused object, as a screen reader learns it: from focus events.
 last_focus = [None]
+focus_events = [0]
 
 def on_focus(event):
     if event.detail1:
         last_focus[0] = event.source
+        focus_events[0] += 1
 
 def pump(seconds):
     context = GLib.MainContext.default()
@@ -116,13 +118,32 @@ def safe_matches(matches, node):
     except Exception:
         return False
 
+def wait_for_focus_after(count, seconds=30):
+    """Waits for the focus event a key press causes (a slow build, such as
+    the sanitizers', sends it late), then for any that follow at once."""
+    context = GLib.MainContext.default()
+    deadline = time.time() + seconds
+    while focus_events[0] == count and time.time() < deadline:
+        if not context.iteration(False):
+            time.sleep(0.01)
+    settled = focus_events[0]
+    pump(0.3)
+    while focus_events[0] != settled and time.time() < deadline:
+        settled = focus_events[0]
+        pump(0.3)
+
 def tab_to(app, matches, limit=80):
-    """Presses Tab until the focused object matches; returns it or None."""
+    """Presses Tab until the focused object matches; returns it or None.
+    The next Tab is pressed only once the last one moved the focus: a Tab
+    pressed on a stale reading would skip past the object."""
+    node = focused(app)
     for _ in range(limit):
-        node = focused(app)
         if node is not None and safe_matches(matches, node):
             return node
-        key('Tab')
+        count = focus_events[0]
+        subprocess.run(['xdotool', 'key', '--clearmodifiers', 'Tab'], check=True)
+        wait_for_focus_after(count)
+        node = last_focus[0]
     return None
 
 # A name that repeats itself ("Impact Impact") or shows a mnemonic's
@@ -229,7 +250,9 @@ def run_checks(pid):
             return 1
         key('ctrl+a')
         subprocess.run(['xdotool', 'type', '--delay', '50', value], check=True)
+        count = focus_events[0]
         key('Tab')
+        wait_for_focus_after(count)
 
     check_names_read_once(app)
 
