@@ -23,7 +23,12 @@
 /* A placement slower than a frame is not made on every change. */
 #define SLOW_PLACEMENT_US 16000
 #define ZOOM_TEXT_SCALE 1.25
-#define SETTLE_PAUSE_MS 250
+/* How long the changes must pause before a slow placement is made again:
+ * twice what the last one took, so placing never takes more than a third
+ * of the time of someone adding one finding after another (a slow machine,
+ * a board of thousands), within these bounds. */
+#define SETTLE_PAUSE_MIN_MS 250
+#define SETTLE_PAUSE_MAX_MS 5000
 /* The column of the current finding in presentation, in label text sizes. */
 #define CURRENT_PANEL_WIDTH 16.0
 
@@ -402,8 +407,10 @@ kw_matrix_queue_placement (KwMatrix *self)
   /* A slow placement is made again once the changes pause. */
   if (self->placement_cost >= SLOW_PLACEMENT_US)
     {
+      guint pause_ms = CLAMP (2 * self->placement_cost / 1000, SETTLE_PAUSE_MIN_MS, SETTLE_PAUSE_MAX_MS);
+
       g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
-      self->placement_timeout_id = g_timeout_add (SETTLE_PAUSE_MS, placement_timeout_cb, self);
+      self->placement_timeout_id = g_timeout_add (pause_ms, placement_timeout_cb, self);
     }
 }
 
