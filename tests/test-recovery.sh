@@ -76,7 +76,7 @@ kill_app() {
 }
 
 wait_window() { # NAME-PATTERN
-  timeout 30 xdotool search --sync --onlyvisible --name "$1" | head -n 1
+  timeout $((30 * ${KW_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$1" | head -n 1
 }
 
 # Real keyboard input: the focus on our window, then XTEST key events.
@@ -128,7 +128,9 @@ from kw_atspi import our_app, walk
 pid = int(sys.argv[1])
 expected = sys.argv[2]
 
-deadline = time.time() + 30
+import os
+# A guard against a hang, not a timing: longer under the sanitizers.
+deadline = time.time() + 30 * int(os.environ.get('KW_TEST_SLOWDOWN', '1'))
 while time.time() < deadline:
     app = our_app(pid)
     if app is not None:
@@ -180,12 +182,13 @@ screenshot() { # NAME
 
 finding_shown() { # TITLE
   PYTHONPATH="$src/tests" "$python" - "$pid" "$1" <<'PY'
-import sys
+import os, sys
 from kw_atspi import find_node
 
 pid = int(sys.argv[1])
 title = sys.argv[2]
-sys.exit(0 if find_node(pid, lambda node: title in (node.name or ''), timeout=20) else 1)
+sys.exit(0 if find_node(pid, lambda node: title in (node.name or ''),
+                        timeout=20 * int(os.environ.get('KW_TEST_SLOWDOWN', '1'))) else 1)
 PY
 }
 
