@@ -75,8 +75,22 @@ kill_app() {
   pid=
 }
 
+# Prints the first visible window whose name matches, once there is one.
+# xdotool's own --sync gives up with BadWindow when a window it looks at is
+# destroyed meanwhile (the offer closing as the board opens): ask again
+# until the guard against a hang runs out.
 wait_window() { # NAME-PATTERN
-  timeout $((30 * ${KW_TEST_SLOWDOWN:-1})) xdotool search --sync --onlyvisible --name "$1" | head -n 1
+  tries=$((300 * ${KW_TEST_SLOWDOWN:-1}))
+  while [ "$tries" -gt 0 ]; do
+    found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
+    if [ -n "$found" ]; then
+      echo "$found"
+      return 0
+    fi
+    tries=$((tries - 1))
+    sleep 0.1
+  done
+  return 1
 }
 
 # Real keyboard input: the focus on our window, then XTEST key events.
