@@ -55,6 +55,8 @@ export G_MESSAGES_DEBUG=kw-window
 fail() {
   echo "FAIL: $*"
   if [ -f "$tmp/app.log" ]; then sed 's/^/# app: /' "$tmp/app.log"; fi
+  # What else was running: another app instance, a stuck display.
+  ps -eo pid,etime,pcpu,args | grep -E '[k]wadrant|[X]vfb' | sed 's/^/# ps: /' || true
   exit 1
 }
 
