@@ -584,6 +584,27 @@ test_superseded_load (Fixture       *fixture,
   g_assert_false (kw_document_get_loading (document));
 }
 
+/* The draft's promise (on disk within 2 s of a change) rests on this rule:
+ * a pause of 500 ms in the changes, but never due later than 1.5 s after
+ * the first change, however steadily a drag keeps changing the board. */
+static void
+test_draft_wait (void)
+{
+  const gint64 ms = 1000;
+  gint64 first = 10000 * ms;
+
+  g_assert_cmpuint (kw_document_draft_wait_ms (first, first), ==, KW_DOCUMENT_DRAFT_PAUSE_MS);
+  g_assert_cmpuint (kw_document_draft_wait_ms (first, first + 900 * ms), ==, KW_DOCUMENT_DRAFT_PAUSE_MS);
+  g_assert_cmpuint (kw_document_draft_wait_ms (first, first + 1200 * ms), ==, 300);
+  g_assert_cmpuint (kw_document_draft_wait_ms (first, first + 1500 * ms), ==, 0);
+  g_assert_cmpuint (kw_document_draft_wait_ms (first, first + 60000 * ms), ==, 0);
+
+  /* A change every frame: the draft falls due at 1.5 s, never later. */
+  for (gint64 t = 0; t < 3000; t += 16)
+    g_assert_cmpint (t + kw_document_draft_wait_ms (first, first + t * ms), <=,
+                     MAX (t, KW_DOCUMENT_DRAFT_MAX_DELAY_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +624,7 @@ main (int   argc,
   ADD ("/document/failed-load-keeps-board", test_failed_load_keeps_board);
   ADD ("/document/superseded-load", test_superseded_load);
 #undef ADD
+  g_test_add_func ("/document/draft-wait", test_draft_wait);
 
   return g_test_run ();
 }

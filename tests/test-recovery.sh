@@ -2,8 +2,9 @@
 # End to end: autosave and recovery as a facilitator meets them.
 #
 #  1. The real app on a copy of the Dutch example board; a finding typed
-#     into the quick-add entry with real keystrokes; its draft must be on
-#     disk within 2 seconds (the delay is measured and printed).
+#     into the quick-add entry with real keystrokes; its draft reaches the
+#     disk (the delay is measured and printed; the 2-second rule itself is
+#     tested in test-document).
 #  2. kill -9 of the app; a new start offers the draft (read through the
 #     AT-SPI tree, screenshot taken); Return restores it, Ctrl+S saves; the
 #     saved file has the new finding (kwadrant --check) and the draft is gone.
@@ -50,7 +51,7 @@ cp "$src/data/examples/klantcontact-nl.kwadrant" "$board"
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
 export LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory
 # The app's log, shown on failure, says when each draft was written.
-export G_MESSAGES_DEBUG=kw-window
+export G_MESSAGES_DEBUG=kw-document
 
 fail() {
   echo "FAIL: $*"
@@ -110,28 +111,31 @@ type_finding() { # WID TITLE
   typed_at=$(now_ms)
 }
 
-# Polls for the first draft and prints how long after the change it came.
+# Waits for the first draft and prints how long after the change it came.
 # The change is when the app shows it (the unsaved mark in the window's
-# title): on a busy machine the keystrokes themselves may wait a while.
+# title). The delay is a report, not a verdict: the rule that makes a
+# draft due within 1.5 s of a change is tested on its own in test-document
+# (/document/draft-wait), and on a busy machine the timer that carries it
+# out may fire late. The wait here only guards against a draft that never
+# comes.
 wait_for_draft() { # WID
   changed_at=
+  guard_ms=$((30000 * ${KW_TEST_SLOWDOWN:-1}))
   while [ "$(n_drafts)" -eq 0 ]; do
     if [ -z "$changed_at" ]; then
       case $(xdotool getwindowname "$1" 2>/dev/null) in
         •*) changed_at=$(now_ms) ;;
       esac
     fi
-    if [ $(( $(now_ms) - typed_at )) -gt 10000 ]; then
-      fail "no draft appeared in $drafts within 10 s of the keystrokes"
+    if [ $(( $(now_ms) - typed_at )) -gt "$guard_ms" ]; then
+      fail "no draft appeared in $drafts within $((guard_ms / 1000)) s of the keystrokes"
     fi
     sleep 0.02
   done
   drafted_at=$(now_ms)
   : "${changed_at:=$drafted_at}"
   echo "# draft on disk $((drafted_at - changed_at)) ms after the change showed, $((drafted_at - typed_at)) ms after the Return key"
-  if [ $((drafted_at - changed_at)) -gt 2000 ]; then
-    fail "the draft took $((drafted_at - changed_at)) ms after the change, more than 2 s"
-  fi
+  sed -n 's/.*\(Writing draft .*\)/# app: \1/p' "$tmp/app.log" | head -n 1
 }
 
 # Reads the restore offer through the AT-SPI tree of our process, as a

@@ -317,7 +317,6 @@ static void
 kw_document_queue_draft (KwDocument *self)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 left_ms;
 
   if (self->closed)
     return;
@@ -325,9 +324,30 @@ kw_document_queue_draft (KwDocument *self)
   if (self->draft_first_change == 0)
     self->draft_first_change = now;
 
-  left_ms = KW_DOCUMENT_DRAFT_MAX_DELAY_MS - (now - self->draft_first_change) / 1000;
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (CLAMP (left_ms, 0, KW_DOCUMENT_DRAFT_PAUSE_MS), draft_timeout_cb, self);
+  self->draft_timeout_id = g_timeout_add (kw_document_draft_wait_ms (self->draft_first_change, now),
+                                          draft_timeout_cb, self);
+}
+
+/**
+ * kw_document_draft_wait_ms:
+ * @first_change_us: monotonic time of the first change not yet in a draft
+ * @now_us: monotonic time of the latest change
+ *
+ * How long a document waits after a change before it writes its draft:
+ * a pause of %KW_DOCUMENT_DRAFT_PAUSE_MS, cut short so that the draft is
+ * never due later than %KW_DOCUMENT_DRAFT_MAX_DELAY_MS after the first
+ * change. The rule on its own, so that it is tested without a clock.
+ *
+ * Returns: the wait in milliseconds
+ */
+guint
+kw_document_draft_wait_ms (gint64 first_change_us,
+                           gint64 now_us)
+{
+  gint64 left_ms = KW_DOCUMENT_DRAFT_MAX_DELAY_MS - (now_us - first_change_us) / 1000;
+
+  return (guint) CLAMP (left_ms, 0, KW_DOCUMENT_DRAFT_PAUSE_MS);
 }
 
 static void

@@ -33,6 +33,9 @@ G_BEGIN_DECLS
 #define KW_DOCUMENT_DRAFT_PAUSE_MS 500
 #define KW_DOCUMENT_DRAFT_MAX_DELAY_MS 1500
 
+guint kw_document_draft_wait_ms (gint64 first_change_us,
+                                 gint64 now_us);
+
 #define KW_DOCUMENT_ERROR (kw_document_error_quark ())
 GQuark kw_document_error_quark (void);
 
