@@ -17,9 +17,6 @@
 #include "kw-window.h"
 #include "kw-gui-test.h"
 
-/* The bar must show within a couple of seconds of the other save (more
- * under the sanitizers, which slow everything down). */
-#define NOTICE_LIMIT_US (3 * G_USEC_PER_SEC * KW_TEST_SLOWDOWN)
 
 static GtkApplication *app;
 static char *tmp_dir;
@@ -157,7 +154,10 @@ count_cb (GObject    *object,
   (*count)++;
 }
 
-/* Waits for the bar and returns how long it took. */
+/* Waits for the bar (the file watch's event reaching the window) and
+ * returns how long it took: a figure to report, not a verdict, since on
+ * a busy machine the event waits for the scheduler. The wait itself
+ * fails only if the bar never comes. */
 static gint64
 wait_for_file_bar (KwWindow *window,
                    gint64    since)
@@ -182,7 +182,6 @@ test_changed_and_reload (void)
   other_process_retitles (file, "Versie van Sanne");
   took = wait_for_file_bar (window, g_get_monotonic_time ());
   g_test_message ("The bar showed %.2f s after the other save", took / (double) G_USEC_PER_SEC);
-  g_assert_cmpint (took, <, NOTICE_LIMIT_US);
 
   g_assert_cmpstr (file_bar_text (window), ==, "“reload.kwadrant” was changed by someone else.");
   g_assert_true (gtk_widget_get_visible (get_window_child (window, "reload_button")));
@@ -332,7 +331,7 @@ test_deleted (void)
 
   run_other_process ("rm -- \"$1\"", file);
   took = wait_for_file_bar (window, g_get_monotonic_time ());
-  g_assert_cmpint (took, <, NOTICE_LIMIT_US);
+  g_test_message ("The bar showed %.2f s after the file was deleted", took / (double) G_USEC_PER_SEC);
   g_assert_cmpstr (file_bar_text (window), ==, "“deleted.kwadrant” was deleted or moved. Save to keep your version.");
   g_assert_false (gtk_widget_get_visible (get_window_child (window, "reload_button")));
   g_assert_true (gtk_widget_get_visible (get_window_child (window, "file_save_button")));
