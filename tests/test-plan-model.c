@@ -122,6 +122,49 @@ test_order (void)
   g_assert_cmpuint (kw_plan_item_get_count (item_at (plan, 1), KW_OUTCOME_QUICK_WIN), ==, 2);
 }
 
+/* Within an outcome, the method's order: quick wins by impact per effort
+ * (effort 0 first, the bigger impact first on a tie), long-term plans by
+ * impact, the future list by effort, small fixes and drops as on the
+ * board. A finding moved or taken off the matrix moves in the list at the
+ * next rebuild. */
+static void
+test_sorting (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwPlanModel) plan = NULL;
+  g_autofree char *text = NULL;
+
+  add_finding (board, "qw-4", 8.0, 2.0);
+  add_finding (board, "qw-3", 6.0, 2.0);
+  add_finding (board, "qw-inf", 5.0, 0.0);
+  add_finding (board, "qw-3-big", 9.0, 3.0);
+  add_finding (board, "qw-1", 5.0, 4.0);
+  add_finding (board, "lt-6", 6.0, 9.0);
+  add_finding (board, "lt-10", 10.0, 5.0);
+  add_finding (board, "lt-8", 8.0, 7.0);
+  add_finding (board, "fu-4", 2.0, 4.0);
+  add_finding (board, "fu-2", 3.0, 2.0);
+  add_finding (board, "dr-b", 1.0, 9.0);
+  add_finding (board, "dr-a", 4.0, 6.0);
+  add_finding (board, "sf-b", 4.0, 1.0);
+  add_finding (board, "sf-a", 1.0, 0.5);
+
+  plan = kw_plan_model_new (board);
+  text = describe (plan);
+  g_assert_cmpstr (text, ==,
+                   "S [quick-win] qw-inf qw-4 qw-3-big qw-3 qw-1 [small-fix] sf-b sf-a "
+                   "[long-term] lt-10 lt-8 lt-6 [future] fu-2 fu-4 [drop] dr-b dr-a [unplaced] -");
+
+  kw_finding_place (kw_board_lookup_finding (board, "qw-1"), 9.5, 9.5);
+  kw_finding_unplace (kw_board_lookup_finding (board, "fu-4"));
+  run_pending_rebuild ();
+  g_clear_pointer (&text, g_free);
+  text = describe (plan);
+  g_assert_cmpstr (text, ==,
+                   "S [quick-win] qw-inf qw-4 qw-3-big qw-3 [small-fix] sf-b sf-a "
+                   "[long-term] lt-10 qw-1 lt-8 lt-6 [future] fu-2 [drop] dr-b dr-a [unplaced] fu-4");
+}
+
 /* A burst of changes is one rebuild, in an idle: until then the list is
  * as it was; then only the rows that changed are replaced, and the rows
  * around them stay the very same objects. */
@@ -218,6 +261,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/plan-model/order", test_order);
+  g_test_add_func ("/plan-model/sorting", test_sorting);
   g_test_add_func ("/plan-model/one-rebuild-per-burst", test_one_rebuild_per_burst);
   g_test_add_func ("/plan-model/set-board", test_set_board);
 

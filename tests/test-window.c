@@ -164,29 +164,6 @@ assert_plan_matches_board (GListModel *plan,
   g_assert_cmpuint (n_findings, ==, kw_board_get_n_findings (board));
 }
 
-/* The ids of an outcome's findings in the order the plan lists them. */
-static char *
-dup_outcome_ids (GListModel *plan,
-                 KwOutcome   outcome)
-{
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
-    {
-      KwPlanItem *item = plan_item (plan, i);
-
-      if (kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING ||
-          kw_plan_item_get_outcome (item) != outcome)
-        continue;
-
-      if (ids->len > 0)
-        g_string_append_c (ids, ' ');
-      g_string_append (ids, kw_finding_get_id (kw_plan_item_get_finding (item)));
-    }
-
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 /* Whether each finding of the outcome comes at or before the next in
  * the method's order. */
 static void
@@ -209,76 +186,6 @@ assert_outcome_sorted (GListModel *plan,
         g_assert_cmpint (kw_outcome_compare_findings (outcome, previous, finding), <=, 0);
       previous = finding;
     }
-}
-
-/* The plan model on its own */
-
-static void
-test_plan_order_and_sorting (void)
-{
-  g_autoptr(KwBoard) board = kw_board_new ();
-  g_autoptr(KwPlanModel) plan = NULL;
-  g_autofree char *quick_wins = NULL;
-  g_autofree char *long_term = NULL;
-  g_autofree char *future = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *small_fixes = NULL;
-  KwFinding *moving;
-
-  /* Quick wins: ratios 4, 3, infinite (effort 0), 3 (bigger), 1.25. */
-  add_finding (board, "qw-4", 8.0, 2.0);
-  add_finding (board, "qw-3", 6.0, 2.0);
-  add_finding (board, "qw-inf", 5.0, 0.0);
-  add_finding (board, "qw-3-big", 9.0, 3.0);
-  add_finding (board, "qw-1", 5.0, 4.0);
-  /* Long-term: by impact, highest first. */
-  add_finding (board, "lt-6", 6.0, 9.0);
-  add_finding (board, "lt-10", 10.0, 5.0);
-  add_finding (board, "lt-8", 8.0, 7.0);
-  /* Future: by effort, lowest first. */
-  add_finding (board, "fu-4", 2.0, 4.0);
-  add_finding (board, "fu-2", 3.0, 2.0);
-  /* Drop and small fixes: board order. */
-  add_finding (board, "dr-b", 1.0, 9.0);
-  add_finding (board, "dr-a", 4.0, 6.0);
-  add_finding (board, "sf-b", 4.0, 1.0);
-  add_finding (board, "sf-a", 1.0, 0.5);
-  /* No unplaced finding: that group shows an empty row. */
-
-  plan = kw_plan_model_new (board);
-
-  assert_plan_matches_board (G_LIST_MODEL (plan), board);
-
-  quick_wins = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_QUICK_WIN);
-  g_assert_cmpstr (quick_wins, ==, "qw-inf qw-4 qw-3-big qw-3 qw-1");
-  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
-  g_assert_cmpstr (long_term, ==, "lt-10 lt-8 lt-6");
-  future = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_FUTURE);
-  g_assert_cmpstr (future, ==, "fu-2 fu-4");
-  drop = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_DROP);
-  g_assert_cmpstr (drop, ==, "dr-b dr-a");
-  small_fixes = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_SMALL_FIX);
-  g_assert_cmpstr (small_fixes, ==, "sf-b sf-a");
-
-  /* Changes are coalesced into one rebuild, before the next frame. */
-  moving = kw_board_lookup_finding (board, "qw-1");
-  kw_finding_place (moving, 9.5, 9.5);
-  kw_finding_unplace (kw_board_lookup_finding (board, "fu-4"));
-  g_clear_pointer (&long_term, g_free);
-  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
-  g_assert_cmpstr (long_term, ==, "lt-10 lt-8 lt-6");
-
-  drain_main_context ();
-  assert_plan_matches_board (G_LIST_MODEL (plan), board);
-  g_clear_pointer (&long_term, g_free);
-  long_term = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_LONG_TERM);
-  g_assert_cmpstr (long_term, ==, "lt-10 qw-1 lt-8 lt-6");
-  g_clear_pointer (&future, g_free);
-  future = dup_outcome_ids (G_LIST_MODEL (plan), KW_OUTCOME_UNPLACED);
-  g_assert_cmpstr (future, ==, "fu-4");
-
-  kw_plan_model_set_board (plan, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 0);
 }
 
 static void
@@ -1380,7 +1287,6 @@ main (int   argc,
   tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-window-XXXXXX");
   app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.WindowTest");
 
-  g_test_add_func ("/plan/order-and-sorting", test_plan_order_and_sorting);
   g_test_add_func ("/plan/row-text", test_plan_row_text);
   g_test_add_func ("/window/blank", test_window_blank);
   g_test_add_func ("/window/load-example", test_window_load_example);
