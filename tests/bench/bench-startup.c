@@ -25,126 +25,17 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/select.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-#include <X11/Xatom.h>
-#include <X11/Xlib.h>
-#include <X11/Xutil.h>
-#include <X11/extensions/Xdamage.h>
 
 #include <gio/gio.h>
 
+#include "kw-bench-x11.h"
+
 #define DEFAULT_RUNS 15
 #define TIMEOUT_US (20 * G_USEC_PER_SEC)
-
-typedef struct
-{
-  Display *display;
-  Window   root;
-  Atom     net_wm_pid;
-  int      damage_event;
-} XScreenWatch;
-
-static gboolean
-screen_open (XScreenWatch  *screen,
-             GError **error)
-{
-  int damage_error;
-
-  screen->display = XOpenDisplay (NULL);
-  if (screen->display == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
-                           "Cannot open the X display (run under xvfb-run).");
-      return FALSE;
-    }
-  if (!XDamageQueryExtension (screen->display, &screen->damage_event, &damage_error))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "The X server has no DAMAGE extension.");
-      return FALSE;
-    }
-  screen->root = DefaultRootWindow (screen->display);
-  screen->net_wm_pid = XInternAtom (screen->display, "_NET_WM_PID", False);
-  /* New toplevels are children of the root: their MapNotify comes here. */
-  XSelectInput (screen->display, screen->root, SubstructureNotifyMask);
-  XSync (screen->display, False);
-  return TRUE;
-}
-
-/* The pid in the window's _NET_WM_PID, or 0 when it has none. */
-static pid_t
-window_pid (XScreenWatch *screen,
-            Window  window)
-{
-  Atom type;
-  int format;
-  unsigned long n_items, bytes_after;
-  unsigned char *data = NULL;
-  pid_t pid = 0;
-
-  if (XGetWindowProperty (screen->display, window, screen->net_wm_pid, 0, 1, False,
-                          XA_CARDINAL, &type, &format, &n_items, &bytes_after, &data) == Success &&
-      data != NULL && type == XA_CARDINAL && format == 32 && n_items == 1)
-    pid = (pid_t) *(unsigned long *) data;
-  if (data != NULL)
-    XFree (data);
-  return pid;
-}
-
-static pid_t
-spawn (char * const *argv)
-{
-  pid_t pid = fork ();
-
-  if (pid == 0)
-    {
-      int null = open ("/dev/null", O_WRONLY);
-
-      if (null >= 0)
-        dup2 (null, STDOUT_FILENO);
-      execvp (argv[0], argv);
-      _exit (127);
-    }
-  return pid;
-}
-
-static void
-stop (pid_t pid)
-{
-  kill (pid, SIGTERM);
-  waitpid (pid, NULL, 0);
-}
-
-/* Waits for the next X event, or until the deadline; FALSE on timeout. */
-static gboolean
-next_event (XScreenWatch *screen,
-            XEvent *event,
-            gint64  deadline)
-{
-  while (!XPending (screen->display))
-    {
-      struct timeval tv = { 0, 1000 };
-      fd_set fds;
-      int fd = ConnectionNumber (screen->display);
-
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      FD_ZERO (&fds);
-      FD_SET (fd, &fds);
-      select (fd + 1, &fds, NULL, NULL, &tv);
-    }
-  XNextEvent (screen->display, event);
-  return TRUE;
-}
 
 /* CPU time the process has used so far, in milliseconds: utime + stime of
  * /proc/PID/stat (fields 14 and 15), which include threads that ended. */
@@ -167,121 +58,31 @@ cpu_ms (pid_t pid)
   return (utime + stime) * 1000.0 / sysconf (_SC_CLK_TCK);
 }
 
-/* TRUE when the window shows more than one colour: a frame the program
- * drew, not the background the server fills a mapped window with. */
-static gboolean
-window_has_content (XScreenWatch *screen,
-                    Window        window)
+static void
+take_cpu_time (pid_t    pid,
+               gpointer data)
 {
-  XWindowAttributes attributes;
-  XImage *image;
-  gboolean content = FALSE;
-
-  if (!XGetWindowAttributes (screen->display, window, &attributes) ||
-      attributes.width <= 0 || attributes.height <= 0)
-    return FALSE;
-  image = XGetImage (screen->display, window, 0, 0, attributes.width, attributes.height,
-                     AllPlanes, ZPixmap);
-  if (image == NULL)
-    return FALSE;
-
-  {
-    unsigned long first = XGetPixel (image, 0, 0);
-
-    for (int y = 0; y < attributes.height && !content; y += 3)
-      for (int x = 0; x < attributes.width && !content; x += 3)
-        content = (unsigned long) XGetPixel (image, x, y) != first;
-  }
-  XDestroyImage (image);
-  return content;
-}
-
-static gboolean
-child_exited (pid_t pid)
-{
-  return waitpid (pid, NULL, WNOHANG) == pid;
+  *(double *) data = cpu_ms (pid);
 }
 
 /* Milliseconds from exec to the first content in the program's window,
  * and the CPU milliseconds the program had used by then. */
 static gboolean
-time_to_first_frame (XScreenWatch        *screen,
-                     char * const  *argv,
-                     double        *ms,
-                     double        *cpu,
-                     GError       **error)
+time_to_first_frame (KwBenchScreen  *screen,
+                     char * const   *argv,
+                     double         *ms,
+                     double         *cpu,
+                     GError        **error)
 {
   gint64 start = g_get_monotonic_time ();
-  gint64 deadline = start + TIMEOUT_US;
-  pid_t pid = spawn (argv);
-  Window window = None;
-  Damage damage = None;
-  XEvent event;
+  KwBenchWindow window;
 
-  if (pid < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot start %s: %s", argv[0], g_strerror (errno));
-      return FALSE;
-    }
-
-  for (;;)
-    {
-      if (!next_event (screen, &event, deadline))
-        {
-          stop (pid);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "No window from %s in 20 s.", argv[0]);
-          return FALSE;
-        }
-      if (window == None && event.type == MapNotify &&
-          !event.xmap.override_redirect && window_pid (screen, event.xmap.window) == pid)
-        {
-          window = event.xmap.window;
-          damage = XDamageCreate (screen->display, window, XDamageReportNonEmpty);
-        }
-      else if (window != None && event.type == screen->damage_event + XDamageNotify &&
-               ((XDamageNotifyEvent *) &event)->drawable == window)
-        {
-          gint64 now = g_get_monotonic_time ();
-
-          *cpu = cpu_ms (pid);
-          XDamageSubtract (screen->display, damage, None, None);
-          if (window_has_content (screen, window))
-            {
-              *ms = (now - start) / 1000.0;
-              break;
-            }
-        }
-      else if (window == None && child_exited (pid))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       "%s exited before it showed a window.", argv[0]);
-          return FALSE;
-        }
-    }
-
-  XDamageDestroy (screen->display, damage);
-  XSync (screen->display, False);
-  stop (pid);
+  if (!kw_bench_window_start (screen, argv, NULL, start + TIMEOUT_US, take_cpu_time, cpu,
+                              &window, error))
+    return FALSE;
+  *ms = (window.first_frame - start) / 1000.0;
+  kw_bench_window_stop (screen, &window);
   return TRUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
 int
@@ -289,7 +90,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  XScreenWatch screen = { 0 };
+  KwBenchScreen screen = { 0 };
   guint runs = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : DEFAULT_RUNS;
   g_autofree double *kwadrant_ms = NULL;
   g_autofree double *demo_ms = NULL;
@@ -314,7 +115,7 @@ main (int   argc,
     demo_cpu = g_new0 (double, runs);
 
     /* The warm-up fills the caches (files, fonts, shaders) for both. */
-    ok = screen_open (&screen, &error) &&
+    ok = kw_bench_screen_open (&screen, &error) &&
          time_to_first_frame (&screen, kwadrant_argv, &ignored, &ignored_cpu, &error) &&
          time_to_first_frame (&screen, demo_argv, &ignored, &ignored_cpu, &error);
     for (guint i = 0; ok && i < runs; i++)
@@ -322,8 +123,7 @@ main (int   argc,
            time_to_first_frame (&screen, demo_argv, &demo_ms[i], &demo_cpu[i], &error);
   }
 
-  if (screen.display != NULL)
-    XCloseDisplay (screen.display);
+  kw_bench_screen_close (&screen);
   if (!ok)
     {
       fprintf (stderr, "bench-startup: %s\n", error->message);
@@ -331,16 +131,16 @@ main (int   argc,
     }
 
   {
-    double kwadrant = median (kwadrant_ms, runs);
-    double demo = median (demo_ms, runs);
+    double kwadrant = kw_bench_median (kwadrant_ms, runs);
+    double demo = kw_bench_median (demo_ms, runs);
 
     printf ("bench startup_kwadrant_ms %.1f ms\n", kwadrant);
     printf ("bench startup_gtk4_demo_ms %.1f ms\n", demo);
     printf ("bench startup_vs_gtk4_demo_ratio %.2f x\n", kwadrant / demo);
   }
   {
-    double kwadrant = median (kwadrant_cpu, runs);
-    double demo = median (demo_cpu, runs);
+    double kwadrant = kw_bench_median (kwadrant_cpu, runs);
+    double demo = kw_bench_median (demo_cpu, runs);
 
     printf ("bench startup_kwadrant_cpu_ms %.0f ms\n", kwadrant);
     printf ("bench startup_gtk4_demo_cpu_ms %.0f ms\n", demo);
