@@ -18,72 +18,56 @@
 
 #include "kw-board-private.h"
 #include "kw-csv.h"
+#include "kw-csv-private.h"
 #include "kw-file-names.h"
 #include "kw-finding-private.h"
 #include "kw-text.h"
 
 G_DEFINE_QUARK (kw-csv-error-quark, kw_csv_error)
 
-/* What a column holds. The order of the real fields does not matter; the
- * two special kinds come first. */
-typedef enum {
-  FIELD_UNNAMED,  /* an empty header cell: its cells must stay empty */
-  FIELD_IGNORED,  /* written by exports, but fresh or derived on import */
-  FIELD_TITLE,
-  FIELD_DESCRIPTION,
-  FIELD_IMPACT,
-  FIELD_EFFORT,
-  FIELD_OWNER,
-  FIELD_DUE,
-  FIELD_STATUS,
-  FIELD_TAGS,
-  FIELD_SOURCE,
-  FIELD_REVIEW,
-  FIELD_DROP_REASON,
-  N_FIELDS
-} Field;
 
 typedef struct
 {
   const char *name;
-  Field       field;
+  KwCsvColumn       field;
 } ColumnName;
 
 /* Header names after normalize_name(): lower case, "-" and "_" as spaces.
- * The id is ignored because every imported finding gets a fresh one; the
+ * A new board ignores the id because every finding on it gets a fresh one
+ * (KwImport, importing into a board, matches findings by it); the
  * outcome because it follows from impact and effort; the times because an
  * imported finding is new on this board. */
 static const ColumnName column_names[] = {
-  { "title", FIELD_TITLE },
-  { "titel", FIELD_TITLE },
-  { "description", FIELD_DESCRIPTION },
-  { "omschrijving", FIELD_DESCRIPTION },
-  { "beschrijving", FIELD_DESCRIPTION },
-  { "impact", FIELD_IMPACT },
-  { "effort", FIELD_EFFORT },
-  { "inspanning", FIELD_EFFORT },
-  { "owner", FIELD_OWNER },
-  { "eigenaar", FIELD_OWNER },
-  { "due", FIELD_DUE },
-  { "due date", FIELD_DUE },
-  { "deadline", FIELD_DUE },
-  { "status", FIELD_STATUS },
-  { "tags", FIELD_TAGS },
-  { "labels", FIELD_TAGS },
-  { "source", FIELD_SOURCE },
-  { "bron", FIELD_SOURCE },
-  { "review", FIELD_REVIEW },
-  { "review date", FIELD_REVIEW },
-  { "herbeoordeling", FIELD_REVIEW },
-  { "drop reason", FIELD_DROP_REASON },
-  { "reden schrappen", FIELD_DROP_REASON },
-  { "id", FIELD_IGNORED },
-  { "outcome", FIELD_IGNORED },
-  { "uitkomst", FIELD_IGNORED },
-  { "created", FIELD_IGNORED },
-  { "aangemaakt", FIELD_IGNORED },
-  { "modified", FIELD_IGNORED },
-  { "gewijzigd", FIELD_IGNORED },
+  { "title", KW_CSV_COLUMN_TITLE },
+  { "titel", KW_CSV_COLUMN_TITLE },
+  { "description", KW_CSV_COLUMN_DESCRIPTION },
+  { "omschrijving", KW_CSV_COLUMN_DESCRIPTION },
+  { "beschrijving", KW_CSV_COLUMN_DESCRIPTION },
+  { "impact", KW_CSV_COLUMN_IMPACT },
+  { "effort", KW_CSV_COLUMN_EFFORT },
+  { "inspanning", KW_CSV_COLUMN_EFFORT },
+  { "owner", KW_CSV_COLUMN_OWNER },
+  { "eigenaar", KW_CSV_COLUMN_OWNER },
+  { "due", KW_CSV_COLUMN_DUE },
+  { "due date", KW_CSV_COLUMN_DUE },
+  { "deadline", KW_CSV_COLUMN_DUE },
+  { "status", KW_CSV_COLUMN_STATUS },
+  { "tags", KW_CSV_COLUMN_TAGS },
+  { "labels", KW_CSV_COLUMN_TAGS },
+  { "source", KW_CSV_COLUMN_SOURCE },
+  { "bron", KW_CSV_COLUMN_SOURCE },
+  { "review", KW_CSV_COLUMN_REVIEW },
+  { "review date", KW_CSV_COLUMN_REVIEW },
+  { "herbeoordeling", KW_CSV_COLUMN_REVIEW },
+  { "drop reason", KW_CSV_COLUMN_DROP_REASON },
+  { "reden schrappen", KW_CSV_COLUMN_DROP_REASON },
+  { "id", KW_CSV_COLUMN_ID },
+  { "outcome", KW_CSV_COLUMN_IGNORED },
+  { "uitkomst", KW_CSV_COLUMN_IGNORED },
+  { "created", KW_CSV_COLUMN_IGNORED },
+  { "aangemaakt", KW_CSV_COLUMN_IGNORED },
+  { "modified", KW_CSV_COLUMN_IGNORED },
+  { "gewijzigd", KW_CSV_COLUMN_IGNORED },
 };
 
 typedef struct
@@ -116,7 +100,7 @@ typedef struct
   const char *data;
   gsize       len;
   gsize       pos;
-  char        separator;    /* ',' or ';', or '\0' when the header has one column */
+  char        separator;    /* '\t', ',' or ';', or '\0' when the header has one column */
   guint       row;          /* spreadsheet row of the last record read; the header is 1 */
   const char *display_name;
   GString    *cell;         /* scratch space for the cell being read */
@@ -126,7 +110,7 @@ typedef struct
 {
   char  *label;  /* the header cell, trimmed, for messages */
   char  *name;   /* the header cell, normalized */
-  Field  field;
+  KwCsvColumn  field;
 } Column;
 
 typedef struct
@@ -134,7 +118,7 @@ typedef struct
   Reader     reader;
   Column     columns[KW_CSV_MAX_COLUMNS];
   guint      n_columns;
-  int        column_of_field[N_FIELDS];  /* -1 when the file has no such column */
+  int        column_of_field[KW_CSV_N_COLUMNS];  /* -1 when the file has no such column */
   GDateTime *now;
 } Importer;
 
@@ -167,8 +151,8 @@ is_blank (const char *text)
 }
 
 /* "A", "B", … "Z", "AA": how a spreadsheet names a column without a header. */
-static char *
-column_letters (guint index)
+char *
+_kw_csv_column_letters (guint index)
 {
   char buffer[16];
   guint pos = sizeof buffer - 1;
@@ -186,8 +170,8 @@ column_letters (guint index)
 }
 
 /* A cell as it may appear in a message: one line and not too long. */
-static char *
-quote_value (const char *value)
+char *
+_kw_csv_quote_value (const char *value)
 {
   g_autofree char *line = kw_text_clean (value, TRUE);
   g_autofree char *start = NULL;
@@ -276,13 +260,16 @@ is_separator (const Reader *reader,
   return c == reader->separator && c != '\0';
 }
 
-/* The separator is the one of "," and ";" that the header line uses
- * (outside quotes); header names contain neither. */
+/* The separator is a tab when the first line has one (outside quotes):
+ * that is how a spreadsheet puts copied rows on the clipboard, and titles
+ * there may hold "," and ";". Otherwise it is the one of "," and ";" that
+ * the first line uses; header names contain neither. */
 static char
 detect_separator (const Reader *reader)
 {
   guint commas = 0;
   guint semicolons = 0;
+  guint tabs = 0;
   gboolean quoted = FALSE;
 
   for (gsize i = reader->pos; i < reader->len; i++)
@@ -299,8 +286,12 @@ detect_separator (const Reader *reader)
         commas++;
       else if (c == ';')
         semicolons++;
+      else if (c == '\t')
+        tabs++;
     }
 
+  if (tabs > 0)
+    return '\t';
   if (semicolons > commas)
     return ';';
   if (commas > 0)
@@ -549,11 +540,11 @@ normalize_name (const char *text)
 
 static gboolean
 lookup_field (const char *name,
-              Field      *field)
+              KwCsvColumn      *field)
 {
   if (name[0] == '\0')
     {
-      *field = FIELD_UNNAMED;
+      *field = KW_CSV_COLUMN_UNNAMED;
       return TRUE;
     }
 
@@ -576,14 +567,14 @@ find_repeated_column (Importer *self,
 {
   const Column *current = &self->columns[column];
 
-  if (current->field == FIELD_UNNAMED)
+  if (current->field == KW_CSV_COLUMN_UNNAMED)
     return -1;
 
   for (guint i = 0; i < column; i++)
     {
       const Column *earlier = &self->columns[i];
 
-      if (current->field == FIELD_IGNORED
+      if (current->field == KW_CSV_COLUMN_IGNORED
           ? g_str_equal (earlier->name, current->name)
           : earlier->field == current->field)
         return (int) i;
@@ -618,7 +609,7 @@ add_column (Importer    *self,
   earlier = find_repeated_column (self, index);
   if (earlier >= 0)
     {
-      g_autofree char *letters = column_letters ((guint) earlier);
+      g_autofree char *letters = _kw_csv_column_letters ((guint) earlier);
 
       set_cell_error (self, index, error, KW_CSV_ERROR_HEADER,
                       _("this column is already in column %s (“%s”); keep only one of them"),
@@ -626,7 +617,7 @@ add_column (Importer    *self,
       return FALSE;
     }
 
-  if (column->field > FIELD_IGNORED)
+  if (column->field > KW_CSV_COLUMN_IGNORED)
     self->column_of_field[column->field] = (int) index;
 
   return TRUE;
@@ -636,10 +627,10 @@ static gboolean
 check_required_columns (Importer  *self,
                         GError   **error)
 {
-  int impact = self->column_of_field[FIELD_IMPACT];
-  int effort = self->column_of_field[FIELD_EFFORT];
+  int impact = self->column_of_field[KW_CSV_COLUMN_IMPACT];
+  int effort = self->column_of_field[KW_CSV_COLUMN_EFFORT];
 
-  if (self->column_of_field[FIELD_TITLE] < 0)
+  if (self->column_of_field[KW_CSV_COLUMN_TITLE] < 0)
     {
       set_row_error (&self->reader, error, KW_CSV_ERROR_HEADER,
                      _("there is no “title” (or “titel”) column, and every finding needs a title"));
@@ -686,10 +677,23 @@ starts_formula (const char *cell)
   return cell[0] != '\0' && strchr ("=+-@", cell[0]) != NULL;
 }
 
+/* Kwadrant's CSV export guards a cell that a spreadsheet would run as a
+ * formula (or that looks guarded) with an apostrophe, see kw-export-csv.c;
+ * the apostrophe is not part of the text. */
+const char *
+_kw_csv_unguard (const char *cell)
+{
+  if (cell[0] == '\'' && (starts_formula (cell + 1) ||
+                          (cell[1] == '\'' && starts_formula (cell + 2))))
+    return cell + 1;
+
+  return cell;
+}
+
 static const char *
 row_value (Importer   *self,
            GPtrArray  *cells,
-           Field       field)
+           KwCsvColumn       field)
 {
   int column = self->column_of_field[field];
 
@@ -699,15 +703,9 @@ row_value (Importer   *self,
   if (column < 0 || (guint) column >= cells->len)
     return "";
 
-  /* Kwadrant's CSV export guards a cell that a spreadsheet would run as a
-   * formula (or that looks guarded) with an apostrophe, see
-   * kw-export-csv.c; the apostrophe is not part of the text. */
   cell = g_ptr_array_index (cells, column);
-  if (cell[0] == '\'' && (starts_formula (cell + 1) ||
-                          (cell[1] == '\'' && starts_formula (cell + 2))))
-    return cell + 1;
 
-  return cell;
+  return _kw_csv_unguard (cell);
 }
 
 static gboolean
@@ -720,11 +718,11 @@ check_unnamed_cells (Importer   *self,
       g_autofree char *letters = NULL;
       g_autofree char *shown = NULL;
 
-      if (self->columns[i].field != FIELD_UNNAMED || is_blank (g_ptr_array_index (cells, i)))
+      if (self->columns[i].field != KW_CSV_COLUMN_UNNAMED || is_blank (g_ptr_array_index (cells, i)))
         continue;
 
-      letters = column_letters (i);
-      shown = quote_value (g_ptr_array_index (cells, i));
+      letters = _kw_csv_column_letters (i);
+      shown = _kw_csv_quote_value (g_ptr_array_index (cells, i));
       set_row_error (&self->reader, error, KW_CSV_ERROR_VALUE,
                      _("column %s holds “%s” but has no name in row 1, "
                        "so Kwadrant does not know what it means"),
@@ -741,12 +739,12 @@ read_title (Importer   *self,
             KwFinding  *finding,
             GError    **error)
 {
-  char *title = kw_text_clean (row_value (self, cells, FIELD_TITLE), TRUE);
+  char *title = kw_text_clean (row_value (self, cells, KW_CSV_COLUMN_TITLE), TRUE);
 
   if (title[0] == '\0')
     {
       g_free (title);
-      set_cell_error (self, (guint) self->column_of_field[FIELD_TITLE], error, KW_CSV_ERROR_VALUE,
+      set_cell_error (self, (guint) self->column_of_field[KW_CSV_COLUMN_TITLE], error, KW_CSV_ERROR_VALUE,
                       _("the title is empty, and every finding needs a title"));
       return FALSE;
     }
@@ -759,7 +757,7 @@ read_title (Importer   *self,
 static gboolean
 read_score (Importer    *self,
             GPtrArray   *cells,
-            Field        field,
+            KwCsvColumn        field,
             double      *score,
             GError     **error)
 {
@@ -769,7 +767,7 @@ read_score (Importer    *self,
   if (kw_score_parse (text, score))
     return TRUE;
 
-  shown = quote_value (text);
+  shown = _kw_csv_quote_value (text);
   set_cell_error (self, (guint) self->column_of_field[field], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a number from 0 to 10"), shown);
 
@@ -782,8 +780,8 @@ read_position (Importer   *self,
                KwFinding  *finding,
                GError    **error)
 {
-  gboolean no_impact = is_blank (row_value (self, cells, FIELD_IMPACT));
-  gboolean no_effort = is_blank (row_value (self, cells, FIELD_EFFORT));
+  gboolean no_impact = is_blank (row_value (self, cells, KW_CSV_COLUMN_IMPACT));
+  gboolean no_effort = is_blank (row_value (self, cells, KW_CSV_COLUMN_EFFORT));
   double impact, effort;
 
   /* Both empty: the finding waits, unplaced, for the workshop. */
@@ -792,7 +790,7 @@ read_position (Importer   *self,
 
   if (no_impact || no_effort)
     {
-      Field empty = no_impact ? FIELD_IMPACT : FIELD_EFFORT;
+      KwCsvColumn empty = no_impact ? KW_CSV_COLUMN_IMPACT : KW_CSV_COLUMN_EFFORT;
 
       set_cell_error (self, (guint) self->column_of_field[empty], error, KW_CSV_ERROR_VALUE,
                       no_impact
@@ -801,8 +799,8 @@ read_position (Importer   *self,
       return FALSE;
     }
 
-  if (!read_score (self, cells, FIELD_IMPACT, &impact, error) ||
-      !read_score (self, cells, FIELD_EFFORT, &effort, error))
+  if (!read_score (self, cells, KW_CSV_COLUMN_IMPACT, &impact, error) ||
+      !read_score (self, cells, KW_CSV_COLUMN_EFFORT, &effort, error))
     return FALSE;
 
   _kw_finding_place_loading (finding, impact, effort);
@@ -810,8 +808,8 @@ read_position (Importer   *self,
   return TRUE;
 }
 
-static gboolean
-parse_status (const char *text,
+gboolean
+_kw_csv_parse_status (const char *text,
               KwStatus   *status)
 {
   g_autofree char *name = normalize_name (text);
@@ -840,18 +838,18 @@ read_status (Importer   *self,
              KwFinding  *finding,
              GError    **error)
 {
-  const char *text = row_value (self, cells, FIELD_STATUS);
+  const char *text = row_value (self, cells, KW_CSV_COLUMN_STATUS);
   g_autofree char *shown = NULL;
   KwStatus status;
 
-  if (parse_status (text, &status))
+  if (_kw_csv_parse_status (text, &status))
     {
       _kw_finding_set_status_loading (finding, status);
       return TRUE;
     }
 
-  shown = quote_value (text);
-  set_cell_error (self, (guint) self->column_of_field[FIELD_STATUS], error, KW_CSV_ERROR_VALUE,
+  shown = _kw_csv_quote_value (text);
+  set_cell_error (self, (guint) self->column_of_field[KW_CSV_COLUMN_STATUS], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a status; use open, in progress or done"), shown);
 
   return FALSE;
@@ -860,7 +858,7 @@ read_status (Importer   *self,
 static gboolean
 read_date (Importer       *self,
            GPtrArray      *cells,
-           Field           field,
+           KwCsvColumn           field,
            KwFindingText   which,
            KwFinding      *finding,
            GError        **error)
@@ -879,7 +877,7 @@ read_date (Importer       *self,
       return TRUE;
     }
 
-  shown = quote_value (text);
+  shown = _kw_csv_quote_value (text);
   set_cell_error (self, (guint) self->column_of_field[field], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a date; write a date as 31-12-2026 or 2026-12-31"), shown);
 
@@ -888,8 +886,8 @@ read_date (Importer       *self,
 
 /* The same rules as kw_finding_set_tags(): one line each, no empty tags,
  * no repeats, the order of first appearance. */
-static GStrv
-split_tags (const char *text)
+GStrv
+_kw_csv_split_tags (const char *text)
 {
   g_auto(GStrv) parts = g_strsplit_set (text, TAG_SEPARATORS, -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -915,14 +913,14 @@ read_texts (Importer   *self,
             KwFinding  *finding)
 {
   static const struct {
-    Field         field;
+    KwCsvColumn         field;
     KwFindingText which;
     gboolean      single_line;
   } texts[] = {
-    { FIELD_DESCRIPTION, KW_FINDING_TEXT_DESCRIPTION, FALSE },
-    { FIELD_OWNER, KW_FINDING_TEXT_OWNER, TRUE },
-    { FIELD_SOURCE, KW_FINDING_TEXT_SOURCE, TRUE },
-    { FIELD_DROP_REASON, KW_FINDING_TEXT_DROP_REASON, FALSE },
+    { KW_CSV_COLUMN_DESCRIPTION, KW_FINDING_TEXT_DESCRIPTION, FALSE },
+    { KW_CSV_COLUMN_OWNER, KW_FINDING_TEXT_OWNER, TRUE },
+    { KW_CSV_COLUMN_SOURCE, KW_FINDING_TEXT_SOURCE, TRUE },
+    { KW_CSV_COLUMN_DROP_REASON, KW_FINDING_TEXT_DROP_REASON, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -930,7 +928,7 @@ read_texts (Importer   *self,
                                    kw_text_clean (row_value (self, cells, texts[i].field),
                                                   texts[i].single_line));
 
-  _kw_finding_take_tags_loading (finding, split_tags (row_value (self, cells, FIELD_TAGS)));
+  _kw_finding_take_tags_loading (finding, _kw_csv_split_tags (row_value (self, cells, KW_CSV_COLUMN_TAGS)));
 }
 
 static KwFinding *
@@ -944,8 +942,8 @@ finding_from_row (Importer   *self,
       !read_title (self, cells, finding, error) ||
       !read_position (self, cells, finding, error) ||
       !read_status (self, cells, finding, error) ||
-      !read_date (self, cells, FIELD_DUE, KW_FINDING_TEXT_DUE_DATE, finding, error) ||
-      !read_date (self, cells, FIELD_REVIEW, KW_FINDING_TEXT_REVIEW_DATE, finding, error))
+      !read_date (self, cells, KW_CSV_COLUMN_DUE, KW_FINDING_TEXT_DUE_DATE, finding, error) ||
+      !read_date (self, cells, KW_CSV_COLUMN_REVIEW, KW_FINDING_TEXT_REVIEW_DATE, finding, error))
     return NULL;
 
   read_texts (self, cells, finding);
@@ -1096,7 +1094,7 @@ kw_csv_import_bytes (GBytes      *bytes,
   importer.reader.data = g_bytes_get_data (bytes, &len);
   importer.reader.len = len;
   importer.reader.display_name = display_name != NULL ? display_name : "CSV";
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < KW_CSV_N_COLUMNS; i++)
     importer.column_of_field[i] = -1;
 
   if (len > KW_CSV_MAX_BYTES)
@@ -1192,4 +1190,79 @@ kw_csv_import_file (GFile         *file,
     return NULL;
 
   return kw_csv_import_bytes (bytes, display_name, error);
+}
+
+/* For KwImport: the same reading, row by row, with the choices left to it */
+
+gboolean
+_kw_csv_column_from_header (const char  *cell,
+                            KwCsvColumn *column)
+{
+  g_autofree char *name = normalize_name (cell);
+
+  return lookup_field (name, column);
+}
+
+GPtrArray *
+_kw_csv_read_table (GBytes      *bytes,
+                    const char  *display_name,
+                    GArray     **row_numbers,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) cell = g_string_new (NULL);
+  Reader reader = { 0 };
+  gsize len;
+
+  reader.data = g_bytes_get_data (bytes, &len);
+  reader.len = len;
+  reader.display_name = display_name != NULL ? display_name : "CSV";
+  reader.cell = cell;
+  if (reader.data == NULL)
+    reader.data = "";
+
+  if (len > KW_CSV_MAX_BYTES)
+    {
+      set_too_large_error (reader.display_name, error);
+      return NULL;
+    }
+
+  if (!check_start (&reader, error))
+    return NULL;
+
+  reader.separator = detect_separator (&reader);
+
+  while (!reader_at_end (&reader))
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+
+      if (skip_empty_line (&reader))
+        continue;
+
+      cells = g_ptr_array_new_with_free_func (g_free);
+      if (!read_record (&reader, cells, KW_CSV_MAX_COLUMNS, error))
+        return NULL;
+
+      if (cells_are_blank (cells))
+        continue;
+
+      /* One row more than findings: the first may name the columns. */
+      if (rows->len > KW_CSV_MAX_FINDINGS)
+        {
+          g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_TOO_LARGE,
+                       _("%s has more than %u findings; split it into smaller files"),
+                       reader.display_name, (guint) KW_CSV_MAX_FINDINGS);
+          return NULL;
+        }
+
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&cells), FALSE));
+      g_array_append_val (numbers, reader.row);
+    }
+
+  if (row_numbers != NULL)
+    *row_numbers = g_steal_pointer (&numbers);
+
+  return g_steal_pointer (&rows);
 }
