@@ -88,7 +88,7 @@ describe_counts (KwImport *import)
   guint n_errors = kw_import_count (import, KW_IMPORT_ROW_ERROR);
   g_autofree char *added = g_strdup_printf (ngettext ("%u new", "%u new", n_new), n_new);
   g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", n_updated), n_updated);
-  g_autofree char *errors = g_strdup_printf (ngettext ("%u with errors", "%u with errors", n_errors), n_errors);
+  g_autofree char *errors = g_strdup_printf (ngettext ("%u with an error", "%u with errors", n_errors), n_errors);
   g_autofree char *unchanged = NULL;
 
   if (n_unchanged == 0)
