@@ -133,18 +133,6 @@ row_cell (KwImport *self,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 is_score (const char *text)
 {
   double score;
@@ -231,7 +219,7 @@ sample_column (KwImport *self,
     {
       const char *cell = row_cell (self, row, column);
 
-      if (is_blank (cell))
+      if (_kw_csv_is_blank (cell))
         continue;
       sample.n_filled++;
       if (is_score (cell))
@@ -338,8 +326,8 @@ read_position (KwImport *self,
                guint     index,
                RowPlan  *plan)
 {
-  gboolean no_impact = is_blank (value_of (self, index, KW_CSV_COLUMN_IMPACT));
-  gboolean no_effort = is_blank (value_of (self, index, KW_CSV_COLUMN_EFFORT));
+  gboolean no_impact = _kw_csv_is_blank (value_of (self, index, KW_CSV_COLUMN_IMPACT));
+  gboolean no_effort = _kw_csv_is_blank (value_of (self, index, KW_CSV_COLUMN_EFFORT));
 
   if (no_impact && no_effort)
     return TRUE;
@@ -374,7 +362,7 @@ read_date (KwImport      *self,
   const char *text = value_of (self, index, kind);
   g_autofree char *shown = NULL;
 
-  if (is_blank (text))
+  if (_kw_csv_is_blank (text))
     return TRUE;
 
   plan->texts[which] = kw_date_parse_to_iso (text);
@@ -395,7 +383,7 @@ read_status (KwImport *self,
   const char *text = value_of (self, index, KW_CSV_COLUMN_STATUS);
   g_autofree char *shown = NULL;
 
-  if (is_blank (text))
+  if (_kw_csv_is_blank (text))
     return TRUE;
 
   if (_kw_csv_parse_status (text, &plan->status))
@@ -423,11 +411,11 @@ read_texts (KwImport *self,
       g_autofree char *text = kw_text_clean (value_of (self, index, text_columns[i].kind),
                                              text_columns[i].single_line);
 
-      if (!is_blank (text))
+      if (!_kw_csv_is_blank (text))
         plan->texts[text_columns[i].which] = g_steal_pointer (&text);
     }
 
-  if (!is_blank (tags))
+  if (!_kw_csv_is_blank (tags))
     plan->tags = _kw_csv_split_tags (tags);
 
   /* An id another tool made up can still match by title. */
