@@ -212,15 +212,14 @@ entry_paste_read_cb (GObject      *object,
 }
 
 /* The quick-add entry's paste: the clipboard's text is only known once
- * read, so the entry's own paste waits for it and this decides. */
+ * read, so the entry's own paste waits for it and this decides. Always:
+ * the formats GDK knows may still be another owner's, just after a
+ * spreadsheet took the clipboard. */
 static void
 entry_paste_cb (GtkText  *text,
                 KwWindow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (text));
-
-  if (!gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
-    return;
 
   g_signal_stop_emission_by_name (text, "paste-clipboard");
   gdk_clipboard_read_text_async (clipboard, self->cancellable, entry_paste_read_cb,
@@ -249,8 +248,7 @@ window_paste_cb (GtkWidget *widget,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
 
-  if (!can_import (KW_WINDOW (widget)) ||
-      !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
+  if (!can_import (KW_WINDOW (widget)))
     return FALSE;
 
   gdk_clipboard_read_text_async (clipboard, KW_WINDOW (widget)->cancellable, window_paste_read_cb,
