@@ -125,8 +125,9 @@ test_dutch_header (void)
   g_autoptr(KwBoard) board = kw_board_new ();
   g_autoptr(KwHistory) history = kw_history_new (board);
   g_autoptr(KwImport) import = plan_text (board,
-                                          "Titel;Impact;Inspanning;Eigenaar;Deadline;Omschrijving;Prioriteit\n"
-                                          "Wachttijd tonen;7;2;Sanne;31-12-2026;Op de site;hoog\n");
+                                          "Titel;Impact;Inspanning;Eigenaar;Deadline;Omschrijving;Prioriteit;Status;Labels\n"
+                                          "Wachttijd tonen;7;2;Sanne;31-12-2026;Op de site;hoog;bezig;web|telefonie\n");
+  const char * const tags[] = { "web", "telefonie", NULL };
   KwFinding *finding;
 
   g_assert_true (kw_import_has_header (import));
@@ -146,6 +147,8 @@ test_dutch_header (void)
   g_assert_cmpstr (kw_finding_get_owner (finding), ==, "Sanne");
   g_assert_cmpstr (kw_finding_get_due_date (finding), ==, "2026-12-31");
   g_assert_cmpstr (kw_finding_get_description (finding), ==, "Op de site");
+  g_assert_cmpint (kw_finding_get_status (finding), ==, KW_STATUS_IN_PROGRESS);
+  g_assert_true (g_strv_equal (kw_finding_get_tags (finding), tags));
 }
 
 /* Without a header the user says what each column holds. */
