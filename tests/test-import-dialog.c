@@ -102,6 +102,19 @@ finding_titled (KwBoard    *board,
   return NULL;
 }
 
+/* The drop-downs that say what each column holds, in column order. */
+static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *dropdowns)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (dropdowns, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, dropdowns);
+}
+
 /* Tests */
 
 /* The row that used to become the title "Title 7 2": a preview first,
@@ -184,6 +197,48 @@ test_paste_plain_text (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Without a header row the user says what a column holds: the preview
+ * follows each choice, and the import uses it. */
+static void
+test_choose_columns (void)
+{
+  KwWindow *window = new_window ();
+  KwBoard *board = kw_window_get_board (window);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  KwImportDialog *preview;
+  KwImport *import;
+  KwFinding *finding;
+
+  paste_into_quick_add (window, "Piet\tWachttijd tonen\t7\t2\nSanne\tTerugbellen\t8\t6\n");
+  g_assert_true (kw_gui_test_wait_until (preview_is_shown, window));
+  preview = find_preview (GTK_WINDOW (window));
+  import = kw_import_dialog_get_import (preview);
+  g_assert_false (kw_import_has_header (import));
+  g_assert_cmpint (kw_import_get_column (import, 0), ==, KW_CSV_COLUMN_TITLE);
+
+  collect_dropdowns (GTK_WIDGET (preview), dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 4);
+
+  /* "Title" is the list's second choice, "Owner" its fifth. */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
+  g_assert_cmpint (kw_import_get_column (import, 1), ==, KW_CSV_COLUMN_TITLE);
+  g_assert_cmpint (kw_import_get_column (import, 0), ==, KW_CSV_COLUMN_IGNORED);
+  /* The other drop-down shows that its column is left out now. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, 0);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 4);
+  g_assert_cmpint (kw_import_get_column (import, 0), ==, KW_CSV_COLUMN_OWNER);
+
+  gtk_widget_activate_action (GTK_WIDGET (preview), "default.activate", NULL);
+  g_assert_true (kw_gui_test_wait_until (preview_is_gone, window));
+  finding = finding_titled (board, "Wachttijd tonen");
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (kw_finding_get_owner (finding), ==, "Piet");
+  g_assert_cmpfloat (kw_finding_get_impact (finding), ==, 7);
+  g_assert_nonnull (finding_titled (board, "Terugbellen"));
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* A CSV file through the same preview; importing it again updates. */
 static void
 test_import_file (void)
@@ -234,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/paste-row", test_paste_row);
   g_test_add_func ("/import-dialog/paste-cancel", test_paste_cancel);
   g_test_add_func ("/import-dialog/paste-plain-text", test_paste_plain_text);
+  g_test_add_func ("/import-dialog/choose-columns", test_choose_columns);
   g_test_add_func ("/import-dialog/import-file", test_import_file);
 
   status = g_test_run ();
