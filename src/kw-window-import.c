@@ -56,15 +56,12 @@ show_preview (KwWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-kw_window_import_text (KwWindow   *self,
-                       const char *text)
+static void
+import_text (KwWindow   *self,
+             const char *text)
 {
   g_autoptr(KwImport) import = NULL;
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (KW_IS_WINDOW (self));
-  g_return_if_fail (text != NULL);
 
   if (!can_import (self))
     return;
@@ -199,7 +196,7 @@ entry_paste_read_cb (GObject      *object,
 
   if (looks_like_rows (text))
     {
-      kw_window_import_text (request->self, text);
+      import_text (request->self, text);
       return;
     }
 
@@ -235,7 +232,7 @@ window_paste_read_cb (GObject      *object,
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
 
   if (text != NULL && looks_like_rows (text))
-    kw_window_import_text (self, text);
+    import_text (self, text);
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
 }

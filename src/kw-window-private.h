@@ -213,8 +213,6 @@ void            kw_window_ask_to_save_changes  (KwWindow   *self);
 
 /* kw-window-import.c */
 void            kw_window_setup_import         (KwWindow   *self);
-void            kw_window_import_text          (KwWindow   *self,
-                                                const char *text);
 void            kw_window_import_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
