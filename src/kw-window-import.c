@@ -191,7 +191,7 @@ entry_paste_read_cb (GObject      *object,
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
   int position;
 
-  if (text == NULL)
+  if (text == NULL || !gtk_editable_get_editable (editable))
     return;
 
   if (looks_like_rows (text))
@@ -229,7 +229,11 @@ window_paste_read_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(KwWindow) self = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
   if (text != NULL && looks_like_rows (text))
     import_text (self, text);
