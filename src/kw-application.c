@@ -70,6 +70,17 @@ kw_application_open_file (KwApplication *self,
   g_return_if_fail (KW_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* A list of findings goes into the board in front, through the preview. */
+  if (kw_window_file_is_import (file))
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      window = KW_IS_WINDOW (active) ? KW_WINDOW (active) : kw_window_new (GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (window));
+      kw_window_import_file (window, file);
+      return;
+    }
+
   window = find_window_for_file (self, file);
   if (window == NULL)
     {

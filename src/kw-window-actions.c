@@ -30,6 +30,7 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
   gtk_widget_action_set_enabled (widget, "win.reload", idle && kw_window_file (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
+  gtk_widget_action_set_enabled (widget, "win.import", idle && editable);
   gtk_widget_action_set_enabled (widget, "win.export", !loading);
   gtk_widget_action_set_enabled (widget, "win.print", !loading);
   gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
@@ -275,6 +276,7 @@ static const ActionEntry actions[] = {
   { "win.delete", NULL, delete_action_cb },
   { "win.find", NULL, find_action_cb },
   { "win.board-details", NULL, board_details_action_cb },
+  { "win.import", NULL, kw_window_import_action_cb },
   { "win.export", NULL, export_action_cb },
   { "win.print", NULL, print_action_cb },
   { "win.show-help-overlay", NULL, show_shortcuts_action_cb },

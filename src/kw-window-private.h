@@ -6,8 +6,8 @@
  * the one function that decides which are enabled; kw-window-save.c asks
  * the questions around saving, closing and changes on disk;
  * kw-window-search.c the search bar and its tags; kw-window-recent.c shows
- * the recent boards; kw-window-dnd.c opens boards
- * dropped on the window.
+ * the recent boards; kw-window-import.c brings findings in from a CSV
+ * file or pasted rows, and opens boards dropped on the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -211,7 +211,10 @@ void            kw_window_save_as              (KwWindow   *self);
 void            kw_window_reload               (KwWindow   *self);
 void            kw_window_ask_to_save_changes  (KwWindow   *self);
 
-/* kw-window-dnd.c */
-void            kw_window_setup_drop_target    (KwWindow   *self);
+/* kw-window-import.c */
+void            kw_window_setup_import         (KwWindow   *self);
+void            kw_window_import_action_cb     (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 G_END_DECLS

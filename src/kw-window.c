@@ -874,7 +874,7 @@ kw_window_init (KwWindow *self)
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
 
-  kw_window_setup_drop_target (self);
+  kw_window_setup_import (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);

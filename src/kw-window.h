@@ -29,6 +29,12 @@ void      kw_window_present_when_loaded (KwWindow *self);
  * stays until the board is saved or discarded. */
 void      kw_window_restore_draft (KwWindow    *self,
                                    KwDraft     *draft);
+/* Reads the CSV file asynchronously into the import preview, which
+ * changes the board only when the user confirms; errors show as a toast. */
+void      kw_window_import_file (KwWindow      *self,
+                                 GFile         *file);
+/* TRUE for a file that is imported rather than opened (a .csv). */
+gboolean  kw_window_file_is_import (GFile      *file);
 /* The file the board was loaded from or last saved to, or NULL. */
 GFile    *kw_window_get_file   (KwWindow       *self);
 KwBoard  *kw_window_get_board  (KwWindow       *self);

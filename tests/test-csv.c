@@ -613,12 +613,23 @@ test_error_header (void)
   assert_import_error ("inspanning;titel\n1;A\n", KW_CSV_ERROR_HEADER,
                        "findings.csv: row 1, column “inspanning”: there is an effort column but no impact column; "
                        "give both or neither");
-  /* A tab-separated file reads as one unknown column. */
+  /* A tab-separated file (what a spreadsheet copies) reads by its tabs. */
   assert_import_error ("titel\timpact\n", KW_CSV_ERROR_HEADER,
-                       "findings.csv: row 1, column “titel impact”: Kwadrant does not know this column. "
-                       "The columns are title, description, impact, effort, owner, due, status, tags, "
-                       "source, review and drop reason (in Dutch: titel, omschrijving, impact, inspanning, "
-                       "eigenaar, deadline, status, labels, bron, herbeoordeling and reden schrappen)");
+                       "findings.csv: row 1, column “impact”: there is an impact column but no effort column; "
+                       "give both or neither");
+}
+
+/* Rows copied from a spreadsheet and saved as text: tabs separate the
+ * cells, so commas and semicolons stay in the titles. */
+static void
+test_tab_separated (void)
+{
+  g_autoptr(KwBoard) board = import_ok ("Titel\tImpact\tInspanning\nBellen, mailen; chatten\t7\t2,5\n");
+  KwFinding *finding = kw_board_get_finding (board, 0);
+
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 1);
+  g_assert_cmpstr (kw_finding_get_title (finding), ==, "Bellen, mailen; chatten");
+  g_assert_cmpfloat (kw_finding_get_effort (finding), ==, 2.5);
 }
 
 static void
@@ -956,6 +967,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/limit/findings", test_limit_findings);
   g_test_add_func ("/csv/corpus/bad", test_bad_corpus);
   g_test_add_func ("/csv/corpus/hostile-but-importable", test_hostile_but_importable);
+  g_test_add_func ("/csv/tab-separated", test_tab_separated);
 
   return g_test_run ();
 }

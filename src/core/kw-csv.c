@@ -18,72 +18,56 @@
 
 #include "kw-board-private.h"
 #include "kw-csv.h"
+#include "kw-csv-private.h"
 #include "kw-file-names.h"
 #include "kw-finding-private.h"
 #include "kw-text.h"
 
 G_DEFINE_QUARK (kw-csv-error-quark, kw_csv_error)
 
-/* What a column holds. The order of the real fields does not matter; the
- * two special kinds come first. */
-typedef enum {
-  FIELD_UNNAMED,  /* an empty header cell: its cells must stay empty */
-  FIELD_IGNORED,  /* written by exports, but fresh or derived on import */
-  FIELD_TITLE,
-  FIELD_DESCRIPTION,
-  FIELD_IMPACT,
-  FIELD_EFFORT,
-  FIELD_OWNER,
-  FIELD_DUE,
-  FIELD_STATUS,
-  FIELD_TAGS,
-  FIELD_SOURCE,
-  FIELD_REVIEW,
-  FIELD_DROP_REASON,
-  N_FIELDS
-} Field;
 
 typedef struct
 {
-  const char *name;
-  Field       field;
+  const char  *name;
+  KwCsvColumn  field;
 } ColumnName;
 
 /* Header names after normalize_name(): lower case, "-" and "_" as spaces.
- * The id is ignored because every imported finding gets a fresh one; the
+ * A new board ignores the id because every finding on it gets a fresh one
+ * (KwImport, importing into a board, matches findings by it); the
  * outcome because it follows from impact and effort; the times because an
  * imported finding is new on this board. */
 static const ColumnName column_names[] = {
-  { "title", FIELD_TITLE },
-  { "titel", FIELD_TITLE },
-  { "description", FIELD_DESCRIPTION },
-  { "omschrijving", FIELD_DESCRIPTION },
-  { "beschrijving", FIELD_DESCRIPTION },
-  { "impact", FIELD_IMPACT },
-  { "effort", FIELD_EFFORT },
-  { "inspanning", FIELD_EFFORT },
-  { "owner", FIELD_OWNER },
-  { "eigenaar", FIELD_OWNER },
-  { "due", FIELD_DUE },
-  { "due date", FIELD_DUE },
-  { "deadline", FIELD_DUE },
-  { "status", FIELD_STATUS },
-  { "tags", FIELD_TAGS },
-  { "labels", FIELD_TAGS },
-  { "source", FIELD_SOURCE },
-  { "bron", FIELD_SOURCE },
-  { "review", FIELD_REVIEW },
-  { "review date", FIELD_REVIEW },
-  { "herbeoordeling", FIELD_REVIEW },
-  { "drop reason", FIELD_DROP_REASON },
-  { "reden schrappen", FIELD_DROP_REASON },
-  { "id", FIELD_IGNORED },
-  { "outcome", FIELD_IGNORED },
-  { "uitkomst", FIELD_IGNORED },
-  { "created", FIELD_IGNORED },
-  { "aangemaakt", FIELD_IGNORED },
-  { "modified", FIELD_IGNORED },
-  { "gewijzigd", FIELD_IGNORED },
+  { "title", KW_CSV_COLUMN_TITLE },
+  { "titel", KW_CSV_COLUMN_TITLE },
+  { "description", KW_CSV_COLUMN_DESCRIPTION },
+  { "omschrijving", KW_CSV_COLUMN_DESCRIPTION },
+  { "beschrijving", KW_CSV_COLUMN_DESCRIPTION },
+  { "impact", KW_CSV_COLUMN_IMPACT },
+  { "effort", KW_CSV_COLUMN_EFFORT },
+  { "inspanning", KW_CSV_COLUMN_EFFORT },
+  { "owner", KW_CSV_COLUMN_OWNER },
+  { "eigenaar", KW_CSV_COLUMN_OWNER },
+  { "due", KW_CSV_COLUMN_DUE },
+  { "due date", KW_CSV_COLUMN_DUE },
+  { "deadline", KW_CSV_COLUMN_DUE },
+  { "status", KW_CSV_COLUMN_STATUS },
+  { "tags", KW_CSV_COLUMN_TAGS },
+  { "labels", KW_CSV_COLUMN_TAGS },
+  { "source", KW_CSV_COLUMN_SOURCE },
+  { "bron", KW_CSV_COLUMN_SOURCE },
+  { "review", KW_CSV_COLUMN_REVIEW },
+  { "review date", KW_CSV_COLUMN_REVIEW },
+  { "herbeoordeling", KW_CSV_COLUMN_REVIEW },
+  { "drop reason", KW_CSV_COLUMN_DROP_REASON },
+  { "reden schrappen", KW_CSV_COLUMN_DROP_REASON },
+  { "id", KW_CSV_COLUMN_ID },
+  { "outcome", KW_CSV_COLUMN_IGNORED },
+  { "uitkomst", KW_CSV_COLUMN_IGNORED },
+  { "created", KW_CSV_COLUMN_IGNORED },
+  { "aangemaakt", KW_CSV_COLUMN_IGNORED },
+  { "modified", KW_CSV_COLUMN_IGNORED },
+  { "gewijzigd", KW_CSV_COLUMN_IGNORED },
 };
 
 typedef struct
@@ -108,34 +92,20 @@ static const StatusName status_names[] = {
  * whichever separator the file uses. */
 #define TAG_SEPARATORS ",;|"
 
-/* Error values are quoted back to the user, but only so much of them. */
-#define MAX_QUOTED_CHARS 40
-
 typedef struct
 {
-  const char *data;
-  gsize       len;
-  gsize       pos;
-  char        separator;    /* ',' or ';', or '\0' when the header has one column */
-  guint       row;          /* spreadsheet row of the last record read; the header is 1 */
-  const char *display_name;
-  GString    *cell;         /* scratch space for the cell being read */
-} Reader;
-
-typedef struct
-{
-  char  *label;  /* the header cell, trimmed, for messages */
-  char  *name;   /* the header cell, normalized */
-  Field  field;
+  char        *label;  /* the header cell, trimmed, for messages */
+  char        *name;   /* the header cell, normalized */
+  KwCsvColumn  field;
 } Column;
 
 typedef struct
 {
-  Reader     reader;
-  Column     columns[KW_CSV_MAX_COLUMNS];
-  guint      n_columns;
-  int        column_of_field[N_FIELDS];  /* -1 when the file has no such column */
-  GDateTime *now;
+  KwCsvReader  reader;
+  Column       columns[KW_CSV_MAX_COLUMNS];
+  guint        n_columns;
+  int          column_of_field[KW_CSV_N_COLUMNS];  /* -1 when the file has no such column */
+  GDateTime   *now;
 } Importer;
 
 static void
@@ -153,78 +123,6 @@ importer_clear (Importer *self)
 }
 
 /* Messages */
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* "A", "B", … "Z", "AA": how a spreadsheet names a column without a header. */
-static char *
-column_letters (guint index)
-{
-  char buffer[16];
-  guint pos = sizeof buffer - 1;
-
-  buffer[pos] = '\0';
-  index++;
-  while (index > 0 && pos > 0)
-    {
-      index--;
-      buffer[--pos] = (char) ('A' + index % 26);
-      index /= 26;
-    }
-
-  return g_strdup (buffer + pos);
-}
-
-/* A cell as it may appear in a message: one line and not too long. */
-static char *
-quote_value (const char *value)
-{
-  g_autofree char *line = kw_text_clean (value, TRUE);
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (line, -1) <= MAX_QUOTED_CHARS)
-    return g_steal_pointer (&line);
-
-  start = g_utf8_substring (line, 0, MAX_QUOTED_CHARS - 1);
-
-  return g_strconcat (start, "…", NULL);
-}
-
-static void set_row_error (Reader      *reader,
-                           GError     **error,
-                           KwCsvError   code,
-                           const char  *format,
-                           ...) G_GNUC_PRINTF (4, 5);
-
-static void
-set_row_error (Reader      *reader,
-               GError     **error,
-               KwCsvError   code,
-               const char  *format,
-               ...)
-{
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* TRANSLATORS: the file name, the row number in the spreadsheet, and
-   * what is wrong with that row. */
-  g_set_error (error, KW_CSV_ERROR, code, _("%s: row %u: %s"),
-               reader->display_name, reader->row, detail);
-}
 
 static void set_cell_error (Importer    *self,
                             guint        column,
@@ -255,273 +153,6 @@ set_cell_error (Importer    *self,
                self->columns[column].label, detail);
 }
 
-/* Reading records */
-
-static gboolean
-reader_at_end (Reader *reader)
-{
-  return reader->pos >= reader->len;
-}
-
-static gboolean
-is_line_end (char c)
-{
-  return c == '\n' || c == '\r';
-}
-
-static gboolean
-is_separator (const Reader *reader,
-              char          c)
-{
-  return c == reader->separator && c != '\0';
-}
-
-/* The separator is the one of "," and ";" that the header line uses
- * (outside quotes); header names contain neither. */
-static char
-detect_separator (const Reader *reader)
-{
-  guint commas = 0;
-  guint semicolons = 0;
-  gboolean quoted = FALSE;
-
-  for (gsize i = reader->pos; i < reader->len; i++)
-    {
-      char c = reader->data[i];
-
-      if (c == '"')
-        quoted = !quoted;
-      else if (quoted)
-        continue;
-      else if (is_line_end (c))
-        break;
-      else if (c == ',')
-        commas++;
-      else if (c == ';')
-        semicolons++;
-    }
-
-  if (semicolons > commas)
-    return ';';
-  if (commas > 0)
-    return ',';
-
-  /* One column: nothing separates cells, so a "," or ";" in a title stays. */
-  return '\0';
-}
-
-static gboolean
-append_to_cell (Reader   *reader,
-                GString  *cell,
-                char      c,
-                GError  **error)
-{
-  if (cell->len >= KW_CSV_MAX_CELL_BYTES)
-    {
-      set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
-                     _("a cell is longer than %u kB, which is more than a finding can hold"),
-                     (guint) (KW_CSV_MAX_CELL_BYTES / 1024));
-      return FALSE;
-    }
-
-  g_string_append_c (cell, c);
-
-  return TRUE;
-}
-
-static gboolean
-read_quoted_cell (Reader   *reader,
-                  GString  *cell,
-                  GError  **error)
-{
-  /* Skip the opening quote. */
-  reader->pos++;
-
-  for (;;)
-    {
-      char c;
-
-      if (reader_at_end (reader))
-        {
-          set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
-                         _("a cell starts with a double quote (\") that is never closed"));
-          return FALSE;
-        }
-
-      c = reader->data[reader->pos++];
-      if (c == '"')
-        {
-          /* A doubled quote is a quote; a single one closes the cell. */
-          if (reader->pos < reader->len && reader->data[reader->pos] == '"')
-            reader->pos++;
-          else
-            break;
-        }
-
-      if (!append_to_cell (reader, cell, c, error))
-        return FALSE;
-    }
-
-  if (!reader_at_end (reader) &&
-      !is_separator (reader, reader->data[reader->pos]) &&
-      !is_line_end (reader->data[reader->pos]))
-    {
-      set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
-                     _("there is text after the closing double quote of a cell; "
-                       "inside a quoted cell, write a double quote twice (\"\")"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_plain_cell (Reader   *reader,
-                 GString  *cell,
-                 GError  **error)
-{
-  while (!reader_at_end (reader))
-    {
-      char c = reader->data[reader->pos];
-
-      if (is_separator (reader, c) || is_line_end (c))
-        break;
-
-      if (!append_to_cell (reader, cell, c, error))
-        return FALSE;
-      reader->pos++;
-    }
-
-  return TRUE;
-}
-
-static void
-skip_line_end (Reader *reader)
-{
-  if (reader->data[reader->pos] == '\r')
-    reader->pos++;
-  if (reader->pos < reader->len && reader->data[reader->pos] == '\n')
-    reader->pos++;
-}
-
-static gboolean
-check_record_encoding (Reader  *reader,
-                       gsize    start,
-                       GError **error)
-{
-  /* Rejects NUL bytes too, since a length is given. */
-  if (g_utf8_validate_len (reader->data + start, reader->pos - start, NULL))
-    return TRUE;
-
-  /* No spreadsheet writes a NUL into CSV text: this is some other file. */
-  if (memchr (reader->data + start, '\0', reader->pos - start) != NULL)
-    {
-      set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
-                     _("the file contains NUL bytes, so it is not CSV text; "
-                       "save the spreadsheet as “CSV UTF-8” and import that file"));
-      return FALSE;
-    }
-
-  set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
-                 _("the text is not UTF-8. Save the spreadsheet as “CSV UTF-8” and import that file"));
-
-  return FALSE;
-}
-
-static gboolean
-add_cell (Reader     *reader,
-          GPtrArray  *cells,
-          GString    *cell,
-          guint       max_cells,
-          GError    **error)
-{
-  if (cells->len >= max_cells)
-    {
-      if (reader->row == 1)
-        set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
-                       _("there are more than %u columns"), max_cells);
-      else
-        set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
-                       _("this row has more cells than row 1 has columns; "
-                         "a cell that contains “%c” must be between double quotes"),
-                       reader->separator);
-      return FALSE;
-    }
-
-  g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
-  g_string_truncate (cell, 0);
-
-  return TRUE;
-}
-
-/* Reads one record (one spreadsheet row, which may span several lines)
- * into cells. */
-static gboolean
-read_record (Reader     *reader,
-             GPtrArray  *cells,
-             guint       max_cells,
-             GError    **error)
-{
-  GString *cell = reader->cell;
-  gsize start = reader->pos;
-
-  reader->row++;
-  g_string_truncate (cell, 0);
-
-  for (;;)
-    {
-      gboolean ok;
-
-      if (!reader_at_end (reader) && reader->data[reader->pos] == '"')
-        ok = read_quoted_cell (reader, cell, error);
-      else
-        ok = read_plain_cell (reader, cell, error);
-
-      if (!ok || !add_cell (reader, cells, cell, max_cells, error))
-        return FALSE;
-
-      if (reader_at_end (reader))
-        break;
-
-      if (is_line_end (reader->data[reader->pos]))
-        {
-          skip_line_end (reader);
-          break;
-        }
-
-      /* Only the separator is left: another cell follows. */
-      reader->pos++;
-    }
-
-  return check_record_encoding (reader, start, error);
-}
-
-/* An empty line is an empty row: skipped without building cells, so a
- * file of nothing but line ends is read quickly. */
-static gboolean
-skip_empty_line (Reader *reader)
-{
-  if (reader_at_end (reader) || !is_line_end (reader->data[reader->pos]))
-    return FALSE;
-
-  reader->row++;
-  skip_line_end (reader);
-
-  return TRUE;
-}
-
-static gboolean
-cells_are_blank (GPtrArray *cells)
-{
-  for (guint i = 0; i < cells->len; i++)
-    {
-      if (!is_blank (g_ptr_array_index (cells, i)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The header */
 
 /* Lower case, "-" and "_" as spaces, runs of spaces as one, trimmed:
@@ -548,12 +179,12 @@ normalize_name (const char *text)
 }
 
 static gboolean
-lookup_field (const char *name,
-              Field      *field)
+lookup_field (const char  *name,
+              KwCsvColumn *field)
 {
   if (name[0] == '\0')
     {
-      *field = FIELD_UNNAMED;
+      *field = KW_CSV_COLUMN_UNNAMED;
       return TRUE;
     }
 
@@ -576,14 +207,14 @@ find_repeated_column (Importer *self,
 {
   const Column *current = &self->columns[column];
 
-  if (current->field == FIELD_UNNAMED)
+  if (current->field == KW_CSV_COLUMN_UNNAMED)
     return -1;
 
   for (guint i = 0; i < column; i++)
     {
       const Column *earlier = &self->columns[i];
 
-      if (current->field == FIELD_IGNORED
+      if (current->field == KW_CSV_COLUMN_IGNORED
           ? g_str_equal (earlier->name, current->name)
           : earlier->field == current->field)
         return (int) i;
@@ -618,7 +249,7 @@ add_column (Importer    *self,
   earlier = find_repeated_column (self, index);
   if (earlier >= 0)
     {
-      g_autofree char *letters = column_letters ((guint) earlier);
+      g_autofree char *letters = _kw_csv_column_letters ((guint) earlier);
 
       set_cell_error (self, index, error, KW_CSV_ERROR_HEADER,
                       _("this column is already in column %s (“%s”); keep only one of them"),
@@ -626,7 +257,7 @@ add_column (Importer    *self,
       return FALSE;
     }
 
-  if (column->field > FIELD_IGNORED)
+  if (column->field > KW_CSV_COLUMN_IGNORED)
     self->column_of_field[column->field] = (int) index;
 
   return TRUE;
@@ -636,12 +267,12 @@ static gboolean
 check_required_columns (Importer  *self,
                         GError   **error)
 {
-  int impact = self->column_of_field[FIELD_IMPACT];
-  int effort = self->column_of_field[FIELD_EFFORT];
+  int impact = self->column_of_field[KW_CSV_COLUMN_IMPACT];
+  int effort = self->column_of_field[KW_CSV_COLUMN_EFFORT];
 
-  if (self->column_of_field[FIELD_TITLE] < 0)
+  if (self->column_of_field[KW_CSV_COLUMN_TITLE] < 0)
     {
-      set_row_error (&self->reader, error, KW_CSV_ERROR_HEADER,
+      _kw_csv_set_row_error (&self->reader, error, KW_CSV_ERROR_HEADER,
                      _("there is no “title” (or “titel”) column, and every finding needs a title"));
       return FALSE;
     }
@@ -664,9 +295,9 @@ read_header (Importer  *self,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-  self->reader.separator = detect_separator (&self->reader);
+  self->reader.separator = _kw_csv_detect_separator (&self->reader);
 
-  if (!read_record (&self->reader, cells, KW_CSV_MAX_COLUMNS, error))
+  if (!_kw_csv_read_record (&self->reader, cells, KW_CSV_MAX_COLUMNS, error))
     return FALSE;
 
   for (guint i = 0; i < cells->len; i++)
@@ -686,10 +317,23 @@ starts_formula (const char *cell)
   return cell[0] != '\0' && strchr ("=+-@", cell[0]) != NULL;
 }
 
+/* Kwadrant's CSV export guards a cell that a spreadsheet would run as a
+ * formula (or that looks guarded) with an apostrophe, see kw-export-csv.c;
+ * the apostrophe is not part of the text. */
+const char *
+_kw_csv_unguard (const char *cell)
+{
+  if (cell[0] == '\'' && (starts_formula (cell + 1) ||
+                          (cell[1] == '\'' && starts_formula (cell + 2))))
+    return cell + 1;
+
+  return cell;
+}
+
 static const char *
-row_value (Importer   *self,
-           GPtrArray  *cells,
-           Field       field)
+row_value (Importer    *self,
+           GPtrArray   *cells,
+           KwCsvColumn  field)
 {
   int column = self->column_of_field[field];
 
@@ -699,15 +343,9 @@ row_value (Importer   *self,
   if (column < 0 || (guint) column >= cells->len)
     return "";
 
-  /* Kwadrant's CSV export guards a cell that a spreadsheet would run as a
-   * formula (or that looks guarded) with an apostrophe, see
-   * kw-export-csv.c; the apostrophe is not part of the text. */
   cell = g_ptr_array_index (cells, column);
-  if (cell[0] == '\'' && (starts_formula (cell + 1) ||
-                          (cell[1] == '\'' && starts_formula (cell + 2))))
-    return cell + 1;
 
-  return cell;
+  return _kw_csv_unguard (cell);
 }
 
 static gboolean
@@ -720,12 +358,12 @@ check_unnamed_cells (Importer   *self,
       g_autofree char *letters = NULL;
       g_autofree char *shown = NULL;
 
-      if (self->columns[i].field != FIELD_UNNAMED || is_blank (g_ptr_array_index (cells, i)))
+      if (self->columns[i].field != KW_CSV_COLUMN_UNNAMED || _kw_csv_is_blank (g_ptr_array_index (cells, i)))
         continue;
 
-      letters = column_letters (i);
-      shown = quote_value (g_ptr_array_index (cells, i));
-      set_row_error (&self->reader, error, KW_CSV_ERROR_VALUE,
+      letters = _kw_csv_column_letters (i);
+      shown = _kw_csv_quote_value (g_ptr_array_index (cells, i));
+      _kw_csv_set_row_error (&self->reader, error, KW_CSV_ERROR_VALUE,
                      _("column %s holds “%s” but has no name in row 1, "
                        "so Kwadrant does not know what it means"),
                      letters, shown);
@@ -741,12 +379,12 @@ read_title (Importer   *self,
             KwFinding  *finding,
             GError    **error)
 {
-  char *title = kw_text_clean (row_value (self, cells, FIELD_TITLE), TRUE);
+  char *title = kw_text_clean (row_value (self, cells, KW_CSV_COLUMN_TITLE), TRUE);
 
   if (title[0] == '\0')
     {
       g_free (title);
-      set_cell_error (self, (guint) self->column_of_field[FIELD_TITLE], error, KW_CSV_ERROR_VALUE,
+      set_cell_error (self, (guint) self->column_of_field[KW_CSV_COLUMN_TITLE], error, KW_CSV_ERROR_VALUE,
                       _("the title is empty, and every finding needs a title"));
       return FALSE;
     }
@@ -757,11 +395,11 @@ read_title (Importer   *self,
 }
 
 static gboolean
-read_score (Importer    *self,
-            GPtrArray   *cells,
-            Field        field,
-            double      *score,
-            GError     **error)
+read_score (Importer     *self,
+            GPtrArray    *cells,
+            KwCsvColumn   field,
+            double       *score,
+            GError      **error)
 {
   const char *text = row_value (self, cells, field);
   g_autofree char *shown = NULL;
@@ -769,7 +407,7 @@ read_score (Importer    *self,
   if (kw_score_parse (text, score))
     return TRUE;
 
-  shown = quote_value (text);
+  shown = _kw_csv_quote_value (text);
   set_cell_error (self, (guint) self->column_of_field[field], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a number from 0 to 10"), shown);
 
@@ -782,8 +420,8 @@ read_position (Importer   *self,
                KwFinding  *finding,
                GError    **error)
 {
-  gboolean no_impact = is_blank (row_value (self, cells, FIELD_IMPACT));
-  gboolean no_effort = is_blank (row_value (self, cells, FIELD_EFFORT));
+  gboolean no_impact = _kw_csv_is_blank (row_value (self, cells, KW_CSV_COLUMN_IMPACT));
+  gboolean no_effort = _kw_csv_is_blank (row_value (self, cells, KW_CSV_COLUMN_EFFORT));
   double impact, effort;
 
   /* Both empty: the finding waits, unplaced, for the workshop. */
@@ -792,7 +430,7 @@ read_position (Importer   *self,
 
   if (no_impact || no_effort)
     {
-      Field empty = no_impact ? FIELD_IMPACT : FIELD_EFFORT;
+      KwCsvColumn empty = no_impact ? KW_CSV_COLUMN_IMPACT : KW_CSV_COLUMN_EFFORT;
 
       set_cell_error (self, (guint) self->column_of_field[empty], error, KW_CSV_ERROR_VALUE,
                       no_impact
@@ -801,8 +439,8 @@ read_position (Importer   *self,
       return FALSE;
     }
 
-  if (!read_score (self, cells, FIELD_IMPACT, &impact, error) ||
-      !read_score (self, cells, FIELD_EFFORT, &effort, error))
+  if (!read_score (self, cells, KW_CSV_COLUMN_IMPACT, &impact, error) ||
+      !read_score (self, cells, KW_CSV_COLUMN_EFFORT, &effort, error))
     return FALSE;
 
   _kw_finding_place_loading (finding, impact, effort);
@@ -810,9 +448,9 @@ read_position (Importer   *self,
   return TRUE;
 }
 
-static gboolean
-parse_status (const char *text,
-              KwStatus   *status)
+gboolean
+_kw_csv_parse_status (const char *text,
+                      KwStatus   *status)
 {
   g_autofree char *name = normalize_name (text);
 
@@ -840,18 +478,18 @@ read_status (Importer   *self,
              KwFinding  *finding,
              GError    **error)
 {
-  const char *text = row_value (self, cells, FIELD_STATUS);
+  const char *text = row_value (self, cells, KW_CSV_COLUMN_STATUS);
   g_autofree char *shown = NULL;
   KwStatus status;
 
-  if (parse_status (text, &status))
+  if (_kw_csv_parse_status (text, &status))
     {
       _kw_finding_set_status_loading (finding, status);
       return TRUE;
     }
 
-  shown = quote_value (text);
-  set_cell_error (self, (guint) self->column_of_field[FIELD_STATUS], error, KW_CSV_ERROR_VALUE,
+  shown = _kw_csv_quote_value (text);
+  set_cell_error (self, (guint) self->column_of_field[KW_CSV_COLUMN_STATUS], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a status; use open, in progress or done"), shown);
 
   return FALSE;
@@ -860,7 +498,7 @@ read_status (Importer   *self,
 static gboolean
 read_date (Importer       *self,
            GPtrArray      *cells,
-           Field           field,
+           KwCsvColumn     field,
            KwFindingText   which,
            KwFinding      *finding,
            GError        **error)
@@ -869,7 +507,7 @@ read_date (Importer       *self,
   g_autofree char *shown = NULL;
   char *iso;
 
-  if (is_blank (text))
+  if (_kw_csv_is_blank (text))
     return TRUE;
 
   iso = kw_date_parse_to_iso (text);
@@ -879,7 +517,7 @@ read_date (Importer       *self,
       return TRUE;
     }
 
-  shown = quote_value (text);
+  shown = _kw_csv_quote_value (text);
   set_cell_error (self, (guint) self->column_of_field[field], error, KW_CSV_ERROR_VALUE,
                   _("“%s” is not a date; write a date as 31-12-2026 or 2026-12-31"), shown);
 
@@ -888,8 +526,8 @@ read_date (Importer       *self,
 
 /* The same rules as kw_finding_set_tags(): one line each, no empty tags,
  * no repeats, the order of first appearance. */
-static GStrv
-split_tags (const char *text)
+GStrv
+_kw_csv_split_tags (const char *text)
 {
   g_auto(GStrv) parts = g_strsplit_set (text, TAG_SEPARATORS, -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -910,19 +548,19 @@ split_tags (const char *text)
 }
 
 static void
-read_texts (Importer   *self,
-            GPtrArray  *cells,
-            KwFinding  *finding)
+read_texts (Importer  *self,
+            GPtrArray *cells,
+            KwFinding *finding)
 {
   static const struct {
-    Field         field;
+    KwCsvColumn         field;
     KwFindingText which;
     gboolean      single_line;
   } texts[] = {
-    { FIELD_DESCRIPTION, KW_FINDING_TEXT_DESCRIPTION, FALSE },
-    { FIELD_OWNER, KW_FINDING_TEXT_OWNER, TRUE },
-    { FIELD_SOURCE, KW_FINDING_TEXT_SOURCE, TRUE },
-    { FIELD_DROP_REASON, KW_FINDING_TEXT_DROP_REASON, FALSE },
+    { KW_CSV_COLUMN_DESCRIPTION, KW_FINDING_TEXT_DESCRIPTION, FALSE },
+    { KW_CSV_COLUMN_OWNER, KW_FINDING_TEXT_OWNER, TRUE },
+    { KW_CSV_COLUMN_SOURCE, KW_FINDING_TEXT_SOURCE, TRUE },
+    { KW_CSV_COLUMN_DROP_REASON, KW_FINDING_TEXT_DROP_REASON, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -930,7 +568,7 @@ read_texts (Importer   *self,
                                    kw_text_clean (row_value (self, cells, texts[i].field),
                                                   texts[i].single_line));
 
-  _kw_finding_take_tags_loading (finding, split_tags (row_value (self, cells, FIELD_TAGS)));
+  _kw_finding_take_tags_loading (finding, _kw_csv_split_tags (row_value (self, cells, KW_CSV_COLUMN_TAGS)));
 }
 
 static KwFinding *
@@ -944,8 +582,8 @@ finding_from_row (Importer   *self,
       !read_title (self, cells, finding, error) ||
       !read_position (self, cells, finding, error) ||
       !read_status (self, cells, finding, error) ||
-      !read_date (self, cells, FIELD_DUE, KW_FINDING_TEXT_DUE_DATE, finding, error) ||
-      !read_date (self, cells, FIELD_REVIEW, KW_FINDING_TEXT_REVIEW_DATE, finding, error))
+      !read_date (self, cells, KW_CSV_COLUMN_DUE, KW_FINDING_TEXT_DUE_DATE, finding, error) ||
+      !read_date (self, cells, KW_CSV_COLUMN_REVIEW, KW_FINDING_TEXT_REVIEW_DATE, finding, error))
     return NULL;
 
   read_texts (self, cells, finding);
@@ -962,19 +600,19 @@ check_finding_count (Importer  *self,
                      GError   **error)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  Reader ahead = self->reader;
+  KwCsvReader ahead = self->reader;
   guint n_findings = 0;
 
-  while (!reader_at_end (&ahead))
+  while (!_kw_csv_reader_at_end (&ahead))
     {
-      if (skip_empty_line (&ahead))
+      if (_kw_csv_skip_empty_line (&ahead))
         continue;
 
       g_ptr_array_set_size (cells, 0);
-      if (!read_record (&ahead, cells, self->n_columns, NULL))
+      if (!_kw_csv_read_record (&ahead, cells, self->n_columns, NULL))
         break;
 
-      if (cells_are_blank (cells))
+      if (_kw_csv_cells_are_blank (cells))
         continue;
 
       if (++n_findings > KW_CSV_MAX_FINDINGS)
@@ -996,19 +634,19 @@ read_rows (Importer  *self,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-  while (!reader_at_end (&self->reader))
+  while (!_kw_csv_reader_at_end (&self->reader))
     {
       KwFinding *finding;
 
-      if (skip_empty_line (&self->reader))
+      if (_kw_csv_skip_empty_line (&self->reader))
         continue;
 
       g_ptr_array_set_size (cells, 0);
-      if (!read_record (&self->reader, cells, self->n_columns, error))
+      if (!_kw_csv_read_record (&self->reader, cells, self->n_columns, error))
         return FALSE;
 
       /* Spreadsheets write empty rows as a line of separators. */
-      if (cells_are_blank (cells))
+      if (_kw_csv_cells_are_blank (cells))
         continue;
 
       finding = finding_from_row (self, cells, error);
@@ -1024,61 +662,6 @@ read_rows (Importer  *self,
 }
 
 /* The whole file */
-
-static gboolean
-check_start (Reader  *reader,
-             GError **error)
-{
-  const guchar *bytes = (const guchar *) reader->data;
-
-  if (reader->len >= 2 &&
-      ((bytes[0] == 0xff && bytes[1] == 0xfe) || (bytes[0] == 0xfe && bytes[1] == 0xff)))
-    {
-      g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_ENCODING,
-                   _("%s is UTF-16 text, not UTF-8. Save the spreadsheet as “CSV UTF-8” "
-                     "and import that file."),
-                   reader->display_name);
-      return FALSE;
-    }
-
-  /* A workbook renamed or picked by mistake: .xlsx and .ods are ZIP files,
-   * .xls is an OLE compound file. */
-  if ((reader->len >= 4 && memcmp (reader->data, "PK\x03\x04", 4) == 0) ||
-      (reader->len >= 8 && memcmp (reader->data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0))
-    {
-      g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_ENCODING,
-                   _("%s is a spreadsheet workbook, not a CSV file. In the spreadsheet, "
-                     "choose Save As “CSV UTF-8” and import that file."),
-                   reader->display_name);
-      return FALSE;
-    }
-
-  /* Excel's "CSV UTF-8" starts with a byte order mark. */
-  if (reader->len >= 3 && memcmp (reader->data, "\xef\xbb\xbf", 3) == 0)
-    reader->pos = 3;
-
-  for (gsize i = reader->pos; i < reader->len; i++)
-    {
-      if (!g_ascii_isspace (reader->data[i]))
-        return TRUE;
-    }
-
-  g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_HEADER,
-               _("%s is empty. Its first row must name the columns, for example "
-                 "“title,impact,effort”, and each further row holds one finding."),
-               reader->display_name);
-
-  return FALSE;
-}
-
-static void
-set_too_large_error (const char  *display_name,
-                     GError     **error)
-{
-  g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_TOO_LARGE,
-               _("%s is larger than %u MB; Kwadrant imports CSV files up to that size."),
-               display_name, (guint) (KW_CSV_MAX_BYTES / (1024 * 1024)));
-}
 
 KwBoard *
 kw_csv_import_bytes (GBytes      *bytes,
@@ -1096,12 +679,12 @@ kw_csv_import_bytes (GBytes      *bytes,
   importer.reader.data = g_bytes_get_data (bytes, &len);
   importer.reader.len = len;
   importer.reader.display_name = display_name != NULL ? display_name : "CSV";
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < KW_CSV_N_COLUMNS; i++)
     importer.column_of_field[i] = -1;
 
   if (len > KW_CSV_MAX_BYTES)
     {
-      set_too_large_error (importer.reader.display_name, error);
+      _kw_csv_set_too_large_error (importer.reader.display_name, error);
       return NULL;
     }
 
@@ -1112,7 +695,7 @@ kw_csv_import_bytes (GBytes      *bytes,
   importer.now = g_date_time_new_now_utc ();
   importer.reader.cell = g_string_new (NULL);
 
-  ok = check_start (&importer.reader, error) &&
+  ok = _kw_csv_check_start (&importer.reader, error) &&
        read_header (&importer, error) &&
        check_finding_count (&importer, error) &&
        read_rows (&importer, board, error);
@@ -1120,54 +703,6 @@ kw_csv_import_bytes (GBytes      *bytes,
   importer_clear (&importer);
 
   return ok ? g_steal_pointer (&board) : NULL;
-}
-
-/* Reads at most one byte more than the limit, so a huge file or an endless
- * pipe is refused without being read into memory. */
-static GBytes *
-read_bounded (GFileInputStream  *stream,
-              const char        *display_name,
-              GCancellable      *cancellable,
-              GError           **error)
-{
-  const gsize chunk = 64 * 1024;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GFileInfo) info = NULL;
-
-  /* A regular file says its size: refuse a big one before reading it. */
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > KW_CSV_MAX_BYTES)
-    {
-      set_too_large_error (display_name, error);
-      return NULL;
-    }
-
-  for (;;)
-    {
-      guint old_len = buffer->len;
-      gsize n_read = 0;
-
-      g_byte_array_set_size (buffer, old_len + chunk);
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer->data + old_len, chunk,
-                                    &n_read, cancellable, error))
-        {
-          g_prefix_error (error, "%s: ", display_name);
-          return NULL;
-        }
-      g_byte_array_set_size (buffer, old_len + n_read);
-
-      if (buffer->len > KW_CSV_MAX_BYTES)
-        {
-          set_too_large_error (display_name, error);
-          return NULL;
-        }
-
-      if (n_read < chunk)
-        break;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 KwBoard *
@@ -1187,9 +722,21 @@ kw_csv_import_file (GFile         *file,
     return NULL;
 
   display_name = kw_file_dup_display_name (file);
-  bytes = read_bounded (stream, display_name, cancellable, error);
+  bytes = _kw_csv_read_bounded (stream, display_name, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
   return kw_csv_import_bytes (bytes, display_name, error);
 }
+
+/* For KwImport: the same reading, row by row, with the choices left to it */
+
+gboolean
+_kw_csv_column_from_header (const char  *cell,
+                            KwCsvColumn *column)
+{
+  g_autofree char *name = normalize_name (cell);
+
+  return lookup_field (name, column);
+}
+

@@ -21,6 +21,25 @@ typedef enum {
   KW_CSV_ERROR_TOO_LARGE,
 } KwCsvError;
 
+/* What a column holds, named by its header cell (English or Dutch). */
+typedef enum {
+  KW_CSV_COLUMN_UNNAMED,  /* an empty header cell: its cells must stay empty */
+  KW_CSV_COLUMN_IGNORED,  /* written by exports, but fresh or derived on import */
+  KW_CSV_COLUMN_TITLE,
+  KW_CSV_COLUMN_DESCRIPTION,
+  KW_CSV_COLUMN_IMPACT,
+  KW_CSV_COLUMN_EFFORT,
+  KW_CSV_COLUMN_OWNER,
+  KW_CSV_COLUMN_DUE,
+  KW_CSV_COLUMN_STATUS,
+  KW_CSV_COLUMN_TAGS,
+  KW_CSV_COLUMN_SOURCE,
+  KW_CSV_COLUMN_REVIEW,
+  KW_CSV_COLUMN_DROP_REASON,
+  KW_CSV_COLUMN_ID,
+  KW_CSV_N_COLUMNS
+} KwCsvColumn;
+
 /* The limits that keep a hostile file from eating memory. */
 #define KW_CSV_MAX_BYTES (64 * 1024 * 1024)
 #define KW_CSV_MAX_CELL_BYTES (256 * 1024)
