@@ -229,7 +229,7 @@ test_structure (void)
       g_autofree char *rule = g_strdup_printf (".outcome-%s { --accent: %s; --accent-ink: %s; }",
                                                kw_outcome_to_id ((KwOutcome) i),
                                                kw_outcome_get_color ((KwOutcome) i, FALSE),
-                                               kw_matrix_render_outcome_ink ((KwOutcome) i));
+                                               kw_outcome_get_badge_color ((KwOutcome) i));
 
       g_assert_nonnull (strstr (html, rule));
     }

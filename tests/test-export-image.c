@@ -155,7 +155,7 @@ assert_badge_drawn (cairo_surface_t    *surface,
                     const KwMatrixRect *badge,
                     KwOutcome           outcome)
 {
-  guint32 ink = rgb_of (kw_matrix_render_outcome_ink (outcome));
+  guint32 ink = rgb_of (kw_outcome_get_badge_color (outcome));
   guint n = 0, n_ink = 0;
 
   for (int y = (int) ceil (badge->y); y < (int) (badge->y + badge->height); y++)
@@ -356,7 +356,7 @@ test_contrast (void)
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
-      guint32 outcome_ink = rgb_of (kw_matrix_render_outcome_ink ((KwOutcome) i));
+      guint32 outcome_ink = rgb_of (kw_outcome_get_badge_color ((KwOutcome) i));
       guint32 zone = over (rgb_of (kw_outcome_get_color ((KwOutcome) i, FALSE)), KW_OUTCOME_ZONE_ALPHA, background);
 
       /* A badge's number on its badge. */

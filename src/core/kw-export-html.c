@@ -135,7 +135,7 @@ append_outcome_colors (GString *css)
     g_string_append_printf (css, ".outcome-%s { --accent: %s; --accent-ink: %s; }\n",
                             kw_outcome_to_id ((KwOutcome) i),
                             kw_outcome_get_color ((KwOutcome) i, FALSE),
-                            kw_matrix_render_outcome_ink ((KwOutcome) i));
+                            kw_outcome_get_badge_color ((KwOutcome) i));
 }
 
 static const char base_css[] =

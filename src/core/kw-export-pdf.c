@@ -213,7 +213,7 @@ add_item (KwPlanPages         *self,
   /* The number in the outcome's ink, as the matrix's badges: the outcome
    * colours themselves are too light for text on white. */
   title = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
-                                   kw_matrix_render_outcome_ink (section->outcome),
+                                   kw_outcome_get_badge_color (section->outcome),
                                    kw_plan_get_number (plan, finding),
                                    kw_finding_get_title (finding));
   g_string_append (markup, title);

@@ -283,7 +283,7 @@ write_zone_labels (Svg                     *svg,
       start (svg, "text");
       number_attribute (svg, "x", zone->rect.x);
       number_attribute (svg, "y", zone->rect.y + KW_MATRIX_PLACEMENT_BASELINE * size);
-      attribute (svg, "fill", kw_matrix_render_outcome_ink (zone->outcome));
+      attribute (svg, "fill", kw_outcome_get_badge_color (zone->outcome));
       length_attributes (svg, MIN (kw_matrix_text_measure (measure, zone->text), zone->rect.width));
       text (svg, zone->text);
       end (svg);
@@ -404,7 +404,7 @@ write_leaders (Svg                     *svg,
       number_attribute (svg, "y1", label->leader_y1);
       number_attribute (svg, "x2", label->leader_x2);
       number_attribute (svg, "y2", label->leader_y2);
-      attribute (svg, "stroke", kw_matrix_render_outcome_ink (label->outcome));
+      attribute (svg, "stroke", kw_outcome_get_badge_color (label->outcome));
       end_empty (svg);
     }
   end (svg);
@@ -474,7 +474,7 @@ write_badge (Svg                *svg,
   number_attribute (svg, "width", badge->width);
   number_attribute (svg, "height", badge->height);
   number_attribute (svg, "rx", badge->height / 2.0);
-  attribute (svg, "fill", kw_matrix_render_outcome_ink (outcome));
+  attribute (svg, "fill", kw_outcome_get_badge_color (outcome));
   end_empty (svg);
 
   start (svg, "text");
