@@ -335,6 +335,131 @@ test_dates (void)
   g_assert_cmpstr (score, ==, "7.5");
 }
 
+/* Follow-up marks: who and by when asked for on quick wins as on the
+ * long-term plan ("not set" when missing), and a due date before the
+ * export's day on a finding not done says "overdue". fixed_now() is
+ * 22 November 2026. */
+typedef struct {
+  const char *title;
+  double      impact, effort;
+  const char *owner, *due;
+  KwStatus    status;
+  const char *owner_fact;  /* NULL: no owner fact */
+  const char *due_fact;
+  gboolean    overdue;
+} FollowUp;
+
+static const FollowUp follow_ups[] = {
+  { "Bare quick win", 8, 2, "", "", KW_STATUS_OPEN, "not set", "not set", FALSE },
+  { "Late quick win", 8, 2, "Ann", "2026-11-21", KW_STATUS_OPEN, "Ann", "21 November 2026, overdue", TRUE },
+  { "Late but done", 8, 2, "Ann", "2026-11-01", KW_STATUS_DONE, "Ann", "1 November 2026", FALSE },
+  { "Due today", 8, 2, "Ann", "2026-11-22", KW_STATUS_IN_PROGRESS, "Ann", "22 November 2026", FALSE },
+  { "Late long-term", 8, 8, "", "2026-10-01", KW_STATUS_IN_PROGRESS, "not set", "1 October 2026, overdue", TRUE },
+  { "Bare small fix", 2, 0.5, "", "", KW_STATUS_OPEN, NULL, NULL, FALSE },
+};
+
+static KwBoard *
+make_follow_up_board (void)
+{
+  KwBoard *board = kw_board_new ();
+
+  kw_board_set_title (board, "Follow-up");
+  for (guint i = 0; i < G_N_ELEMENTS (follow_ups); i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (follow_ups[i].title);
+
+      kw_finding_place (finding, follow_ups[i].impact, follow_ups[i].effort);
+      kw_finding_set_owner (finding, follow_ups[i].owner);
+      kw_finding_set_due_date (finding, follow_ups[i].due);
+      kw_finding_set_status (finding, follow_ups[i].status);
+      g_assert_true (kw_board_append_finding (board, finding));
+    }
+
+  return board;
+}
+
+static const KwPlanFact *
+find_fact (GArray     *facts,
+           const char *key)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
+
+      if (g_str_equal (fact->key, key))
+        return fact;
+    }
+
+  return NULL;
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_follow_up (void)
+{
+  g_autoptr(KwBoard) board = make_follow_up_board ();
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(KwPlan) plan = kw_plan_new (board);
+  g_autofree char *html = NULL;
+  guint n_overdue = 0;
+
+  kw_plan_set_today (plan, now);
+  g_assert_cmpstr (plan->today, ==, "2026-11-22");
+
+  for (guint i = 0; i < G_N_ELEMENTS (follow_ups); i++)
+    {
+      const FollowUp *expected = &follow_ups[i];
+      KwFinding *finding = kw_board_get_finding (board, i);
+      g_autoptr(GArray) facts = kw_plan_get_facts (plan, kw_board_classify_finding (board, finding), finding);
+      const KwPlanFact *owner = find_fact (facts, "owner");
+      const KwPlanFact *due = find_fact (facts, "due");
+
+      g_test_message ("%s", expected->title);
+      g_assert_cmpint (kw_plan_finding_is_overdue (finding, plan->today), ==, expected->overdue);
+      if (expected->owner_fact == NULL)
+        g_assert_null (owner);
+      else
+        g_assert_cmpstr (owner->value, ==, expected->owner_fact);
+      if (expected->due_fact == NULL)
+        {
+          g_assert_null (due);
+          continue;
+        }
+      g_assert_cmpstr (due->value, ==, expected->due_fact);
+      g_assert_cmpint (due->overdue, ==, expected->overdue);
+      g_assert_cmpint (due->not_set, ==, expected->due[0] == '\0');
+      n_overdue += expected->overdue;
+    }
+
+  /* In the page: the word, and a class the style sheet colours. */
+  html = export_html (board, "en");
+  g_assert_cmpuint (count_occurrences (html, "<div class=\"overdue\"><dt>Due date</dt><dd>"), ==, n_overdue);
+  g_assert_cmpuint (count_occurrences (html, ", overdue</dd>"), ==, n_overdue);
+  g_assert_nonnull (strstr (html, "<dt>Owner</dt><dd>not set</dd>"));
+  g_assert_nonnull (strstr (html, "dl.facts .overdue dd {"));
+
+  /* Overdue from the day after the due date. */
+  {
+    g_autoptr(KwFinding) odd = kw_finding_new ("odd");
+
+    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-22"));
+    kw_finding_set_due_date (odd, "2026-11-21");
+    g_assert_true (kw_plan_finding_is_overdue (odd, "2026-11-22"));
+    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-21"));
+  }
+}
+
 /* The Dutch catalogue, when it is built and has the plan's strings. */
 static void
 test_dutch (void)
@@ -903,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/export/html/plan-order", test_plan_order);
   g_test_add_func ("/export/html/empty-board", test_empty_board);
   g_test_add_func ("/export/html/dates", test_dates);
+  g_test_add_func ("/export/html/follow-up", test_follow_up);
   g_test_add_func ("/export/html/dutch", test_dutch);
   g_test_add_func ("/export/html/hostile-text", test_hostile_text);
   g_test_add_func ("/export/svg/hostile-text", test_hostile_svg);

@@ -435,6 +435,53 @@ test_pdf_file (void)
   remove_temp (path);
 }
 
+/* The PDF says what the plan says: a quick win without owner or due date
+ * says "not set", a date past on an open finding "overdue" (read back
+ * with poppler's pdftotext, as a reader's text would be). */
+static void
+test_pdf_follow_up (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwFinding) bare = kw_finding_new ("Bare quick win");
+  g_autoptr(KwFinding) late = kw_finding_new ("Late quick win");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
+  g_autoptr(KwPlanPages) pages = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("follow-up.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  kw_finding_place (bare, 8, 2);
+  kw_finding_place (late, 8, 2);
+  kw_finding_set_owner (late, "Ann");
+  kw_finding_set_due_date (late, "2026-11-21");
+  kw_board_append_finding (board, bare);
+  kw_board_append_finding (board, late);
+
+  pages = kw_plan_pages_new (board, "en", now);
+  pdf = kw_plan_pages_render_pdf (pages, KW_PAPER_A4, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "21 November 2026, overdue"));
+  g_assert_nonnull (strstr (text, "not set"));
+  remove_temp (path);
+}
+
 /* The PDF's matrix, on A4 and Letter, from the data it was drawn from,
  * and the file itself: a PDF with one page per pagination page. */
 static void
@@ -612,6 +659,7 @@ main (int   argc,
   g_test_add_data_func ("/export/pdf/placement/60", "workshop-60-nl.kwadrant", test_pdf_placement);
   g_test_add_func ("/export/pdf/pages", test_pdf_pages);
   g_test_add_func ("/export/pdf/file", test_pdf_file);
+  g_test_add_func ("/export/pdf/follow-up", test_pdf_follow_up);
 
   return g_test_run ();
 }

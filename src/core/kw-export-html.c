@@ -173,6 +173,7 @@ static const char base_css[] =
   "dl.facts dt { color: var(--muted); }\n"
   "dl.facts dt::after { content: \":\"; }\n"
   "dl.facts dd { margin: 0; }\n"
+  "dl.facts .overdue dd { color: #a51d2d; font-weight: bold; }\n"
   ".empty { color: var(--muted); font-style: italic; }\n"
   "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }\n"
   "@media (max-width: 36rem) {\n"
@@ -266,8 +267,11 @@ write_facts (Html       *html,
 
       /* The group keeps a term with its value where the list wraps; the
        * page's style needs no class on it, and 60,000 of them would slow
-       * a big plan down. */
-      start (html, "div");
+       * a big plan down. An overdue date is the exception. */
+      if (fact->overdue)
+        start_with_class (html, "div", "overdue");
+      else
+        start (html, "div");
       element (html, "dt", NULL, fact->label);
       element (html, "dd", NULL, fact->value);
       end (html);
@@ -492,6 +496,7 @@ write_plan (xmlTextWriterPtr           writer,
                                                 : g_date_time_new_now_local ();
   language = kw_plan_language_push (options != NULL ? options->lang : NULL);
   plan = kw_plan_new (board);
+  kw_plan_set_today (plan, now);
   ok = write_document (writer, plan, now);
   xmlFreeTextWriter (writer);
 

@@ -119,7 +119,12 @@ add_text (KwPlanPages *self,
 static char *
 format_fact (const KwPlanFact *fact)
 {
-  /* A no-break space keeps each label on the line of its value. */
+  /* A no-break space keeps each label on the line of its value. An
+   * overdue date is bold in the drop list's red as well as saying so. */
+  if (fact->overdue)
+    return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0"
+                                    "<span foreground=\"%s\"><b>%s</b></span>",
+                                    fact->label, kw_outcome_get_badge_color (KW_OUTCOME_DROP), fact->value);
   return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0%s",
                                   fact->label, fact->value);
 }
@@ -426,6 +431,7 @@ kw_plan_pages_new (KwBoard    *board,
   export_time = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
   language = kw_plan_language_push (lang);
   plan = kw_plan_new (board);
+  kw_plan_set_today (plan, export_time);
   title = kw_board_get_title (board);
 
   self = g_new0 (KwPlanPages, 1);
