@@ -158,17 +158,17 @@ visit_structure (xmlNodePtr node,
 
       g_array_append_val (s->item_numbers, value);
     }
-  else if (g_str_equal (name, "a") && has_class (node, "finding"))
+  else if (g_str_equal (name, "g") && has_class (node, "finding"))
     {
-      /* The finding is a link; its badge's number, when it shows one, is
-       * the text drawn in the badge. */
+      /* The finding's group names its item; its badge's number, when it
+       * shows one, is the text drawn in the badge. */
       for (xmlNodePtr child = node->children; child != NULL; child = child->next)
         {
           if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "text") &&
               has_class (child, "number"))
-            g_hash_table_insert (s->dot_targets, text_of (child), g_strdup (attr (node, "href")));
+            g_hash_table_insert (s->dot_targets, text_of (child), g_strdup (attr (node, "data-item")));
         }
-      g_hash_table_add (s->links, g_strdup (attr (node, "href")));
+      g_hash_table_add (s->links, g_strdup (attr (node, "data-item")));
     }
   else if (g_str_equal (name, "tr") && attr (node, "class") != NULL &&
            g_str_has_prefix (attr (node, "class"), "outcome-"))
@@ -523,7 +523,7 @@ static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section",
   "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "table", "thead", "tbody", "tfoot",
   "tr", "th", "td", "figure", "figcaption", "ol", "li",
-  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon", "a",
+  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon",
 };
 
 typedef struct
@@ -755,7 +755,7 @@ static void
 read_finding (SvgMatrix  *m,
               xmlNodePtr  finding)
 {
-  const char *href = attr (finding, "href");
+  const char *href = attr (finding, "data-item");
   double right = 0.0;
 
   m->n_findings++;
@@ -958,7 +958,7 @@ test_plan_matrix (gconstpointer data)
   else
     {
       g_assert_cmpuint (m.n_lines, >=, m.n_findings);
-      g_assert_nonnull (strstr (html, "Each finding on the matrix links to its item in the plan below."));
+      g_assert_nonnull (strstr (html, "Each finding's title stands beside its mark on the matrix."));
     }
   /* The plan's list is the legend: none beside the matrix. */
   g_assert_cmpuint (g_hash_table_size (m.legend_numbers), ==, 0);
@@ -1018,6 +1018,77 @@ test_svg_matrix (gconstpointer data)
     }
 }
 
+/* The matrix is one image with a text alternative, and nothing in the
+ * page takes a tab stop a sighted keyboard user could not see; every
+ * header cell of the summary says what it heads. */
+typedef struct
+{
+  guint       n_svg;
+  guint       n_focusable;
+  guint       n_th;
+  guint       n_th_scoped;
+  xmlNodePtr  svg;
+  xmlNodePtr  caption;
+} Access;
+
+static void
+visit_access (xmlNodePtr node,
+              gpointer   data)
+{
+  Access *a = data;
+  const char *name = (const char *) node->name;
+  const char *scope = attr (node, "scope");
+
+  if (g_str_equal (name, "svg"))
+    {
+      a->n_svg++;
+      a->svg = node;
+    }
+  if (g_str_equal (name, "a") || g_str_equal (name, "button") || g_str_equal (name, "input") ||
+      attr (node, "tabindex") != NULL || attr (node, "href") != NULL)
+    a->n_focusable++;
+  if (g_str_equal (name, "figcaption") && g_strcmp0 (attr (node, "id"), "matrix-caption") == 0)
+    a->caption = node;
+  if (g_str_equal (name, "th"))
+    {
+      gboolean in_head = g_str_equal ((const char *) node->parent->parent->name, "thead");
+
+      a->n_th++;
+      if (g_strcmp0 (scope, in_head ? "col" : "row") == 0)
+        a->n_th_scoped++;
+    }
+}
+
+static void
+test_accessible_matrix (void)
+{
+  const char * const boards[] = { "klantcontact-nl.kwadrant", "workshop-60-nl.kwadrant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (boards); i++)
+    {
+      g_autoptr(KwBoard) board = i == 0 ? load_example (boards[i]) : load_test_board (boards[i]);
+      g_autofree char *html = export_html (board, "en");
+      htmlDocPtr doc = parse_html (html);
+      Access a = { 0 };
+      g_autofree char *caption = NULL;
+      g_autofree char *title = NULL;
+
+      walk (xmlDocGetRootElement (doc), visit_access, &a);
+      g_assert_cmpuint (a.n_svg, ==, 1);
+      g_assert_cmpuint (a.n_focusable, ==, 0);
+      g_assert_cmpstr (attr (a.svg, "role"), ==, "img");
+      g_assert_cmpstr (attr (a.svg, "aria-describedby"), ==, "matrix-caption");
+      g_assert_nonnull (a.caption);
+      caption = text_of (a.caption);
+      g_assert_nonnull (strstr (caption, "The numbered lists below give every finding in words"));
+      title = text_of (find_element (a.svg->children, "title"));
+      g_assert_true (g_str_has_prefix (title, "The impact/effort matrix"));
+      g_assert_cmpuint (a.n_th, ==, 2 + KW_N_OUTCOMES + 1 - (strstr (html, "outcome-unplaced\"><th") == NULL));
+      g_assert_cmpuint (a.n_th_scoped, ==, a.n_th);
+      xmlFreeDoc (doc);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1097,7 @@ main (int   argc,
 
   g_test_add_func ("/export/html/structure", test_structure);
   g_test_add_func ("/export/html/plan-order", test_plan_order);
+  g_test_add_func ("/export/html/accessible-matrix", test_accessible_matrix);
   g_test_add_func ("/export/html/empty-board", test_empty_board);
   g_test_add_func ("/export/html/dates", test_dates);
   g_test_add_func ("/export/html/follow-up", test_follow_up);
