@@ -96,10 +96,18 @@ column_title (Column column)
     }
 }
 
-/* Characters wide, for the text the column usually holds. */
+/* Characters wide, for the text the column usually holds; never
+ * narrower than its header (which does not wrap: a wrapped header runs
+ * into the first row where the row's height is not computed). */
 static const double column_widths[N_COLUMNS] = {
-  5, 45, 50, 8, 8, 16, 18, 12, 12, 12, 20, 20, 30, 17, 17, 38,
+  5, 45, 50, 8, 8, 24, 20, 12, 12, 12, 20, 20, 30, 17, 17, 38,
 };
+
+static double
+column_width (Column column)
+{
+  return MAX (column_widths[column], 2.0 + 1.1 * g_utf8_strlen (column_title (column), -1));
+}
 
 static void
 keep_error (Sheet     *self,
@@ -121,7 +129,6 @@ add_formats (Sheet *self)
   self->header = workbook_add_format (self->workbook);
   format_set_bold (self->header);
   format_set_bottom (self->header, LXW_BORDER_THIN);
-  format_set_text_wrap (self->header);
   format_set_align (self->header, LXW_ALIGN_VERTICAL_TOP);
 
   self->text = workbook_add_format (self->workbook);
@@ -234,7 +241,7 @@ write_header (Sheet *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       keep_error (self, worksheet_write_string (self->sheet, 0, i, column_title ((Column) i), self->header));
-      keep_error (self, worksheet_set_column (self->sheet, i, i, column_widths[i], NULL));
+      keep_error (self, worksheet_set_column (self->sheet, i, i, column_width ((Column) i), NULL));
     }
 }
 
@@ -288,6 +295,10 @@ write_sheet (Sheet        *self,
     }
 
   worksheet_freeze_panes (self->sheet, 1, 0);
+  /* Printed: A4 across, the header on every page. */
+  worksheet_set_landscape (self->sheet);
+  worksheet_set_paper (self->sheet, 9);
+  keep_error (self, worksheet_repeat_rows (self->sheet, 0, 0));
   keep_error (self, worksheet_autofilter (self->sheet, 0, 0, row, N_COLUMNS - 1));
 }
 
