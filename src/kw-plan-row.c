@@ -395,14 +395,15 @@ show_finding (KwPlanRow  *self,
     }
 
   /* Past its due date and not done: said in words, not only in colour
-   * (the plan's rule, kw_plan_finding_is_overdue()). */
+   * (the plan's rule, kw_plan_finding_is_overdue()), and first, where a
+   * narrow list does not cut it off. */
   overdue = due != NULL && kw_plan_finding_is_overdue (finding, today);
   if (overdue)
     {
-      /* Translators: a finding's due date already past, e.g. "Due 3 December 2026, overdue". */
-      g_ptr_array_add (details, g_strdup_printf (_("Due %s, overdue"), due));
+      /* Translators: a finding's due date already past, e.g. "Overdue, due 3 December 2026". */
+      g_ptr_array_insert (details, 0, g_strdup_printf (_("Overdue, due %s"), due));
       g_string_append (spoken, ". ");
-      g_string_append_printf (spoken, _("Due %s, overdue"), due);
+      g_string_append_printf (spoken, _("Overdue, due %s"), due);
     }
   else if (due != NULL)
     {

@@ -65,7 +65,6 @@ const char *kw_outcome_get_color       (KwOutcome           outcome,
  * kw_outcome_get_color() takes black or white text, whichever reads
  * better (at least 4.5:1 on each of those colours too). */
 #define KW_OUTCOME_BADGE_TEXT "#ffffff"
-#define KW_OUTCOME_BADGE_TEXT_ON_LIGHT "#000000"
 const char *kw_outcome_get_badge_color (KwOutcome           outcome);
 
 G_END_DECLS
