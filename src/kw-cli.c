@@ -12,6 +12,7 @@
 #include "kw-cli.h"
 #include "kw-csv.h"
 #include "kw-export-csv.h"
+#include "kw-export-xlsx.h"
 #include "kw-export-html.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
@@ -39,6 +40,8 @@ kw_cli_add_options (GApplication *application)
       _("Write the board's action plan as one HTML file"), _("PLAN.html") },
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the board's findings and their outcome as CSV"), _("FINDINGS.csv") },
+    { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the board's findings and their outcome as an Excel workbook"), _("FINDINGS.xlsx") },
     { "export-image", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -201,6 +204,7 @@ typedef struct
 {
   char     *plan_path;
   char     *csv_path;
+  char     *xlsx_path;
   char     *image_path;
   char     *pdf_path;
   char     *lang;
@@ -215,6 +219,7 @@ export_options_clear (ExportOptions *self)
 {
   g_clear_pointer (&self->plan_path, g_free);
   g_clear_pointer (&self->csv_path, g_free);
+  g_clear_pointer (&self->xlsx_path, g_free);
   g_clear_pointer (&self->image_path, g_free);
   g_clear_pointer (&self->pdf_path, g_free);
   g_clear_pointer (&self->lang, g_free);
@@ -231,6 +236,7 @@ export_options_lookup (ExportOptions *self,
 {
   g_variant_dict_lookup (options, "export-plan", "^ay", &self->plan_path);
   g_variant_dict_lookup (options, "export-csv", "^ay", &self->csv_path);
+  g_variant_dict_lookup (options, "export-xlsx", "^ay", &self->xlsx_path);
   g_variant_dict_lookup (options, "export-image", "^ay", &self->image_path);
   g_variant_dict_lookup (options, "export-pdf", "^ay", &self->pdf_path);
   g_variant_dict_lookup (options, "lang", "s", &self->lang);
@@ -243,7 +249,7 @@ export_options_lookup (ExportOptions *self,
 static gboolean
 export_options_any_export (const ExportOptions *self)
 {
-  return self->plan_path != NULL || self->csv_path != NULL ||
+  return self->plan_path != NULL || self->csv_path != NULL || self->xlsx_path != NULL ||
          self->image_path != NULL || self->pdf_path != NULL;
 }
 
@@ -371,6 +377,16 @@ export_all (KwBoard             *board,
       gboolean written = kw_export_csv_file (board, &csv, file, &error);
 
       all_written &= report_written (options->csv_path, written, error);
+    }
+
+  if (options->xlsx_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->xlsx_path);
+      g_autoptr(GError) error = NULL;
+
+      gboolean written = kw_export_xlsx_file (board, options->lang, file, &error);
+
+      all_written &= report_written (options->xlsx_path, written, error);
     }
 
   if (options->image_path != NULL)

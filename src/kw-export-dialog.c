@@ -24,6 +24,7 @@
 #include "kw-export-html.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
+#include "kw-export-xlsx.h"
 #include "kw-file-names.h"
 #include "kw-matrix-render.h"
 #include "kw-message-dialog.h"
@@ -51,6 +52,9 @@ static const FormatInfo formats[] = {
   { KW_EXPORT_FORMAT_CSV, N_("Findings (CSV)"),
     N_("The findings and outcomes, for a spreadsheet"),
     ".csv", "text/csv", N_("CSV files") },
+  { KW_EXPORT_FORMAT_XLSX, N_("Findings (Excel)"),
+    N_("The findings and outcomes as a workbook, with dates and colours"),
+    ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", N_("Excel workbooks") },
   { KW_EXPORT_FORMAT_SVG, N_("Matrix image (SVG)"),
     N_("The matrix, sharp at any size"),
     ".svg", "image/svg+xml", N_("SVG images") },
@@ -460,6 +464,9 @@ build_bytes (KwExportDialog  *self,
 
         return kw_export_csv_bytes (self->board, &options, error);
       }
+
+    case KW_EXPORT_FORMAT_XLSX:
+      return kw_export_xlsx_bytes (self->board, lang, error);
 
     case KW_EXPORT_FORMAT_SVG:
       return kw_export_svg_bytes (self->board, lang, width, height, error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-plan-row.h"
+#include "kw-plan-text.h"
 #include "kw-text.h"
 
 /* One widget type for every kind of plan item: a list view recycles its
@@ -339,6 +340,17 @@ show_group (KwPlanRow  *self,
 }
 
 static void
+set_css_flag (GtkWidget  *widget,
+              const char *css_class,
+              gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
 show_finding (KwPlanRow  *self,
               KwPlanItem *item)
 {
@@ -350,6 +362,8 @@ show_finding (KwPlanRow  *self,
   g_autofree char *due = kw_plan_format_date (kw_finding_get_due_date (finding));
   const char *title = kw_finding_get_title (finding);
   const char *owner = kw_finding_get_owner (finding);
+  g_autofree char *today = kw_plan_today_iso (NULL);
+  gboolean overdue;
 
   if (title == NULL || *title == '\0')
     title = _("Untitled finding");
@@ -380,7 +394,18 @@ show_finding (KwPlanRow  *self,
       g_string_append_printf (spoken, ". %s", owner);
     }
 
-  if (due != NULL)
+  /* Past its due date and not done: said in words, not only in colour
+   * (the plan's rule, kw_plan_finding_is_overdue()), and first, where a
+   * narrow list does not cut it off. */
+  overdue = due != NULL && kw_plan_finding_is_overdue (finding, today);
+  if (overdue)
+    {
+      /* Translators: a finding's due date already past, e.g. "Overdue, due 3 December 2026". */
+      g_ptr_array_insert (details, 0, g_strdup_printf (_("Overdue, due %s"), due));
+      g_string_append (spoken, ". ");
+      g_string_append_printf (spoken, _("Overdue, due %s"), due);
+    }
+  else if (due != NULL)
     {
       g_ptr_array_add (details, g_strdup_printf (_("Due %s"), due));
       g_string_append (spoken, ". ");
@@ -389,6 +414,7 @@ show_finding (KwPlanRow  *self,
 
   details_text = join_details (details);
   gtk_label_set_text (GTK_LABEL (self->subtitle), details_text);
+  set_css_flag (self->subtitle, "overdue", overdue);
 
   g_free (self->accessible_text);
   self->accessible_text = g_string_free (g_steal_pointer (&spoken), FALSE);
@@ -402,17 +428,6 @@ show_empty (KwPlanRow  *self,
   /* Translators: read out for an outcome without findings. */
   self->accessible_text = g_strdup_printf (_("No findings in %s."),
                                            kw_outcome_get_title (kw_plan_item_get_outcome (item)));
-}
-
-static void
-set_css_flag (GtkWidget  *widget,
-              const char *css_class,
-              gboolean    set)
-{
-  if (set)
-    gtk_widget_add_css_class (widget, css_class);
-  else
-    gtk_widget_remove_css_class (widget, css_class);
 }
 
 static void

@@ -4,7 +4,10 @@
 # renders with its sections, that no script runs (also with hostile text
 # on the board) and that nothing is requested from the network; that the
 # matrix's badges carry the plan's numbers and that its labels hold their
-# text whatever the font. Prints
+# text whatever the font; that the matrix is one image with a text
+# alternative and no tab stops (real Tab key events, the accessibility
+# tree: tests/chromium-focus.py); and that printed on A4 the plan has the
+# matrix on page 1 (pdftotext). Prints
 # TAP; exits 1 when a check fails.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,7 +76,7 @@ done
 check "the rendered plan has its 21 numbered items" \
   test "$(grep -o '<li class="item"' "$work/plan-dom.html" | wc -l)" -eq 21
 check "the rendered plan has the matrix with its 19 placed findings" \
-  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-dom.html" | wc -l)" -eq 19
+  test "$(grep -o '<g data-item="#finding-[^"]*" class="finding"' "$work/plan-dom.html" | wc -l)" -eq 19
 check "every line of text on the matrix keeps the width it was measured at" \
   eval '! grep -o "<tspan[^>]*>" "$work/plan-dom.html" | grep -qv "textLength=\"[0-9.]*\" lengthAdjust=\"spacingAndGlyphs\""' 
 check "the plan requests nothing from the network" test -z "$(remote_requests "$work/plan-net.json")"
@@ -88,10 +91,10 @@ check "Chromium takes a phone-sized screenshot" test -s "$work/phone.png"
 "$bin" --export-plan "$work/plan-60.html" "$src/tests/data/boards/workshop-60-nl.kwadrant" > /dev/null
 chrome "$work/plan-60.html" "$work/plan-60-net.json" --dump-dom > "$work/plan-60-dom.html"
 check "the 60-finding plan has 60 findings on its matrix" \
-  test "$(grep -o '<a href="#finding-[^"]*" class="finding"' "$work/plan-60-dom.html" | wc -l)" -eq 60
-# The number in each finding's badge is the number of the item its link leads to.
-badges=$(grep -o '<a href="#finding-[^"]*" class="finding">.*' "$work/plan-60-dom.html" |
-  sed -E 's|<a href="#(finding-[^"]*)" class="finding">|\n\1 |g' |
+  test "$(grep -o '<g data-item="#finding-[^"]*" class="finding"' "$work/plan-60-dom.html" | wc -l)" -eq 60
+# The number in each finding's badge is the number of the item it shows.
+badges=$(grep -o '<g data-item="#finding-[^"]*" class="finding">.*' "$work/plan-60-dom.html" |
+  sed -E 's|<g data-item="#(finding-[^"]*)" class="finding">|\n\1 |g' |
   sed -nE 's|^(finding-[^ ]*) .*<text class="number"[^>]*>([0-9]+)</text>.*|\1 \2|p' | sort)
 items=$(grep -o '<li class="item" id="finding-[^"]*"><h3><span class="number">[0-9]*' "$work/plan-60-dom.html" |
   sed -E 's|.*id="(finding-[^"]*)".*"number">([0-9]+)|\1 \2|' | sort)
@@ -104,6 +107,55 @@ if [ -n "${KW_SHOTS_DIR:-}" ]; then
   cp "$work/phone.png" "$KW_SHOTS_DIR/plan-phone.png"
   cp "$work/plan-60.png" "$KW_SHOTS_DIR/plan-60-chromium.png"
 fi
+
+# The matrix as a keyboard and a screen reader user meet it: Tab key
+# events through the page, and the accessibility tree. The control, an
+# image with links in it as the plan had, must show its hidden stops, or
+# the check proves nothing.
+focus() {
+  timeout 60 /usr/bin/python3 "$src/tests/chromium-focus.py" "$browser" "file://$1" --no-sandbox --disable-gpu \
+    --disable-background-networking --disable-component-update --disable-sync --no-first-run \
+    --user-data-dir="$(mktemp -d -p "$work")" --host-resolver-rules="MAP * ~NOTFOUND" 2> "$work/focus-stderr"
+}
+# json_field JSON EXPRESSION: EXPRESSION of the parsed JSON (as j), printed.
+json_field() {
+  /usr/bin/python3 -c 'import json, sys; j = json.loads(sys.argv[1]); print(eval(sys.argv[2]))' "$1" "$2"
+}
+cat > "$work/control-links.html" << 'HTML'
+<!DOCTYPE html><html><body><svg role="img"><title>matrix</title><a href="#one"><text>1</text></a><a href="#two"><text>2</text></a></svg></body></html>
+HTML
+control_focus=$(focus "$work/control-links.html")
+check "the control: Tab stops on the links inside an image" \
+  test "$(json_field "$control_focus" 'len(j["tab_stops"])')" = 2
+for plan in plan plan-60; do
+  focus_json=$(focus "$work/$plan.html")
+  echo "# $plan: $focus_json" | cut -c 1-300
+  check "$plan: Tab stops nowhere in the plan (no hidden stops in the matrix)" \
+    test "$(json_field "$focus_json" 'len(j["tab_stops"])')" = 0
+  check "$plan: no links in the accessibility tree" test "$(json_field "$focus_json" 'j["links"]')" = 0
+  check "$plan: the matrix is one image named as the impact/effort matrix" \
+    test "$(json_field "$focus_json" '[i["name"].startswith("The impact/effort matrix") for i in j["images"]]')" = "[True]"
+  check "$plan: the image is described by the caption pointing to the numbered lists" \
+    test "$(json_field "$focus_json" '"numbered lists below" in j["images"][0]["description"]')" = True
+done
+
+# Printed from the browser on A4 (the plan's own @page size): the matrix
+# on page 1, its axis titles read back from the page's text.
+for plan in plan plan-60; do
+  rm -f "$work/$plan.pdf"
+  chrome "$work/$plan.html" "$work/$plan-print-net.json" --no-pdf-header-footer \
+    --print-to-pdf="$work/$plan.pdf" > /dev/null
+  check "$plan: Chromium prints the plan" test -s "$work/$plan.pdf"
+  check "$plan: the printed plan is on A4" \
+    eval 'pdfinfo "$work/$plan.pdf" | grep -q "Page size: *59[45].*x 84[12].*(A4)"'
+  page1=$(pdftotext -f 1 -l 1 "$work/$plan.pdf" - 2> /dev/null)
+  check "$plan: page 1 of the print has the matrix (its axis titles Impact and Effort)" \
+    eval 'grep -qx "Impact" <<< "$page1" && grep -qx "Effort" <<< "$page1"'
+  check "$plan: page 1 of the print has the summary" eval 'grep -qx "Summary" <<< "$page1"'
+  if [ -n "${KW_SHOTS_DIR:-}" ]; then
+    pdftoppm -r 60 -png -f 1 -l 2 "$work/$plan.pdf" "$KW_SHOTS_DIR/$plan-print"
+  fi
+done
 
 # Whatever font the reader's browser picks, a label's text stays in its
 # box: the image drawn with a much wider font for the findings' text

@@ -157,25 +157,65 @@ test_round_trip_awkward (void)
   round_trip (board, "nl", ';', TRUE);
 }
 
-/* A cell a spreadsheet would run as a formula starts with an apostrophe. */
+/* A cell a spreadsheet would run as a formula starts with an apostrophe;
+ * text that only starts with a sign stays as it is. */
 static void
 test_formula_guard (void)
 {
+  static const struct {
+    const char *title;
+    const char *cell;
+  } cases[] = {
+    { "=HYPERLINK(\"http://example.com\";\"klik\")", "'=HYPERLINK(" },
+    { "=1+1", "'=1+1" },
+    { "+1+2", "'+1+2" },
+    { "-2+3", "'-2+3" },
+    { "-A1", "'-A1" },
+    { "-cmd|' /C calc'!A0", "'-cmd|" },
+    { "@SUM(A1:A2)", "'@SUM(" },
+    { "'=already", "''=already" },
+    { "-10% herhaalcontact", "-10% herhaalcontact" },
+    { "-10%", "-10%" },
+    { "- bellen binnen een dag", "- bellen binnen een dag" },
+    { "+31 20 123 4567", "+31 20 123 4567" },
+    { "@ 10 uur overleg", "@ 10 uur overleg" },
+  };
   g_autoptr(KwBoard) board = kw_board_new ();
-  g_autoptr(KwFinding) finding = kw_finding_new ("=1+1");
+  g_autoptr(KwFinding) finding = kw_finding_new ("owner's finding");
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) back = NULL;
   const char *data;
 
   kw_finding_set_owner (finding, "@owner");
   kw_finding_set_source (finding, "safe source");
   kw_board_append_finding (board, finding);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KwFinding) other = kw_finding_new (cases[i].title);
 
-  bytes = export_csv (board, "en", ',', FALSE);
+      kw_board_append_finding (board, other);
+    }
+
+  bytes = export_csv (board, "en", ';', FALSE);
   data = g_bytes_get_data (bytes, NULL);
-  g_assert_nonnull (strstr (data, ",'=1+1,"));
-  g_assert_nonnull (strstr (data, ",'@owner,"));
-  g_assert_nonnull (strstr (data, ",safe source,"));
-  g_assert_null (strstr (data, ",=1+1,"));
+  g_assert_nonnull (strstr (data, ";'@owner;"));
+  g_assert_nonnull (strstr (data, ";safe source;"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cell = g_strconcat (";", cases[i].cell, NULL);
+      g_autofree char *quoted = g_strconcat (";\"", cases[i].cell, NULL);
+
+      if (strstr (data, cell) == NULL && strstr (data, quoted) == NULL)
+        g_error ("%s was written as %s", cases[i].title, data);
+    }
+
+  /* And every title reads back exactly. */
+  back = kw_csv_import_bytes (bytes, "guard.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_board_get_n_findings (back), ==, G_N_ELEMENTS (cases) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (back, i + 1)), ==, cases[i].title);
 }
 
 int

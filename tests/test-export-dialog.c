@@ -433,6 +433,31 @@ test_export_csv_follows_language (void)
   g_assert_true (g_bytes_equal (written, expected));
 }
 
+/* The workbook is a zip of the sheet and its parts (their names stand
+ * uncompressed in the zip); test-export-xlsx reads every cell back. */
+static void
+test_export_xlsx (void)
+{
+  g_autoptr(KwBoard) board = load_example ("klantcontact-nl.kwadrant");
+  g_autofree char *out = tmp_path ("findings.xlsx");
+  g_autoptr(GBytes) written = NULL;
+  gsize size;
+  const char *data;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_XLSX);
+  g_assert_cmpint (kw_export_dialog_get_format (dialog), ==, KW_EXPORT_FORMAT_XLSX);
+  kw_export_dialog_set_language (dialog, "nl");
+  export_and_wait (dialog, out);
+
+  written = read_file (out);
+  data = g_bytes_get_data (written, &size);
+  g_assert_cmpuint (size, >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
+  g_assert_true (bytes_contain (written, "xl/worksheets/sheet1.xml"));
+  g_assert_true (bytes_contain (written, "xl/styles.xml"));
+}
+
 static void
 test_export_svg (void)
 {
@@ -852,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/ui-language", test_dialog_ui_language);
   g_test_add_func ("/export-dialog/html", test_export_html);
   g_test_add_func ("/export-dialog/csv", test_export_csv);
+  g_test_add_func ("/export-dialog/xlsx", test_export_xlsx);
   g_test_add_func ("/export-dialog/csv-follows-language", test_export_csv_follows_language);
   g_test_add_func ("/export-dialog/svg", test_export_svg);
   g_test_add_func ("/export-dialog/png", test_export_png);

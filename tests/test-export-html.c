@@ -158,17 +158,17 @@ visit_structure (xmlNodePtr node,
 
       g_array_append_val (s->item_numbers, value);
     }
-  else if (g_str_equal (name, "a") && has_class (node, "finding"))
+  else if (g_str_equal (name, "g") && has_class (node, "finding"))
     {
-      /* The finding is a link; its badge's number, when it shows one, is
-       * the text drawn in the badge. */
+      /* The finding's group names its item; its badge's number, when it
+       * shows one, is the text drawn in the badge. */
       for (xmlNodePtr child = node->children; child != NULL; child = child->next)
         {
           if (child->type == XML_ELEMENT_NODE && g_str_equal ((const char *) child->name, "text") &&
               has_class (child, "number"))
-            g_hash_table_insert (s->dot_targets, text_of (child), g_strdup (attr (node, "href")));
+            g_hash_table_insert (s->dot_targets, text_of (child), g_strdup (attr (node, "data-item")));
         }
-      g_hash_table_add (s->links, g_strdup (attr (node, "href")));
+      g_hash_table_add (s->links, g_strdup (attr (node, "data-item")));
     }
   else if (g_str_equal (name, "tr") && attr (node, "class") != NULL &&
            g_str_has_prefix (attr (node, "class"), "outcome-"))
@@ -229,7 +229,7 @@ test_structure (void)
       g_autofree char *rule = g_strdup_printf (".outcome-%s { --accent: %s; --accent-ink: %s; }",
                                                kw_outcome_to_id ((KwOutcome) i),
                                                kw_outcome_get_color ((KwOutcome) i, FALSE),
-                                               kw_matrix_render_outcome_ink ((KwOutcome) i));
+                                               kw_outcome_get_badge_color ((KwOutcome) i));
 
       g_assert_nonnull (strstr (html, rule));
     }
@@ -335,6 +335,131 @@ test_dates (void)
   g_assert_cmpstr (score, ==, "7.5");
 }
 
+/* Follow-up marks: who and by when asked for on quick wins as on the
+ * long-term plan ("not set" when missing), and a due date before the
+ * export's day on a finding not done says "overdue". fixed_now() is
+ * 22 November 2026. */
+typedef struct {
+  const char *title;
+  double      impact, effort;
+  const char *owner, *due;
+  KwStatus    status;
+  const char *owner_fact;  /* NULL: no owner fact */
+  const char *due_fact;
+  gboolean    overdue;
+} FollowUp;
+
+static const FollowUp follow_ups[] = {
+  { "Bare quick win", 8, 2, "", "", KW_STATUS_OPEN, "not set", "not set", FALSE },
+  { "Late quick win", 8, 2, "Ann", "2026-11-21", KW_STATUS_OPEN, "Ann", "21 November 2026, overdue", TRUE },
+  { "Late but done", 8, 2, "Ann", "2026-11-01", KW_STATUS_DONE, "Ann", "1 November 2026", FALSE },
+  { "Due today", 8, 2, "Ann", "2026-11-22", KW_STATUS_IN_PROGRESS, "Ann", "22 November 2026", FALSE },
+  { "Late long-term", 8, 8, "", "2026-10-01", KW_STATUS_IN_PROGRESS, "not set", "1 October 2026, overdue", TRUE },
+  { "Bare small fix", 2, 0.5, "", "", KW_STATUS_OPEN, NULL, NULL, FALSE },
+};
+
+static KwBoard *
+make_follow_up_board (void)
+{
+  KwBoard *board = kw_board_new ();
+
+  kw_board_set_title (board, "Follow-up");
+  for (guint i = 0; i < G_N_ELEMENTS (follow_ups); i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (follow_ups[i].title);
+
+      kw_finding_place (finding, follow_ups[i].impact, follow_ups[i].effort);
+      kw_finding_set_owner (finding, follow_ups[i].owner);
+      kw_finding_set_due_date (finding, follow_ups[i].due);
+      kw_finding_set_status (finding, follow_ups[i].status);
+      g_assert_true (kw_board_append_finding (board, finding));
+    }
+
+  return board;
+}
+
+static const KwPlanFact *
+find_fact (GArray     *facts,
+           const char *key)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
+
+      if (g_str_equal (fact->key, key))
+        return fact;
+    }
+
+  return NULL;
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+
+  return n;
+}
+
+static void
+test_follow_up (void)
+{
+  g_autoptr(KwBoard) board = make_follow_up_board ();
+  g_autoptr(GDateTime) now = fixed_now ();
+  g_autoptr(KwPlan) plan = kw_plan_new (board);
+  g_autofree char *html = NULL;
+  guint n_overdue = 0;
+
+  kw_plan_set_today (plan, now);
+  g_assert_cmpstr (plan->today, ==, "2026-11-22");
+
+  for (guint i = 0; i < G_N_ELEMENTS (follow_ups); i++)
+    {
+      const FollowUp *expected = &follow_ups[i];
+      KwFinding *finding = kw_board_get_finding (board, i);
+      g_autoptr(GArray) facts = kw_plan_get_facts (plan, kw_board_classify_finding (board, finding), finding);
+      const KwPlanFact *owner = find_fact (facts, "owner");
+      const KwPlanFact *due = find_fact (facts, "due");
+
+      g_test_message ("%s", expected->title);
+      g_assert_cmpint (kw_plan_finding_is_overdue (finding, plan->today), ==, expected->overdue);
+      if (expected->owner_fact == NULL)
+        g_assert_null (owner);
+      else
+        g_assert_cmpstr (owner->value, ==, expected->owner_fact);
+      if (expected->due_fact == NULL)
+        {
+          g_assert_null (due);
+          continue;
+        }
+      g_assert_cmpstr (due->value, ==, expected->due_fact);
+      g_assert_cmpint (due->overdue, ==, expected->overdue);
+      g_assert_cmpint (due->not_set, ==, expected->due[0] == '\0');
+      n_overdue += expected->overdue;
+    }
+
+  /* In the page: the word, and a class the style sheet colours. */
+  html = export_html (board, "en");
+  g_assert_cmpuint (count_occurrences (html, "<div class=\"overdue\"><dt>Due date</dt><dd>"), ==, n_overdue);
+  g_assert_cmpuint (count_occurrences (html, ", overdue</dd>"), ==, n_overdue);
+  g_assert_nonnull (strstr (html, "<dt>Owner</dt><dd>not set</dd>"));
+  g_assert_nonnull (strstr (html, "dl.facts .overdue dd {"));
+
+  /* Overdue from the day after the due date. */
+  {
+    g_autoptr(KwFinding) odd = kw_finding_new ("odd");
+
+    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-22"));
+    kw_finding_set_due_date (odd, "2026-11-21");
+    g_assert_true (kw_plan_finding_is_overdue (odd, "2026-11-22"));
+    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-21"));
+  }
+}
+
 /* The Dutch catalogue, when it is built and has the plan's strings. */
 static void
 test_dutch (void)
@@ -398,7 +523,7 @@ static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section",
   "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "table", "thead", "tbody", "tfoot",
   "tr", "th", "td", "figure", "figcaption", "ol", "li",
-  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon", "a",
+  "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon",
 };
 
 typedef struct
@@ -630,7 +755,7 @@ static void
 read_finding (SvgMatrix  *m,
               xmlNodePtr  finding)
 {
-  const char *href = attr (finding, "href");
+  const char *href = attr (finding, "data-item");
   double right = 0.0;
 
   m->n_findings++;
@@ -833,7 +958,7 @@ test_plan_matrix (gconstpointer data)
   else
     {
       g_assert_cmpuint (m.n_lines, >=, m.n_findings);
-      g_assert_nonnull (strstr (html, "Each finding on the matrix links to its item in the plan below."));
+      g_assert_nonnull (strstr (html, "Each finding's title stands beside its mark on the matrix."));
     }
   /* The plan's list is the legend: none beside the matrix. */
   g_assert_cmpuint (g_hash_table_size (m.legend_numbers), ==, 0);
@@ -893,6 +1018,77 @@ test_svg_matrix (gconstpointer data)
     }
 }
 
+/* The matrix is one image with a text alternative, and nothing in the
+ * page takes a tab stop a sighted keyboard user could not see; every
+ * header cell of the summary says what it heads. */
+typedef struct
+{
+  guint       n_svg;
+  guint       n_focusable;
+  guint       n_th;
+  guint       n_th_scoped;
+  xmlNodePtr  svg;
+  xmlNodePtr  caption;
+} Access;
+
+static void
+visit_access (xmlNodePtr node,
+              gpointer   data)
+{
+  Access *a = data;
+  const char *name = (const char *) node->name;
+  const char *scope = attr (node, "scope");
+
+  if (g_str_equal (name, "svg"))
+    {
+      a->n_svg++;
+      a->svg = node;
+    }
+  if (g_str_equal (name, "a") || g_str_equal (name, "button") || g_str_equal (name, "input") ||
+      attr (node, "tabindex") != NULL || attr (node, "href") != NULL)
+    a->n_focusable++;
+  if (g_str_equal (name, "figcaption") && g_strcmp0 (attr (node, "id"), "matrix-caption") == 0)
+    a->caption = node;
+  if (g_str_equal (name, "th"))
+    {
+      gboolean in_head = g_str_equal ((const char *) node->parent->parent->name, "thead");
+
+      a->n_th++;
+      if (g_strcmp0 (scope, in_head ? "col" : "row") == 0)
+        a->n_th_scoped++;
+    }
+}
+
+static void
+test_accessible_matrix (void)
+{
+  const char * const boards[] = { "klantcontact-nl.kwadrant", "workshop-60-nl.kwadrant" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (boards); i++)
+    {
+      g_autoptr(KwBoard) board = i == 0 ? load_example (boards[i]) : load_test_board (boards[i]);
+      g_autofree char *html = export_html (board, "en");
+      htmlDocPtr doc = parse_html (html);
+      Access a = { 0 };
+      g_autofree char *caption = NULL;
+      g_autofree char *title = NULL;
+
+      walk (xmlDocGetRootElement (doc), visit_access, &a);
+      g_assert_cmpuint (a.n_svg, ==, 1);
+      g_assert_cmpuint (a.n_focusable, ==, 0);
+      g_assert_cmpstr (attr (a.svg, "role"), ==, "img");
+      g_assert_cmpstr (attr (a.svg, "aria-describedby"), ==, "matrix-caption");
+      g_assert_nonnull (a.caption);
+      caption = text_of (a.caption);
+      g_assert_nonnull (strstr (caption, "The numbered lists below give every finding in words"));
+      title = text_of (find_element (a.svg->children, "title"));
+      g_assert_true (g_str_has_prefix (title, "The impact/effort matrix"));
+      g_assert_cmpuint (a.n_th, ==, 2 + KW_N_OUTCOMES + 1 - (strstr (html, "outcome-unplaced\"><th") == NULL));
+      g_assert_cmpuint (a.n_th_scoped, ==, a.n_th);
+      xmlFreeDoc (doc);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,8 +1097,10 @@ main (int   argc,
 
   g_test_add_func ("/export/html/structure", test_structure);
   g_test_add_func ("/export/html/plan-order", test_plan_order);
+  g_test_add_func ("/export/html/accessible-matrix", test_accessible_matrix);
   g_test_add_func ("/export/html/empty-board", test_empty_board);
   g_test_add_func ("/export/html/dates", test_dates);
+  g_test_add_func ("/export/html/follow-up", test_follow_up);
   g_test_add_func ("/export/html/dutch", test_dutch);
   g_test_add_func ("/export/html/hostile-text", test_hostile_text);
   g_test_add_func ("/export/svg/hostile-text", test_hostile_svg);

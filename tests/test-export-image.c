@@ -155,7 +155,7 @@ assert_badge_drawn (cairo_surface_t    *surface,
                     const KwMatrixRect *badge,
                     KwOutcome           outcome)
 {
-  guint32 ink = rgb_of (kw_matrix_render_outcome_ink (outcome));
+  guint32 ink = rgb_of (kw_outcome_get_badge_color (outcome));
   guint n = 0, n_ink = 0;
 
   for (int y = (int) ceil (badge->y); y < (int) (badge->y + badge->height); y++)
@@ -356,7 +356,7 @@ test_contrast (void)
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
-      guint32 outcome_ink = rgb_of (kw_matrix_render_outcome_ink ((KwOutcome) i));
+      guint32 outcome_ink = rgb_of (kw_outcome_get_badge_color ((KwOutcome) i));
       guint32 zone = over (rgb_of (kw_outcome_get_color ((KwOutcome) i, FALSE)), KW_OUTCOME_ZONE_ALPHA, background);
 
       /* A badge's number on its badge. */
@@ -432,6 +432,136 @@ test_pdf_file (void)
   /* Letter: 612 × 792 points. */
   g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 612 792 ]", strlen ("/MediaBox [ 0 0 612 792 ]")));
 
+  remove_temp (path);
+}
+
+/* The output of a poppler tool run on path, or NULL (and the test
+ * skipped) when poppler-utils is not installed. */
+static char *
+run_poppler (const char *tool,
+             const char *option,
+             const char *path)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { tool, option, path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return NULL;
+    }
+  /* pdfinfo takes no output file. */
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[3] = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static char *
+write_plan_pdf (KwBoard    *board,
+                GDateTime  *now,
+                const char *name)
+{
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, "en", now);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = kw_plan_pages_render_pdf (pages, KW_PAPER_A4, NULL, &error);
+  char *path = temp_path (name);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static guint
+count_lines (const char *text,
+             const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_equal (g_strstrip (lines[i]), line);
+
+  return n;
+}
+
+/* A PDF reader shows the board's title, and a screen reader finds the
+ * plan's structure: a document of a title (H1), headings (H2), paragraphs,
+ * the matrix as a figure and each outcome's items as a list. */
+static void
+test_pdf_structure (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *path = write_plan_pdf (board, NULL, "structure.pdf");
+  g_autofree char *info = run_poppler ("pdfinfo", path, NULL);
+  g_autofree char *structure = NULL;
+  g_autofree char *title_line = g_strdup_printf ("Title:           %s\n", kw_board_get_title (board));
+  guint counts[KW_N_OUTCOMES];
+  guint n_sections = 0, n_summary_rows = 0;
+
+  if (info == NULL)
+    return;
+  structure = run_poppler ("pdfinfo", "-struct", path);
+
+  g_assert_nonnull (strstr (info, title_line));
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+
+  kw_board_count_outcomes (board, counts);
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      gboolean shown = i != KW_OUTCOME_UNPLACED || counts[i] > 0;
+
+      n_sections += shown;
+      n_summary_rows += shown;
+    }
+  g_assert_true (g_str_has_prefix (structure, "Document\n"));
+  g_assert_cmpuint (count_lines (structure, "H1 (block)"), ==, 1);
+  g_assert_cmpuint (count_lines (structure, "Figure"), ==, 1);
+  /* The summary and one heading per outcome shown. */
+  g_assert_cmpuint (count_lines (structure, "H2 (block)"), ==, 1 + n_sections);
+  /* An item per finding, and a row per outcome in the summary. */
+  g_assert_cmpuint (count_lines (structure, "LI (block)"), ==, kw_board_get_n_findings (board) + n_summary_rows);
+  g_assert_cmpuint (count_lines (structure, "L (block)"), >=, 1 + n_sections);
+  g_assert_cmpuint (count_lines (structure, "P (block)"), >, 0);
+  remove_temp (path);
+}
+
+/* The PDF says what the plan says: a quick win without owner or due date
+ * says "not set", a date past on an open finding "overdue" (read back
+ * with poppler's pdftotext, as a reader's text would be). */
+static void
+test_pdf_follow_up (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwFinding) bare = kw_finding_new ("Bare quick win");
+  g_autoptr(KwFinding) late = kw_finding_new ("Late quick win");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  kw_finding_place (bare, 8, 2);
+  kw_finding_place (late, 8, 2);
+  kw_finding_set_owner (late, "Ann");
+  kw_finding_set_due_date (late, "2026-11-21");
+  kw_board_append_finding (board, bare);
+  kw_board_append_finding (board, late);
+
+  path = write_plan_pdf (board, now, "follow-up.pdf");
+  text = run_poppler ("pdftotext", "-nopgbrk", path);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "21 November 2026, overdue"));
+  g_assert_nonnull (strstr (text, "not set"));
   remove_temp (path);
 }
 
@@ -612,6 +742,8 @@ main (int   argc,
   g_test_add_data_func ("/export/pdf/placement/60", "workshop-60-nl.kwadrant", test_pdf_placement);
   g_test_add_func ("/export/pdf/pages", test_pdf_pages);
   g_test_add_func ("/export/pdf/file", test_pdf_file);
+  g_test_add_func ("/export/pdf/follow-up", test_pdf_follow_up);
+  g_test_add_func ("/export/pdf/structure", test_pdf_structure);
 
   return g_test_run ();
 }

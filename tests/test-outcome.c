@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "kw-outcome.h"
 
@@ -156,6 +157,63 @@ test_exhaustive_grid (void)
       }
 }
 
+/* WCAG 2.1's relative luminance of "#rrggbb" and the contrast ratio. */
+static double
+luminance (const char *color)
+{
+  double channels[3];
+  guint32 rgb;
+
+  g_assert_true (color[0] == '#' && strlen (color) == 7);
+  rgb = (guint32) g_ascii_strtoull (color + 1, NULL, 16);
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = ((rgb >> (16 - 8 * i)) & 0xff) / 255.0;
+
+      channels[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+
+  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
+}
+
+static double
+contrast (const char *a,
+          const char *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Every badge's number reads at 4.5:1 or more (WCAG AA): the exports'
+ * white on the badge colour, and on screen black or white, whichever reads
+ * better, on the outcome colour of the light and the dark style. The
+ * outcome colours themselves fail with white text. */
+static void
+test_badge_contrast (void)
+{
+  g_assert_cmpfloat (fabs (contrast ("#000000", "#ffffff") - 21.0), <, 1e-9);
+  g_assert_cmpfloat (contrast ("#ffffff", kw_outcome_get_color (KW_OUTCOME_FUTURE, FALSE)), <, 3.1);
+  g_assert_cmpfloat (contrast ("#ffffff", kw_outcome_get_color (KW_OUTCOME_QUICK_WIN, FALSE)), <, 3.3);
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      const char *badge = kw_outcome_get_badge_color ((KwOutcome) i);
+
+      if (contrast (KW_OUTCOME_BADGE_TEXT, badge) < 4.5)
+        g_error ("%s: %s on %s reads at %.2f:1", kw_outcome_to_id ((KwOutcome) i),
+                 KW_OUTCOME_BADGE_TEXT, badge, contrast (KW_OUTCOME_BADGE_TEXT, badge));
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          const char *fill = kw_outcome_get_color ((KwOutcome) i, dark);
+          double best = MAX (contrast ("#000000", fill), contrast ("#ffffff", fill));
+
+          if (best < 4.5)
+            g_error ("%s: no text reads on %s (%.2f:1)", kw_outcome_to_id ((KwOutcome) i), fill, best);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -171,6 +229,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/outcome/threshold-validity", test_threshold_validity);
   g_test_add_func ("/outcome/ids", test_ids);
   g_test_add_func ("/outcome/exhaustive-grid", test_exhaustive_grid);
+  g_test_add_func ("/outcome/badge-contrast", test_badge_contrast);
 
   return g_test_run ();
 }

@@ -222,6 +222,57 @@ test_plan_row_text (void)
   g_object_unref (row);
 }
 
+/* A finding past its due date and not done says "overdue" in its row,
+ * first (a narrow list cuts the end off), in words and in the text read
+ * out; done, or due today, it does not. */
+static gboolean
+row_has_overdue_label (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_has_css_class (child, "overdue") &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), "Overdue, due "))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_plan_row_overdue (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *yesterday_iso = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  GtkWidget *row = g_object_ref_sink (kw_plan_row_new ());
+  KwFinding *finding = add_finding (board, "f-1", 7.5, 2.0);
+  g_autoptr(KwPlanItem) item = NULL;
+
+  kw_finding_set_title (finding, "Clearer letters");
+  kw_finding_set_due_date (finding, yesterday_iso);
+  item = kw_plan_item_new_finding (finding, KW_OUTCOME_QUICK_WIN, TRUE, TRUE);
+  kw_plan_row_bind (KW_PLAN_ROW (row), item, board);
+  g_assert_nonnull (strstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), ". Overdue, due "));
+  g_assert_true (row_has_overdue_label (row));
+
+  kw_finding_set_status (finding, KW_STATUS_DONE);
+  kw_plan_row_bind (KW_PLAN_ROW (row), item, board);
+  g_assert_null (strstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), "Overdue"));
+  g_assert_false (row_has_overdue_label (row));
+
+  kw_finding_set_status (finding, KW_STATUS_OPEN);
+  kw_finding_set_due_date (finding, today_iso);
+  kw_plan_row_bind (KW_PLAN_ROW (row), item, board);
+  g_assert_null (strstr (kw_plan_row_get_accessible_text (KW_PLAN_ROW (row)), "Overdue"));
+  g_assert_false (row_has_overdue_label (row));
+
+  kw_plan_row_bind (KW_PLAN_ROW (row), NULL, NULL);
+  g_object_unref (row);
+}
+
 /* The window */
 
 static void
@@ -1288,6 +1339,7 @@ main (int   argc,
   app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.WindowTest");
 
   g_test_add_func ("/plan/row-text", test_plan_row_text);
+  g_test_add_func ("/plan/row-overdue", test_plan_row_overdue);
   g_test_add_func ("/window/blank", test_window_blank);
   g_test_add_func ("/window/load-example", test_window_load_example);
   g_test_add_func ("/window/keyboard", test_window_keyboard);

@@ -6,9 +6,11 @@
  * not translated through gettext for that reason: a translation the
  * importer does not know would break the round trip.
  *
- * A cell that starts with = + - or @ would be run as a formula by Excel
- * and LibreOffice, a known way to attack whoever opens the file; such cells
- * get a leading apostrophe, which spreadsheets hide and the importer drops.
+ * A cell that a spreadsheet would run as a formula is a known way to
+ * attack whoever opens the file; such cells get a leading apostrophe, which
+ * spreadsheets hide and the importer drops. Only those: a guard on every
+ * cell that starts with a sign shows as a stray apostrophe in LibreOffice
+ * ("'-10% herhaalcontact"), so cell_is_formula() says which really are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,10 +78,100 @@ typedef struct
   gboolean first_cell;
 } Writer;
 
+/* What the importer (kw-csv.c) takes for a guarded cell when an
+ * apostrophe comes before it. */
 static gboolean
-starts_formula (const char *cell)
+starts_with_sign (const char *cell)
 {
   return cell[0] != '\0' && strchr ("=+-@", cell[0]) != NULL;
+}
+
+static gboolean
+is_operator (char c)
+{
+  return c != '\0' && strchr ("+-*/^&<>", c) != NULL;
+}
+
+/* A number ("10", "2,5", "10%"), a cell ("A1", "$B$2", "A1:B3") or a
+ * name ("owner", "Sheet1.A1"): something a formula can compute with. */
+static gboolean
+is_operand (const char *start,
+            const char *end)
+{
+  const char *p = start;
+
+  if (p == end)
+    return FALSE;
+
+  if (g_ascii_isdigit (*p) || *p == '.' || *p == ',')
+    {
+      while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == ','))
+        p++;
+      if (p < end && *p == '%')
+        p++;
+      return p == end;
+    }
+
+  for (; p < end; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_$.:", *p) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the text after a leading + or - reads as an expression: operands
+ * joined by operators, at least one operator or one name. "+1+2", "-2+3"
+ * and "-A1" do; "-10%" (a number, read as one) and "-10% herhaalcontact"
+ * (words after a number: no formula parses) do not. */
+static gboolean
+is_expression (const char *text)
+{
+  gboolean has_operator = FALSE;
+  gboolean has_name = FALSE;
+  const char *p = text;
+
+  for (;;)
+    {
+      const char *start, *end;
+
+      while (*p == ' ')
+        p++;
+      start = p;
+      while (*p != '\0' && !is_operator (*p))
+        p++;
+      end = p;
+      while (end > start && end[-1] == ' ')
+        end--;
+      if (!is_operand (start, end))
+        return FALSE;
+      has_name |= !g_ascii_isdigit (*start) && *start != '.' && *start != ',';
+      if (*p == '\0')
+        return has_operator || has_name;
+      has_operator = TRUE;
+      p++;
+    }
+}
+
+/* What Excel or LibreOffice would evaluate on opening the file: "=..."
+ * always; "@" before a name or a call (Excel's old function prefix);
+ * "+" or "-" before an expression. A function call, DDE ("|") or a
+ * reference to another sheet ("!") after any of them makes it a formula
+ * whatever else the cell holds. */
+static gboolean
+cell_is_formula (const char *cell)
+{
+  switch (cell[0])
+    {
+    case '=':
+      return TRUE;
+    case '@':
+      return g_ascii_isalpha (cell[1]) || cell[1] == '_' || strpbrk (cell, "(|!") != NULL;
+    case '+':
+    case '-':
+      return strpbrk (cell, "(|!=") != NULL || is_expression (cell + 1);
+    default:
+      return FALSE;
+    }
 }
 
 /* Also a cell that looks guarded already, so the importer's removal of one
@@ -87,7 +179,9 @@ starts_formula (const char *cell)
 static gboolean
 needs_formula_guard (const char *cell)
 {
-  return starts_formula (cell) || (cell[0] == '\'' && starts_formula (cell + 1));
+  return cell_is_formula (cell) ||
+         (cell[0] == '\'' && (starts_with_sign (cell + 1) ||
+                              (cell[1] == '\'' && starts_with_sign (cell + 2))));
 }
 
 static gboolean

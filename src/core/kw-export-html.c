@@ -135,7 +135,7 @@ append_outcome_colors (GString *css)
     g_string_append_printf (css, ".outcome-%s { --accent: %s; --accent-ink: %s; }\n",
                             kw_outcome_to_id ((KwOutcome) i),
                             kw_outcome_get_color ((KwOutcome) i, FALSE),
-                            kw_matrix_render_outcome_ink ((KwOutcome) i));
+                            kw_outcome_get_badge_color ((KwOutcome) i));
 }
 
 static const char base_css[] =
@@ -173,6 +173,7 @@ static const char base_css[] =
   "dl.facts dt { color: var(--muted); }\n"
   "dl.facts dt::after { content: \":\"; }\n"
   "dl.facts dd { margin: 0; }\n"
+  "dl.facts .overdue dd { color: #a51d2d; font-weight: bold; }\n"
   ".empty { color: var(--muted); font-style: italic; }\n"
   "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }\n"
   "@media (max-width: 36rem) {\n"
@@ -185,7 +186,16 @@ static const char base_css[] =
   "@page { size: A4; margin: 16mm 15mm 18mm; }\n"
   "@media print {\n"
   "  body { max-width: none; padding: 0; font-size: 10.5pt; }\n"
-  "  figure.matrix svg { max-width: 100%; max-height: 120mm; width: auto; margin: 0 auto; }\n"
+  /* The matrix on page 1 (README): a compact header, and the matrix
+   * straight under the summary's heading, the counts after it. */
+  "  h1 { font-size: 18pt; margin: .1rem 0 .5rem; }\n"
+  "  header { margin-bottom: .8rem; }\n"
+  "  dl.meta { margin-bottom: .5rem; gap: 0 1rem; }\n"
+  "  section.summary { display: flex; flex-direction: column; margin-top: 0; }\n"
+  "  section.summary figure.matrix { order: 1; margin: .3rem 0 .6rem; break-inside: avoid; }\n"
+  "  section.summary table.counts { order: 2; margin: 0; align-self: flex-start; }\n"
+  "  table.counts th, table.counts td { padding-top: .05rem; padding-bottom: .05rem; }\n"
+  "  figure.matrix svg { max-width: 100%; max-height: 115mm; width: auto; margin: 0 auto; }\n"
   "  section.plan { break-before: page; }\n"
   "  section.plan.empty-section { break-before: auto; }\n"
   "  h2, h3 { break-after: avoid; }\n"
@@ -266,8 +276,11 @@ write_facts (Html       *html,
 
       /* The group keeps a term with its value where the list wraps; the
        * page's style needs no class on it, and 60,000 of them would slow
-       * a big plan down. */
-      start (html, "div");
+       * a big plan down. An overdue date is the exception. */
+      if (fact->overdue)
+        start_with_class (html, "div", "overdue");
+      else
+        start (html, "div");
       element (html, "dt", NULL, fact->label);
       element (html, "dd", NULL, fact->value);
       end (html);
@@ -286,6 +299,17 @@ write_header (Html         *html,
   element (html, "p", "kind", _("Action plan"));
   element (html, "h1", NULL, board_title (plan));
   write_facts (html, "meta", facts);
+  end (html);
+}
+
+/* Header cells say what they head, for screen readers' table navigation. */
+static void
+write_column_header (Html       *html,
+                     const char *label)
+{
+  start (html, "th");
+  attribute (html, "scope", "col");
+  text (html, label);
   end (html);
 }
 
@@ -314,18 +338,25 @@ write_matrix (Html         *html,
               const KwPlan *plan)
 {
   g_autoptr(KwMatrixScene) scene = kw_matrix_scene_new (plan);
-
+  g_autofree char *caption = NULL;
   const KwMatrixPlacement *placement;
 
   kw_matrix_scene_set_legend (scene, FALSE);
   placement = kw_matrix_scene_get_placement (scene, MATRIX_WIDTH, MATRIX_HEIGHT);
 
+  /* One image, described by its caption; the numbered lists below are
+   * its accessible version (no links in it: no hidden tab stops). */
+  caption = g_strdup_printf ("%s %s",
+                             placement->mode == KW_MATRIX_LABELS_NUMBERS
+                             ? _("The numbers on the matrix are those of the findings in the plan below.")
+                             : _("Each finding's title stands beside its mark on the matrix."),
+                             _("The numbered lists below give every finding in words, outcome by outcome."));
   start_with_class (html, "figure", "matrix");
   check (html, kw_export_svg_write (html->writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
-  element (html, "figcaption", NULL,
-           placement->mode == KW_MATRIX_LABELS_NUMBERS
-           ? _("The numbers on the matrix are those of the findings in the plan below.")
-           : _("Each finding on the matrix links to its item in the plan below."));
+  start (html, "figcaption");
+  attribute (html, "id", KW_EXPORT_SVG_PLAN_CAPTION_ID);
+  text (html, caption);
+  end (html);
   end (html);
 }
 
@@ -340,8 +371,8 @@ write_summary (Html         *html,
   start_with_class (html, "table", "counts");
   start (html, "thead");
   start (html, "tr");
-  element (html, "th", NULL, _("Outcome"));
-  element (html, "th", NULL, _("Findings"));
+  write_column_header (html, _("Outcome"));
+  write_column_header (html, _("Findings"));
   end (html);
   end (html);
 
@@ -492,6 +523,7 @@ write_plan (xmlTextWriterPtr           writer,
                                                 : g_date_time_new_now_local ();
   language = kw_plan_language_push (options != NULL ? options->lang : NULL);
   plan = kw_plan_new (board);
+  kw_plan_set_today (plan, now);
   ok = write_document (writer, plan, now);
   xmlFreeTextWriter (writer);
 

@@ -43,6 +43,11 @@ typedef struct
   const char *bar_color;         /* a bar left of a heading, or NULL */
   gboolean    page_break_before;
   gboolean    keep_with_next;
+  /* The block's element in the PDF's structure, for screen readers and
+   * reflow: "P" unless set ("H1", "H2", "Figure", "LI"). Items of a list
+   * are wrapped in an "L" per page; first_in_list starts a new one. */
+  const char *tag;
+  gboolean    first_in_list;
 
   /* Set by pagination */
   guint       page;
@@ -119,7 +124,12 @@ add_text (KwPlanPages *self,
 static char *
 format_fact (const KwPlanFact *fact)
 {
-  /* A no-break space keeps each label on the line of its value. */
+  /* A no-break space keeps each label on the line of its value. An
+   * overdue date is bold in the drop list's red as well as saying so. */
+  if (fact->overdue)
+    return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0"
+                                    "<span foreground=\"%s\"><b>%s</b></span>",
+                                    fact->label, kw_outcome_get_badge_color (KW_OUTCOME_DROP), fact->value);
   return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0%s",
                                   fact->label, fact->value);
 }
@@ -162,7 +172,7 @@ add_header (KwPlanPages  *self,
   add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\" letter_spacing=\"1024\">%s</span>",
                                            kind),
             0.8 * BODY_SIZE, 0.0);
-  add_text (self, g_markup_printf_escaped ("<b>%s</b>", self->title), 2.2 * BODY_SIZE, 2.0);
+  add_text (self, g_markup_printf_escaped ("<b>%s</b>", self->title), 2.2 * BODY_SIZE, 2.0)->tag = "H1";
   add_facts_line (self, facts, 0.0, 6.0);
 }
 
@@ -172,12 +182,15 @@ add_matrix_and_summary (KwPlanPages  *self,
 {
   Block matrix = { BLOCK_MATRIX, NULL, 0.0, 0.0, 14.0 };
   Block *heading;
+  gboolean first_row = TRUE;
 
+  matrix.tag = "Figure";
   g_array_append_val (self->blocks, matrix);
 
   heading = add_text (self, g_markup_printf_escaped ("<b>%s</b>", _("Summary")), 1.5 * BODY_SIZE, 14.0);
   heading->keep_with_next = TRUE;
   heading->bar_color = INK;
+  heading->tag = "H2";
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
@@ -191,6 +204,9 @@ add_matrix_and_summary (KwPlanPages  *self,
                                                      plan->counts[i]),
                       BODY_SIZE, 2.0);
       row->indent = 8.0;
+      row->tag = "LI";
+      row->first_in_list = first_row;
+      first_row = FALSE;
     }
   add_text (self, g_markup_printf_escaped ("<b>%s: %u</b>", _("Total"), plan->n_findings),
             BODY_SIZE, 4.0)->indent = 8.0;
@@ -213,7 +229,7 @@ add_item (KwPlanPages         *self,
   /* The number in the outcome's ink, as the matrix's badges: the outcome
    * colours themselves are too light for text on white. */
   title = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
-                                   kw_matrix_render_outcome_ink (section->outcome),
+                                   kw_outcome_get_badge_color (section->outcome),
                                    kw_plan_get_number (plan, finding),
                                    kw_finding_get_title (finding));
   g_string_append (markup, title);
@@ -238,6 +254,8 @@ add_item (KwPlanPages         *self,
 
   block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
   block->indent = 0.0;
+  block->tag = "LI";
+  block->first_in_list = kw_plan_get_number (plan, finding) == section->first_number;
 }
 
 static void
@@ -256,6 +274,7 @@ add_section (KwPlanPages         *self,
                                kw_plan_section_get_heading (section->outcome));
 
   block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
+  block->tag = "H2";
   block->bar_color = kw_outcome_get_color (section->outcome, FALSE);
   block->keep_with_next = TRUE;
   /* Like the HTML plan's print style: a section with findings starts on
@@ -426,6 +445,7 @@ kw_plan_pages_new (KwBoard    *board,
   export_time = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_local ();
   language = kw_plan_language_push (lang);
   plan = kw_plan_new (board);
+  kw_plan_set_today (plan, export_time);
   title = kw_board_get_title (board);
 
   self = g_new0 (KwPlanPages, 1);
@@ -528,11 +548,45 @@ draw_footer (KwPlanPages *self,
   g_free (footer.markup);
 }
 
+static void
+draw_block (KwPlanPages *self,
+            cairo_t     *cr,
+            const Block *block)
+{
+  double x = self->margin + block->indent;
+  g_autoptr(PangoLayout) layout = NULL;
+  guint rgb;
+
+  if (block->kind == BLOCK_MATRIX)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x, block->y);
+      kw_matrix_scene_draw (self->matrix, cr, content_width (self), block->height);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (block->bar_color != NULL)
+    draw_bar (cr, block, x, block->y);
+
+  layout = create_block_layout (self, cr, block);
+  rgb = (guint) g_ascii_strtoull (&INK[1], NULL, 16);
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+  cairo_move_to (cr, x, block->y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The structure tags (cairo_tag_begin) open and close on the page they
+ * are drawn on: a printer may draw any page alone, in any order, and an
+ * unbalanced tag would put the PDF surface in error. Other surfaces ignore
+ * them. */
 void
 kw_plan_pages_draw_page (KwPlanPages *self,
                          cairo_t     *cr,
                          guint        page_nr)
 {
+  gboolean in_list = FALSE;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page_nr < self->n_pages);
@@ -541,33 +595,29 @@ kw_plan_pages_draw_page (KwPlanPages *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const Block *block = &g_array_index (self->blocks, Block, i);
-      double x = self->margin + block->indent;
+      const char *tag = block->tag != NULL ? block->tag : "P";
+      gboolean list_item = g_str_equal (tag, "LI");
 
       if (block->page != page_nr)
         continue;
 
-      if (block->kind == BLOCK_MATRIX)
+      if (in_list && (!list_item || block->first_in_list))
         {
-          cairo_save (cr);
-          cairo_translate (cr, x, block->y);
-          kw_matrix_scene_draw (self->matrix, cr, content_width (self), block->height);
-          cairo_restore (cr);
-          continue;
+          cairo_tag_end (cr, "L");
+          in_list = FALSE;
+        }
+      if (list_item && !in_list)
+        {
+          cairo_tag_begin (cr, "L", NULL);
+          in_list = TRUE;
         }
 
-      if (block->bar_color != NULL)
-        draw_bar (cr, block, x, block->y);
-
-      {
-        g_autoptr(PangoLayout) layout = create_block_layout (self, cr, block);
-        guint rgb = (guint) g_ascii_strtoull (&INK[1], NULL, 16);
-
-        cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                              (rgb & 0xff) / 255.0);
-        cairo_move_to (cr, x, block->y);
-        pango_cairo_show_layout (cr, layout);
-      }
+      cairo_tag_begin (cr, tag, NULL);
+      draw_block (self, cr, block);
+      cairo_tag_end (cr, tag);
     }
+  if (in_list)
+    cairo_tag_end (cr, "L");
   draw_footer (self, cr, page_nr);
   cairo_restore (cr);
 }
@@ -601,14 +651,19 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
 
   pdf = g_byte_array_new ();
   surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  /* What a PDF reader shows in its title bar and says first. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kwadrant");
   cr = cairo_create (surface);
 
   n_pages = kw_plan_pages_paginate (self, cr, width, height, KW_PLAN_PAGES_MARGIN);
+  cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages && !g_cancellable_is_cancelled (cancellable); i++)
     {
       kw_plan_pages_draw_page (self, cr, i);
       cairo_show_page (cr);
     }
+  cairo_tag_end (cr, "Document");
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);

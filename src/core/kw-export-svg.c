@@ -283,7 +283,7 @@ write_zone_labels (Svg                     *svg,
       start (svg, "text");
       number_attribute (svg, "x", zone->rect.x);
       number_attribute (svg, "y", zone->rect.y + KW_MATRIX_PLACEMENT_BASELINE * size);
-      attribute (svg, "fill", kw_matrix_render_outcome_ink (zone->outcome));
+      attribute (svg, "fill", kw_outcome_get_badge_color (zone->outcome));
       length_attributes (svg, MIN (kw_matrix_text_measure (measure, zone->text), zone->rect.width));
       text (svg, zone->text);
       end (svg);
@@ -404,7 +404,7 @@ write_leaders (Svg                     *svg,
       number_attribute (svg, "y1", label->leader_y1);
       number_attribute (svg, "x2", label->leader_x2);
       number_attribute (svg, "y2", label->leader_y2);
-      attribute (svg, "stroke", kw_matrix_render_outcome_ink (label->outcome));
+      attribute (svg, "stroke", kw_outcome_get_badge_color (label->outcome));
       end_empty (svg);
     }
   end (svg);
@@ -474,7 +474,7 @@ write_badge (Svg                *svg,
   number_attribute (svg, "width", badge->width);
   number_attribute (svg, "height", badge->height);
   number_attribute (svg, "rx", badge->height / 2.0);
-  attribute (svg, "fill", kw_matrix_render_outcome_ink (outcome));
+  attribute (svg, "fill", kw_outcome_get_badge_color (outcome));
   end_empty (svg);
 
   start (svg, "text");
@@ -542,23 +542,20 @@ write_finding (Svg                       *svg,
                Measure                   *measure,
                const KwMatrixPlacement   *placement,
                const KwMatrixPlacedLabel *label,
-               gboolean                   link_items)
+               gboolean                   in_plan)
 {
   const KwMatrixSceneItem *item = label->data;
 
-  /* The link, when there is one, is the finding's group itself: its
-   * title is the tooltip of the marker and the label alike. */
-  if (link_items)
+  /* In the plan the matrix is one image, its numbered lists the
+   * accessible version: no links, so no tab stops nobody can see. The
+   * group names the item it shows (for tests and style sheets). */
+  start (svg, "g");
+  if (in_plan)
     {
       /* Ids are [A-Za-z0-9._-]: safe in a fragment as they are. */
       g_autofree char *target = g_strconcat ("#finding-", item->id, NULL);
 
-      start (svg, "a");
-      attribute (svg, "href", target);
-    }
-  else
-    {
-      start (svg, "g");
+      attribute (svg, "data-item", target);
     }
   attribute (svg, "class", "finding");
   start (svg, "title");
@@ -576,7 +573,7 @@ static void
 write_findings (Svg                     *svg,
                 Measure                 *measure,
                 const KwMatrixPlacement *placement,
-                gboolean                 link_items)
+                gboolean                 in_plan)
 {
   start (svg, "style");
   text (svg, FINDING_STYLE);
@@ -589,7 +586,7 @@ write_findings (Svg                     *svg,
    * on top where markers overlap. */
   for (guint i = placement->labels->len; i-- > 0;)
     write_finding (svg, measure, placement,
-                   &g_array_index (placement->labels, KwMatrixPlacedLabel, i), link_items);
+                   &g_array_index (placement->labels, KwMatrixPlacedLabel, i), in_plan);
   end (svg);
 }
 
@@ -690,7 +687,7 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
                      KwMatrixScene    *scene,
                      double            width,
                      double            height,
-                     gboolean          link_items)
+                     gboolean          in_plan)
 {
   Svg svg = { writer, FALSE };
   const KwMatrixPlacement *placement;
@@ -714,6 +711,9 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   number_attribute (&svg, "width", width);
   number_attribute (&svg, "height", height);
   attribute (&svg, "role", "img");
+  /* The plan's caption says where the findings are listed in words. */
+  if (in_plan)
+    attribute (&svg, "aria-describedby", KW_EXPORT_SVG_PLAN_CAPTION_ID);
   attribute (&svg, "font-family", KW_MATRIX_RENDER_FONT);
   attribute (&svg, "class", "matrix");
 
@@ -731,7 +731,7 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   write_frame_and_lines (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
   write_scale (&svg, scene, &placement->layout);
   write_leaders (&svg, placement);
-  write_findings (&svg, &measure, placement, link_items);
+  write_findings (&svg, &measure, placement, in_plan);
   write_zone_labels (&svg, placement, measure.zone);
   write_legend (&svg, &measure, placement);
   end (&svg);

@@ -16,14 +16,18 @@ G_BEGIN_DECLS
 /* Writes one <svg> element of width × height units: the scene as
  * kw_matrix_scene_get_placement() places it, each line of text with the
  * width it was measured at (textLength), so a browser's font cannot make
- * labels overlap. Each finding (its marker and its label or numbered
- * badge) links to "#finding-ID" (the item in the HTML plan) when
- * link_items is set. Returns FALSE when the writer fails. */
+ * labels overlap. in_plan: the matrix of the HTML plan, an image
+ * (role="img") described by the plan's caption (the element with id
+ * KW_EXPORT_SVG_PLAN_CAPTION_ID), with no links in it: the plan's
+ * numbered lists are its accessible version; each finding's group says
+ * which item it shows (data-item="#finding-ID"). Returns FALSE when the
+ * writer fails. */
+#define KW_EXPORT_SVG_PLAN_CAPTION_ID "matrix-caption"
 gboolean  kw_export_svg_write  (xmlTextWriterPtr  writer,
                                 KwMatrixScene    *scene,
                                 double            width,
                                 double            height,
-                                gboolean          link_items);
+                                gboolean          in_plan);
 
 /* Writes user text as element content, cleaned of control characters and
  * escaped, as the HTML plan does too. Returns FALSE when the writer fails. */

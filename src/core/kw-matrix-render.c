@@ -15,25 +15,6 @@
 
 /* ---- The style both backends share ---------------------------------------- */
 
-const char *
-kw_matrix_render_outcome_ink (KwOutcome outcome)
-{
-  /* Darkened from kw_outcome_get_color() until white reads on them and
-   * they read on their zone's tint, both at 5:1 or more. */
-  static const char * const inks[KW_N_OUTCOMES] = {
-    "#1b714a",  /* quick win: Green 5, darker */
-    "#1a5fb4",  /* small fix: Blue 5 */
-    "#813d9c",  /* long-term: Purple 4, as it is */
-    "#865b00",  /* future: Yellow 5, darkened to brown */
-    "#a51d2d",  /* drop: Red 5 */
-    "#5e5c64",  /* unplaced: Dark 2, as it is */
-  };
-
-  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, KW_MATRIX_RENDER_INK);
-
-  return inks[outcome];
-}
-
 double
 kw_matrix_render_line_width (const KwMatrixLayout *layout)
 {
@@ -498,7 +479,7 @@ draw_zone_labels (cairo_t                 *cr,
     {
       const KwMatrixZoneLabel *zone = &placement->zone_labels[i];
 
-      set_color (cr, kw_matrix_render_outcome_ink (zone->outcome), 1.0);
+      set_color (cr, kw_outcome_get_badge_color (zone->outcome), 1.0);
       draw_text (cr, zone->rect.x, zone->rect.y + KW_MATRIX_PLACEMENT_BASELINE * size, ANCHOR_START,
                  size, FALSE, TRUE, zone->rect.width, zone->text);
     }
@@ -579,7 +560,7 @@ draw_leaders (cairo_t                 *cr,
 
       if (!label->placed || !label->has_leader)
         continue;
-      set_color (cr, kw_matrix_render_outcome_ink (label->outcome), 1.0);
+      set_color (cr, kw_outcome_get_badge_color (label->outcome), 1.0);
       cairo_move_to (cr, label->leader_x1, label->leader_y1);
       cairo_line_to (cr, label->leader_x2, label->leader_y2);
       cairo_stroke (cr);
@@ -653,7 +634,7 @@ draw_badge (cairo_t            *cr,
 
   g_snprintf (text, sizeof text, "%u", number);
   rounded_rectangle (cr, badge, badge->height / 2.0);
-  set_color (cr, kw_matrix_render_outcome_ink (outcome), 1.0);
+  set_color (cr, kw_outcome_get_badge_color (outcome), 1.0);
   cairo_fill (cr);
 
   set_color (cr, KW_MATRIX_RENDER_BADGE_TEXT, 1.0);

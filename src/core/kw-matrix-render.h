@@ -25,13 +25,8 @@ G_BEGIN_DECLS
 #define KW_MATRIX_RENDER_FRAME       "#9a9996"  /* the plot's border */
 #define KW_MATRIX_RENDER_LINE        "#3d3846"  /* the threshold lines */
 #define KW_MATRIX_RENDER_LABEL_FILL  "#ffffff"  /* behind a label's title */
-#define KW_MATRIX_RENDER_BADGE_TEXT  "#ffffff"  /* a badge's number */
+#define KW_MATRIX_RENDER_BADGE_TEXT  KW_OUTCOME_BADGE_TEXT  /* a badge's number */
 #define KW_MATRIX_RENDER_FONT        KW_MATRIX_PLACEMENT_FONT
-
-/* An outcome's colour for text and badges: a darker shade of
- * kw_outcome_get_color() that white text and the zone's tint both read
- * well on (the outcome colours themselves are too light for text). */
-const char *kw_matrix_render_outcome_ink (KwOutcome              outcome);
 
 double      kw_matrix_render_line_width  (const KwMatrixLayout  *layout);
 /* The halo in the background colour under the letters of a zone's name,

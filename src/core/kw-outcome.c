@@ -162,3 +162,25 @@ kw_outcome_get_color (KwOutcome outcome,
 
   return outcome_colors[outcome][dark ? 1 : 0];
 }
+
+/* Darker shades of the same hues, behind white text (numbered badges, the
+ * plan's item numbers, the spreadsheet's outcome cells) and as text on
+ * white or on the zone's tint: each at 5:1 or more against white
+ * (test-outcome computes it). The outcome colours above are too light for
+ * white text: white on Green 5 reads at 3.3:1, on Yellow 5 at 3.0:1. */
+static const char * const badge_colors[KW_N_OUTCOMES] = {
+  "#1b714a",  /* quick win: Green 5, darker */
+  "#1a5fb4",  /* small fix: Blue 5 */
+  "#813d9c",  /* long-term: Purple 4, as it is */
+  "#865b00",  /* future: Yellow 5, darkened to brown */
+  "#a51d2d",  /* drop: Red 5 */
+  "#5e5c64",  /* unplaced: Dark 2, as it is */
+};
+
+const char *
+kw_outcome_get_badge_color (KwOutcome outcome)
+{
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  return badge_colors[outcome];
+}

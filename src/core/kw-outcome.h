@@ -59,4 +59,12 @@ const char *kw_outcome_get_advice      (KwOutcome           outcome);
 const char *kw_outcome_get_color       (KwOutcome           outcome,
                                         gboolean            dark);
 
+/* The outcome's colour behind KW_OUTCOME_BADGE_TEXT and for text on
+ * white: a darker shade of kw_outcome_get_color(), at 4.5:1 or more
+ * (WCAG AA) with white, in every export. On screen a badge in
+ * kw_outcome_get_color() takes black or white text, whichever reads
+ * better (at least 4.5:1 on each of those colours too). */
+#define KW_OUTCOME_BADGE_TEXT "#ffffff"
+const char *kw_outcome_get_badge_color (KwOutcome           outcome);
+
 G_END_DECLS

@@ -351,6 +351,7 @@ kw_plan_new (KwBoard *board)
   plan->board = g_object_ref (board);
   plan->numbers = g_hash_table_new (NULL, NULL);
   plan->texts = plan_texts_new ();
+  kw_plan_set_today (plan, NULL);
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
@@ -392,6 +393,42 @@ kw_plan_get_number (const KwPlan *plan,
   g_return_val_if_fail (plan != NULL, 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (plan->numbers, finding));
+}
+
+char *
+kw_plan_today_iso (GDateTime *now)
+{
+  g_autoptr(GDateTime) local = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+void
+kw_plan_set_today (KwPlan    *plan,
+                   GDateTime *now)
+{
+  g_autofree char *today = kw_plan_today_iso (now);
+
+  g_return_if_fail (plan != NULL);
+
+  g_strlcpy (plan->today, today, sizeof plan->today);
+}
+
+/* ISO dates compare as text. */
+gboolean
+kw_plan_finding_is_overdue (KwFinding  *finding,
+                            const char *today)
+{
+  const char *due;
+
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  due = kw_finding_get_due_date (finding);
+
+  return due != NULL && kw_date_is_valid_iso (due) &&
+         kw_finding_get_status (finding) != KW_STATUS_DONE &&
+         strcmp (due, today) < 0;
 }
 
 const char *
@@ -438,7 +475,7 @@ add_fact (GArray            *facts,
           char              *value,
           gboolean           required)
 {
-  KwPlanFact fact = { key, label, value };
+  KwPlanFact fact = { key, label, value, FALSE, FALSE };
 
   if (value == NULL || value[0] == '\0')
     {
@@ -446,6 +483,7 @@ add_fact (GArray            *facts,
       if (!required)
         return;
       fact.value = g_strdup (texts->not_set);
+      fact.not_set = TRUE;
     }
 
   g_array_append_val (facts, fact);
@@ -472,6 +510,31 @@ format_date_fact (const KwPlanTexts *texts,
   return formatted;
 }
 
+/* The due date, said to be overdue in words (not only in colour). */
+static void
+add_due_fact (GArray            *facts,
+              const KwPlan      *plan,
+              KwFinding         *finding,
+              gboolean           required)
+{
+  const KwPlanTexts *texts = plan->texts;
+  char *value = format_date_fact (texts, kw_finding_get_due_date (finding));
+  KwPlanFact *fact;
+
+  add_fact (facts, texts, "due", texts->labels[FACT_DUE], value, required);
+  if (facts->len == 0 || !kw_plan_finding_is_overdue (finding, plan->today))
+    return;
+
+  fact = &g_array_index (facts, KwPlanFact, facts->len - 1);
+  if (!g_str_equal (fact->key, "due"))
+    return;
+  /* Translators: a due date already past, e.g. "3 December 2026, overdue". */
+  value = g_strdup_printf (_("%s, overdue"), fact->value);
+  g_free (fact->value);
+  fact->value = value;
+  fact->overdue = TRUE;
+}
+
 static char *
 join_tags (KwFinding *finding)
 {
@@ -491,7 +554,8 @@ kw_plan_fill_facts (const KwPlan *plan,
 {
   const KwPlanTexts *texts;
   const char * const *labels;
-  gboolean long_term = outcome == KW_OUTCOME_LONG_TERM;
+  /* Who does it and by when: asked for where the method plans action. */
+  gboolean action = outcome == KW_OUTCOME_LONG_TERM || outcome == KW_OUTCOME_QUICK_WIN;
 
   g_return_if_fail (plan != NULL);
   g_return_if_fail (KW_IS_FINDING (finding));
@@ -509,9 +573,8 @@ kw_plan_fill_facts (const KwPlan *plan,
                 format_score_with (kw_finding_get_effort (finding), texts->decimal_separator), TRUE);
     }
 
-  add_fact (facts, texts, "owner", labels[FACT_OWNER], g_strdup (kw_finding_get_owner (finding)), long_term);
-  add_fact (facts, texts, "due", labels[FACT_DUE],
-            format_date_fact (texts, kw_finding_get_due_date (finding)), long_term);
+  add_fact (facts, texts, "owner", labels[FACT_OWNER], g_strdup (kw_finding_get_owner (finding)), action);
+  add_due_fact (facts, plan, finding, action);
   add_fact (facts, texts, "review", labels[FACT_REVIEW],
             format_date_fact (texts, kw_finding_get_review_date (finding)), outcome == KW_OUTCOME_FUTURE);
   add_fact (facts, texts, "status", labels[FACT_STATUS],

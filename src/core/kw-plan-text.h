@@ -66,6 +66,7 @@ typedef struct {
   guint          counts[KW_N_OUTCOMES];
   guint          n_findings;
   GHashTable    *numbers;                  /* KwFinding → number, from 1 */
+  char           today[11];                /* "YYYY-MM-DD": what is overdue */
   KwPlanTexts   *texts;                    /* private */
 } KwPlan;
 
@@ -78,19 +79,36 @@ void            kw_plan_free                (KwPlan      *plan);
 guint           kw_plan_get_number          (const KwPlan *plan,
                                              KwFinding   *finding);
 
+/* Overdue is judged against the export's time (kw_plan_new() takes the
+ * local date of now). */
+void            kw_plan_set_today           (KwPlan      *plan,
+                                             GDateTime   *now);
+
+/* The one rule of what is overdue, for the plan and the app's lists: a due
+ * date before today (an ISO date, as kw_plan_today_iso() gives) on a
+ * finding that is not done. */
+gboolean        kw_plan_finding_is_overdue  (KwFinding   *finding,
+                                             const char  *today);
+/* now's local date as "YYYY-MM-DD"; now NULL means the current time. */
+char           *kw_plan_today_iso           (GDateTime   *now);
+
 /* "Quick wins: now", … translated. */
 const char     *kw_plan_section_get_heading (KwOutcome    outcome);
 
 typedef struct {
-  const char *key;    /* for style classes and tests: "impact", "owner", … */
-  const char *label;  /* translated: "Impact" */
-  char       *value;  /* translated, already formatted */
+  const char *key;      /* for style classes and tests: "impact", "owner", … */
+  const char *label;    /* translated: "Impact" */
+  char       *value;    /* translated, already formatted */
+  gboolean    not_set;  /* a required fact left empty: value says "not set" */
+  gboolean    overdue;  /* the due date, past: value says "overdue" */
 } KwPlanFact;
 
 /* The facts listed under an item's title, in order; always impact and
- * effort (when placed) and status; owner and due date for the long-term
- * plan even when empty (the method asks for them); the review date on the
- * future list and the reason on the drop list likewise; the rest when set. */
+ * effort (when placed) and status; owner and due date for quick wins and
+ * the long-term plan even when empty (the method asks for them: who does
+ * it, by when); the review date on the future list and the reason on the
+ * drop list likewise; the rest when set. A due date past on a finding not
+ * done says "overdue" (kw_plan_finding_is_overdue()). */
 GArray         *kw_plan_get_facts           (const KwPlan *plan,
                                              KwOutcome     outcome,
                                              KwFinding    *finding);
