@@ -372,6 +372,9 @@ end_card_move (KwMatrix *self,
       kw_matrix_card_get_shown_position (m->card, &impact, &effort);
       kw_matrix_card_set_drag_position (m->card, FALSE, 0, 0);
       kw_matrix_card_set_dragging (m->card, FALSE);
+      /* Raised for the drag: a card the search dims goes back under the
+       * matches. */
+      kw_matrix_restack_card (self, m->card);
 
       if (cancelled)
         kw_finding_place (m->finding, m->impact, m->effort);

@@ -160,6 +160,8 @@ void          kw_matrix_update_card              (KwMatrix     *self,
                                                   KwMatrixCard *card);
 void          kw_matrix_refilter_card            (KwMatrix     *self,
                                                   KwMatrixCard *card);
+void          kw_matrix_restack_card             (KwMatrix     *self,
+                                                  KwMatrixCard *card);
 void          kw_matrix_remove_all_cards         (KwMatrix     *self);
 void          kw_matrix_sync_cards_with_board    (KwMatrix     *self);
 void          kw_matrix_board_items_changed_cb   (KwMatrix     *self,

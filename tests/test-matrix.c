@@ -714,6 +714,60 @@ test_filter (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (quick, "dimmed"));
 }
 
+/* The matrix draws its cards, and picks them, in the order of its
+ * children: no card the filter dims may come after a match. */
+static void
+assert_matches_above_dimmed (Fixture *f)
+{
+  GtkWidget *first_match = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->matrix));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!KW_IS_MATRIX_CARD (child))
+        continue;
+      if (!gtk_widget_has_css_class (child, "dimmed"))
+        first_match = first_match != NULL ? first_match : child;
+      else if (first_match != NULL)
+        g_error ("the dimmed card of \"%s\" is drawn above the match \"%s\"",
+                 kw_finding_get_title (kw_matrix_card_get_finding (KW_MATRIX_CARD (child))),
+                 kw_finding_get_title (kw_matrix_card_get_finding (KW_MATRIX_CARD (first_match))));
+    }
+}
+
+static void
+test_filter_stacking (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (title_mentions_call, NULL, NULL);
+
+  /* A selected non-match, and the one match first on the board. */
+  select_findings (f, f->drop, NULL);
+  kw_matrix_set_filter (f->matrix, GTK_FILTER (filter));
+  g_assert_false (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->quick), "dimmed"));
+  g_assert_true (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->drop), "dimmed"));
+  assert_matches_above_dimmed (f);
+
+  /* Dragged, the non-match rides on top; dropped, it goes back under. */
+  drag_card (f, f->drop, 1, -1, TRUE);
+  wait_for_layout (f);
+  assert_matches_above_dimmed (f);
+
+  /* A finding that comes to match rises above the dimmed ones. */
+  kw_history_set_text (f->history, f->future, KW_FINDING_TEXT_TITLE, "Call music");
+  assert_matches_above_dimmed (f);
+  g_assert_true (gtk_widget_get_next_sibling (kw_matrix_get_card (f->matrix, f->future)) == NULL ||
+                 !KW_IS_MATRIX_CARD (gtk_widget_get_next_sibling (kw_matrix_get_card (f->matrix, f->future))));
+
+  /* A new finding that does not match goes under the matches too. */
+  add_finding (f->board, "Shorter greeting", 6, 6);
+  assert_matches_above_dimmed (f);
+
+  kw_matrix_set_filter (f->matrix, NULL);
+  g_assert_false (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->drop), "dimmed"));
+}
+
 static void
 test_presentation_scales (Fixture       *f,
                           gconstpointer  data)
@@ -1049,6 +1103,7 @@ main (int   argc,
   ADD ("snap", test_snap);
   ADD ("dots", test_dots);
   ADD ("filter", test_filter);
+  ADD ("filter-stacking", test_filter_stacking);
   ADD ("presentation-scales", test_presentation_scales);
   ADD ("large-board", test_large_board);
   ADD ("no-overlaps", test_no_overlaps);
