@@ -200,6 +200,32 @@ drag_card (Fixture   *f,
     kw_matrix_pointer_release (f->matrix, x1 - x0, y1 - y0);
 }
 
+/* Moves the card being dragged on, to a score difference from where the
+ * drag began. */
+static void
+drag_card_on (Fixture *f,
+              double   d_impact,
+              double   d_effort)
+{
+  double x0, y0, x1, y1;
+
+  kw_matrix_score_to_point (f->matrix, 0, 0, &x0, &y0);
+  kw_matrix_score_to_point (f->matrix, d_impact, d_effort, &x1, &y1);
+  kw_matrix_pointer_motion (f->matrix, x1 - x0, y1 - y0);
+}
+
+static void
+release_card (Fixture *f,
+              double   d_impact,
+              double   d_effort)
+{
+  double x0, y0, x1, y1;
+
+  kw_matrix_score_to_point (f->matrix, 0, 0, &x0, &y0);
+  kw_matrix_score_to_point (f->matrix, d_impact, d_effort, &x1, &y1);
+  kw_matrix_pointer_release (f->matrix, x1 - x0, y1 - y0);
+}
+
 static gboolean
 is_selected (Fixture   *f,
              KwFinding *finding)
@@ -621,6 +647,8 @@ static void
 test_snap (Fixture       *f,
            gconstpointer  data)
 {
+  double x, y;
+
   kw_matrix_set_snap (f->matrix, TRUE);
 
   /* (8, 2) by (-2.9, +2.8) gives (5.1, 4.8): snapped off both lines to
@@ -639,6 +667,35 @@ test_snap (Fixture       *f,
   drag_card (f, f->quick, -3, 0, TRUE);
   g_assert_cmpfloat (kw_finding_get_impact (f->quick), ==, 5.5);
   g_assert_cmpfloat (kw_finding_get_effort (f->quick), ==, 2.0);
+
+  /* Shift held at the drop places it exactly where it was let go. */
+  drag_card (f, f->quick2, -2.3, 0.2, FALSE);
+  kw_matrix_pointer_modifiers (f->matrix, GDK_SHIFT_MASK);
+  drag_card_on (f, -2.3, 0.2);
+  g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Future list");
+  release_card (f, -2.3, 0.2);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 4.7);
+  g_assert_cmpfloat (kw_finding_get_effort (f->quick2), ==, 3.2);
+  g_assert_true (kw_history_undo (f->history));
+
+  /* Shift held from the press onto the impact line: exactly on it. */
+  card_centre (f, f->quick2, &x, &y);
+  kw_matrix_pointer_press (f->matrix, x, y, GDK_SHIFT_MASK);
+  drag_card_on (f, -2, 0);
+  g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Quick wins");
+  release_card (f, -2, 0);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 5.0);
+  g_assert_true (kw_history_undo (f->history));
+
+  /* Shift let go before the drop: snapped again. */
+  drag_card (f, f->quick2, -2.3, 0.2, FALSE);
+  kw_matrix_pointer_modifiers (f->matrix, GDK_SHIFT_MASK);
+  drag_card_on (f, -2.3, 0.2);
+  kw_matrix_pointer_modifiers (f->matrix, 0);
+  release_card (f, -2.3, 0.2);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 4.5);
+  g_assert_cmpfloat (kw_finding_get_effort (f->quick2), ==, 3.0);
+  g_assert_true (kw_history_undo (f->history));
 
   /* Without snap, it stays exactly where it was let go. */
   kw_matrix_set_snap (f->matrix, FALSE);

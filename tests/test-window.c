@@ -1361,6 +1361,10 @@ test_window_presentation (void)
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_AUTO);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "numbers");
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_DOTS);
+  /* Snap to Grid is on from the start (the README says why). */
+  g_assert_true (kw_matrix_get_snap (matrix));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL);
+  g_assert_false (kw_matrix_get_snap (matrix));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL);
   g_assert_true (kw_matrix_get_snap (matrix));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "titles");
