@@ -169,7 +169,15 @@ field_refresh (Field *field)
   if (field == field->self->committing || g_strcmp0 (value, field->seen) == 0)
     return;
 
-  field_set_widget_text (field, value != NULL ? value : "");
+  if (field->kind == FIELD_FINDING_DATE || field->kind == FIELD_BOARD_DATE)
+    {
+      /* In the form of the UI's language; the model keeps ISO. */
+      g_autofree char *shown = kw_date_format_for_entry (value);
+
+      field_set_widget_text (field, shown);
+    }
+  else
+    field_set_widget_text (field, value != NULL ? value : "");
   field_set_error (field, FALSE);
   g_free (field->seen);
   field->seen = g_steal_pointer (&value);
@@ -195,8 +203,8 @@ split_tags (const char *text)
   return (char **) g_ptr_array_free (tags, FALSE);
 }
 
-/* Dates take ISO or the Dutch day-month-year; returns NULL when the
- * text is neither, "" for an empty field. */
+/* Dates take ISO or day-month-year (the form Dutch shows); returns NULL
+ * when the text is neither, "" for an empty field. */
 static char *
 parse_date (const char *text)
 {
@@ -643,6 +651,14 @@ kw_details_panel_init (KwDetailsPanel *self)
   field_init (self, &self->fields[n++], self->workshop_date_row, FIELD_BOARD_DATE, KW_BOARD_TEXT_WORKSHOP_DATE);
   field_init (self, &self->fields[n++], GTK_WIDGET (self->notes_view), FIELD_BOARD_TEXT, KW_BOARD_TEXT_NOTES);
   g_assert (n == N_FIELDS);
+
+  {
+    /* The hint gives an example in the form the field shows. */
+    g_autofree char *example = kw_date_entry_example ();
+    g_autofree char *due_title = g_strdup_printf (_("Due date (e.g. %s)"), example);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), due_title);
+  }
 
   name_once_by_its_label (GTK_WIDGET (self->impact_spin));
   name_once_by_its_label (GTK_WIDGET (self->effort_spin));

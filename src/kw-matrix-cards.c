@@ -44,13 +44,36 @@ kw_matrix_update_card (KwMatrix     *self,
   kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
 }
 
+/* The cards are drawn, and picked, in the order of the matrix's
+ * children: a finding the search dims goes to the bottom, a match rises
+ * to the top (under the badge), so every match lies above every dimmed
+ * card, whichever is selected. A label may overlap another while the
+ * labels settle or a card is dragged; the match then stays readable and
+ * is what a click takes. */
+void
+kw_matrix_restack_card (KwMatrix     *self,
+                        KwMatrixCard *card)
+{
+  GtkWidget *widget = GTK_WIDGET (card);
+
+  if (gtk_widget_has_css_class (widget, "dimmed"))
+    gtk_widget_insert_after (widget, GTK_WIDGET (self), NULL);
+  else
+    gtk_widget_insert_before (widget, GTK_WIDGET (self), self->badge);
+}
+
 void
 kw_matrix_refilter_card (KwMatrix     *self,
                          KwMatrixCard *card)
 {
   KwFinding *finding = kw_matrix_card_get_finding (card);
+  gboolean dimmed = self->filter != NULL && !gtk_filter_match (self->filter, finding);
 
-  kw_matrix_card_set_dimmed (card, self->filter != NULL && !gtk_filter_match (self->filter, finding));
+  if (dimmed == gtk_widget_has_css_class (GTK_WIDGET (card), "dimmed"))
+    return;
+
+  kw_matrix_card_set_dimmed (card, dimmed);
+  kw_matrix_restack_card (self, card);
 }
 
 static void

@@ -29,6 +29,28 @@ classify_at (KwMatrix *self,
   return kw_outcome_classify (TRUE, impact, effort, &self->thresholds);
 }
 
+/* Where a finding let go at (impact, effort) lands: with Snap to Grid on
+ * the nearest round step off the lines (kw_matrix_snap()), unless Shift
+ * is held, which places it exactly where the pointer is. */
+static void
+pointer_target (KwMatrix *self,
+                double   *impact,
+                double   *effort)
+{
+  if (!self->snap || self->pointer_free)
+    return;
+
+  *impact = kw_matrix_snap (*impact, KW_MATRIX_AXIS_IMPACT, &self->thresholds);
+  *effort = kw_matrix_snap (*effort, KW_MATRIX_AXIS_EFFORT, &self->thresholds);
+}
+
+/* Shift places freely, as it does in drawing programs. */
+static gboolean
+wants_free_placement (GdkModifierType state)
+{
+  return (state & GDK_SHIFT_MASK) != 0;
+}
+
 /* Every change goes through the history when there is one; a matrix
  * without one (a preview) changes the model directly. */
 static void
@@ -331,12 +353,9 @@ update_card_move (KwMatrix *self)
         }
     }
 
+  pointer_target (self, &shown_impact, &shown_effort);
   if (pointer_over_unplace_target (self))
     show_badge (self, kw_outcome_get_title (KW_OUTCOME_UNPLACED));
-  else if (self->snap)
-    show_badge (self, kw_outcome_get_title (classify_at (self,
-                                                         kw_matrix_snap (shown_impact, KW_MATRIX_AXIS_IMPACT, &self->thresholds),
-                                                         kw_matrix_snap (shown_effort, KW_MATRIX_AXIS_EFFORT, &self->thresholds))));
   else
     show_badge (self, kw_outcome_get_title (classify_at (self, shown_impact, shown_effort)));
 
@@ -372,17 +391,19 @@ end_card_move (KwMatrix *self,
       kw_matrix_card_get_shown_position (m->card, &impact, &effort);
       kw_matrix_card_set_drag_position (m->card, FALSE, 0, 0);
       kw_matrix_card_set_dragging (m->card, FALSE);
+      /* Raised for the drag: a card the search dims goes back under the
+       * matches. */
+      kw_matrix_restack_card (self, m->card);
 
       if (cancelled)
         kw_finding_place (m->finding, m->impact, m->effort);
       else if (unplace)
         kw_finding_unplace (m->finding);
-      else if (self->snap)
-        kw_finding_place (m->finding,
-                          kw_matrix_snap (impact, KW_MATRIX_AXIS_IMPACT, &self->thresholds),
-                          kw_matrix_snap (effort, KW_MATRIX_AXIS_EFFORT, &self->thresholds));
       else
-        kw_finding_place (m->finding, impact, effort);
+        {
+          pointer_target (self, &impact, &effort);
+          kw_finding_place (m->finding, impact, effort);
+        }
 
       if (self->history != NULL)
         kw_history_record_place (self->history, m->finding, m->was_placed, m->impact, m->effort);
@@ -460,6 +481,7 @@ kw_matrix_pointer_press (KwMatrix        *self,
   self->press_x = self->pointer_x = x;
   self->press_y = self->pointer_y = y;
   self->pointer_ctrl = (state & GDK_CONTROL_MASK) != 0;
+  self->pointer_free = wants_free_placement (state);
   card = card_at (self, x, y);
 
   if (card == NULL && kw_matrix_zoom_at (self, x, y))
@@ -488,6 +510,15 @@ kw_matrix_pointer_press (KwMatrix        *self,
     {
       self->pointer_mode = POINTER_BACKGROUND;
     }
+}
+
+void
+kw_matrix_pointer_modifiers (KwMatrix        *self,
+                             GdkModifierType  state)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+
+  self->pointer_free = wants_free_placement (state);
 }
 
 void
@@ -639,6 +670,7 @@ drag_update_cb (KwMatrix       *self,
                 double          offset_y,
                 GtkGestureDrag *gesture)
 {
+  kw_matrix_pointer_modifiers (self, gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
   kw_matrix_pointer_motion (self, offset_x, offset_y);
 }
 
@@ -648,8 +680,11 @@ drag_end_cb (KwMatrix       *self,
              double          offset_y,
              GtkGestureDrag *gesture)
 {
-  if (self->pointer_mode != POINTER_NONE)
-    kw_matrix_pointer_release (self, offset_x, offset_y);
+  if (self->pointer_mode == POINTER_NONE)
+    return;
+
+  kw_matrix_pointer_modifiers (self, gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
+  kw_matrix_pointer_release (self, offset_x, offset_y);
 }
 
 static void
@@ -688,6 +723,22 @@ motion_cb (KwMatrix                 *self,
 
 /* Dropping a finding from the tray */
 
+/* The modifiers held at the drop: a drop's event carries none on some
+ * backends, so the keyboard's own state counts too. */
+static GdkModifierType
+drop_modifiers (GtkDropTarget *target)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target));
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkDevice *keyboard = seat != NULL ? gdk_seat_get_keyboard (seat) : NULL;
+
+  if (keyboard != NULL)
+    state |= gdk_device_get_modifier_state (keyboard);
+
+  return state;
+}
+
 static gboolean
 drop_cb (KwMatrix      *self,
          const GValue  *value,
@@ -703,11 +754,9 @@ drop_cb (KwMatrix      *self,
     return FALSE;
 
   kw_matrix_layout_point_to_score (&self->layout, x, y, &impact, &effort);
-  if (self->snap)
-    {
-      impact = kw_matrix_snap (impact, KW_MATRIX_AXIS_IMPACT, &self->thresholds);
-      effort = kw_matrix_snap (effort, KW_MATRIX_AXIS_EFFORT, &self->thresholds);
-    }
+  self->pointer_free = wants_free_placement (drop_modifiers (target));
+  pointer_target (self, &impact, &effort);
+  self->pointer_free = FALSE;
 
   place_finding (self, finding, impact, effort);
 

@@ -54,6 +54,7 @@ struct _KwMatrix
   guint              plan_dirty : 1;
   guint              pointer_selecting : 1;
   guint              pointer_ctrl : 1;
+  guint              pointer_free : 1;     /* Shift: place without snapping */
   guint              editable : 1;
 
   GHashTable        *cards;            /* KwFinding → KwMatrixCard (owned by the widget tree) */
@@ -125,6 +126,10 @@ void     kw_matrix_pointer_press   (KwMatrix        *self,
                                     double           x,
                                     double           y,
                                     GdkModifierType  state);
+/* The modifiers held now (Shift places freely); the gesture passes them
+ * before each motion and the release. */
+void     kw_matrix_pointer_modifiers (KwMatrix        *self,
+                                      GdkModifierType  state);
 void     kw_matrix_pointer_motion  (KwMatrix        *self,
                                     double           offset_x,
                                     double           offset_y);
@@ -159,6 +164,8 @@ KwMatrixCard *kw_matrix_lookup_card              (KwMatrix     *self,
 void          kw_matrix_update_card              (KwMatrix     *self,
                                                   KwMatrixCard *card);
 void          kw_matrix_refilter_card            (KwMatrix     *self,
+                                                  KwMatrixCard *card);
+void          kw_matrix_restack_card             (KwMatrix     *self,
                                                   KwMatrixCard *card);
 void          kw_matrix_remove_all_cards         (KwMatrix     *self);
 void          kw_matrix_sync_cards_with_board    (KwMatrix     *self);

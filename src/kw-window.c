@@ -755,11 +755,12 @@ kw_window_class_init (KwWindowClass *klass)
   /**
    * KwWindow:snap:
    *
-   * Whether findings moved on the matrix snap to the grid, off the lines.
+   * Whether findings moved on the matrix snap to the grid, off the lines:
+   * on by default, see the README's "Snap to the grid".
    */
   kw_window_properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL,
-                          FALSE,
+                          TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, kw_window_properties);
@@ -858,6 +859,8 @@ static void
 kw_window_init (KwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->snap = TRUE;
+  kw_matrix_set_snap (self->matrix, self->snap);
   kw_a11y_name_buttons_once (GTK_WIDGET (self));
   kw_a11y_name_drop_down (self->tag_dropdown, _("Tag"));
 

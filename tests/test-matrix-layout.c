@@ -225,6 +225,17 @@ test_snap_off_lines (void)
    * off both lines wins. */
   thresholds = (KwThresholds) { 5.0, 1.5, 1.0 };
   g_assert_cmpfloat (kw_matrix_snap (1.2, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 0.5);
+
+  /* Lines next to the bounds: the ends of the scale are steps like any
+   * other, and a value on a line half a step from an end goes to the end
+   * on its own side. */
+  thresholds = (KwThresholds) { 0.5, 9.5, 0.5 };
+  g_assert_cmpfloat (kw_matrix_snap (0.4, KW_MATRIX_AXIS_IMPACT, &thresholds), ==, 0.0);
+  g_assert_cmpfloat (kw_matrix_snap (0.5, KW_MATRIX_AXIS_IMPACT, &thresholds), ==, 1.0);
+  g_assert_cmpfloat (kw_matrix_snap (0.5, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 0.0);
+  g_assert_cmpfloat (kw_matrix_snap (9.5, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 10.0);
+  g_assert_cmpfloat (kw_matrix_snap (9.4, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 9.0);
+  g_assert_cmpfloat (kw_matrix_snap (10.0, KW_MATRIX_AXIS_EFFORT, &thresholds), ==, 10.0);
 }
 
 /* A zoom into the quick wins: the view's corners are the plot's. */

@@ -200,6 +200,32 @@ drag_card (Fixture   *f,
     kw_matrix_pointer_release (f->matrix, x1 - x0, y1 - y0);
 }
 
+/* Moves the card being dragged on, to a score difference from where the
+ * drag began. */
+static void
+drag_card_on (Fixture *f,
+              double   d_impact,
+              double   d_effort)
+{
+  double x0, y0, x1, y1;
+
+  kw_matrix_score_to_point (f->matrix, 0, 0, &x0, &y0);
+  kw_matrix_score_to_point (f->matrix, d_impact, d_effort, &x1, &y1);
+  kw_matrix_pointer_motion (f->matrix, x1 - x0, y1 - y0);
+}
+
+static void
+release_card (Fixture *f,
+              double   d_impact,
+              double   d_effort)
+{
+  double x0, y0, x1, y1;
+
+  kw_matrix_score_to_point (f->matrix, 0, 0, &x0, &y0);
+  kw_matrix_score_to_point (f->matrix, d_impact, d_effort, &x1, &y1);
+  kw_matrix_pointer_release (f->matrix, x1 - x0, y1 - y0);
+}
+
 static gboolean
 is_selected (Fixture   *f,
              KwFinding *finding)
@@ -621,6 +647,8 @@ static void
 test_snap (Fixture       *f,
            gconstpointer  data)
 {
+  double x, y;
+
   kw_matrix_set_snap (f->matrix, TRUE);
 
   /* (8, 2) by (-2.9, +2.8) gives (5.1, 4.8): snapped off both lines to
@@ -639,6 +667,35 @@ test_snap (Fixture       *f,
   drag_card (f, f->quick, -3, 0, TRUE);
   g_assert_cmpfloat (kw_finding_get_impact (f->quick), ==, 5.5);
   g_assert_cmpfloat (kw_finding_get_effort (f->quick), ==, 2.0);
+
+  /* Shift held at the drop places it exactly where it was let go. */
+  drag_card (f, f->quick2, -2.3, 0.2, FALSE);
+  kw_matrix_pointer_modifiers (f->matrix, GDK_SHIFT_MASK);
+  drag_card_on (f, -2.3, 0.2);
+  g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Future list");
+  release_card (f, -2.3, 0.2);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 4.7);
+  g_assert_cmpfloat (kw_finding_get_effort (f->quick2), ==, 3.2);
+  g_assert_true (kw_history_undo (f->history));
+
+  /* Shift held from the press onto the impact line: exactly on it. */
+  card_centre (f, f->quick2, &x, &y);
+  kw_matrix_pointer_press (f->matrix, x, y, GDK_SHIFT_MASK);
+  drag_card_on (f, -2, 0);
+  g_assert_cmpstr (kw_matrix_get_drag_badge_text (f->matrix), ==, "Quick wins");
+  release_card (f, -2, 0);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 5.0);
+  g_assert_true (kw_history_undo (f->history));
+
+  /* Shift let go before the drop: snapped again. */
+  drag_card (f, f->quick2, -2.3, 0.2, FALSE);
+  kw_matrix_pointer_modifiers (f->matrix, GDK_SHIFT_MASK);
+  drag_card_on (f, -2.3, 0.2);
+  kw_matrix_pointer_modifiers (f->matrix, 0);
+  release_card (f, -2.3, 0.2);
+  g_assert_cmpfloat (kw_finding_get_impact (f->quick2), ==, 4.5);
+  g_assert_cmpfloat (kw_finding_get_effort (f->quick2), ==, 3.0);
+  g_assert_true (kw_history_undo (f->history));
 
   /* Without snap, it stays exactly where it was let go. */
   kw_matrix_set_snap (f->matrix, FALSE);
@@ -712,6 +769,60 @@ test_filter (Fixture       *f,
 
   kw_matrix_set_filter (f->matrix, NULL);
   g_assert_false (gtk_widget_has_css_class (quick, "dimmed"));
+}
+
+/* The matrix draws its cards, and picks them, in the order of its
+ * children: no card the filter dims may come after a match. */
+static void
+assert_matches_above_dimmed (Fixture *f)
+{
+  GtkWidget *first_match = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->matrix));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!KW_IS_MATRIX_CARD (child))
+        continue;
+      if (!gtk_widget_has_css_class (child, "dimmed"))
+        first_match = first_match != NULL ? first_match : child;
+      else if (first_match != NULL)
+        g_error ("the dimmed card of \"%s\" is drawn above the match \"%s\"",
+                 kw_finding_get_title (kw_matrix_card_get_finding (KW_MATRIX_CARD (child))),
+                 kw_finding_get_title (kw_matrix_card_get_finding (KW_MATRIX_CARD (first_match))));
+    }
+}
+
+static void
+test_filter_stacking (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (title_mentions_call, NULL, NULL);
+
+  /* A selected non-match, and the one match first on the board. */
+  select_findings (f, f->drop, NULL);
+  kw_matrix_set_filter (f->matrix, GTK_FILTER (filter));
+  g_assert_false (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->quick), "dimmed"));
+  g_assert_true (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->drop), "dimmed"));
+  assert_matches_above_dimmed (f);
+
+  /* Dragged, the non-match rides on top; dropped, it goes back under. */
+  drag_card (f, f->drop, 1, -1, TRUE);
+  wait_for_layout (f);
+  assert_matches_above_dimmed (f);
+
+  /* A finding that comes to match rises above the dimmed ones. */
+  kw_history_set_text (f->history, f->future, KW_FINDING_TEXT_TITLE, "Call music");
+  assert_matches_above_dimmed (f);
+  g_assert_true (gtk_widget_get_next_sibling (kw_matrix_get_card (f->matrix, f->future)) == NULL ||
+                 !KW_IS_MATRIX_CARD (gtk_widget_get_next_sibling (kw_matrix_get_card (f->matrix, f->future))));
+
+  /* A new finding that does not match goes under the matches too. */
+  add_finding (f->board, "Shorter greeting", 6, 6);
+  assert_matches_above_dimmed (f);
+
+  kw_matrix_set_filter (f->matrix, NULL);
+  g_assert_false (gtk_widget_has_css_class (kw_matrix_get_card (f->matrix, f->drop), "dimmed"));
 }
 
 static void
@@ -1049,6 +1160,7 @@ main (int   argc,
   ADD ("snap", test_snap);
   ADD ("dots", test_dots);
   ADD ("filter", test_filter);
+  ADD ("filter-stacking", test_filter_stacking);
   ADD ("presentation-scales", test_presentation_scales);
   ADD ("large-board", test_large_board);
   ADD ("no-overlaps", test_no_overlaps);

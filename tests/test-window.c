@@ -13,6 +13,7 @@
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
+#include "kw-text.h"
 #include "kw-tray.h"
 #include "kw-window.h"
 #include "kw-gui-test.h"
@@ -1095,7 +1096,11 @@ test_window_details_edits (void)
   g_assert_cmpstr (kw_finding_get_title (finding), ==, old_title);
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, old_title);
 
-  /* Dates: Dutch order is accepted, nonsense is refused and marked. */
+  /* Dates: the hint's example is in the form the field shows (ISO in
+   * English, 22-11-2026 in Dutch: test-text checks the Dutch form). */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (due_row)), ==, "Due date (e.g. 2026-11-22)");
+
+  /* Dutch order is accepted too, nonsense is refused and marked. */
   gtk_editable_set_text (due_row, "31-12-2027");
   g_assert_cmpstr (kw_finding_get_due_date (finding), ==, "2027-12-31");
   {
@@ -1110,6 +1115,12 @@ test_window_details_edits (void)
   gtk_editable_set_text (due_row, "");
   g_assert_cmpstr (kw_finding_get_due_date (finding), ==, "");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (due_row), "error"));
+  /* Undone, the date comes back in the field's own form (ISO here). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (kw_date_is_valid_iso (kw_finding_get_due_date (finding)));
+  g_assert_cmpstr (gtk_editable_get_text (due_row), ==, kw_finding_get_due_date (finding));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (kw_finding_get_due_date (finding), ==, "");
 
   /* Tags apply as a list, on Enter. */
   gtk_editable_set_text (tags_row, "website,  app , ,website");
@@ -1319,6 +1330,10 @@ test_window_presentation (void)
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_AUTO);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "numbers");
   g_assert_cmpint (kw_matrix_get_style (matrix), ==, KW_MATRIX_STYLE_DOTS);
+  /* Snap to Grid is on from the start (the README says why). */
+  g_assert_true (kw_matrix_get_snap (matrix));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL);
+  g_assert_false (kw_matrix_get_snap (matrix));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.snap", NULL);
   g_assert_true (kw_matrix_get_snap (matrix));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.matrix-labels", "s", "titles");

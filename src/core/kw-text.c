@@ -183,6 +183,82 @@ kw_date_parse_to_iso (const char *text)
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
 
+/* The date fields */
+
+#define EXAMPLE_DATE "2026-11-22"
+
+gboolean
+kw_date_pattern_is_usable (const char *pattern)
+{
+  char separator;
+
+  /* "%d-%m-%Y": three fields of two characters and two separators. */
+  if (pattern == NULL || strlen (pattern) != 8)
+    return FALSE;
+  separator = pattern[2];
+  if (separator == '\0' || strchr ("-/.", separator) == NULL || pattern[5] != separator)
+    return FALSE;
+
+  /* Day-month-year with any of them, or ISO itself; never the month
+   * first, which the parser would read as the day. */
+  return (g_str_has_prefix (pattern, "%d") && strncmp (pattern + 3, "%m", 2) == 0 &&
+          g_str_has_suffix (pattern, "%Y")) ||
+         g_str_equal (pattern, "%Y-%m-%d");
+}
+
+const char *
+kw_date_entry_pattern (void)
+{
+  /* Translators: how a date field shows dates: %d the day, %m the month,
+   * %Y the year: "%d-%m-%Y" (with -, / or . between) or this ISO form
+   * only, which the field reads back. Dutch: "%d-%m-%Y". */
+  /* xgettext:no-c-format */
+  const char *pattern = C_("date field", "%Y-%m-%d");
+
+  return kw_date_pattern_is_usable (pattern) ? pattern : "%Y-%m-%d";
+}
+
+char *
+kw_date_format_with (const char *iso,
+                     const char *pattern)
+{
+  guint year, month, day;
+  GString *out;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (!kw_date_is_valid_iso (iso) || !kw_date_pattern_is_usable (pattern) ||
+      !parse_ymd (iso, &year, &month, &day))
+    return g_strdup (iso);
+
+  out = g_string_new (NULL);
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (*p != '%')
+        g_string_append_c (out, *p);
+      else if (*++p == 'd')
+        g_string_append_printf (out, "%02u", day);
+      else if (*p == 'm')
+        g_string_append_printf (out, "%02u", month);
+      else
+        g_string_append_printf (out, "%04u", year);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+kw_date_format_for_entry (const char *iso)
+{
+  return kw_date_format_with (iso, kw_date_entry_pattern ());
+}
+
+char *
+kw_date_entry_example (void)
+{
+  return kw_date_format_for_entry (EXAMPLE_DATE);
+}
+
 static gboolean
 is_dropped_control (gunichar c)
 {
