@@ -182,6 +182,26 @@ move_step_label (guint n)
   return g_strdup_printf (ngettext ("Move %u Finding", "Move %u Findings", n), n);
 }
 
+/* With Snap to Grid on, the focused finding steps over a line rather
+ * than onto it (the rest of a group moves by the same step). */
+static void
+step_past_lines (KwMatrix     *self,
+                 KwMatrixCard *card,
+                 GArray       *moved,
+                 double       *d_impact,
+                 double       *d_effort)
+{
+  KwFinding *finding = kw_matrix_card_get_finding (card);
+
+  if (!kw_finding_get_placed (finding))
+    return;
+  *d_impact = kw_matrix_step_past_lines (kw_finding_get_impact (finding), *d_impact,
+                                         KW_MATRIX_AXIS_IMPACT, &self->thresholds);
+  *d_effort = kw_matrix_step_past_lines (kw_finding_get_effort (finding), *d_effort,
+                                         KW_MATRIX_AXIS_EFFORT, &self->thresholds);
+  clamp_shift (moved, d_impact, d_effort);
+}
+
 void
 kw_matrix_move_by_keys (KwMatrix     *self,
                         KwMatrixCard *card,
@@ -194,6 +214,8 @@ kw_matrix_move_by_keys (KwMatrix     *self,
   clamp_shift (moved, &d_impact, &d_effort);
   if (moved->len == 0 || (d_impact == 0 && d_effort == 0))
     return;
+  if (self->snap)
+    step_past_lines (self, card, moved, &d_impact, &d_effort);
 
   label = move_step_label (moved->len);
   begin_step (self, label);

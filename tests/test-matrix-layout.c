@@ -398,6 +398,30 @@ test_legend_width (void)
   g_assert_cmpmem (&layout.legend, sizeof layout.legend, &usual.legend, sizeof usual.legend);
 }
 
+/* The arrow keys with Snap to Grid on: a step that would land on a line
+ * goes over it; other steps are as asked; at the edge of the scale a
+ * step onto a line there is not taken. */
+static void
+test_step_past_lines (void)
+{
+  KwThresholds thresholds;
+
+  kw_thresholds_init_default (&thresholds); /* 5, 5, 1 */
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (4.9, 0.1, KW_MATRIX_AXIS_IMPACT, &thresholds), 0.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (5.1, -0.1, KW_MATRIX_AXIS_IMPACT, &thresholds), -0.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (4.0, 1.0, KW_MATRIX_AXIS_IMPACT, &thresholds), 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (4.5, 0.1, KW_MATRIX_AXIS_IMPACT, &thresholds), 0.1, 1e-9);
+  /* Effort has two lines: the effort line and the tiny-effort line. */
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (0.9, 0.1, KW_MATRIX_AXIS_EFFORT, &thresholds), 0.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (4.9, 0.1, KW_MATRIX_AXIS_EFFORT, &thresholds), 0.2, 1e-9);
+  /* The impact axis knows nothing of the effort's tiny line. */
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (0.9, 0.1, KW_MATRIX_AXIS_IMPACT, &thresholds), 0.1, 1e-9);
+
+  thresholds.impact = 10.0;
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (9.9, 0.1, KW_MATRIX_AXIS_IMPACT, &thresholds), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kw_matrix_step_past_lines (3.0, 0.0, KW_MATRIX_AXIS_IMPACT, &thresholds), 0.0, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +438,7 @@ main (int   argc,
   g_test_add_func ("/matrix-layout/handles", test_handles);
   g_test_add_func ("/matrix-layout/add-legend", test_add_legend);
   g_test_add_func ("/matrix-layout/legend-width", test_legend_width);
+  g_test_add_func ("/matrix-layout/step-past-lines", test_step_past_lines);
 
   return g_test_run ();
 }

@@ -376,6 +376,36 @@ is_high_side (const SnapLine *line,
   return line->at_or_above_is_high ? value >= line->value : value > line->value;
 }
 
+/* A key step of @delta from @value that would land exactly on one of the
+ * axis's lines goes one step of the same size further, so the arrow keys
+ * (with Snap to Grid on) never leave a finding on a line either. Returns
+ * the step to take. */
+double
+kw_matrix_step_past_lines (double              value,
+                           double              delta,
+                           KwMatrixAxis        axis,
+                           const KwThresholds *thresholds)
+{
+  SnapLine lines[2];
+  guint n_lines;
+  double target = value + delta;
+
+  g_return_val_if_fail (thresholds != NULL, delta);
+
+  if (delta == 0)
+    return delta;
+  n_lines = snap_lines_for_axis (axis, thresholds, lines);
+  for (guint l = 0; l < n_lines; l++)
+    if (fabs (target - lines[l].value) < 1e-9)
+      {
+        double further = target + delta;
+
+        /* At the edge of the scale there is no further: stay put. */
+        return further < KW_SCORE_MIN - 1e-9 || further > KW_SCORE_MAX + 1e-9 ? 0 : 2 * delta;
+      }
+  return delta;
+}
+
 double
 kw_matrix_snap (double              value,
                 KwMatrixAxis        axis,

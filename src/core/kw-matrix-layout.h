@@ -150,4 +150,13 @@ double    kw_matrix_snap                  (double              value,
                                            KwMatrixAxis        axis,
                                            const KwThresholds *thresholds);
 
+/* The step an arrow key takes from @value: @delta, or twice it when
+ * @delta would land exactly on a line of the axis (0 when that line is at
+ * the end of the scale), so a snapped board never gets a finding on a
+ * line from the keyboard either. */
+double    kw_matrix_step_past_lines       (double              value,
+                                           double              delta,
+                                           KwMatrixAxis        axis,
+                                           const KwThresholds *thresholds);
+
 G_END_DECLS
