@@ -70,6 +70,11 @@ struct _KwPlanPages
   double     height;
   double     margin;
   guint      n_pages;
+
+  /* While kw_plan_pages_render_pdf() runs: laying out a plan of thousands
+   * of findings takes seconds (minutes under the sanitizers), so closing
+   * the export dialog must not wait for all of it. */
+  GCancellable *cancellable;
 };
 
 /* ---- Paper ----------------------------------------------------------------- */
@@ -371,7 +376,7 @@ place_blocks (KwPlanPages *self,
   double y = top;
   guint page = 0;
 
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (guint i = 0; i < self->blocks->len && !g_cancellable_is_cancelled (self->cancellable); i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
       double needed;
@@ -656,7 +661,9 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kwadrant");
   cr = cairo_create (surface);
 
+  self->cancellable = cancellable;
   n_pages = kw_plan_pages_paginate (self, cr, width, height, KW_PLAN_PAGES_MARGIN);
+  self->cancellable = NULL;
   cairo_tag_begin (cr, "Document", NULL);
   for (guint i = 0; i < n_pages && !g_cancellable_is_cancelled (cancellable); i++)
     {
