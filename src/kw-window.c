@@ -476,17 +476,121 @@ collect_selected (KwWindow *self)
   return findings;
 }
 
+/* The list the finding shows in: the one with the keyboard focus, or
+ * else the tray for an unplaced finding and the outcome lists for one on
+ * the matrix. */
+static GtkListView *
+list_of_finding (KwWindow  *self,
+                 KwFinding *finding,
+                 GtkWidget *focus)
+{
+  GtkWidget *tray_list = kw_tray_get_list (self->tray);
+
+  if (focus != NULL && (focus == tray_list || gtk_widget_is_ancestor (focus, tray_list)))
+    return GTK_LIST_VIEW (tray_list);
+  if (focus != NULL && (focus == GTK_WIDGET (self->plan_view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->plan_view))))
+    return self->plan_view;
+
+  return kw_finding_get_placed (finding) ? self->plan_view : GTK_LIST_VIEW (tray_list);
+}
+
+/* After a delete the next finding of the same list takes the selection
+ * and the keyboard, so a second Delete removes the one now shown
+ * selected, never one somewhere else. */
+typedef enum
+{
+  FOCUS_ELSEWHERE,
+  FOCUS_IN_LIST,
+  FOCUS_IN_MATRIX,
+} DeleteFocus;
+
+static DeleteFocus
+where_is_focus (KwWindow    *self,
+                GtkListView *list,
+                GtkWidget   *focus)
+{
+  if (focus == NULL)
+    return FOCUS_ELSEWHERE;
+  if (focus == GTK_WIDGET (list) || gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return FOCUS_IN_LIST;
+  if (focus == GTK_WIDGET (self->matrix) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->matrix)))
+    return FOCUS_IN_MATRIX;
+  return FOCUS_ELSEWHERE;
+}
+
+static void
+select_after_delete (KwWindow    *self,
+                     GtkListView *list,
+                     KwFinding   *successor,
+                     DeleteFocus  focus)
+{
+  if (successor == NULL)
+    {
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      /* The focused row is gone: the list keeps the keyboard. */
+      if (focus == FOCUS_IN_LIST)
+        gtk_widget_grab_focus (GTK_WIDGET (list));
+      return;
+    }
+
+  /* Focus first: a focused card selects itself. */
+  if (focus == FOCUS_IN_MATRIX)
+    kw_matrix_focus_finding (self->matrix, successor);
+  else if (focus == FOCUS_IN_LIST)
+    kw_plan_selection_focus_finding (list, successor);
+  kw_window_select_only (self, successor);
+}
+
+/* The Undo toast stays until the board changes again, or 10 s: long
+ * enough to notice the wrong finding went, gone once it no longer
+ * undoes the delete alone. */
+#define DELETE_TOAST_TIMEOUT_S 10
+
+static void
+delete_toast_dismissed_cb (AdwToast *toast,
+                           KwBoard  *board)
+{
+  g_signal_handlers_disconnect_by_func (board, adw_toast_dismiss, toast);
+}
+
+static void
+show_delete_toast (KwWindow   *self,
+                   const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+  KwBoard *board = kw_window_board (self);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, DELETE_TOAST_TIMEOUT_S);
+  g_signal_connect_object (board, "changed", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), board, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 kw_window_delete_selected (KwWindow *self)
 {
   g_autoptr(GPtrArray) findings = collect_selected (self);
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
+  g_autoptr(KwFinding) successor = NULL;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkListView *list;
+  DeleteFocus where;
 
   /* The matrix and the lists ask too, not only the disabled action. */
   if (findings->len == 0 || kw_document_get_read_only (self->document))
     return;
+
+  list = list_of_finding (self, findings->pdata[0], focus);
+  successor = kw_plan_selection_get_successor (KW_PLAN_SELECTION (gtk_list_view_get_model (list)),
+                                               findings->pdata[0], findings);
+  if (successor != NULL)
+    g_object_ref (successor);
+  /* Asked now: the focused row goes with its finding. */
+  where = where_is_focus (self, list, focus);
 
   if (findings->len == 1)
     {
@@ -506,11 +610,8 @@ kw_window_delete_selected (KwWindow *self)
     kw_history_remove (kw_window_history (self), findings->pdata[i]);
   kw_history_end_group (kw_window_history (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  select_after_delete (self, list, successor, where);
+  show_delete_toast (self, message);
 }
 
 static void
@@ -850,6 +951,7 @@ setup_models (KwWindow *self)
   kw_matrix_set_filter (self->matrix, GTK_FILTER (self->filter));
   kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
 
+  kw_plan_selection_track_rows (self->plan_view);
   add_delete_shortcut (self, GTK_WIDGET (self->plan_view));
   add_delete_shortcut (self, kw_tray_get_list (self->tray));
 }
