@@ -303,6 +303,23 @@ kw_plan_selection_find (KwPlanSelection *self,
   return FALSE;
 }
 
+gboolean
+kw_plan_selection_is_behind (KwPlanSelection *self,
+                             KwFinding       *finding,
+                             KwOutcome        outcome)
+{
+  g_autoptr(KwPlanItem) item = NULL;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_PLAN_SELECTION (self), FALSE);
+
+  if (!kw_plan_selection_find (self, finding, &position))
+    return FALSE;
+
+  item = g_list_model_get_item (self->model, position);
+  return kw_plan_item_get_outcome (item) != outcome;
+}
+
 static gboolean
 is_skipped (KwFinding *finding,
             GPtrArray *skip)
@@ -324,9 +341,12 @@ walk_heading (KwPlanSelection *self,
     {
       KwFinding *finding = finding_at (self, (guint) i);
 
+      guint shared_position;
+
       if (finding == NULL)
         return NULL;
-      if (!is_skipped (finding, skip))
+      /* The list may not have caught up with an earlier change yet. */
+      if (!is_skipped (finding, skip) && lookup_position (self, finding, &shared_position))
         return finding;
     }
 

@@ -30,6 +30,11 @@ KwPlanSelection *kw_plan_selection_new (GListModel        *model,
 KwFinding       *kw_plan_selection_get_successor (KwPlanSelection *self,
                                                   KwFinding       *finding,
                                                   GPtrArray       *skip);
+/* Whether the list still shows finding under another outcome than
+ * outcome: it follows the board in an idle, and has not yet. */
+gboolean         kw_plan_selection_is_behind     (KwPlanSelection *self,
+                                                  KwFinding       *finding,
+                                                  KwOutcome        outcome);
 /* The position of finding's row in this list, or FALSE. */
 gboolean         kw_plan_selection_find          (KwPlanSelection *self,
                                                   KwFinding       *finding,

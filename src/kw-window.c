@@ -11,6 +11,7 @@
 #include "kw-a11y.h"
 #include "kw-application.h"
 #include "kw-file-names.h"
+#include "kw-placement-entry.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
 #include "kw-window-private.h"
@@ -546,11 +547,44 @@ select_after_delete (KwWindow    *self,
  * undoes the delete alone. */
 #define DELETE_TOAST_TIMEOUT_S 10
 
+#define TOAST_DISMISSED_KEY "kw-dismissed"
+#define TOAST_SHOWN_KEY "kw-shown-at"
+/* libadwaita 1.2 crashes when a toast is dismissed while it is still
+ * sliding in (half a second when it replaces another one): its hiding
+ * ends first and frees what the sliding-in still uses. A change that
+ * soon after the delete takes the toast away once it is in. */
+#define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
+
 static void
 delete_toast_dismissed_cb (AdwToast *toast,
                            KwBoard  *board)
 {
-  g_signal_handlers_disconnect_by_func (board, adw_toast_dismiss, toast);
+  g_object_set_data (G_OBJECT (toast), TOAST_DISMISSED_KEY, GINT_TO_POINTER (TRUE));
+  g_signal_handlers_disconnect_by_data (board, toast);
+}
+
+/* Later, not within the change: the change may be the toast's own Undo,
+ * which dismisses it already. */
+static gboolean
+dismiss_delete_toast_cb (gpointer data)
+{
+  AdwToast *toast = data;
+
+  if (g_object_get_data (G_OBJECT (toast), TOAST_DISMISSED_KEY) == NULL)
+    adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+board_changed_after_delete_cb (AdwToast *toast,
+                               KwBoard  *board)
+{
+  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), TOAST_SHOWN_KEY);
+  gint64 wait_us = MAX (0, *shown_at + TOAST_SETTLE_US - g_get_monotonic_time ());
+
+  g_signal_handlers_disconnect_by_func (board, board_changed_after_delete_cb, toast);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait_us / G_TIME_SPAN_MILLISECOND),
+                      dismiss_delete_toast_cb, g_object_ref (toast), g_object_unref);
 }
 
 static void
@@ -564,7 +598,8 @@ show_delete_toast (KwWindow   *self,
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, DELETE_TOAST_TIMEOUT_S);
-  g_signal_connect_object (board, "changed", G_CALLBACK (adw_toast_dismiss), toast, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (toast), TOAST_SHOWN_KEY, g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)), g_free);
+  g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_after_delete_cb), toast, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), board, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -924,6 +959,15 @@ kw_window_class_init (KwWindowClass *klass)
   g_type_ensure (KW_TYPE_DETAILS_PANEL);
 }
 
+/* Keyboard placement in the outcome lists: only while the board can change. */
+static KwHistory *
+placement_history (gpointer user_data)
+{
+  KwWindow *self = user_data;
+
+  return kw_document_get_read_only (self->document) ? NULL : kw_window_history (self);
+}
+
 static void
 setup_models (KwWindow *self)
 {
@@ -952,6 +996,7 @@ setup_models (KwWindow *self)
   kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
 
   kw_plan_selection_track_rows (self->plan_view);
+  kw_placement_entry_attach_list (self->plan_view, placement_history, self);
   add_delete_shortcut (self, GTK_WIDGET (self->plan_view));
   add_delete_shortcut (self, kw_tray_get_list (self->tray));
 }
