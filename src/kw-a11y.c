@@ -148,12 +148,12 @@ kw_a11y_name_drop_down (GtkDropDown *dropdown,
 
 /* Announcements
  *
- * GTK 4.8 has no gtk_accessible_announce(). What a screen reader does
- * speak is a notification appearing: Orca reads an object of the role
- * AT-SPI calls "notification" (GTK's alert) when it starts showing. The
- * announcer is such a status line, shown with the message and hidden
- * again first, so the same message twice is announced twice. Sighted
- * people read it too. */
+ * GTK 4.8 has no gtk_accessible_announce(). The announcer is a status
+ * line with the alert role: each message becomes its accessible name, and
+ * GTK sends that change to AT-SPI as the alert's accessible-name changing
+ * (GTK 4.8 sends no "showing" change when a widget is shown, so hiding
+ * and showing it again would add nothing). Sighted people read the line
+ * too. */
 
 #define ANNOUNCER_KEY "kw-a11y-announcer"
 
@@ -176,7 +176,8 @@ announcer_unrealize_cb (GtkWidget *announcer)
  * kw_a11y_announcer_new:
  *
  * Makes the status line kw_a11y_announce() shows its messages in, for
- * the window it is put in. Hidden until the first message.
+ * the window it is put in. Empty until the first message (shown all the
+ * same: a hidden widget is never realized, and so never found).
  *
  * Returns: (transfer floating): a new widget
  */
@@ -185,13 +186,14 @@ kw_a11y_announcer_new (void)
 {
   GtkWidget *announcer = g_object_new (GTK_TYPE_BOX,
                                        "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
-                                       "visible", FALSE,
                                        NULL);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (announcer, "kw-announcer");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (announcer), label);
 
   g_signal_connect (announcer, "realize", G_CALLBACK (announcer_realize_cb), NULL);
@@ -205,7 +207,8 @@ kw_a11y_announcer_new (void)
  * @widget: a widget in the window to announce in
  * @message: what to say
  *
- * Shows @message in the window's announcer, which screen readers speak.
+ * Shows @message in the window's announcer, the status line whose
+ * accessible name screen readers are told about.
  * Without an announcer (none was made for the window) only the debug log
  * has it.
  */
@@ -228,8 +231,6 @@ kw_a11y_announce (GtkWidget  *widget,
     return;
 
   label = gtk_widget_get_first_child (announcer);
-  gtk_widget_set_visible (announcer, FALSE);
   gtk_label_set_text (GTK_LABEL (label), message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (announcer), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
-  gtk_widget_set_visible (announcer, TRUE);
 }
