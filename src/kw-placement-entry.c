@@ -134,6 +134,10 @@ show_error (KwPlacementEntry *self,
 
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* Its parent lays out no popovers (a list, the matrix): the popover
+   * takes its new size only when presented again. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_popover_present (GTK_POPOVER (self));
   if (message != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
