@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "kw-matrix.h"
+#include "kw-matrix-private.h"
 #include "kw-placement-entry.h"
 #include "kw-plan-item.h"
 #include "kw-plan-selection.h"
@@ -433,14 +434,53 @@ test_place_on_matrix (void)
 
   drain_main_context ();
   g_assert_true (kw_matrix_focus_finding (matrix, a));
-  entry = kw_placement_entry_open (GTK_WIDGET (matrix), kw_matrix_get_card (matrix, a),
-                                   kw_window_get_history (window), a, GDK_KEY_9);
+
+  /* A digit on the focused card opens the entry with it; Ctrl+digit
+   * is left to the window. */
+  g_assert_false (kw_matrix_handle_key (matrix, GDK_KEY_9, GDK_CONTROL_MASK));
+  g_assert_null (find_entry (GTK_WIDGET (matrix)));
+  g_assert_true (kw_matrix_handle_key (matrix, GDK_KEY_9, 0));
+  entry = find_entry (GTK_WIDGET (matrix));
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (entry)));
   editable = kw_placement_entry_get_editable (entry);
+  g_assert_cmpstr (gtk_editable_get_text (editable), ==, "9");
   gtk_editable_set_text (editable, "9;1.5");
   g_signal_emit_by_name (editable, "activate");
   g_assert_cmpfloat (kw_finding_get_impact (a), ==, 9.0);
   g_assert_cmpfloat (kw_finding_get_effort (a), ==, 1.5);
   g_assert_cmpint (kw_board_classify_finding (kw_window_get_board (window), a), ==, KW_OUTCOME_QUICK_WIN);
+  g_assert_cmpstr (kw_history_get_undo_label (kw_window_get_history (window)), ==, "Move Finding");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The core's rule decides what the entry takes: every refusal leaves the
+ * finding where it was and says why. */
+static void
+test_refusals (void)
+{
+  KwWindow *window = new_board_window ();
+  GtkListView *tray = GTK_LIST_VIEW (kw_tray_get_list (KW_TRAY (kw_window_get_tray (window))));
+  KwHistory *history = kw_window_get_history (window);
+  KwFinding *a = add_finding (window, "Een", -1, -1);
+  static const char * const bad[] = { "8", "8 11", "8 2,55", "8 twee", "8;2;3" };
+  KwPlacementEntry *entry;
+  GtkEditable *editable;
+
+  drain_main_context ();
+  focus_row (tray, a);
+  entry = kw_placement_entry_open (GTK_WIDGET (tray), row_widget (tray, a), history, a, GDK_KEY_8);
+  editable = kw_placement_entry_get_editable (entry);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gtk_editable_set_text (editable, bad[i]);
+      g_signal_emit_by_name (editable, "activate");
+      g_assert_false (kw_finding_get_placed (a));
+      g_assert_nonnull (kw_placement_entry_get_error (entry));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editable), "error"));
+    }
+  g_assert_cmpstr (kw_history_get_undo_label (history), ==, "Add Finding");
 
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
@@ -459,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/placement/delete-toast", test_delete_toast);
   g_test_add_func ("/placement/from-tray", test_place_from_tray);
   g_test_add_func ("/placement/on-matrix", test_place_on_matrix);
+  g_test_add_func ("/placement/refusals", test_refusals);
 
   status = g_test_run ();
   kw_gui_test_finish (&app, &tmp_dir);
