@@ -81,7 +81,9 @@ kw_matrix_handle_key (KwMatrix        *self,
   if (!self->editable)
     return refuse_key (self, keyval);
 
-  if (kw_placement_entry_is_start_key (keyval, state) && self->history != NULL)
+  /* Presenting, digits zoom (1 to 5) or do nothing: never an entry on the
+   * projector. */
+  if (kw_placement_entry_is_start_key (keyval, state) && self->history != NULL && !self->presentation)
     {
       kw_placement_entry_open (GTK_WIDGET (self), GTK_WIDGET (card), self->history,
                                kw_matrix_card_get_finding (card), keyval);

@@ -421,6 +421,13 @@ test_place_on_matrix (void)
   g_assert_cmpint (kw_board_classify_finding (kw_window_get_board (window), a), ==, KW_OUTCOME_QUICK_WIN);
   g_assert_cmpstr (kw_history_get_undo_label (kw_window_get_history (window)), ==, "Move Finding");
 
+  /* Presenting, digits zoom or do nothing: no entry on the projector. */
+  kw_matrix_set_presentation (matrix, TRUE);
+  g_assert_true (kw_matrix_focus_finding (matrix, a));
+  g_assert_false (kw_matrix_handle_key (matrix, GDK_KEY_7, 0));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (entry)));
+  kw_matrix_set_presentation (matrix, FALSE);
+
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
