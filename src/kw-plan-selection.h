@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "kw-finding.h"
+#include "kw-outcome.h"
 
 G_BEGIN_DECLS
 

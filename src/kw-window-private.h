@@ -7,7 +7,7 @@
  * the questions around saving, closing and changes on disk;
  * kw-window-search.c the search bar and its tags; kw-window-recent.c shows
  * the recent boards; kw-window-dnd.c opens boards
- * dropped on the window.
+ * dropped on the window; kw-window-delete.c deletes the selection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,7 +163,6 @@ void            kw_window_show_details         (KwWindow   *self,
 void            kw_window_select_only          (KwWindow   *self,
                                                 KwFinding  *finding);
 KwFinding      *kw_window_get_first_selected   (KwWindow   *self);
-void            kw_window_delete_selected      (KwWindow   *self);
 
 void            kw_window_present_pending      (KwWindow   *self);
 
@@ -210,6 +209,9 @@ void            kw_window_save                 (KwWindow   *self);
 void            kw_window_save_as              (KwWindow   *self);
 void            kw_window_reload               (KwWindow   *self);
 void            kw_window_ask_to_save_changes  (KwWindow   *self);
+
+/* kw-window-delete.c */
+void            kw_window_delete_selected      (KwWindow   *self);
 
 /* kw-window-dnd.c */
 void            kw_window_setup_drop_target    (KwWindow   *self);
