@@ -145,3 +145,92 @@ kw_a11y_name_drop_down (GtkDropDown *dropdown,
   g_signal_connect_object (dropdown, "notify::selected-item", G_CALLBACK (drop_down_selected_cb), button, 0);
   drop_down_selected_cb (dropdown, NULL, button);
 }
+
+/* Announcements
+ *
+ * GTK 4.8 has no gtk_accessible_announce(). The announcer is a status
+ * line with the alert role: each message becomes its accessible name, and
+ * GTK sends that change to AT-SPI as the alert's accessible-name changing
+ * (GTK 4.8 sends no "showing" change when a widget is shown, so hiding
+ * and showing it again would add nothing). Sighted people read the line
+ * too. */
+
+#define ANNOUNCER_KEY "kw-a11y-announcer"
+
+static void
+announcer_realize_cb (GtkWidget *announcer)
+{
+  g_object_set_data (G_OBJECT (gtk_widget_get_root (announcer)), ANNOUNCER_KEY, announcer);
+}
+
+static void
+announcer_unrealize_cb (GtkWidget *announcer)
+{
+  GtkRoot *root = gtk_widget_get_root (announcer);
+
+  if (root != NULL && g_object_get_data (G_OBJECT (root), ANNOUNCER_KEY) == announcer)
+    g_object_set_data (G_OBJECT (root), ANNOUNCER_KEY, NULL);
+}
+
+/**
+ * kw_a11y_announcer_new:
+ *
+ * Makes the status line kw_a11y_announce() shows its messages in, for
+ * the window it is put in. Empty until the first message (shown all the
+ * same: a hidden widget is never realized, and so never found).
+ *
+ * Returns: (transfer floating): a new widget
+ */
+GtkWidget *
+kw_a11y_announcer_new (void)
+{
+  GtkWidget *announcer = g_object_new (GTK_TYPE_BOX,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                       NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (announcer, "kw-announcer");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (announcer), label);
+
+  g_signal_connect (announcer, "realize", G_CALLBACK (announcer_realize_cb), NULL);
+  g_signal_connect (announcer, "unrealize", G_CALLBACK (announcer_unrealize_cb), NULL);
+
+  return announcer;
+}
+
+/**
+ * kw_a11y_announce:
+ * @widget: a widget in the window to announce in
+ * @message: what to say
+ *
+ * Shows @message in the window's announcer, the status line whose
+ * accessible name screen readers are told about.
+ * Without an announcer (none was made for the window) only the debug log
+ * has it.
+ */
+void
+kw_a11y_announce (GtkWidget  *widget,
+                  const char *message)
+{
+  GtkRoot *root;
+  GtkWidget *announcer;
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  g_debug ("Announcing: %s", message);
+
+  root = gtk_widget_get_root (widget);
+  announcer = root != NULL ? g_object_get_data (G_OBJECT (root), ANNOUNCER_KEY) : NULL;
+  if (announcer == NULL)
+    return;
+
+  label = gtk_widget_get_first_child (announcer);
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (announcer), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+}

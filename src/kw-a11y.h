@@ -13,4 +13,8 @@ void kw_a11y_name_buttons_once_when_shown (GtkWidget *widget);
 void kw_a11y_name_drop_down               (GtkDropDown *dropdown,
                                            const char  *name);
 
+GtkWidget *kw_a11y_announcer_new          (void);
+void       kw_a11y_announce               (GtkWidget   *widget,
+                                           const char  *message);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* kw-matrix-keys.c: the keyboard on the matrix: the arrow keys move the
  * focused finding (by 0.1, with Shift by 1.0), Enter opens it, Delete
- * asks to delete it, Escape cancels a drag; presenting, the keys of
+ * asks to delete it, a digit opens the entry that places it by its impact
+ * and effort ("8 2,5"), Escape cancels a drag; presenting, the keys of
  * kw-matrix-present.c come first. Focusing a card selects it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +11,7 @@
 #include "config.h"
 
 #include "kw-matrix-private.h"
+#include "kw-placement-entry.h"
 
 #define KEY_STEP 0.1
 #define KEY_STEP_LARGE 1.0
@@ -78,6 +80,15 @@ kw_matrix_handle_key (KwMatrix        *self,
 
   if (!self->editable)
     return refuse_key (self, keyval);
+
+  /* Presenting, digits zoom (1 to 5) or do nothing: never an entry on the
+   * projector. */
+  if (kw_placement_entry_is_start_key (keyval, state) && self->history != NULL && !self->presentation)
+    {
+      kw_placement_entry_open (GTK_WIDGET (self), GTK_WIDGET (card), self->history,
+                               kw_matrix_card_get_finding (card), keyval);
+      return GDK_EVENT_STOP;
+    }
 
   switch (keyval)
     {

@@ -263,6 +263,269 @@ kw_plan_selection_init (KwPlanSelection *self)
   self->positions = g_hash_table_new (NULL, NULL);
 }
 
+/* Successors */
+
+/* The finding of the row at position when it is one of the findings
+ * (not a heading, summary or placeholder); borrowed from the model. */
+static KwFinding *
+finding_at (KwPlanSelection *self,
+            guint            position)
+{
+  g_autoptr(KwPlanItem) item = g_list_model_get_item (self->model, position);
+
+  if (item == NULL || kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING)
+    return NULL;
+
+  return kw_plan_item_get_finding (item);
+}
+
+gboolean
+kw_plan_selection_find (KwPlanSelection *self,
+                        KwFinding       *finding,
+                        guint           *position)
+{
+  guint n;
+
+  g_return_val_if_fail (KW_IS_PLAN_SELECTION (self), FALSE);
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+
+  n = g_list_model_get_n_items (self->model);
+  for (guint i = 0; i < n; i++)
+    {
+      if (finding_at (self, i) == finding)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+kw_plan_selection_is_behind (KwPlanSelection *self,
+                             KwFinding       *finding,
+                             KwOutcome        outcome)
+{
+  g_autoptr(KwPlanItem) item = NULL;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_PLAN_SELECTION (self), FALSE);
+
+  if (!kw_plan_selection_find (self, finding, &position))
+    return FALSE;
+
+  item = g_list_model_get_item (self->model, position);
+  return kw_plan_item_get_outcome (item) != outcome;
+}
+
+static gboolean
+is_skipped (KwFinding *finding,
+            GPtrArray *skip)
+{
+  return skip != NULL && g_ptr_array_find (skip, finding, NULL);
+}
+
+/* Walks from position in direction (+1 or -1) through the rows of the same
+ * heading: a row that is no finding ends the heading's findings. */
+static KwFinding *
+walk_heading (KwPlanSelection *self,
+              guint            position,
+              int              direction,
+              GPtrArray       *skip)
+{
+  guint n = g_list_model_get_n_items (self->model);
+
+  for (gint64 i = (gint64) position + direction; i >= 0 && i < n; i += direction)
+    {
+      KwFinding *finding = finding_at (self, (guint) i);
+
+      guint shared_position;
+
+      if (finding == NULL)
+        return NULL;
+      /* The list may not have caught up with an earlier change yet. */
+      if (!is_skipped (finding, skip) && lookup_position (self, finding, &shared_position))
+        return finding;
+    }
+
+  return NULL;
+}
+
+KwFinding *
+kw_plan_selection_get_successor (KwPlanSelection *self,
+                                 KwFinding       *finding,
+                                 GPtrArray       *skip)
+{
+  KwFinding *successor;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_PLAN_SELECTION (self), NULL);
+  g_return_val_if_fail (KW_IS_FINDING (finding), NULL);
+
+  if (!kw_plan_selection_find (self, finding, &position))
+    return NULL;
+
+  successor = walk_heading (self, position, +1, skip);
+  if (successor == NULL)
+    successor = walk_heading (self, position, -1, skip);
+
+  return successor;
+}
+
+/* Rows */
+
+#define ROW_ITEM_KEY "kw-plan-selection-item"
+
+/* The list item widget's child keeps the item it shows; GTK 4.8 has no
+ * other way from a row widget to its item. */
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (child != NULL)
+    g_object_set_data_full (G_OBJECT (child), ROW_ITEM_KEY,
+                            g_object_ref (gtk_list_item_get_item (list_item)), g_object_unref);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (child != NULL)
+    g_object_set_data (G_OBJECT (child), ROW_ITEM_KEY, NULL);
+}
+
+void
+kw_plan_selection_track_rows (GtkListView *view)
+{
+  GtkListItemFactory *factory;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  factory = gtk_list_view_get_factory (view);
+  g_return_if_fail (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+
+  /* After the owner's own handlers, which create and bind the row. */
+  g_signal_connect_after (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  g_signal_connect_after (factory, "unbind", G_CALLBACK (row_unbind_cb), NULL);
+}
+
+static KwFinding *
+item_widget_finding (GtkWidget *item_widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (item_widget);
+  KwPlanItem *item = child != NULL ? g_object_get_data (G_OBJECT (child), ROW_ITEM_KEY) : NULL;
+
+  if (item == NULL || kw_plan_item_get_kind (item) != KW_PLAN_ITEM_FINDING)
+    return NULL;
+
+  return kw_plan_item_get_finding (item);
+}
+
+KwFinding *
+kw_plan_selection_row_finding (GtkListView *view,
+                               GtkWidget   *widget)
+{
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), NULL);
+
+  /* Up to the list's own child: the list item widget. */
+  while (widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (view))
+    widget = gtk_widget_get_parent (widget);
+
+  return widget != NULL ? item_widget_finding (widget) : NULL;
+}
+
+GtkWidget *
+kw_plan_selection_find_row (GtkListView *view,
+                            KwFinding   *finding)
+{
+  GtkSelectionModel *model;
+  guint position;
+
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), NULL);
+  g_return_val_if_fail (KW_IS_FINDING (finding), NULL);
+
+  model = gtk_list_view_get_model (view);
+  if (!KW_IS_PLAN_SELECTION (model) || !kw_plan_selection_find (KW_PLAN_SELECTION (model), finding, &position))
+    return NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (item_widget_finding (child) == finding && gtk_widget_get_child_visible (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkListView *view;
+  KwFinding   *finding;
+  guint        tries;
+} FocusLater;
+
+static void
+focus_later_free (gpointer data)
+{
+  FocusLater *later = data;
+
+  g_object_unref (later->view);
+  g_object_unref (later->finding);
+  g_free (later);
+}
+
+static gboolean
+focus_later_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  FocusLater *later = data;
+  GtkWidget *row = kw_plan_selection_find_row (later->view, later->finding);
+
+  if (row != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A few frames are enough for the list to lay the row out; a finding
+   * that never shows (filtered away) gives up. */
+  return ++later->tries < 5 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+void
+kw_plan_selection_focus_finding (GtkListView *view,
+                                 KwFinding   *finding)
+{
+  GtkWidget *row;
+  FocusLater *later;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+  g_return_if_fail (KW_IS_FINDING (finding));
+
+  row = kw_plan_selection_find_row (view, finding);
+  if (row != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      return;
+    }
+
+  later = g_new0 (FocusLater, 1);
+  later->view = g_object_ref (view);
+  later->finding = g_object_ref (finding);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), focus_later_tick_cb, later, focus_later_free);
+}
+
 KwPlanSelection *
 kw_plan_selection_new (GListModel        *model,
                        GtkSelectionModel *shared)

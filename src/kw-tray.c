@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-a11y.h"
+#include "kw-placement-entry.h"
 #include "kw-plan-item.h"
+#include "kw-plan-selection.h"
 #include "kw-plan-row.h"
 #include "kw-text.h"
 #include "kw-tray.h"
@@ -257,6 +260,16 @@ model_items_changed_cb (KwTray     *self,
   kw_tray_update_count (self);
 }
 
+/* A digit typed on an unplaced finding opens the placement entry; it
+ * places through the history only while the board can change. */
+static KwHistory *
+placement_history (gpointer user_data)
+{
+  KwTray *self = user_data;
+
+  return self->editable ? self->history : NULL;
+}
+
 /* Building */
 
 static GtkWidget *
@@ -296,6 +309,8 @@ build_list (KwTray *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unplaced findings"),
                                   -1);
   g_signal_connect_object (self->list, "activate", G_CALLBACK (list_activate_cb), self, G_CONNECT_SWAPPED);
+  kw_plan_selection_track_rows (GTK_LIST_VIEW (self->list));
+  kw_placement_entry_attach_list (GTK_LIST_VIEW (self->list), placement_history, self);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
@@ -425,6 +440,8 @@ kw_tray_init (KwTray *self)
 
   gtk_widget_set_parent (build_heading (self), GTK_WIDGET (self));
   gtk_widget_set_parent (build_list (self), GTK_WIDGET (self));
+  /* Where keyboard placements say what became of the finding. */
+  gtk_widget_set_parent (kw_a11y_announcer_new (), GTK_WIDGET (self));
 
   kw_tray_update_count (self);
 }

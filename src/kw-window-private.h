@@ -7,7 +7,8 @@
  * the questions around saving, closing and changes on disk;
  * kw-window-search.c the search bar and its tags; kw-window-recent.c shows
  * the recent boards; kw-window-import.c brings findings in from a CSV
- * file or pasted rows, and opens boards dropped on the window.
+ * file or pasted rows, and opens boards dropped on the window;
+ * kw-window-delete.c deletes the selection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,7 +164,6 @@ void            kw_window_show_details         (KwWindow   *self,
 void            kw_window_select_only          (KwWindow   *self,
                                                 KwFinding  *finding);
 KwFinding      *kw_window_get_first_selected   (KwWindow   *self);
-void            kw_window_delete_selected      (KwWindow   *self);
 
 void            kw_window_present_pending      (KwWindow   *self);
 
@@ -216,5 +216,8 @@ void            kw_window_setup_import         (KwWindow   *self);
 void            kw_window_import_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
+
+/* kw-window-delete.c */
+void            kw_window_delete_selected      (KwWindow   *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "kw-a11y.h"
 #include "kw-application.h"
 #include "kw-file-names.h"
+#include "kw-placement-entry.h"
 #include "kw-plan-row.h"
 #include "kw-plan-selection.h"
 #include "kw-window-private.h"
@@ -460,59 +461,6 @@ kw_window_start_board (KwWindow *self)
   kw_window_update_title (self);
 }
 
-static GPtrArray *
-collect_selected (KwWindow *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
-       ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (findings, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-
-  return findings;
-}
-
-void
-kw_window_delete_selected (KwWindow *self)
-{
-  g_autoptr(GPtrArray) findings = collect_selected (self);
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  /* The matrix and the lists ask too, not only the disabled action. */
-  if (findings->len == 0 || kw_document_get_read_only (self->document))
-    return;
-
-  if (findings->len == 1)
-    {
-      label = g_strdup (_("Delete Finding"));
-      message = g_strdup_printf (_("Deleted “%s”"), kw_finding_get_title (findings->pdata[0]));
-    }
-  else
-    {
-      label = g_strdup_printf (ngettext ("Delete %u Finding", "Delete %u Findings", findings->len),
-                               findings->len);
-      message = g_strdup_printf (ngettext ("Deleted %u finding", "Deleted %u findings", findings->len),
-                                 findings->len);
-    }
-
-  kw_history_begin_group (kw_window_history (self), label);
-  for (guint i = 0; i < findings->len; i++)
-    kw_history_remove (kw_window_history (self), findings->pdata[i]);
-  kw_history_end_group (kw_window_history (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 delete_requested_cb (KwWindow *self)
 {
@@ -824,6 +772,15 @@ kw_window_class_init (KwWindowClass *klass)
   g_type_ensure (KW_TYPE_DETAILS_PANEL);
 }
 
+/* Keyboard placement in the outcome lists: only while the board can change. */
+static KwHistory *
+placement_history (gpointer user_data)
+{
+  KwWindow *self = user_data;
+
+  return kw_document_get_read_only (self->document) ? NULL : kw_window_history (self);
+}
+
 static void
 setup_models (KwWindow *self)
 {
@@ -851,6 +808,8 @@ setup_models (KwWindow *self)
   kw_matrix_set_filter (self->matrix, GTK_FILTER (self->filter));
   kw_matrix_set_unplace_target (self->matrix, GTK_WIDGET (self->tray));
 
+  kw_plan_selection_track_rows (self->plan_view);
+  kw_placement_entry_attach_list (self->plan_view, placement_history, self);
   add_delete_shortcut (self, GTK_WIDGET (self->plan_view));
   add_delete_shortcut (self, kw_tray_get_list (self->tray));
 }
