@@ -11,8 +11,10 @@
  * count for the next key.
  *
  * The flow, RUNS times per board: focus the quick-add entry, type a title,
- * Return adds it; the digits of "8 2" open the placement entry, Return
- * places it; Delete removes it, Ctrl+Z brings it back.
+ * Return adds it to the tray; Tab goes to it, the digit 8 opens the
+ * placement entry, " 2" and Return place it; Ctrl+Z takes the placement
+ * back, and a second Ctrl+Z the add, so every round starts from the same
+ * board.
  *
  * Prints “bench keys_STEP_N_ms VALUE ms” (the median per step and board
  * size), the slowest step at 500 findings, and each step's ratio to typing
@@ -59,7 +61,13 @@ static const Step flow[] = {
   { "type_letter", XK_k, 0, TRUE },
   { NULL,          XK_w, 0, FALSE },
   { "add",         XK_Return, 0, TRUE },
-  /* KW_BENCH_PLACEMENT_STEPS */
+  { NULL,          XK_Tab, 0, FALSE },          /* to the new finding in the tray */
+  { "open_placement", XK_8, 0, TRUE },
+  { NULL,          XK_space, 0, FALSE },
+  { NULL,          XK_2, 0, FALSE },
+  { "place",       XK_Return, 0, TRUE },
+  { "undo",        XK_z, ControlMask, TRUE },   /* back to the tray */
+  { NULL,          XK_z, ControlMask, FALSE },  /* and the add undone: the board as it was */
 };
 
 #define N_FLOW G_N_ELEMENTS (flow)
@@ -137,7 +145,6 @@ wait_until_still (Bench   *bench,
 
       if (!kw_bench_next_event (&bench->screen, &event, quiet_until))
         return TRUE;
-      if (g_getenv ("BENCH_DEBUG")) fprintf (stderr, "still: event %d\n", event.type);
       if (kw_bench_is_damage_of (&bench->screen, &event, bench->window.window))
         XDamageSubtract (bench->screen.display, bench->window.damage, None, None);
       if (g_get_monotonic_time () > give_up)
@@ -191,7 +198,6 @@ press_step (Bench       *bench,
                        XKeysymToString (step->keysym));
           return -1;
         }
-      if (g_getenv ("BENCH_DEBUG")) fprintf (stderr, "event %d drawable %lx (window %lx)\n", event.type, event.type == bench->screen.damage_event ? ((XDamageNotifyEvent *) &event)->drawable : 0, bench->window.window);
       if (kw_bench_is_damage_of (&bench->screen, &event, bench->window.window))
         {
           gint64 framed = g_get_monotonic_time ();
@@ -225,7 +231,6 @@ run_board (Bench    *bench,
       {
         gint64 took = press_step (bench, &flow[i], error);
 
-        if (g_getenv ("BENCH_DEBUG")) fprintf (stderr, "board %u run %u step %u: %.1f ms\n", n_findings, run, i, took / 1000.0);
 
         ok = took >= 0 && wait_until_still (bench, error);
         times[i][run] = took / 1000.0;
@@ -276,7 +281,7 @@ main (int   argc,
   ok = bench.tmp_dir != NULL && kw_bench_screen_open (&bench.screen, &error) &&
        XTestQueryExtension (bench.screen.display, &(int){0}, &(int){0}, &(int){0}, &(int){0});
   if (ok)
-    for (guint b = g_getenv ("BENCH_ONLY_500") ? 1 : 0; ok && b < G_N_ELEMENTS (board_sizes); b++)
+    for (guint b = 0; ok && b < G_N_ELEMENTS (board_sizes); b++)
       ok = run_board (&bench, board_sizes[b], times[b], &error);
   kw_bench_screen_close (&bench.screen);
 
