@@ -135,7 +135,7 @@ kw_file_ensure_suffix (GFile      *file,
 
   length = strlen (basename);
   stem_length = length;
-  while ((shorter = strip_suffix (basename, stem_length, suffix)) != stem_length && shorter > 0)
+  while ((shorter = strip_suffix (basename, stem_length, suffix)) != stem_length)
     stem_length = shorter;
 
   /* Ends in it once, as typed ("Matrix.SVG" stays). */
