@@ -23,5 +23,8 @@ KwRecentBoards *kw_recent_boards_new (GtkRecentManager *manager);
 /* Records that file was opened or saved; the model follows. */
 void            kw_recent_boards_add (KwRecentBoards   *self,
                                       GFile            *file);
+/* Takes file off the recent files, for every program: it did not open. */
+void            kw_recent_boards_remove (KwRecentBoards *self,
+                                         GFile          *file);
 
 G_END_DECLS

@@ -25,13 +25,18 @@ kw_window_update_actions (KwWindow *self)
   /* An older Kwadrant never writes a newer format's board: it would lose
    * what it does not know. Export and print stay. */
   gboolean editable = !kw_document_get_read_only (self->document);
+  /* The welcome page has no board: saving, exporting or presenting it
+   * would write or show an empty one. */
+  gboolean has_board = self->started;
 
-  gtk_widget_action_set_enabled (widget, "win.save", idle && editable);
-  gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save", has_board && idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_board && idle && editable);
   gtk_widget_action_set_enabled (widget, "win.reload", idle && kw_window_file (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
-  gtk_widget_action_set_enabled (widget, "win.export", !loading);
-  gtk_widget_action_set_enabled (widget, "win.print", !loading);
+  gtk_widget_action_set_enabled (widget, "win.export", has_board && !loading);
+  gtk_widget_action_set_enabled (widget, "win.print", has_board && !loading);
+  gtk_widget_action_set_enabled (widget, "win.find", has_board && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.present", has_board);
   gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && history != NULL && kw_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.delete", editable && self->selection != NULL &&

@@ -181,6 +181,20 @@ kw_gui_test_find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+const char *
+kw_gui_test_dialog_get_details (AdwMessageDialog *dialog)
+{
+  GtkWidget *expander = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *label;
+
+  if (!GTK_IS_EXPANDER (expander))
+    return NULL;
+
+  label = gtk_expander_get_child (GTK_EXPANDER (expander));
+
+  return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 void
 kw_gui_test_close_dialog (AdwMessageDialog *dialog,
                           const char       *response)

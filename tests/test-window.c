@@ -317,6 +317,38 @@ test_plan_row_text (void)
 
 /* The window */
 
+static guint
+count_toplevels (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  return g_list_length (toplevels);
+}
+
+/* The welcome page has no board: Save (Ctrl+S), Save As, Export and Print
+ * do nothing there, no chooser, no dialog, no empty board written. */
+static void
+test_window_welcome_has_no_board_actions (void)
+{
+  static const char * const board_actions[] = { "win.export", "win.save", "win.save-as", "win.print" };
+  KwWindow *window = new_window ();
+  guint before;
+
+  drain_main_context ();
+  before = count_toplevels ();
+  for (guint i = 0; i < G_N_ELEMENTS (board_actions); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), board_actions[i], NULL);
+      drain_main_context ();
+      if (count_toplevels () != before)
+        g_error ("%s opened a window on the welcome page", board_actions[i]);
+    }
+  g_assert_true (kw_window_is_blank (window));
+  g_assert_null (kw_window_get_file (window));
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_window_blank (void)
 {
@@ -637,10 +669,73 @@ test_window_broken_file (void)
   g_assert_true (g_file_equal (kw_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
+  /* Plain words first: no path, line or XML; those are behind Details. */
   dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.kwadrant”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.kwadrant"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "This file is not a Kwadrant board, or it is damaged. It was not opened.");
+  g_assert_nonnull (kw_gui_test_dialog_get_details (dialog));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), broken_path));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), "broken.kwadrant:"));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (adw_message_dialog_get_extra_child (dialog))));
   kw_gui_test_close_dialog (dialog, "close");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A missing file and a folder get their own plain words. */
+static void
+test_window_missing_file (void)
+{
+  g_autofree char *missing_path = tmp_path ("weg.kwadrant");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  KwWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+
+  kw_window_load_file (window, missing);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The file is not there any more"));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), missing_path));
+  kw_gui_test_close_dialog (dialog, "close");
+
+  kw_window_load_file (window, folder);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This is a folder"));
+  kw_gui_test_close_dialog (dialog, "close");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* GTK's file chooser puts what it opens among the recent files: one that
+ * fails to open comes off again, so Recent never offers it. */
+static void
+test_window_failed_open_not_recent (void)
+{
+  g_autofree char *broken_path = tmp_path ("niet-recent.kwadrant");
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *uri = g_file_get_uri (broken);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  KwWindow *window = new_window ();
+  /* As the chooser does, without waiting for its look at the file. */
+  GtkRecentData data = {
+    .mime_type = (char *) "application/octet-stream",
+    .app_name = (char *) "test-window",
+    .app_exec = (char *) "test-window %u",
+  };
+
+  g_file_set_contents (broken_path, "<?xml of <board", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_recent_manager_add_full (manager, uri, &data));
+  g_assert_true (gtk_recent_manager_has_item (manager, uri));
+
+  kw_window_load_file (window, broken);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  g_assert_false (gtk_recent_manager_has_item (manager, uri));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "close");
 
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
@@ -1383,12 +1478,15 @@ main (int   argc,
   g_test_add_func ("/plan/order-and-sorting", test_plan_order_and_sorting);
   g_test_add_func ("/plan/row-text", test_plan_row_text);
   g_test_add_func ("/window/blank", test_window_blank);
+  g_test_add_func ("/window/welcome-has-no-board-actions", test_window_welcome_has_no_board_actions);
   g_test_add_func ("/window/load-example", test_window_load_example);
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/modify-and-save", test_window_modify_and_save);
   g_test_add_func ("/window/save-conflict", test_window_save_conflict);
   g_test_add_func ("/window/save-fails", test_window_save_fails);
   g_test_add_func ("/window/broken-file", test_window_broken_file);
+  g_test_add_func ("/window/missing-file", test_window_missing_file);
+  g_test_add_func ("/window/failed-open-not-recent", test_window_failed_open_not_recent);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
   g_test_add_func ("/window/quick-add", test_window_quick_add);
   g_test_add_func ("/window/add-finding", test_window_add_finding);
