@@ -54,6 +54,8 @@ details_expander_new (const char *details)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* Opening it does not widen the dialog for a long path. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_add_css_class (label, "caption");
   gtk_expander_set_child (GTK_EXPANDER (expander), label);

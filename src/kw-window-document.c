@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-file-names.h"
 #include "kw-format.h"
@@ -134,7 +135,13 @@ show_load_error (KwWindow     *self,
   g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
   g_autofree char *location = kw_file_dup_location_name (file);
-  g_autofree char *details = g_strdup_printf ("%s\n%s", location, error->message);
+  g_autofree char *details = NULL;
+
+  /* The reader's messages start with the file ("FILE:LINE: problem"). */
+  if (strstr (error->message, location) != NULL)
+    details = g_strdup (error->message);
+  else
+    details = g_strdup_printf ("%s\n%s", location, error->message);
 
   kw_message_dialog_show_problem (GTK_WINDOW (self), heading, get_load_error_body (error), details);
 }
