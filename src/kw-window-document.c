@@ -146,6 +146,31 @@ show_load_error (KwWindow     *self,
   kw_message_dialog_show_problem (GTK_WINDOW (self), heading, get_load_error_body (error), details);
 }
 
+/* A share that is out of reach now may be there tomorrow, with the board
+ * as good as ever: it stays among the recent boards. */
+static gboolean
+is_passing_error (const GError *error)
+{
+  static const GIOErrorEnum passing[] = {
+    G_IO_ERROR_FAILED_HANDLED,  /* the user closed the password dialog */
+    G_IO_ERROR_TIMED_OUT,
+    G_IO_ERROR_BUSY,
+    G_IO_ERROR_NOT_MOUNTED,
+    G_IO_ERROR_HOST_NOT_FOUND,
+    G_IO_ERROR_HOST_UNREACHABLE,
+    G_IO_ERROR_NETWORK_UNREACHABLE,
+    G_IO_ERROR_CONNECTION_REFUSED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (passing); i++)
+    {
+      if (g_error_matches (error, G_IO_ERROR, passing[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 load_finished_cb (GObject      *object,
                   GAsyncResult *result,
@@ -170,7 +195,8 @@ load_finished_cb (GObject      *object,
       /* The file chooser lists what it opened among the recent files, and
        * a board that opened once may be broken now: a file that does not
        * open is no recent board. */
-      kw_window_forget_recent (self, G_FILE (request->subject));
+      if (!is_passing_error (error))
+        kw_window_forget_recent (self, G_FILE (request->subject));
       return;
     }
 
