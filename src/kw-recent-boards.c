@@ -208,3 +208,18 @@ kw_recent_boards_add (KwRecentBoards *self,
   data.app_exec = exec;
   gtk_recent_manager_add_full (self->manager, uri, &data);
 }
+
+void
+kw_recent_boards_remove (KwRecentBoards *self,
+                         GFile          *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (KW_IS_RECENT_BOARDS (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  /* Not there is fine: the error says only that. */
+  if (gtk_recent_manager_has_item (self->manager, uri))
+    gtk_recent_manager_remove_item (self->manager, uri, NULL);
+}

@@ -19,9 +19,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwRecentBoards, kw_recent_boards, KW, RECENT_BOARDS, GObject)
 
 /* manager NULL: GTK's default. */
-KwRecentBoards *kw_recent_boards_new (GtkRecentManager *manager);
+KwRecentBoards *kw_recent_boards_new    (GtkRecentManager *manager);
 /* Records that file was opened or saved; the model follows. */
-void            kw_recent_boards_add (KwRecentBoards   *self,
-                                      GFile            *file);
+void            kw_recent_boards_add    (KwRecentBoards   *self,
+                                         GFile            *file);
+/* Takes file off the recent files (GTK's list, so for every program):
+ * it did not open. */
+void            kw_recent_boards_remove (KwRecentBoards   *self,
+                                         GFile            *file);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-export-dialog.h"
+#include "kw-new-board-dialog.h"
 #include "kw-print.h"
 #include "kw-window-private.h"
 
@@ -25,14 +26,19 @@ kw_window_update_actions (KwWindow *self)
   /* An older Kwadrant never writes a newer format's board: it would lose
    * what it does not know. Export and print stay. */
   gboolean editable = !kw_document_get_read_only (self->document);
+  /* The welcome page has no board: saving, exporting or presenting it
+   * would write or show an empty one. */
+  gboolean has_board = self->started;
 
-  gtk_widget_action_set_enabled (widget, "win.save", idle && editable);
-  gtk_widget_action_set_enabled (widget, "win.save-as", idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save", has_board && idle && editable);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_board && idle && editable);
   gtk_widget_action_set_enabled (widget, "win.reload", idle && kw_window_file (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.new-board", !loading);
   gtk_widget_action_set_enabled (widget, "win.import", idle && editable);
-  gtk_widget_action_set_enabled (widget, "win.export", !loading);
-  gtk_widget_action_set_enabled (widget, "win.print", !loading);
+  gtk_widget_action_set_enabled (widget, "win.export", has_board && !loading);
+  gtk_widget_action_set_enabled (widget, "win.print", has_board && !loading);
+  gtk_widget_action_set_enabled (widget, "win.find", has_board && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.present", has_board);
   gtk_widget_action_set_enabled (widget, "win.undo", editable && history != NULL && kw_history_get_can_undo (history));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && history != NULL && kw_history_get_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.delete", editable && self->selection != NULL &&
@@ -59,24 +65,52 @@ save_as_action_cb (GtkWidget  *widget,
 }
 
 static void
+new_board_response_cb (KwNewBoardDialog *dialog,
+                       const char       *response,
+                       KwWindow         *self)
+{
+  /* Set on the new board, not as an undo step: it is how the board
+   * starts. Cancel leaves it untitled. */
+  if (g_str_equal (response, "create"))
+    kw_new_board_dialog_apply (dialog, kw_window_board (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
+}
+
+static void
+ask_new_board (KwWindow *self)
+{
+  KwNewBoardDialog *dialog;
+
+  kw_window_start_board (self);
+
+  dialog = kw_new_board_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_board_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+N, GNOME's New: a new board in a new window, or in this one while
+ * it shows the untouched welcome page. */
+static void
 new_board_action_cb (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   KwWindow *self = KW_WINDOW (widget);
+  KwWindow *target = self;
 
-  if (self->started)
+  if (self->started || !kw_window_is_blank (self))
     {
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      /* This window already shows a board: New never replaces it. */
-      if (app != NULL)
-        gtk_window_present (GTK_WINDOW (kw_window_new (app)));
-      return;
+      if (app == NULL)
+        return;
+
+      target = kw_window_new (app);
+      gtk_window_present (GTK_WINDOW (target));
     }
 
-  kw_window_start_board (self);
-  gtk_widget_grab_focus (GTK_WIDGET (kw_tray_get_entry (self->tray)));
+  ask_new_board (target);
 }
 
 static void
@@ -140,7 +174,7 @@ redo_action_cb (GtkWidget  *widget,
   kw_history_redo (kw_window_history (self));
 }
 
-/* Ctrl+N adds a finding at once, as one undo step: it waits in the tray,
+/* Insert adds a finding at once, as one undo step: it waits in the tray,
  * selected, with its title ready to be typed over in the details. */
 static void
 add_finding_action_cb (GtkWidget  *widget,

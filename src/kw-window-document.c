@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-file-names.h"
+#include "kw-format.h"
 #include "kw-message-dialog.h"
 #include "kw-window-private.h"
 
@@ -91,6 +93,40 @@ kw_window_request_free (KwWindowRequest *request)
   g_free (request);
 }
 
+/* What went wrong, in words a facilitator can act on; the file, line and
+ * reason go behind the dialog's Details. */
+static const char *
+get_load_error_body (const GError *error)
+{
+  if (error->domain == KW_FORMAT_ERROR)
+    {
+      switch ((KwFormatError) error->code)
+        {
+        case KW_FORMAT_ERROR_TOO_LARGE:
+          return _("This file is too large to be a Kwadrant board, or it holds text far longer than a board "
+                   "would. It was not opened.");
+        case KW_FORMAT_ERROR_NEWER_VERSION:
+          return _("This board was made with a newer version of Kwadrant. Open it with that version.");
+        case KW_FORMAT_ERROR_NOT_XML:
+        case KW_FORMAT_ERROR_NOT_A_BOARD:
+        case KW_FORMAT_ERROR_FORBIDDEN:
+        case KW_FORMAT_ERROR_INVALID:
+        default:
+          return _("This file is not a Kwadrant board, or it is damaged. It was not opened.");
+        }
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("The file is not there any more: it may have been moved, renamed or deleted, "
+             "or the drive it was on is not connected.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return _("You do not have permission to read this file. Ask its owner to share it with you.");
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("This is a folder, not a board. Choose a board file inside it.");
+
+  return _("Kwadrant could not read this file.");
+}
+
 static void
 show_load_error (KwWindow     *self,
                  GFile        *file,
@@ -98,8 +134,41 @@ show_load_error (KwWindow     *self,
 {
   g_autofree char *name = kw_file_dup_display_name (file);
   g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+  g_autofree char *location = kw_file_dup_location_name (file);
+  g_autofree char *details = NULL;
 
-  kw_message_dialog_show_error (GTK_WINDOW (self), heading, error);
+  /* The reader's messages start with the file ("FILE:LINE: problem"). */
+  if (strstr (error->message, location) != NULL)
+    details = g_strdup (error->message);
+  else
+    details = g_strdup_printf ("%s\n%s", location, error->message);
+
+  kw_message_dialog_show_problem (GTK_WINDOW (self), heading, get_load_error_body (error), details);
+}
+
+/* A share that is out of reach now may be there tomorrow, with the board
+ * as good as ever: it stays among the recent boards. */
+static gboolean
+is_passing_error (const GError *error)
+{
+  static const GIOErrorEnum passing[] = {
+    G_IO_ERROR_FAILED_HANDLED,  /* the user closed the password dialog */
+    G_IO_ERROR_TIMED_OUT,
+    G_IO_ERROR_BUSY,
+    G_IO_ERROR_NOT_MOUNTED,
+    G_IO_ERROR_HOST_NOT_FOUND,
+    G_IO_ERROR_HOST_UNREACHABLE,
+    G_IO_ERROR_NETWORK_UNREACHABLE,
+    G_IO_ERROR_CONNECTION_REFUSED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (passing); i++)
+    {
+      if (g_error_matches (error, G_IO_ERROR, passing[i]))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -123,6 +192,11 @@ load_finished_cb (GObject      *object,
       /* The user closed the password dialog: nothing to explain. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED_HANDLED))
         show_load_error (self, G_FILE (request->subject), error);
+      /* The file chooser lists what it opened among the recent files, and
+       * a board that opened once may be broken now: a file that does not
+       * open is no recent board. */
+      if (!is_passing_error (error))
+        kw_window_forget_recent (self, G_FILE (request->subject));
       return;
     }
 

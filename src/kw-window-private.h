@@ -183,6 +183,8 @@ void            kw_window_file_bar_response_cb           (KwWindow   *self,
 /* kw-window-recent.c */
 void            kw_window_add_to_recent        (KwWindow   *self,
                                                 GFile      *file);
+void            kw_window_forget_recent        (KwWindow   *self,
+                                                GFile      *file);
 void            kw_window_open                 (KwWindow   *self,
                                                 GFile      *file);
 void            kw_window_follow_recent_boards (KwWindow   *self);

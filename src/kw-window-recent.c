@@ -113,6 +113,14 @@ kw_window_add_to_recent (KwWindow *self,
   kw_recent_boards_add (self->recent_boards, file);
 }
 
+void
+kw_window_forget_recent (KwWindow *self,
+                         GFile    *file)
+{
+  kw_window_follow_recent_boards (self);
+  kw_recent_boards_remove (self->recent_boards, file);
+}
+
 /* Opens a board the way the rest of the app does: in the window that has
  * it, a blank one, or a new one. */
 void

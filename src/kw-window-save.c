@@ -13,6 +13,7 @@
 #include "kw-format.h"
 #include "kw-message-dialog.h"
 #include "kw-save-chooser.h"
+#include "kw-text.h"
 #include "kw-window-private.h"
 
 static void kw_window_save_to (KwWindow *self,
@@ -216,6 +217,26 @@ kw_window_save (KwWindow *self)
     kw_window_save_to (self, file, TRUE);
 }
 
+/* A board still untitled at its first save takes the file's name, so the
+ * window, the close question, the export's suggested name and the plan's
+ * heading stop saying "Untitled board" once the facilitator named it. */
+static void
+name_untitled_board (KwWindow *self,
+                     GFile    *file)
+{
+  KwBoard *board = kw_window_board (self);
+  g_autofree char *stem = NULL;
+  g_autofree char *title = NULL;
+
+  if (kw_window_file (self) != NULL || *kw_board_get_title (board) != '\0')
+    return;
+
+  stem = kw_file_dup_display_stem (file, KW_FORMAT_SUFFIX);
+  title = kw_text_clean (stem, TRUE);
+  if (*title != '\0')
+    kw_board_set_title (board, title);
+}
+
 static void
 save_as_chosen_cb (GtkWindow *parent,
                    GFile     *file)
@@ -223,9 +244,13 @@ save_as_chosen_cb (GtkWindow *parent,
   KwWindow *self = KW_WINDOW (parent);
 
   if (file == NULL)
-    self->close_after_save = FALSE;
-  else
-    kw_window_save_to (self, file, FALSE);
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  name_untitled_board (self, file);
+  kw_window_save_to (self, file, FALSE);
 }
 
 void

@@ -83,6 +83,9 @@ kw_window_update_page (KwWindow *self)
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
+
+  /* What acts on a board follows whether there is one. */
+  kw_window_update_actions (self);
 }
 
 /* Opening a board at start-up, the window waits for the board (up to

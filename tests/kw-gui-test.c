@@ -181,6 +181,41 @@ kw_gui_test_find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+/* Without a portal GtkFileChooserNative shows a GtkFileChooserDialog. */
+GtkFileChooser *
+kw_gui_test_find_file_chooser (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+gboolean
+kw_gui_test_file_chooser_is_shown (gpointer data)
+{
+  return kw_gui_test_find_file_chooser () != NULL;
+}
+
+const char *
+kw_gui_test_dialog_get_details (AdwMessageDialog *dialog)
+{
+  GtkWidget *expander = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *label;
+
+  if (!GTK_IS_EXPANDER (expander))
+    return NULL;
+
+  label = gtk_expander_get_child (GTK_EXPANDER (expander));
+
+  return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 void
 kw_gui_test_close_dialog (AdwMessageDialog *dialog,
                           const char       *response)

@@ -58,6 +58,12 @@ gboolean          kw_gui_test_dialog_is_shown    (gpointer             parent);
 
 /* The visible AdwMessageDialog transient for parent, or NULL. */
 AdwMessageDialog *kw_gui_test_find_dialog        (GtkWindow           *parent);
+/* The visible file chooser (Save As, Export, Open), or NULL. */
+GtkFileChooser   *kw_gui_test_find_file_chooser  (void);
+/* Holds while kw_gui_test_find_file_chooser () finds one. */
+gboolean          kw_gui_test_file_chooser_is_shown (gpointer          data);
+/* The text behind the dialog's Details expander, or NULL without one. */
+const char       *kw_gui_test_dialog_get_details (AdwMessageDialog    *dialog);
 /* Answers as a click on the response would, and closes the dialog. */
 void              kw_gui_test_close_dialog       (AdwMessageDialog    *dialog,
                                                   const char          *response);

@@ -143,6 +143,37 @@ test_boards_only (void)
   kw_gui_test_remove_tree (dir);
 }
 
+/* A board that failed to open goes off the list, as GTK's file chooser
+ * had put it there; a file never listed is no error. */
+static void
+test_remove (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kw-recent-XXXXXX", NULL);
+  g_autofree char *list_path = g_build_filename (dir, "recently-used.xbel", NULL);
+  g_autoptr(GtkRecentManager) manager = g_object_new (GTK_TYPE_RECENT_MANAGER, "filename", list_path, NULL);
+  g_autoptr(KwRecentBoards) boards = kw_recent_boards_new (manager);
+  g_autoptr(GFile) good = touch (dir, "goed.kwadrant");
+  g_autoptr(GFile) broken = touch (dir, "kapot.kwadrant");
+  g_autoptr(GFile) never = touch (dir, "nooit.kwadrant");
+  g_autofree char *broken_uri = g_file_get_uri (broken);
+
+  kw_recent_boards_add (boards, good);
+  gtk_recent_manager_add_item (manager, broken_uri);
+  wait_for_n_boards (boards, 2);
+
+  kw_recent_boards_remove (boards, broken);
+  wait_for_n_boards (boards, 1);
+  g_assert_true (lists_file (boards, good));
+  g_assert_false (gtk_recent_manager_has_item (manager, broken_uri));
+
+  kw_recent_boards_remove (boards, never);
+  g_assert_true (lists_file (boards, good));
+
+  g_clear_object (&boards);
+  g_clear_object (&manager);
+  kw_gui_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +182,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/recent-boards/boards-only", test_boards_only);
+  g_test_add_func ("/recent-boards/remove", test_remove);
 
   return g_test_run ();
 }

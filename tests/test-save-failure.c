@@ -32,29 +32,6 @@ static GtkApplication *app;
 static char *tmp_dir;
 static gboolean have_mount_namespace;
 
-/* The Save As chooser */
-
-/* Save As without a portal: GtkFileChooserNative shows a GtkFileChooserDialog. */
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-file_chooser_is_shown (gpointer data)
-{
-  return find_file_chooser () != NULL;
-}
-
 /* Fixtures */
 
 static char *
@@ -279,8 +256,8 @@ save_as_elsewhere (Case             *c,
   g_mkdir_with_parents (folder_path, 0700);
 
   kw_gui_test_close_dialog (dialog, "save-as");
-  g_assert_true (kw_gui_test_wait_until (file_chooser_is_shown, NULL));
-  chooser = find_file_chooser ();
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_file_chooser_is_shown, NULL));
+  chooser = kw_gui_test_find_file_chooser ();
 
   /* Typed as a whole path, as a user may: the chooser starts in the
    * folder that failed, which may be gone. */

@@ -11,6 +11,7 @@
 #include "kw-details-panel.h"
 #include "kw-format.h"
 #include "kw-matrix.h"
+#include "kw-new-board-dialog.h"
 #include "kw-plan-model.h"
 #include "kw-plan-row.h"
 #include "kw-text.h"
@@ -276,6 +277,38 @@ test_plan_row_overdue (void)
 
 /* The window */
 
+static guint
+count_toplevels (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  return g_list_length (toplevels);
+}
+
+/* The welcome page has no board: Save (Ctrl+S), Save As, Export and Print
+ * do nothing there, no chooser, no dialog, no empty board written. */
+static void
+test_window_welcome_has_no_board_actions (void)
+{
+  static const char * const board_actions[] = { "win.export", "win.save", "win.save-as", "win.print" };
+  KwWindow *window = new_window ();
+  guint before;
+
+  drain_main_context ();
+  before = count_toplevels ();
+  for (guint i = 0; i < G_N_ELEMENTS (board_actions); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), board_actions[i], NULL);
+      drain_main_context ();
+      if (count_toplevels () != before)
+        g_error ("%s opened a window on the welcome page", board_actions[i]);
+    }
+  g_assert_true (kw_window_is_blank (window));
+  g_assert_null (kw_window_get_file (window));
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_window_blank (void)
 {
@@ -304,12 +337,99 @@ test_window_blank (void)
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
 
-  /* New shows the empty board in this window, still blank: Open reuses it. */
+  /* New shows the empty board in this window and asks its title;
+   * cancelled, the board stays untitled and blank: Open reuses it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "cancel");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "board");
   g_assert_true (kw_window_is_blank (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled board — Kwadrant");
 
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The first GtkText under widget, depth first: the field a user types in. */
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_dialog_shown (gpointer window)
+{
+  return kw_gui_test_find_dialog (window) == NULL;
+}
+
+static KwWindow *
+find_other_window (KwWindow *window)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (KW_IS_WINDOW (l->data) && l->data != window)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* GNOME's New (Ctrl+N): on the untouched welcome page the board starts in
+ * this window and the dialog asks its title and date; Enter creates it.
+ * With a board shown, New opens another window for the next one. */
+static void
+test_window_new_board (void)
+{
+  KwWindow *window = new_window ();
+  KwWindow *second;
+  AdwMessageDialog *dialog;
+  GtkWidget *title_text;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (KW_IS_NEW_BOARD_DIALOG (dialog));
+  g_assert_null (find_other_window (window));
+
+  /* Typed in the title field; Enter there is the default response. */
+  title_text = find_text (adw_message_dialog_get_extra_child (dialog));
+  g_assert_nonnull (title_text);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, title_text));
+  gtk_editable_set_text (GTK_EDITABLE (title_text), "Workshop december");
+  /* What GtkText does on Enter. */
+  g_signal_emit_by_name (title_text, "activate");
+  g_assert_true (kw_gui_test_wait_until (no_dialog_shown, window));
+
+  g_assert_cmpstr (kw_board_get_title (kw_window_get_board (window)), ==, "Workshop december");
+  g_assert_cmpstr (kw_board_get_workshop_date (kw_window_get_board (window)), ==, today);
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "Workshop december — Kwadrant"));
+
+  /* This window has a board now: New leaves it alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+  second = find_other_window (window);
+  g_assert_nonnull (second);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, second));
+  g_assert_null (kw_gui_test_find_dialog (GTK_WINDOW (window)));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (second)), "cancel");
+  g_assert_cmpstr (kw_board_get_title (kw_window_get_board (second)), ==, "");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (second)), ==, "Untitled board — Kwadrant");
+  g_assert_cmpstr (kw_board_get_title (kw_window_get_board (window)), ==, "Workshop december");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (second));
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
@@ -596,10 +716,112 @@ test_window_broken_file (void)
   g_assert_true (g_file_equal (kw_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
+  /* Plain words first: no path, line or XML; those are behind Details. */
   dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.kwadrant”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.kwadrant"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "This file is not a Kwadrant board, or it is damaged. It was not opened.");
+  g_assert_nonnull (kw_gui_test_dialog_get_details (dialog));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), broken_path));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), "broken.kwadrant:"));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (adw_message_dialog_get_extra_child (dialog))));
   kw_gui_test_close_dialog (dialog, "close");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A missing file and a folder get their own plain words. */
+static void
+test_window_missing_file (void)
+{
+  g_autofree char *missing_path = tmp_path ("weg.kwadrant");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
+  KwWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+
+  kw_window_load_file (window, missing);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "The file is not there any more"));
+  g_assert_nonnull (strstr (kw_gui_test_dialog_get_details (dialog), missing_path));
+  kw_gui_test_close_dialog (dialog, "close");
+
+  kw_window_load_file (window, folder);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "This is a folder"));
+  kw_gui_test_close_dialog (dialog, "close");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* GTK's file chooser puts what it opens among the recent files: one that
+ * fails to open comes off again, so Recent never offers it. */
+static void
+test_window_failed_open_not_recent (void)
+{
+  g_autofree char *broken_path = tmp_path ("niet-recent.kwadrant");
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *uri = g_file_get_uri (broken);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  KwWindow *window = new_window ();
+  /* As the chooser does, without waiting for its look at the file. */
+  GtkRecentData data = {
+    .mime_type = (char *) "application/octet-stream",
+    .app_name = (char *) "test-window",
+    .app_exec = (char *) "test-window %u",
+  };
+
+  g_file_set_contents (broken_path, "<?xml of <board", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_recent_manager_add_full (manager, uri, &data));
+  g_assert_true (gtk_recent_manager_has_item (manager, uri));
+
+  kw_window_load_file (window, broken);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  g_assert_false (gtk_recent_manager_has_item (manager, uri));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "close");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
+static KwWindow *new_board_window (void);
+
+/* A board still untitled at its first save takes the file's name, typed
+ * over the chooser's suggestion with its extension: saved once as
+ * "workshop-december.kwadrant", titled "workshop-december". */
+static void
+test_window_untitled_takes_file_name (void)
+{
+  KwWindow *window = new_board_window ();
+  KwBoard *board = kw_window_get_board (window);
+  g_autofree char *typed = tmp_path ("workshop-december.kwadrant.kwadrant");
+  g_autofree char *saved_path = tmp_path ("workshop-december.kwadrant");
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(KwBoard) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  add_finding (board, "Wachttijd tonen", 7, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled board — Kwadrant");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_file_chooser_is_shown, NULL));
+  chooser = kw_gui_test_find_file_chooser ();
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, chooser));
+  gtk_file_chooser_set_current_name (chooser, typed);
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
+
+  g_assert_true (g_file_equal (kw_window_get_file (window), saved));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (kw_board_get_title (board), ==, "workshop-december");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "workshop-december — Kwadrant");
+  reloaded = kw_format_load_file (saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_board_get_title (reloaded), ==, "workshop-december");
 
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
@@ -708,6 +930,8 @@ new_board_window (void)
   KwWindow *window = new_window ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  kw_gui_test_close_dialog (kw_gui_test_find_dialog (GTK_WINDOW (window)), "cancel");
   return window;
 }
 
@@ -820,7 +1044,7 @@ test_window_quick_add (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
-/* Ctrl+N adds a finding at once: in the tray, selected, its title in the
+/* Insert adds a finding at once: in the tray, selected, its title in the
  * details focused to be typed over; one undo takes it away again. */
 static void
 test_window_add_finding (void)
@@ -1350,19 +1574,27 @@ main (int   argc,
 {
   int status;
 
+  /* The Save As chooser looks for volumes; GVfs's remote monitors are
+   * not there under the test's bus and warn, and warnings are fatal. */
+  g_setenv ("GIO_USE_VOLUME_MONITOR", "unix", TRUE);
   tmp_dir = kw_gui_test_init (&argc, &argv, "kw-test-window-XXXXXX");
   app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.WindowTest");
 
   g_test_add_func ("/plan/row-text", test_plan_row_text);
   g_test_add_func ("/plan/row-overdue", test_plan_row_overdue);
   g_test_add_func ("/window/blank", test_window_blank);
+  g_test_add_func ("/window/new-board", test_window_new_board);
+  g_test_add_func ("/window/welcome-has-no-board-actions", test_window_welcome_has_no_board_actions);
   g_test_add_func ("/window/load-example", test_window_load_example);
   g_test_add_func ("/window/keyboard", test_window_keyboard);
   g_test_add_func ("/window/modify-and-save", test_window_modify_and_save);
   g_test_add_func ("/window/save-conflict", test_window_save_conflict);
   g_test_add_func ("/window/save-fails", test_window_save_fails);
   g_test_add_func ("/window/broken-file", test_window_broken_file);
+  g_test_add_func ("/window/missing-file", test_window_missing_file);
+  g_test_add_func ("/window/failed-open-not-recent", test_window_failed_open_not_recent);
   g_test_add_func ("/window/close-unsaved", test_window_close_unsaved);
+  g_test_add_func ("/window/untitled-takes-file-name", test_window_untitled_takes_file_name);
   g_test_add_func ("/window/quick-add", test_window_quick_add);
   g_test_add_func ("/window/add-finding", test_window_add_finding);
   g_test_add_func ("/window/delete-and-undo", test_window_delete_and_undo);

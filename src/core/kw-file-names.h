@@ -20,8 +20,14 @@ char  *kw_file_dup_folder_name   (GFile      *file);
 /* Whether the file's name ends in suffix, ignoring ASCII case. */
 gboolean kw_file_has_suffix      (GFile      *file,
                                   const char *suffix);
-/* The file with suffix added unless its name already ends in it. */
+/* The file whose name ends in suffix exactly once: added when missing,
+ * "plan.html.html" becomes "plan.html". The one rule for every save and
+ * export chooser. */
 GFile *kw_file_ensure_suffix     (GFile      *file,
+                                  const char *suffix);
+/* The display name without a trailing suffix: "workshop-december" for
+ * "workshop-december.kwadrant", a title for a board saved untitled. */
+char  *kw_file_dup_display_stem  (GFile      *file,
                                   const char *suffix);
 
 G_END_DECLS
