@@ -69,7 +69,20 @@ second=$(wait_for_windows '^Untitled board — Kwadrant$' 1) || fail "Ctrl+N on 
 wait_for_windows 'Workshop december — Kwadrant$' 1 >/dev/null || fail "the first board lost its title"
 echo "ok - Ctrl+N on a board opens a new window"
 
+# The second window's own dialog: Escape is for it, so wait until it is
+# there (three windows: the first board, the second, its dialog) and then
+# until Escape has closed it, before Insert goes to the board.
+wait_for_pid_windows() { # COUNT: waits until the app shows exactly COUNT
+  i=0
+  until [ "$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | grep -c .)" -eq "$1" ]; do
+    i=$((i + 1))
+    [ "$i" -lt $((300 * ${KW_TEST_SLOWDOWN:-1})) ] || return 1
+    sleep 0.1
+  done
+}
+wait_for_pid_windows 3 || fail "Ctrl+N on a board did not show the second window's New Board dialog"
 xdotool key Escape
+wait_for_pid_windows 2 || fail "Escape did not close the New Board dialog"
 xdotool key Insert
 wait_for_windows '^• Untitled board — Kwadrant$' 1 >/dev/null || fail "Escape and Insert did not leave an untitled board with a finding"
 [ "$(xdotool getwindowname "$second")" = "• Untitled board — Kwadrant" ] || fail "the finding went to another window"
