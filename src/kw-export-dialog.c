@@ -653,7 +653,6 @@ static void
 export_clicked_cb (KwExportDialog *self)
 {
   const FormatInfo *info = get_format_info (self);
-  const char *title = kw_board_get_title (self->board);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *pattern = g_strconcat ("*", info->suffix, NULL);
   KwSaveChooserOptions options = {
@@ -661,7 +660,7 @@ export_clicked_cb (KwExportDialog *self)
     .accept_label = _("_Export"),
     .filter = filter,
     .near_file = self->board_file,
-    .name = title[0] != '\0' ? title : _("Untitled board"),
+    .name = kw_board_get_display_title (self->board),
     .suffix = info->suffix,
     .replace_body = get_replace_body (),
   };

@@ -287,8 +287,7 @@ show_summary (KwPlanRow  *self,
   const char *organisation = kw_board_get_organisation (board);
   const char *facilitator = kw_board_get_facilitator (board);
 
-  if (title == NULL || *title == '\0')
-    title = _("Untitled board");
+  title = kw_board_display_title (title);
   gtk_label_set_text (GTK_LABEL (self->title), title);
 
   if (organisation != NULL && *organisation != '\0')

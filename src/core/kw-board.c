@@ -9,6 +9,7 @@
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
 #include "kw-format.h"
+#include "kw-i18n.h"
 #include "kw-text.h"
 
 struct _KwBoard
@@ -410,6 +411,24 @@ TEXT_ACCESSORS (organisation, ORGANISATION)
 TEXT_ACCESSORS (facilitator, FACILITATOR)
 TEXT_ACCESSORS (workshop_date, WORKSHOP_DATE)
 TEXT_ACCESSORS (notes, NOTES)
+
+/* The one name a board without a title goes by, in the window, the close
+ * question, the file name suggested for an export and every export's
+ * heading; translated in the language in force for the calling thread
+ * (an export in another language pushes its own). */
+const char *
+kw_board_display_title (const char *title)
+{
+  return title != NULL && *title != '\0' ? title : _("Untitled board");
+}
+
+const char *
+kw_board_get_display_title (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+
+  return kw_board_display_title (kw_board_get_title (self));
+}
 
 void
 kw_board_get_thresholds (KwBoard      *self,

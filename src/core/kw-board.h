@@ -50,6 +50,9 @@ void        kw_board_set_text              (KwBoard            *self,
                                             KwBoardText         which,
                                             const char         *text);
 const char *kw_board_get_title             (KwBoard            *self);
+/* The title, or "Untitled board" (translated) when there is none. */
+const char *kw_board_get_display_title     (KwBoard            *self);
+const char *kw_board_display_title         (const char         *title);
 void        kw_board_set_title             (KwBoard            *self,
                                             const char         *title);
 const char *kw_board_get_organisation      (KwBoard            *self);

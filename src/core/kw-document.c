@@ -139,8 +139,7 @@ kw_document_update_title (KwDocument *self)
 {
   const char *title = kw_board_get_title (self->board);
 
-  if (title == NULL || *title == '\0')
-    title = _("Untitled board");
+  title = kw_board_display_title (title);
 
   if (g_strcmp0 (self->title, title) == 0)
     return;

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "kw-board.h"
 #include "kw-i18n.h"
 
 #include "kw-draft-private.h"
@@ -212,7 +213,7 @@ kw_draft_dup_display_name (KwDraft *self)
       return g_path_get_basename (parse_name);
     }
 
-  return g_strdup (_("Untitled board"));
+  return g_strdup (kw_board_display_title (NULL));
 }
 
 /* Whole calendar days from then to now, in local time. */

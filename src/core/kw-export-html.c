@@ -235,9 +235,7 @@ write_meta (Html       *html,
 static const char *
 board_title (const KwPlan *plan)
 {
-  const char *title = kw_board_get_title (plan->board);
-
-  return title[0] != '\0' ? title : _("Untitled board");
+  return kw_board_get_display_title (plan->board);
 }
 
 static void

@@ -457,7 +457,7 @@ kw_plan_pages_new (KwBoard    *board,
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, clear_block);
   self->footers = g_ptr_array_new_with_free_func (g_free);
-  self->title = g_strdup (title[0] != '\0' ? title : _("Untitled board"));
+  self->title = g_strdup (kw_board_display_title (title));
   /* Translators: the foot of each printed page: the board's title, the page */
   self->footer_format = g_strdup (_("%s, page %u of %u"));
   self->matrix = kw_matrix_scene_new (plan);

@@ -309,7 +309,7 @@ set_properties (lxw_workbook *workbook,
   lxw_doc_properties properties = { 0 };
   const char *title = kw_board_get_title (board);
 
-  properties.title = (char *) (title[0] != '\0' ? title : _("Untitled board"));
+  properties.title = (char *) kw_board_display_title (title);
   properties.company = (char *) kw_board_get_organisation (board);
   properties.author = (char *) kw_board_get_facilitator (board);
   properties.subject = (char *) _("Findings");
