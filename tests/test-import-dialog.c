@@ -277,6 +277,62 @@ test_import_file (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The window's file drop target, as GTK hands it a drop. */
+static GtkDropTarget *
+window_drop_target (KwWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          g_type_is_a (GDK_TYPE_FILE_LIST, gdk_content_formats_get_gtypes (
+                         gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)), NULL)[0]))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* A .csv dropped on the window (from a file manager, a mail) opens the
+ * preview; nothing changes until it is confirmed. */
+static void
+test_drop_file (void)
+{
+  KwWindow *window = new_window ();
+  KwBoard *board = kw_window_get_board (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "gesleept.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkDropTarget *target = window_drop_target (window);
+  GSList files = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  KwImportDialog *preview;
+
+  g_assert_nonnull (target);
+  g_file_set_contents (path, "Title\tImpact\tEffort\nQueue message on the website\t7\t2\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  g_assert_true (kw_gui_test_wait_until (preview_is_shown, window));
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 0);
+  preview = find_preview (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (preview), "default.activate", NULL);
+  g_assert_true (kw_gui_test_wait_until (preview_is_gone, window));
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 1);
+  g_assert_nonnull (finding_titled (board, "Queue message on the website"));
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/paste-plain-text", test_paste_plain_text);
   g_test_add_func ("/import-dialog/choose-columns", test_choose_columns);
   g_test_add_func ("/import-dialog/import-file", test_import_file);
+  g_test_add_func ("/import-dialog/drop-file", test_drop_file);
 
   status = g_test_run ();
 
