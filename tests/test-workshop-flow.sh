@@ -201,7 +201,7 @@ wait "$clip_pid" 2>/dev/null || true
 shot flow-2-import-preview
 press Return
 poll 30 windows_are 1 || flow_fail "Enter did not close the import preview"
-[ -n "${KW_FLOW_DUMP:-}" ] && /usr/bin/python3 /tmp/e2e-dump.py $pid 14 > /tmp/e2e-dump.txt 2>&1; shows '^Quick wins, 7 findings' || flow_fail "the import did not make the 7 quick wins of the rows"
+shows '^Quick wins, 7 findings' || flow_fail "the import did not make the 7 quick wins of the rows"
 keys_import=$((keys - start))
 echo "ok - 30 rows pasted and imported ($keys_import keys)"
 
@@ -345,13 +345,103 @@ press Return
 poll 60 file_there "$html" || flow_fail "the plan was not exported to $html"
 poll 30 windows_are 1 || flow_fail "the export dialog did not close after the export"
 
-explore() { press "$@"; sleep 1.5; echo "# $*: $(tail -n 1 "$tmp/focus.log")"; }
-explore ctrl+e
-explore Tab
-explore Tab
-explore Return
-explore Down
-explore Down
-explore Down
-explore Return
-shot flow-explore-export
+echo "ok - the plan exported as HTML"
+
+# Ctrl+E again: Tab past Export… to the format, space opens its list,
+# three Downs lead from the plan (HTML) past PDF and CSV to "Findings
+# (Excel)", Return takes it; each key waits for the focus it moves.
+xlsx="$out/findings.xlsx"
+mark=$(focus_events)
+press ctrl+e
+focus_since "$mark" "^push button${tab}Cancel\$" || flow_fail "Ctrl+E did not open the export dialog on Cancel"
+mark=$(focus_events)
+press Tab Tab
+focus_since "$mark" "^combo box${tab}Format\$" || flow_fail "two Tabs did not reach the format"
+for k in space Down Down Down; do
+  mark=$(focus_events)
+  press "$k"
+  focus_since "$mark" "^list item$tab" || flow_fail "$k did not move through the formats"
+done
+mark=$(focus_events)
+press Return
+focus_since "$mark" "^combo box${tab}Format\$" || flow_fail "Return did not take the format"
+shot flow-6-export-excel
+press alt+e
+poll 30 windows_are 3 || flow_fail "Alt+E did not open the export's file chooser"
+press ctrl+a
+type_text "$xlsx"
+press Return
+poll 60 file_there "$xlsx" || flow_fail "the findings were not exported to $xlsx"
+poll 30 windows_are 1 || flow_fail "the export dialog did not close after the export"
+keys_export=$((keys - start))
+echo "ok - the findings exported as an Excel workbook ($keys_export keys for both exports)"
+
+# 7. What the files hold.
+check=$(LC_ALL=C.UTF-8 LANGUAGE=C "$KWADRANT" --check "$board") || flow_fail "--check rejects the saved board: $check"
+echo "# $check"
+expected="$board: 30 findings (quick-win 12, small-fix 3, long-term 7, future 3, drop 5, unplaced 0)"
+[ "$check" = "$expected" ] || flow_fail "--check says \"$check\", not \"$expected\""
+echo "ok - --check: 30 findings, 12 quick wins, none unplaced"
+
+grep -q "$title" "$html" || flow_fail "the plan does not name the board \"$title\""
+for owner in 'Sanne de Vries' 'Ahmed El Amrani' 'Priya Raman'; do
+  grep -q "$owner" "$html" || flow_fail "the plan does not name the owner $owner"
+done
+echo "ok - the plan names the board and the three owners"
+
+/usr/bin/python3 - "$xlsx" "$tmp/rows.tsv" <<'PY' || flow_fail "the workbook is not what the board holds"
+import datetime, sys
+import openpyxl
+
+sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = list(sheet.iter_rows(values_only=True))
+header, data = rows[0], [r for r in rows[1:] if any(c is not None for c in r)]
+column = {str(name).strip().lower(): i for i, name in enumerate(header) if name is not None}
+failures = []
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print('not ok - ' + what)
+
+check(len(data) == 30, 'the workbook has 30 rows of findings (got %d)' % len(data))
+for name in ('title', 'impact', 'effort', 'outcome', 'owner', 'due date'):
+    check(name in column, 'the header has a "%s" column (got %r)' % (name, header))
+if failures:
+    sys.exit(1)
+
+by_title = {r[column['title']]: r for r in data}
+with open(sys.argv[2]) as tsv:
+    titles = [line.split('\t')[0] for line in tsv.read().splitlines()[1:]]
+check(sorted(by_title) == sorted(titles), 'the workbook has the 30 pasted titles')
+for row in data:
+    check(isinstance(row[column['impact']], (int, float)) and isinstance(row[column['effort']], (int, float)),
+          '%r: impact and effort are numbers (got %r, %r)'
+          % (row[column['title']], row[column['impact']], row[column['effort']]))
+
+follow_up = {
+    'Publish the callback number on every letter': ('Sanne de Vries', datetime.date(2027, 1, 15)),
+    'Link straight to the meter reading form': ('Ahmed El Amrani', datetime.date(2027, 1, 29)),
+    'Show the expected waiting time in the queue': ('Priya Raman', datetime.date(2027, 2, 12)),
+}
+for title, (owner, due) in follow_up.items():
+    row = by_title.get(title)
+    if row is None:
+        continue
+    check(row[column['owner']] == owner, '%r: owner %r (got %r)' % (title, owner, row[column['owner']]))
+    value = row[column['due date']]
+    check(isinstance(value, datetime.datetime) and value.date() == due,
+          '%r: due date %s as a date (got %r)' % (title, due, value))
+    check('quick' in str(row[column['outcome']]).lower(),
+          '%r: a quick win (got %r)' % (title, row[column['outcome']]))
+others = [r for t, r in by_title.items() if t not in follow_up]
+check(all(r[column['owner']] in (None, '') for r in others), 'no other finding has an owner')
+quick = [r for r in data if 'quick' in str(r[column['outcome']]).lower()]
+check(len(quick) == 12, '12 quick wins in the workbook (got %d)' % len(quick))
+sys.exit(1 if failures else 0)
+PY
+echo "ok - the workbook: 30 findings, numbers as numbers, the owners and due dates (as dates) on the 3 quick wins"
+
+# 8. The keys a facilitator pressed.
+kill -0 "$pid" 2>/dev/null || flow_fail "the app exited"
+echo "# keys: new board $keys_new, import $keys_import, placing $keys_placing, owners $keys_owners, save $keys_save, export $keys_export, total $keys"
+echo "PASS"
