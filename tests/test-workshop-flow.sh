@@ -71,10 +71,11 @@ windows_are() { [ "$(app_windows)" -eq "$1" ]; }
 file_there() { [ -s "$1" ]; }
 
 # The focus as a screen reader follows it: a watcher started with the app
-# writes "ROLE<tab>NAME" of every object that gets the focus (AT-SPI
-# focus events; those that lose it go to lost.log; GTK 4.8 leaves the rows of a list view out of the tree,
-# but announces their focus). focus_matches waits until the last line
-# matches the extended regex PATTERN and not UNLESS, and prints it.
+# writes "ROLE<tab>NAME" of every object that gets the focus to focus.log,
+# and of every one that loses it to lost.log (AT-SPI focus events: GTK 4.8
+# leaves the rows of the tray's list out of the tree, but announces their
+# focus). focus_matches waits until the last line matches the extended
+# regex PATTERN and not UNLESS, and prints it.
 watch_focus() {
   PYTHONPATH="$src/tests" /usr/bin/python3 -u - "$pid" "$tmp/lost.log" >"$tmp/focus.log" 2>"$tmp/watch.log" <<'PY' &
 import sys
@@ -128,6 +129,18 @@ pid, timeout, pattern = int(sys.argv[1]), int(sys.argv[2]), re.compile(sys.argv[
 def named(node):
     return pattern.search(node.name or '') and node.getState().contains(pyatspi.STATE_VISIBLE)
 sys.exit(0 if find_node(pid, named, timeout=timeout) is not None else 1)
+PY
+}
+
+# Waits (AT-SPI) until the spin button named NAME has a size on screen.
+laid_out() { # NAME
+  PYTHONPATH="$src/tests" /usr/bin/python3 - "$pid" "$((30 * slow))" "$1" <<'PY'
+import sys
+from kw_atspi import find_node, extents
+pid, timeout, name = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+def sized(node):
+    return node.getRoleName() == 'spin button' and node.name == name and extents(node)[2] > 0
+sys.exit(0 if find_node(pid, sized, timeout=timeout) is not None else 1)
 PY
 }
 
@@ -301,6 +314,9 @@ while [ $# -ge 3 ]; do
   # The fields of the details panel do not all report their focus
   # (GTK 4.8 leaves the entry rows' text out of the tree): the keys go in
   # the order they are pressed, and the saved board shows where they went.
+  # Tab follows the panel's layout (GTK sorts by position): the panel
+  # shown by Return has to be laid out first.
+  laid_out 'Impact' || flow_fail "the details panel of \"$finding\" was not laid out"
   press Tab Tab Tab Tab Tab Tab Tab
   type_text "$owner"
   press Tab
