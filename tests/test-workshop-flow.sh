@@ -340,6 +340,7 @@ press ctrl+s
 poll 30 windows_are 2 || flow_fail "Ctrl+S did not open the Save chooser"
 press ctrl+a
 type_text "$board"
+shot flow-5-save
 press Return
 poll 30 file_there "$board" || flow_fail "Return in the Save chooser did not write $board"
 poll 30 window_named "^$title — Kwadrant\$" || flow_fail "the saved board is still marked unsaved"
@@ -459,5 +460,6 @@ echo "ok - the workbook: 30 findings, numbers as numbers, the owners and due dat
 
 # 8. The keys a facilitator pressed.
 kill -0 "$pid" 2>/dev/null || flow_fail "the app exited"
+shot flow-7-done
 echo "# keys: new board $keys_new, import $keys_import, placing $keys_placing, owners $keys_owners, save $keys_save, export $keys_export, total $keys"
 echo "PASS"
