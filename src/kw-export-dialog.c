@@ -53,7 +53,7 @@ static const FormatInfo formats[] = {
     N_("The findings and outcomes, for a spreadsheet"),
     ".csv", "text/csv", N_("CSV files") },
   { KW_EXPORT_FORMAT_XLSX, N_("Findings (Excel)"),
-    N_("The findings and outcomes as a workbook, with dates and colours"),
+    N_("A workbook of the findings and outcomes"),
     ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", N_("Excel workbooks") },
   { KW_EXPORT_FORMAT_SVG, N_("Matrix image (SVG)"),
     N_("The matrix, sharp at any size"),
