@@ -265,6 +265,10 @@ while [ "$placed" -lt 10 ]; do
   done_titles="$done_titles|$tab$found"
   echo "# placed \"$found\": $(scores_of "$found" | sed 's/ space / /')"
 done
+# The last placement empties the tray, which then has the focus: until
+# then the placement entry may still hold the keyboard, and a Ctrl+L
+# pressed meanwhile went to it (seen with both cores loaded).
+focus_matches "^list${tab}Unplaced findings" >/dev/null || flow_fail "the empty tray did not get the focus after the last placement"
 keys_placing=$((keys - start))
 shot flow-3-placed
 echo "ok - 10 findings placed by keys ($keys_placing keys)"
