@@ -237,3 +237,24 @@ kw_gui_test_destroy_window (GtkWindow *window)
   gtk_window_destroy (window);
   g_assert_true (kw_gui_test_wait_until (kw_gui_test_pointer_is_null, &weak));
 }
+
+KwWindow *
+kw_gui_test_new_window (GtkApplication *app)
+{
+  KwWindow *window = kw_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
+
+  return window;
+}
+
+void
+kw_gui_test_select_finding (KwWindow  *window,
+                            KwFinding *finding)
+{
+  guint position;
+
+  g_assert_true (kw_board_find_position (kw_window_get_board (window), finding, &position));
+  g_assert_true (gtk_selection_model_select_item (kw_window_get_selection (window), position, TRUE));
+}

@@ -70,4 +70,12 @@ void              kw_gui_test_close_dialog       (AdwMessageDialog    *dialog,
 /* Destroys the window and waits until it is finalized. */
 void              kw_gui_test_destroy_window     (GtkWindow           *window);
 
+/* Kwadrant's own windows: a new one shown and mapped, and a finding made
+ * the board's only selection. */
+typedef struct _KwWindow KwWindow;
+typedef struct _KwFinding KwFinding;
+KwWindow         *kw_gui_test_new_window         (GtkApplication      *app);
+void              kw_gui_test_select_finding     (KwWindow            *window,
+                                                  KwFinding           *finding);
+
 G_END_DECLS

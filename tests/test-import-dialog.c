@@ -18,17 +18,6 @@ static char *tmp_dir;
 
 /* Helpers */
 
-static KwWindow *
-new_window (void)
-{
-  KwWindow *window = kw_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
-
-  return window;
-}
-
 /* The visible import preview over parent, or NULL. */
 static KwImportDialog *
 find_preview (GtkWindow *parent)
@@ -122,7 +111,7 @@ collect_dropdowns (GtkWidget *widget,
 static void
 test_paste_row (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board = kw_window_get_board (window);
   KwImportDialog *preview;
   KwImport *import;
@@ -158,7 +147,7 @@ test_paste_row (void)
 static void
 test_paste_cancel (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board = kw_window_get_board (window);
   KwImportDialog *preview;
   KwImport *import;
@@ -187,7 +176,7 @@ test_paste_cancel (void)
 static void
 test_paste_plain_text (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   EntryText wanted = { kw_tray_get_entry (KW_TRAY (kw_window_get_tray (window))), "Gewoon een titel" };
 
   paste_into_quick_add (window, "Gewoon een titel");
@@ -202,7 +191,7 @@ test_paste_plain_text (void)
 static void
 test_choose_columns (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board = kw_window_get_board (window);
   g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
   KwImportDialog *preview;
@@ -243,7 +232,7 @@ test_choose_columns (void)
 static void
 test_import_file (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board = kw_window_get_board (window);
   g_autofree char *path = g_build_filename (tmp_dir, "bevindingen.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -301,7 +290,7 @@ window_drop_target (KwWindow *window)
 static void
 test_drop_file (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board = kw_window_get_board (window);
   g_autofree char *path = g_build_filename (tmp_dir, "gesleept.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -85,16 +85,6 @@ only_selected (KwWindow *window)
   return finding;
 }
 
-static void
-select_finding (KwWindow  *window,
-                KwFinding *finding)
-{
-  guint position;
-
-  g_assert_true (kw_board_find_position (kw_window_get_board (window), finding, &position));
-  g_assert_true (gtk_selection_model_select_item (kw_window_get_selection (window), position, TRUE));
-}
-
 typedef struct
 {
   GtkListView *view;
@@ -204,7 +194,7 @@ test_delete_selects_next (void)
   /* The quick wins list Een, Twee, Drie: Twee goes, Drie follows. */
   g_assert_cmpuint (find_row (G_LIST_MODEL (gtk_list_view_get_model (lists)), a) + 1, ==,
                     find_row (G_LIST_MODEL (gtk_list_view_get_model (lists)), b));
-  select_finding (window, b);
+  kw_gui_test_select_finding (window, b);
   focus_row (lists, b);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, 4);
@@ -240,7 +230,7 @@ test_delete_in_tray (void)
   KwFinding *c = add_finding (window, "Drie", -1, -1);
 
   drain_main_context ();
-  select_finding (window, a);
+  kw_gui_test_select_finding (window, a);
   focus_row (tray, a);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
   g_assert_true (only_selected (window) == b);
@@ -305,7 +295,7 @@ test_delete_toast (void)
   guint timeout = 0;
 
   drain_main_context ();
-  select_finding (window, a);
+  kw_gui_test_select_finding (window, a);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
 
   toast = dup_shown_toast (window);

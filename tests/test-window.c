@@ -60,20 +60,9 @@ copy_example (const char *name)
 }
 
 static KwWindow *
-new_window (void)
-{
-  KwWindow *window = kw_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, window));
-
-  return window;
-}
-
-static KwWindow *
 new_window_with_file (GFile *file)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
 
   kw_window_load_file (window, file);
   g_assert_true (kw_window_get_loading (window));
@@ -291,7 +280,7 @@ static void
 test_window_welcome_has_no_board_actions (void)
 {
   static const char * const board_actions[] = { "win.export", "win.save", "win.save-as", "win.print" };
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   guint before;
 
   drain_main_context ();
@@ -312,7 +301,7 @@ test_window_welcome_has_no_board_actions (void)
 static void
 test_window_blank (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   GtkWidget *stack = NULL;
 
   g_assert_true (kw_window_is_blank (window));
@@ -392,7 +381,7 @@ find_other_window (KwWindow *window)
 static void
 test_window_new_board (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwWindow *second;
   AdwMessageDialog *dialog;
   GtkWidget *title_text;
@@ -737,7 +726,7 @@ test_window_missing_file (void)
   g_autofree char *missing_path = tmp_path ("weg.kwadrant");
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
   g_autoptr(GFile) folder = g_file_new_for_path (tmp_dir);
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   AdwMessageDialog *dialog;
 
   kw_window_load_file (window, missing);
@@ -766,7 +755,7 @@ test_window_failed_open_not_recent (void)
   g_autofree char *uri = g_file_get_uri (broken);
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GError) error = NULL;
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   /* As the chooser does, without waiting for its look at the file. */
   GtkRecentData data = {
     .mime_type = (char *) "application/octet-stream",
@@ -878,7 +867,7 @@ test_window_large_board (void)
   g_autofree char *path = tmp_path ("big.kwadrant");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   gint64 longest = 0;
   gint64 started;
 
@@ -927,7 +916,7 @@ test_window_large_board (void)
 static KwWindow *
 new_board_window (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-board", NULL);
   g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
@@ -956,16 +945,6 @@ find_unplaced (KwBoard *board)
     }
 
   return NULL;
-}
-
-static void
-select_finding (KwWindow  *window,
-                KwFinding *finding)
-{
-  guint position;
-
-  g_assert_true (kw_board_find_position (kw_window_get_board (window), finding, &position));
-  g_assert_true (gtk_selection_model_select_item (kw_window_get_selection (window), position, TRUE));
 }
 
 static GtkWidget *
@@ -1049,7 +1028,7 @@ test_window_quick_add (void)
 static void
 test_window_add_finding (void)
 {
-  KwWindow *window = new_window ();
+  KwWindow *window = kw_gui_test_new_window (app);
   KwBoard *board;
   KwFinding *added;
   GtkWidget *title_row;
@@ -1195,7 +1174,7 @@ test_window_delete_and_undo (void)
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, n);
 
   /* One finding, from the matrix's Delete key. */
-  select_finding (window, kw_board_get_finding (board, 0));
+  kw_gui_test_select_finding (window, kw_board_get_finding (board, 0));
   message = g_strdup_printf ("Deleted “%s”", kw_finding_get_title (kw_board_get_finding (board, 0)));
   g_signal_emit_by_name (kw_window_get_matrix (window), "delete-requested");
   g_assert_cmpuint (kw_board_get_n_findings (board), ==, n - 1);
