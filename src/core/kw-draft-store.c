@@ -650,6 +650,25 @@ thread_data_free (ThreadData *data)
   g_free (data);
 }
 
+/* Runs @thread_func on a copy of what it needs: the threads never read
+ * the store itself, which the main thread goes on changing. */
+static void
+run_in_thread (KwDraftStore        *self,
+               ThreadData          *data,
+               gpointer             source_tag,
+               GTaskThreadFunc      thread_func,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  data->directory = g_object_ref (self->directory);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 list_thread (GTask        *task,
              gpointer      source_object,
@@ -673,7 +692,6 @@ kw_draft_store_list_async (KwDraftStore        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char **owned = NULL;
   ThreadData *data;
 
@@ -681,14 +699,9 @@ kw_draft_store_list_async (KwDraftStore        *self,
 
   owned = dup_owned_ids (self);
   data = g_new0 (ThreadData, 1);
-  data->directory = g_object_ref (self->directory);
   /* A copy: the thread must not read the table while we change it. */
   data->excluded = g_strdupv (owned);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kw_draft_store_list_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
-  g_task_run_in_thread (task, list_thread);
+  run_in_thread (self, data, kw_draft_store_list_async, list_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -739,20 +752,14 @@ kw_draft_store_load_async (KwDraftStore        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ThreadData *data;
 
   g_return_if_fail (KW_IS_DRAFT_STORE (self));
   g_return_if_fail (kw_draft_id_is_valid (id));
 
   data = g_new0 (ThreadData, 1);
-  data->directory = g_object_ref (self->directory);
   data->id = g_strdup (id);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kw_draft_store_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
-  g_task_run_in_thread (task, load_thread);
+  run_in_thread (self, data, kw_draft_store_load_async, load_thread, cancellable, callback, user_data);
 }
 
 KwBoard *
