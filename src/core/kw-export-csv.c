@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "kw-export-csv.h"
+#include "kw-export-file.h"
 #include "kw-plan-columns.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
@@ -345,6 +346,5 @@ kw_export_csv_file (KwBoard                  *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }

@@ -163,10 +163,7 @@ prepare_drawing (KwBoard                   *board,
     }
   else
     {
-      g_autoptr(KwPlanLanguage) language = kw_plan_language_push (options->lang);
-      g_autoptr(KwPlan) plan = kw_plan_new (board);
-
-      job->scene = kw_matrix_scene_new (plan);
+      job->scene = kw_matrix_scene_new_for_board (board, options->lang);
       job->width = options->width;
       job->height = options->height;
     }
@@ -238,6 +235,17 @@ kw_export_file_async (KwBoard                   *board,
     }
 
   write_bytes (g_steal_pointer (&task), bytes);
+}
+
+/* The synchronous exports' last step: bytes made in memory first, so a
+ * failure never leaves half a file behind, then the file replaced. */
+gboolean
+kw_export_file_write_bytes (GFile   *file,
+                            GBytes  *bytes,
+                            GError **error)
+{
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 gboolean

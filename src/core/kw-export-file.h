@@ -45,4 +45,9 @@ void     kw_export_file_async  (KwBoard                   *board,
 gboolean kw_export_file_finish (GAsyncResult              *result,
                                 GError                   **error);
 
+/* Replaces file with bytes, as a whole, in this thread. */
+gboolean kw_export_file_write_bytes (GFile   *file,
+                                     GBytes  *bytes,
+                                     GError **error);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "kw-export-pdf.h"
+#include "kw-export-file.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 
@@ -713,6 +714,5 @@ kw_export_pdf_file (KwBoard     *board,
   if (pdf == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, pdf, error);
 }

@@ -25,6 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "kw-export-xlsx.h"
+#include "kw-export-file.h"
 #include "kw-plan-columns.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
@@ -408,6 +409,5 @@ kw_export_xlsx_file (KwBoard     *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }

@@ -92,6 +92,8 @@ typedef struct _KwMatrixScene KwMatrixScene;
 
 /* KW_MATRIX_LABELS_AUTO: titles where they fit, numbers otherwise. */
 KwMatrixScene *kw_matrix_scene_new        (const KwPlan        *plan);
+KwMatrixScene *kw_matrix_scene_new_for_board (KwBoard           *board,
+                                              const char        *lang);
 void           kw_matrix_scene_free       (KwMatrixScene       *scene);
 void           kw_matrix_scene_set_label_mode (KwMatrixScene   *scene,
                                                KwMatrixLabelMode mode);
