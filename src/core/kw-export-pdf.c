@@ -628,16 +628,6 @@ kw_plan_pages_draw_page (KwPlanPages *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 kw_plan_pages_render_pdf (KwPlanPages   *self,
                           KwPaper        paper,
@@ -656,7 +646,7 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
   kw_paper_get_size (paper, &width, &height);
 
   pdf = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  surface = cairo_pdf_surface_create_for_stream (kw_matrix_render_append_to_array, pdf, width, height);
   /* What a PDF reader shows in its title bar and says first. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kwadrant");

@@ -769,10 +769,12 @@ kw_matrix_render_draw (cairo_t      *cr,
   kw_matrix_scene_draw (scene, cr, width, height);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+/* A cairo_write_func_t: the PNG and the PDF are made in memory, into the
+ * GByteArray closure, and written as a whole. */
+cairo_status_t
+kw_matrix_render_append_to_array (void                *closure,
+                                  const unsigned char *data,
+                                  unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
 
@@ -807,7 +809,7 @@ kw_matrix_scene_render_png (KwMatrixScene *scene,
   cairo_destroy (cr);
 
   png = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
+  status = cairo_surface_write_to_png_stream (surface, kw_matrix_render_append_to_array, png);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

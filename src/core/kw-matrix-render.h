@@ -126,6 +126,12 @@ GBytes        *kw_matrix_scene_render_png (KwMatrixScene       *scene,
                                            int                  height,
                                            GError             **error);
 
+/* A cairo_write_func_t appending to the GByteArray closure (the PNG's and
+ * the PDF's streams). */
+cairo_status_t kw_matrix_render_append_to_array (void                *closure,
+                                                 const unsigned char *data,
+                                                 unsigned int         length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMatrixScene, kw_matrix_scene_free)
 
 /* Draws the matrix of the plan's board into the rectangle (0, 0, width,
