@@ -103,17 +103,16 @@ op_finished (KwDraftStore *self,
     kw_draft_store_run_next (self, id);
 }
 
+/* Returns a write's or removal's result (error NULL for success, taken)
+ * and starts the next operation on the same id. */
 static void
-write_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+op_return (GTask  *task,
+           GError *error)
 {
-  GTask *task = user_data;
   KwDraftStore *self = g_task_get_source_object (task);
   g_autofree char *id = g_strdup (g_task_get_task_data (task));
-  GError *error = NULL;
 
-  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (error == NULL)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -125,28 +124,27 @@ write_done_cb (GObject      *object,
 }
 
 static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError *error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
+  op_return (user_data, error);
+}
+
+static void
 delete_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
-  KwDraftStore *self = g_task_get_source_object (task);
-  g_autofree char *id = g_strdup (g_task_get_task_data (task));
   GError *error = NULL;
 
-  if (g_file_delete_finish (G_FILE (object), result, &error) ||
+  if (!g_file_delete_finish (G_FILE (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&error);
-      g_task_return_boolean (task, TRUE);
-    }
-  else
-    g_task_return_error (task, error);
-
-  g_object_ref (self);
-  g_object_unref (task);
-  op_finished (self, id);
-  g_object_unref (self);
+    g_clear_error (&error);  /* gone already: what was asked */
+  op_return (user_data, error);
 }
 
 static gboolean
