@@ -269,15 +269,8 @@ add_section (KwPlanPages         *self,
              const KwPlan        *plan,
              const KwPlanSection *section)
 {
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = kw_plan_section_dup_numbered_heading (section->outcome);
   Block *block;
-
-  if (section->outcome == KW_OUTCOME_UNPLACED)
-    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
-  else
-    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
-                               (guint) section->outcome + 1,
-                               kw_plan_section_get_heading (section->outcome));
 
   block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
   block->tag = "H2";
