@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "bad-files.h"
@@ -17,7 +18,10 @@
 #include "kw-window.h"
 #include "kw-gui-test.h"
 
-/* The limit: a bad file's error within a second. */
+/* The issue's limit: a bad file's error within a second. Counted in the
+ * CPU time the process spends (every thread: the loader runs in one of
+ * its own), as test-hostile-cli does: the wall clock says as much about
+ * the other processes on a loaded machine as about the loader. */
 #define LOAD_LIMIT_S (1.0 * KW_TEST_SLOWDOWN)
 
 static GtkApplication *app;
@@ -143,18 +147,28 @@ open_window_with_changed_board (void)
   return window;
 }
 
-/* Seconds from asking the window to load the file to its error dialog. */
+static double
+process_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / (double) G_USEC_PER_SEC;
+}
+
+/* CPU seconds from asking the window to load the file to its error dialog. */
 static double
 time_refusal (KwWindow   *window,
               GFile      *file,
               const char *name)
 {
-  gint64 start = g_get_monotonic_time ();
+  double start = process_cpu_seconds ();
 
   kw_window_load_file (window, file);
   if (!kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window))
     g_error ("%s: no error dialog", name);
-  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return process_cpu_seconds () - start;
 }
 
 static void
@@ -192,14 +206,14 @@ test_corpus_leaves_open_board_untouched (void)
       seconds = time_refusal (window, bad_file, bad->file);
       if (seconds >= LOAD_LIMIT_S)
         {
-          /* A shared CI machine can stall any process for a moment: a
-           * file is slow only when it is slow twice in a row. */
-          g_test_message ("%s: the error took %.3f s, trying again", bad->file, seconds);
+          /* A first open can pay for caches (fonts, the dialog's
+           * template): a file is slow only when it is slow twice. */
+          g_test_message ("%s: the error took %.3f s of CPU time, trying again", bad->file, seconds);
           dismiss_dialog (window);
           seconds = time_refusal (window, bad_file, bad->file);
         }
       if (seconds >= LOAD_LIMIT_S)
-        g_error ("%s: the error took %.3f s, twice", bad->file, seconds);
+        g_error ("%s: the error took %.3f s of CPU time, twice", bad->file, seconds);
       if (seconds > slowest)
         {
           slowest = seconds;
@@ -224,7 +238,7 @@ test_corpus_leaves_open_board_untouched (void)
       dismiss_dialog (window);
     }
 
-  g_test_message ("%u bad boards refused; slowest %s in %.3f s", bad_files->len, slowest_name, slowest);
+  g_test_message ("%u bad boards refused; slowest %s in %.3f s of CPU time", bad_files->len, slowest_name, slowest);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -129,12 +129,90 @@ build_items (KwBoard *board)
  * and redraws only what changed. The summary row at the top changes with
  * almost every change (its counts): it is compared on its own, or every
  * change would replace the whole list and rebind every row. */
+/* The length of the change that starts at old_items[i] and new_items[j]:
+ * removed old items and added new ones, up to where the two lists agree
+ * again. A group's heading (its count) and a finding added at the group's
+ * end are two small changes, not one that spans the whole group. */
+static void
+measure_change (GPtrArray *old_items,
+                guint      i,
+                guint      old_end,
+                GPtrArray *new_items,
+                guint      j,
+                guint      new_end,
+                guint     *removed,
+                guint     *added)
+{
+  guint r = 0, a = 0;
+
+  while (TRUE)
+    {
+      gboolean old_left = i + r < old_end;
+      gboolean new_left = j + a < new_end;
+
+      if (!old_left && !new_left)
+        break;
+      if (old_left && new_left && kw_plan_item_equal (old_items->pdata[i + r], new_items->pdata[j + a]))
+        break;
+      if (old_left && j + a + 1 < new_end && kw_plan_item_equal (old_items->pdata[i + r], new_items->pdata[j + a + 1]))
+        {
+          a++;
+          continue;
+        }
+      if (new_left && i + r + 1 < old_end && kw_plan_item_equal (old_items->pdata[i + r + 1], new_items->pdata[j + a]))
+        {
+          r++;
+          continue;
+        }
+      r += old_left;
+      a += new_left;
+    }
+
+  *removed = r;
+  *added = a;
+}
+
+/* Turns self->items (a copy of old_items) into new_items between start
+ * and the ends, one change at a time, each announced with the list as it
+ * is after it. Items equal to an old one stay the very object the list
+ * view already shows. */
+static void
+announce_changes (KwPlanModel *self,
+                  GPtrArray   *old_items,
+                  guint        old_end,
+                  GPtrArray   *new_items,
+                  guint        new_end,
+                  guint        start)
+{
+  guint i = start, j = start;
+
+  while (i < old_end || j < new_end)
+    {
+      guint removed, added;
+
+      if (i < old_end && j < new_end && kw_plan_item_equal (old_items->pdata[i], new_items->pdata[j]))
+        {
+          i++;
+          j++;
+          continue;
+        }
+
+      measure_change (old_items, i, old_end, new_items, j, new_end, &removed, &added);
+      g_ptr_array_remove_range (self->items, j, removed);
+      for (guint k = 0; k < added; k++)
+        g_ptr_array_insert (self->items, j + k, g_object_ref (new_items->pdata[j + k]));
+      g_list_model_items_changed (G_LIST_MODEL (self), j, removed, added);
+      i += removed;
+      j += added;
+    }
+}
+
 static void
 kw_plan_model_rebuild (KwPlanModel *self)
 {
   g_autoptr(GPtrArray) old_items = self->items;
+  g_autoptr(GPtrArray) new_items = NULL;
   g_autoptr(KwPlanItem) new_summary = NULL;
-  GPtrArray *new_items;
   guint n_old = old_items->len;
   guint n_new;
   guint prefix = 0;
@@ -150,8 +228,7 @@ kw_plan_model_rebuild (KwPlanModel *self)
   if (n_old > 0 && n_new > 0)
     {
       summary_changed = !kw_plan_item_equal (old_items->pdata[0], new_items->pdata[0]);
-      new_summary = new_items->pdata[0];
-      new_items->pdata[0] = g_object_ref (old_items->pdata[0]);
+      new_summary = g_object_ref (new_items->pdata[0]);
       prefix = 1;
     }
 
@@ -163,27 +240,14 @@ kw_plan_model_rebuild (KwPlanModel *self)
          kw_plan_item_equal (old_items->pdata[n_old - 1 - suffix], new_items->pdata[n_new - 1 - suffix]))
     suffix++;
 
-  /* Keep the very objects the list view already shows. */
-  for (guint i = 0; i < prefix; i++)
-    {
-      g_object_unref (new_items->pdata[i]);
-      new_items->pdata[i] = g_object_ref (old_items->pdata[i]);
-    }
-  for (guint i = 0; i < suffix; i++)
-    {
-      g_object_unref (new_items->pdata[n_new - 1 - i]);
-      new_items->pdata[n_new - 1 - i] = g_object_ref (old_items->pdata[n_old - 1 - i]);
-    }
-
-  self->items = new_items;
-
-  if (prefix + suffix < MAX (n_old, n_new))
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  self->items = g_ptr_array_copy (old_items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (self->items, g_object_unref);
+  announce_changes (self, old_items, n_old - suffix, new_items, n_new - suffix, prefix);
 
   if (summary_changed)
     {
-      g_object_unref (new_items->pdata[0]);
-      new_items->pdata[0] = g_steal_pointer (&new_summary);
+      g_object_unref (self->items->pdata[0]);
+      self->items->pdata[0] = g_steal_pointer (&new_summary);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, 1, 1);
     }
 }
