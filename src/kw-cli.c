@@ -44,7 +44,7 @@ kw_cli_add_options (GApplication *application)
     { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the board's findings and their outcome as an Excel workbook"), _("FINDINGS.xlsx") },
     { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      _("Write the due dates of the open actions and the review dates as an iCalendar file"),
+      _("Write the due dates and review dates of what is not done yet as an iCalendar file"),
       _("FOLLOW-UP.ics") },
     { "export-image", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },

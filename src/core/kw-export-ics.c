@@ -332,8 +332,9 @@ kw_export_ics_bytes (KwBoard                  *board,
   if (kw_export_ics_count_events (board) == 0)
     {
       g_set_error_literal (error, KW_EXPORT_ICS_ERROR, KW_EXPORT_ICS_ERROR_NO_EVENTS,
-                           _("This board has no dates for a calendar: no open quick win, small fix or "
-                             "long-term plan has a due date, and no open finding has a review date."));
+                           _("This board has nothing for a calendar: no quick win, small fix or long-term plan "
+                             "that is not done has a due date, and no finding that is not done has a "
+                             "review date."));
       return NULL;
     }
 
