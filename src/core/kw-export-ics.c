@@ -44,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kw-export-file.h"
 #include "kw-export-ics.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
@@ -358,6 +359,5 @@ kw_export_ics_file (KwBoard                  *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }
