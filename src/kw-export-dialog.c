@@ -228,7 +228,7 @@ format_changed_cb (KwExportDialog *self)
   gboolean nothing = format_has_nothing (self, info);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
-                               nothing ? _("No due or review dates on work not done yet")
+                               nothing ? _("No dates on work still to do")
                                        : _(info->description));
   update_export_button (self);
   gtk_widget_set_visible (self->csv_group, info->format == KW_EXPORT_FORMAT_CSV);
