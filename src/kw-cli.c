@@ -13,6 +13,7 @@
 #include "kw-csv.h"
 #include "kw-export-csv.h"
 #include "kw-export-xlsx.h"
+#include "kw-export-ics.h"
 #include "kw-export-html.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
@@ -42,6 +43,9 @@ kw_cli_add_options (GApplication *application)
       _("Write the board's findings and their outcome as CSV"), _("FINDINGS.csv") },
     { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the board's findings and their outcome as an Excel workbook"), _("FINDINGS.xlsx") },
+    { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("Write the due dates and review dates of what is not done yet as an iCalendar file"),
+      _("FOLLOW-UP.ics") },
     { "export-image", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -205,6 +209,7 @@ typedef struct
   char     *plan_path;
   char     *csv_path;
   char     *xlsx_path;
+  char     *ics_path;
   char     *image_path;
   char     *pdf_path;
   char     *lang;
@@ -220,6 +225,7 @@ export_options_clear (ExportOptions *self)
   g_clear_pointer (&self->plan_path, g_free);
   g_clear_pointer (&self->csv_path, g_free);
   g_clear_pointer (&self->xlsx_path, g_free);
+  g_clear_pointer (&self->ics_path, g_free);
   g_clear_pointer (&self->image_path, g_free);
   g_clear_pointer (&self->pdf_path, g_free);
   g_clear_pointer (&self->lang, g_free);
@@ -237,6 +243,7 @@ export_options_lookup (ExportOptions *self,
   g_variant_dict_lookup (options, "export-plan", "^ay", &self->plan_path);
   g_variant_dict_lookup (options, "export-csv", "^ay", &self->csv_path);
   g_variant_dict_lookup (options, "export-xlsx", "^ay", &self->xlsx_path);
+  g_variant_dict_lookup (options, "export-ics", "^ay", &self->ics_path);
   g_variant_dict_lookup (options, "export-image", "^ay", &self->image_path);
   g_variant_dict_lookup (options, "export-pdf", "^ay", &self->pdf_path);
   g_variant_dict_lookup (options, "lang", "s", &self->lang);
@@ -250,7 +257,7 @@ static gboolean
 export_options_any_export (const ExportOptions *self)
 {
   return self->plan_path != NULL || self->csv_path != NULL || self->xlsx_path != NULL ||
-         self->image_path != NULL || self->pdf_path != NULL;
+         self->ics_path != NULL || self->image_path != NULL || self->pdf_path != NULL;
 }
 
 static gboolean
@@ -387,6 +394,17 @@ export_all (KwBoard             *board,
       gboolean written = kw_export_xlsx_file (board, options->lang, file, &error);
 
       all_written &= report_written (options->xlsx_path, written, error);
+    }
+
+  if (options->ics_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->ics_path);
+      g_autoptr(GError) error = NULL;
+      KwExportIcsOptions ics = { options->lang, NULL };
+
+      gboolean written = kw_export_ics_file (board, &ics, file, &error);
+
+      all_written &= report_written (options->ics_path, written, error);
     }
 
   if (options->image_path != NULL)

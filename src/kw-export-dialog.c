@@ -15,6 +15,7 @@
 #include "kw-a11y.h"
 #include "kw-export-dialog.h"
 #include "kw-export-file.h"
+#include "kw-export-ics.h"
 #include "kw-export-pdf.h"
 #include "kw-file-names.h"
 #include "kw-message-dialog.h"
@@ -45,6 +46,9 @@ static const FormatInfo formats[] = {
   { KW_EXPORT_FORMAT_XLSX, N_("Findings (Excel)"),
     N_("A workbook of the findings and outcomes"),
     ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", N_("Excel workbooks") },
+  { KW_EXPORT_FORMAT_ICS, N_("Follow-up (iCalendar)"),
+    N_("Due and review dates, for a calendar"),
+    ".ics", "text/calendar", N_("iCalendar files") },
   { KW_EXPORT_FORMAT_SVG, N_("Matrix image (SVG)"),
     N_("The matrix, sharp at any size"),
     ".svg", "image/svg+xml", N_("SVG images") },
@@ -199,13 +203,34 @@ size_is_custom (KwExportDialog *self)
 
 /* Showing what goes with the format */
 
+/* A calendar of a board without dates would be empty: say so before a
+ * file is chosen, instead of an error after. */
+static gboolean
+format_has_nothing (KwExportDialog   *self,
+                    const FormatInfo *info)
+{
+  return info->format == KW_EXPORT_FORMAT_ICS && self->board != NULL &&
+         kw_export_ics_count_events (self->board) == 0;
+}
+
+static void
+update_export_button (KwExportDialog *self)
+{
+  gtk_widget_set_sensitive (self->export_button,
+                            !self->busy && !format_has_nothing (self, get_format_info (self)));
+}
+
 static void
 format_changed_cb (KwExportDialog *self)
 {
   const FormatInfo *info = get_format_info (self);
   gboolean image = info->format == KW_EXPORT_FORMAT_SVG || info->format == KW_EXPORT_FORMAT_PNG;
+  gboolean nothing = format_has_nothing (self, info);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(info->description));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row),
+                               nothing ? _("No dates on work still to do")
+                                       : _(info->description));
+  update_export_button (self);
   gtk_widget_set_visible (self->csv_group, info->format == KW_EXPORT_FORMAT_CSV);
   gtk_widget_set_visible (self->image_group, image);
   gtk_widget_set_visible (self->pdf_group, info->format == KW_EXPORT_FORMAT_PDF);
@@ -251,7 +276,7 @@ kw_export_dialog_set_busy (KwExportDialog *self,
     return;
 
   self->busy = busy;
-  gtk_widget_set_sensitive (self->export_button, !busy);
+  update_export_button (self);
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);

@@ -11,6 +11,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libical/ical.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "kw-csv.h"
 #include "kw-export-csv.h"
 #include "kw-export-dialog.h"
+#include "kw-export-ics.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
 #include "kw-format.h"
@@ -458,6 +460,69 @@ test_export_xlsx (void)
   g_assert_true (bytes_contain (written, "xl/styles.xml"));
 }
 
+/* The calendar in the language chosen, read back with libical's parser:
+ * an event for each date the core counts (test-export-ics.py reads every
+ * event with two other readers). */
+static void
+test_export_ics (void)
+{
+  g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
+  g_autofree char *out = tmp_path ("follow-up.ics");
+  g_autoptr(GBytes) written = NULL;
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  guint n_events = 0;
+  KwExportDialog *dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_ICS);
+  g_assert_cmpint (kw_export_dialog_get_format (dialog), ==, KW_EXPORT_FORMAT_ICS);
+  g_assert_true (gtk_widget_get_sensitive (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  kw_export_dialog_set_language (dialog, "nl");
+  export_and_wait (dialog, out);
+
+  written = read_file (out);
+  text = g_strndup (g_bytes_get_data (written, NULL), g_bytes_get_size (written));
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *summary = icalcomponent_get_summary (event);
+
+      g_assert_true (g_str_has_prefix (summary, "Quick win: ") || g_str_has_prefix (summary, "Klein klusje: ") ||
+                     g_str_has_prefix (summary, "Lange termijn: ") || g_str_has_prefix (summary, "Herbeoordelen: "));
+      n_events++;
+    }
+  icalcomponent_free (calendar);
+
+  g_assert_cmpuint (n_events, >, 0);
+  g_assert_cmpuint (n_events, ==, kw_export_ics_count_events (board));
+}
+
+/* A board with no dates to put in a calendar: the dialog says so with the
+ * format, and Export cannot be pressed. */
+static void
+test_export_ics_nothing (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwFinding) finding = kw_finding_new ("Geen datum");
+  KwExportDialog *dialog;
+  GtkWidget *export_button;
+
+  kw_finding_place (finding, 8, 2);
+  kw_board_append_finding (board, finding);
+  dialog = kw_export_dialog_new (NULL, board, NULL, NULL);
+  export_button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_ICS);
+  g_assert_false (gtk_widget_get_sensitive (export_button));
+  kw_export_dialog_set_format (dialog, KW_EXPORT_FORMAT_CSV);
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_export_svg (void)
 {
@@ -878,6 +943,8 @@ main (int   argc,
   g_test_add_func ("/export-dialog/html", test_export_html);
   g_test_add_func ("/export-dialog/csv", test_export_csv);
   g_test_add_func ("/export-dialog/xlsx", test_export_xlsx);
+  g_test_add_func ("/export-dialog/ics", test_export_ics);
+  g_test_add_func ("/export-dialog/ics-nothing", test_export_ics_nothing);
   g_test_add_func ("/export-dialog/csv-follows-language", test_export_csv_follows_language);
   g_test_add_func ("/export-dialog/svg", test_export_svg);
   g_test_add_func ("/export-dialog/png", test_export_png);

@@ -18,6 +18,7 @@
 #include "kw-export-csv.h"
 #include "kw-export-file.h"
 #include "kw-export-html.h"
+#include "kw-export-ics.h"
 #include "kw-export-svg.h"
 #include "kw-export-xlsx.h"
 #include "kw-matrix-render.h"
@@ -86,6 +87,13 @@ build_bytes (KwBoard                    *board,
 
     case KW_EXPORT_FORMAT_XLSX:
       return kw_export_xlsx_bytes (board, lang, error);
+
+    case KW_EXPORT_FORMAT_ICS:
+      {
+        KwExportIcsOptions ics = { lang, NULL };
+
+        return kw_export_ics_bytes (board, &ics, error);
+      }
 
     case KW_EXPORT_FORMAT_SVG:
       return kw_export_svg_bytes (board, lang, options->width, options->height, error);

@@ -17,6 +17,7 @@ typedef enum {
   KW_EXPORT_FORMAT_PDF,   /* the action plan */
   KW_EXPORT_FORMAT_CSV,   /* the findings */
   KW_EXPORT_FORMAT_XLSX,  /* the findings */
+  KW_EXPORT_FORMAT_ICS,   /* due and review dates, for a calendar */
   KW_EXPORT_FORMAT_SVG,   /* the matrix */
   KW_EXPORT_FORMAT_PNG,   /* the matrix */
 } KwExportFormat;
