@@ -12,6 +12,7 @@
 
 #include "kw-export-html.h"
 #include "kw-export-svg.h"
+#include "kw-follow-up.h"
 #include "kw-format.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
@@ -426,7 +427,7 @@ test_follow_up (void)
       const KwPlanFact *due = find_fact (facts, "due");
 
       g_test_message ("%s", expected->title);
-      g_assert_cmpint (kw_plan_finding_is_overdue (finding, plan->today), ==, expected->overdue);
+      g_assert_cmpint (kw_follow_up_is_overdue (finding, plan->today), ==, expected->overdue);
       if (expected->owner_fact == NULL)
         g_assert_null (owner);
       else
@@ -453,10 +454,10 @@ test_follow_up (void)
   {
     g_autoptr(KwFinding) odd = kw_finding_new ("odd");
 
-    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-22"));
+    g_assert_false (kw_follow_up_is_overdue (odd, "2026-11-22"));
     kw_finding_set_due_date (odd, "2026-11-21");
-    g_assert_true (kw_plan_finding_is_overdue (odd, "2026-11-22"));
-    g_assert_false (kw_plan_finding_is_overdue (odd, "2026-11-21"));
+    g_assert_true (kw_follow_up_is_overdue (odd, "2026-11-22"));
+    g_assert_false (kw_follow_up_is_overdue (odd, "2026-11-21"));
   }
 }
 

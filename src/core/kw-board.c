@@ -8,6 +8,7 @@
 
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
+#include "kw-follow-up.h"
 #include "kw-format.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
@@ -21,6 +22,7 @@ struct _KwBoard
   GPtrArray    *findings;   /* of KwFinding, owned */
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
   guint         format_version;
+  guint         review_interval;  /* months */
 };
 
 static void kw_board_list_model_init (GListModelInterface *iface);
@@ -40,6 +42,7 @@ enum {
   PROP_TINY_EFFORT_LINE,
   PROP_N_FINDINGS,
   PROP_FORMAT_VERSION,
+  PROP_REVIEW_INTERVAL,
   N_PROPS
 };
 
@@ -166,6 +169,9 @@ kw_board_get_property (GObject    *object,
     case PROP_FORMAT_VERSION:
       g_value_set_uint (value, self->format_version);
       break;
+    case PROP_REVIEW_INTERVAL:
+      g_value_set_uint (value, self->review_interval);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +206,9 @@ kw_board_set_property (GObject      *object,
     case PROP_TINY_EFFORT_LINE:
       thresholds.tiny_effort = g_value_get_double (value);
       kw_board_set_thresholds (self, &thresholds);
+      break;
+    case PROP_REVIEW_INTERVAL:
+      kw_board_set_review_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -247,6 +256,12 @@ kw_board_class_init (KwBoardClass *klass)
   properties[PROP_FORMAT_VERSION] =
     g_param_spec_uint ("format-version", NULL, NULL, 1, G_MAXUINT, KW_FORMAT_VERSION,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How many months after a finding lands on a reviewed list (the future
+   * list, the small fixes) it is due for review (kw-follow-up.h). */
+  properties[PROP_REVIEW_INTERVAL] =
+    g_param_spec_uint ("review-interval", NULL, NULL,
+                       KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX, KW_REVIEW_INTERVAL_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -267,6 +282,7 @@ kw_board_init (KwBoard *self)
     self->texts[i] = g_strdup ("");
   kw_thresholds_init_default (&self->thresholds);
   self->format_version = KW_FORMAT_VERSION;
+  self->review_interval = KW_REVIEW_INTERVAL_DEFAULT;
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -315,6 +331,7 @@ kw_board_copy (KwBoard *self)
     _kw_board_take_text_loading (copy, i, g_strdup (self->texts[i]));
   copy->thresholds = self->thresholds;
   copy->format_version = self->format_version;
+  copy->review_interval = self->review_interval;
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -479,6 +496,32 @@ kw_board_set_thresholds (KwBoard            *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TINY_EFFORT_LINE]);
   g_object_thaw_notify (G_OBJECT (self));
 
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+guint
+kw_board_get_review_interval (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), KW_REVIEW_INTERVAL_DEFAULT);
+
+  return self->review_interval;
+}
+
+gboolean
+kw_board_set_review_interval (KwBoard *self,
+                              guint    months)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  if (months < KW_REVIEW_INTERVAL_MIN || months > KW_REVIEW_INTERVAL_MAX)
+    return FALSE;
+  if (self->review_interval == months)
+    return TRUE;
+
+  self->review_interval = months;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_INTERVAL]);
   kw_board_emit_changed (self);
 
   return TRUE;

@@ -74,6 +74,13 @@ void        kw_board_get_thresholds        (KwBoard            *self,
 gboolean    kw_board_set_thresholds        (KwBoard            *self,
                                             const KwThresholds *thresholds);
 
+/* Property "review-interval": the months from a finding landing on the
+ * future list or the small fixes to its review (KW_REVIEW_INTERVAL_MIN to
+ * _MAX, kw-follow-up.h). Returns FALSE, changing nothing, out of bounds. */
+guint       kw_board_get_review_interval   (KwBoard            *self);
+gboolean    kw_board_set_review_interval   (KwBoard            *self,
+                                            guint               months);
+
 guint       kw_board_get_n_findings        (KwBoard            *self);
 KwFinding  *kw_board_get_finding           (KwBoard            *self,
                                             guint               position);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kw-catalog.h"
+#include "kw-follow-up.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -111,6 +112,23 @@ kw_plan_gettext (const char *msgid)
 
   translation = kw_catalog_lookup (language->catalog, msgid);
   return translation != NULL ? translation : msgid;
+}
+
+const char *
+kw_plan_ngettext (const char *msgid,
+                  const char *msgid_plural,
+                  gulong      n)
+{
+  KwPlanLanguage *language = g_private_get (&current_language);
+  const char *translation;
+
+  if (language == NULL)
+    return dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  if (language->catalog != NULL &&
+      (translation = kw_catalog_lookup_plural (language->catalog, msgid, n)) != NULL)
+    return translation;
+
+  return n == 1 ? msgid : msgid_plural;
 }
 
 KwPlanLanguage *
@@ -395,40 +413,15 @@ kw_plan_get_number (const KwPlan *plan,
   return GPOINTER_TO_UINT (g_hash_table_lookup (plan->numbers, finding));
 }
 
-char *
-kw_plan_today_iso (GDateTime *now)
-{
-  g_autoptr(GDateTime) local = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 void
 kw_plan_set_today (KwPlan    *plan,
                    GDateTime *now)
 {
-  g_autofree char *today = kw_plan_today_iso (now);
+  g_autofree char *today = kw_follow_up_today_iso (now);
 
   g_return_if_fail (plan != NULL);
 
   g_strlcpy (plan->today, today, sizeof plan->today);
-}
-
-/* ISO dates compare as text. */
-gboolean
-kw_plan_finding_is_overdue (KwFinding  *finding,
-                            const char *today)
-{
-  const char *due;
-
-  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
-  g_return_val_if_fail (today != NULL, FALSE);
-
-  due = kw_finding_get_due_date (finding);
-
-  return due != NULL && kw_date_is_valid_iso (due) &&
-         kw_finding_get_status (finding) != KW_STATUS_DONE &&
-         strcmp (due, today) < 0;
 }
 
 const char *
@@ -522,7 +515,7 @@ add_due_fact (GArray            *facts,
   KwPlanFact *fact;
 
   add_fact (facts, texts, "due", texts->labels[FACT_DUE], value, required);
-  if (facts->len == 0 || !kw_plan_finding_is_overdue (finding, plan->today))
+  if (facts->len == 0 || !kw_follow_up_is_overdue (finding, plan->today))
     return;
 
   fact = &g_array_index (facts, KwPlanFact, facts->len - 1);

@@ -84,14 +84,6 @@ guint           kw_plan_get_number          (const KwPlan *plan,
 void            kw_plan_set_today           (KwPlan      *plan,
                                              GDateTime   *now);
 
-/* The one rule of what is overdue, for the plan and the app's lists: a due
- * date before today (an ISO date, as kw_plan_today_iso() gives) on a
- * finding that is not done. */
-gboolean        kw_plan_finding_is_overdue  (KwFinding   *finding,
-                                             const char  *today);
-/* now's local date as "YYYY-MM-DD"; now NULL means the current time. */
-char           *kw_plan_today_iso           (GDateTime   *now);
-
 /* "Quick wins: now", … translated. */
 const char     *kw_plan_section_get_heading (KwOutcome    outcome);
 
@@ -108,7 +100,7 @@ typedef struct {
  * the long-term plan even when empty (the method asks for them: who does
  * it, by when); the review date on the future list and the reason on the
  * drop list likewise; the rest when set. A due date past on a finding not
- * done says "overdue" (kw_plan_finding_is_overdue()). */
+ * done says "overdue" (kw_follow_up_is_overdue()). */
 GArray         *kw_plan_get_facts           (const KwPlan *plan,
                                              KwOutcome     outcome,
                                              KwFinding    *finding);
