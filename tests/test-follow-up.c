@@ -411,6 +411,44 @@ test_review_interval_undo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kw_board_get_review_interval (f->board), ==, 6);
 }
 
+/* ---- The file -------------------------------------------------------- */
+
+static KwBoard *
+round_trip (KwBoard *board,
+            char   **xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = kw_format_save_bytes (board, &error);
+  KwBoard *loaded;
+
+  g_assert_no_error (error);
+  *xml = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  loaded = kw_format_load_bytes (bytes, "round-trip.kwadrant", &error);
+  g_assert_no_error (error);
+
+  return loaded;
+}
+
+static void
+test_interval_in_file (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwBoard) default_loaded = NULL;
+  g_autoptr(KwBoard) loaded = NULL;
+  g_autofree char *default_xml = NULL;
+  g_autofree char *xml = NULL;
+
+  /* The default is not written: a board that never set it reads as 3. */
+  default_loaded = round_trip (board, &default_xml);
+  g_assert_null (strstr (default_xml, "review-interval"));
+  g_assert_cmpuint (kw_board_get_review_interval (default_loaded), ==, 3);
+
+  g_assert_true (kw_board_set_review_interval (board, 12));
+  loaded = round_trip (board, &xml);
+  g_assert_nonnull (strstr (xml, "<review-interval months=\"12\"/>"));
+  g_assert_cmpuint (kw_board_get_review_interval (loaded), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +472,8 @@ main (int   argc,
               fixture_set_up, test_moved_line_gives_review_date, fixture_tear_down);
   g_test_add ("/follow-up/history/review-interval", Fixture, NULL,
               fixture_set_up, test_review_interval_undo, fixture_tear_down);
+
+  g_test_add_func ("/follow-up/file/interval", test_interval_in_file);
 
   return g_test_run ();
 }

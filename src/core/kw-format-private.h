@@ -25,6 +25,7 @@ typedef enum {
   EL_WORKSHOP_DATE,
   EL_NOTES,
   EL_THRESHOLDS,
+  EL_REVIEW_INTERVAL,  /* new in version 2 */
   EL_FINDINGS,
   EL_FINDING,
   EL_FINDING_TITLE,
@@ -66,6 +67,7 @@ enum { ATTR_FORMAT_VERSION = 0 };
 enum { ATTR_LINE_IMPACT = 0, ATTR_LINE_EFFORT, ATTR_LINE_TINY_EFFORT };
 enum { ATTR_ID = 0, ATTR_STATUS, ATTR_CREATED, ATTR_MODIFIED };
 enum { ATTR_POSITION_IMPACT = 0, ATTR_POSITION_EFFORT };
+enum { ATTR_REVIEW_MONTHS = 0 };
 
 /* The attributes of element, NULL-terminated, in the order of its ATTR_*
  * indices. */

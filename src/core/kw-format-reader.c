@@ -20,6 +20,7 @@
 
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
+#include "kw-follow-up.h"
 #include "kw-format-private.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
@@ -329,6 +330,24 @@ loader_start_thresholds (Loader *self,
     }
 }
 
+static void
+loader_start_review_interval (Loader *self,
+                              Slice  *values)
+{
+  g_autofree char *quoted = NULL;
+  guint months;
+
+  /* The one parser of whole numbers in the format, format-version's. */
+  if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], &months) &&
+      kw_board_set_review_interval (self->board, months))
+    return;
+
+  quoted = kw_format_slice_quote (kw_format_slice_trim (values[ATTR_REVIEW_MONTHS]));
+  loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
+               _("the review interval “%s” is not a whole number of months from %d to %d"),
+               quoted, KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX);
+}
+
 static GDateTime *
 loader_parse_timestamp (Loader     *self,
                         Slice       value,
@@ -583,6 +602,7 @@ on_start_element (void           *user_data,
     {
     case EL_BOARD:      loader_start_board (self, values); break;
     case EL_THRESHOLDS: loader_start_thresholds (self, values); break;
+    case EL_REVIEW_INTERVAL: loader_start_review_interval (self, values); break;
     case EL_FINDING:    loader_start_finding (self, values); break;
     case EL_POSITION:   loader_start_position (self, values); break;
     default:            break;

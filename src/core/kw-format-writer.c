@@ -11,6 +11,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "kw-follow-up.h"
 #include "kw-format-private.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
@@ -204,6 +205,25 @@ write_thresholds (xmlTextWriterPtr  writer,
          xmlTextWriterEndElement (writer) >= 0;
 }
 
+/* Left out at the default, so a board that never changed it stays as
+ * version 1 wrote it. */
+static gboolean
+write_review_interval (xmlTextWriterPtr  writer,
+                       KwBoard          *board)
+{
+  guint months = kw_board_get_review_interval (board);
+  char text[16];
+
+  if (months == KW_REVIEW_INTERVAL_DEFAULT)
+    return TRUE;
+
+  g_snprintf (text, sizeof text, "%u", months);
+
+  return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_REVIEW_INTERVAL)) >= 0 &&
+         write_attribute (writer, ATTRIBUTE (EL_REVIEW_INTERVAL, ATTR_REVIEW_MONTHS), text) &&
+         xmlTextWriterEndElement (writer) >= 0;
+}
+
 static gboolean
 write_findings (xmlTextWriterPtr  writer,
                 KwBoard          *board)
@@ -242,6 +262,7 @@ write_board (xmlTextWriterPtr  writer,
          write_board_text (writer, EL_WORKSHOP_DATE, board) &&
          write_board_text (writer, EL_NOTES, board) &&
          write_thresholds (writer, board) &&
+         write_review_interval (writer, board) &&
          write_findings (writer, board) &&
          xmlTextWriterEndDocument (writer) >= 0;
 }

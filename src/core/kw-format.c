@@ -52,6 +52,7 @@ const ElementInfo kw_format_elements[N_ELEMENTS] = {
   [EL_WORKSHOP_DATE] = { "workshop-date", EL_BOARD,    CONTENT_DATE,  KW_BOARD_TEXT_WORKSHOP_DATE, FALSE },
   [EL_NOTES]         = { "notes",         EL_BOARD,    CONTENT_LINES, KW_BOARD_TEXT_NOTES, FALSE },
   [EL_THRESHOLDS]    = { "thresholds",    EL_BOARD,    CONTENT_EMPTY, -1, FALSE },
+  [EL_REVIEW_INTERVAL] = { "review-interval", EL_BOARD,  CONTENT_EMPTY, -1, FALSE },
   [EL_FINDINGS]      = { "findings",      EL_BOARD,    CONTENT_ELEMENTS, -1, FALSE },
   [EL_FINDING]       = { "finding",       EL_FINDINGS, CONTENT_ELEMENTS, -1, TRUE },
   [EL_FINDING_TITLE] = { "title",         EL_FINDING,  CONTENT_LINE,  KW_FINDING_TEXT_TITLE, FALSE },
@@ -70,6 +71,7 @@ static const char * const board_attributes[] = { "format-version", NULL };
 static const char * const thresholds_attributes[] = { "impact", "effort", "tiny-effort", NULL };
 static const char * const finding_attributes[] = { "id", "status", "created", "modified", NULL };
 static const char * const position_attributes[] = { "impact", "effort", NULL };
+static const char * const review_interval_attributes[] = { "months", NULL };
 static const char * const no_attributes[] = { NULL };
 
 const char * const *
@@ -81,6 +83,7 @@ kw_format_attributes_of (Element element)
     case EL_THRESHOLDS: return thresholds_attributes;
     case EL_FINDING:    return finding_attributes;
     case EL_POSITION:   return position_attributes;
+    case EL_REVIEW_INTERVAL: return review_interval_attributes;
     default:            return no_attributes;
     }
 }
