@@ -384,20 +384,9 @@ write_follow_up (Html         *html,
         element (html, "li", "progress", progress);
     }
   element (html, "li", plan->n_overdue > 0 ? "overdue" : NULL, overdue);
-  if (plan->due_for_review->len > 0)
-    {
-      /* A link to the list: the one place that names them. */
-      start_with_class (html, "li", "review-due");
-      start (html, "a");
-      attribute (html, "href", "#due-for-review");
-      text (html, review);
-      end (html);
-      end (html);
-    }
-  else
-    {
-      element (html, "li", NULL, review);
-    }
+  /* No link to the list that names them: the plan has no tab stops, and
+   * the list is the last section, in the document's order. */
+  element (html, "li", plan->due_for_review->len > 0 ? "review-due" : NULL, review);
   end (html);
   end (html);
 }
