@@ -89,6 +89,9 @@ DESCRIBE_FOCUS = '''(() => {
 })()'''
 
 
+DESCRIBE_HEADINGS = '''[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .map(h => [parseInt(h.tagName.slice(1)), h.textContent.trim()])'''
+
 # The text of the summary's progress list and of the list of findings due
 # for review, with the colours it is drawn in.
 DESCRIBE_COLOURS = '''(() => {
@@ -154,9 +157,9 @@ def main():
         images = [{'name': ax_value(n, 'name'), 'description': ax_value(n, 'description'),
                    'children': len(n.get('childIds', []))}
                   for n in nodes if not n.get('ignored') and ax_value(n, 'role') in ('image', 'img')]
-        headings = [[int(p['value']['value']), ax_value(n, 'name')]
-                    for n in nodes if not n.get('ignored') and ax_value(n, 'role') == 'heading'
-                    for p in n.get('properties', []) if p['name'] == 'level']
+        # In the document's order, which the full tree does not keep.
+        headings = browser.call('Runtime.evaluate', session, expression=DESCRIBE_HEADINGS,
+                                returnByValue=True)['result']['value']
         colours = browser.call('Runtime.evaluate', session, expression=DESCRIBE_COLOURS,
                                returnByValue=True)['result']['value']
         print(json.dumps({'tab_stops': stops, 'links': roles.count('link'), 'images': images,

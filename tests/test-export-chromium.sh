@@ -204,19 +204,21 @@ check "follow-up: the summary counts the finding due for review (not the done on
 check "follow-up: the plan ends with the findings due for review" \
   eval 'grep -o "<section[^>]*id=\"[a-z-]*\"" "$work/follow-up-dom.html" | tail -1 | grep -q "id=\"due-for-review\""'
 check "follow-up: the list names the finding, its list and its review date" \
-  eval 'sed -n "/id=\"due-for-review\"/,\$p" "$work/follow-up-dom.html" |
+  eval 'grep -o "id=\"due-for-review\".*" "$work/follow-up-dom.html" |
         grep -q "Chat in the evening</span></h3><dl class=\"facts\"><div><dt>List</dt><dd>Future list</dd></div><div><dt>Review date</dt><dd>5 January 2026</dd>"'
 check "follow-up: the done small fix is not in the list" \
-  eval '! sed -n "/id=\"due-for-review\"/,\$p" "$work/follow-up-dom.html" | grep -q "Typo in the letter"'
+  eval '! grep -o "id=\"due-for-review\".*" "$work/follow-up-dom.html" | grep -q "Typo in the letter"'
 follow_json=$(focus "$work/follow-up.html")
 echo "# follow-up headings: $(json_field "$follow_json" 'j["headings"]')" | cut -c 1-400
 check "follow-up: still no tab stops and no links" \
   test "$(json_field "$follow_json" 'len(j["tab_stops"]) + j["links"]')" = 0
 check "follow-up: the headings start at level 1 and skip no level" \
   test "$(json_field "$follow_json" 'all(b[0] <= a[0] + 1 for a, b in zip([[0, ""]] + j["headings"], j["headings"])) and j["headings"][0][0] == 1')" = True
-check "follow-up: Progress (h3) follows Summary (h2), Due for review is an h2" \
-  test "$(json_field "$follow_json" '[h for h in j["headings"] if h[1] in ("Summary", "Progress", "Due for review")]')" = \
-       "[[2, 'Summary'], [3, 'Progress'], [2, 'Due for review']]"
+check "follow-up: Progress (h3) follows Summary (h2), Due for review is the last h2 with its item under it" \
+  test "$(json_field "$follow_json" '[h for h in j["headings"] if h[1] in ("Summary", "Progress", "Due for review") or h[0] == 2][-2:] + j["headings"][-1:]')" = \
+       "[[2, '5. Dropped'], [2, 'Due for review'], [3, '4Chat in the evening']]"
+check "follow-up: Progress (h3) comes right under Summary (h2)" \
+  test "$(json_field "$follow_json" 'j["headings"][1:3]')" = "[[2, 'Summary'], [3, 'Progress']]"
 contrast=$(/usr/bin/python3 - "$follow_json" << 'PY'
 import json, re, sys
 def luminance(css):
