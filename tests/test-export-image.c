@@ -466,11 +466,12 @@ run_poppler (const char *tool,
 }
 
 static char *
-write_plan_pdf (KwBoard    *board,
-                GDateTime  *now,
-                const char *name)
+write_plan_pdf_in (KwBoard    *board,
+                   const char *lang,
+                   GDateTime  *now,
+                   const char *name)
 {
-  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, "en", now);
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, now);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = kw_plan_pages_render_pdf (pages, KW_PAPER_A4, NULL, &error);
   char *path = temp_path (name);
@@ -505,7 +506,7 @@ test_pdf_structure (void)
   /* On 1 June 2027 two of the example's future list are due for review
    * (f-0014 that day, f-0016 since 1 March; f-0015 not until September). */
   g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 6, 1, 10, 0, 0);
-  g_autofree char *path = write_plan_pdf (board, now, "structure.pdf");
+  g_autofree char *path = write_plan_pdf_in (board, "en", now, "structure.pdf");
   g_autofree char *info = run_poppler ("pdfinfo", path, NULL);
   g_autofree char *structure = NULL;
   g_autofree char *title_line = g_strdup_printf ("Title:           %s\n", kw_board_get_title (board));
@@ -571,7 +572,7 @@ test_pdf_follow_up (void)
   kw_finding_set_review_date (review, "2026-11-22");
   kw_board_append_finding (board, review);
 
-  path = write_plan_pdf (board, now, "follow-up.pdf");
+  path = write_plan_pdf_in (board, "en", now, "follow-up.pdf");
   text = run_poppler ("pdftotext", "-nopgbrk", path);
   if (text == NULL)
     return;
@@ -587,6 +588,28 @@ test_pdf_follow_up (void)
   g_assert_nonnull (strstr (text, "Due for review\n"));
   g_assert_nonnull (strstr (strstr (text, "Due for review\n"), "3 Reviewed today\nList: Future list"));
   g_assert_nonnull (strstr (strstr (text, "List: Future list"), "Review date: 22 November 2026\n"));
+  remove_temp (path);
+
+  /* In the plan's language. */
+  if (g_getenv ("KW_BUILD_DIR") == NULL)
+    return;
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("KW_BUILD_DIR"), "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  }
+  path = write_plan_pdf_in (board, "nl", now, "follow-up-nl.pdf");
+  text = run_poppler ("pdftotext", "-nopgbrk", path);
+  g_assert_nonnull (strstr (text, "Voortgang\n"));
+  g_assert_nonnull (strstr (text, "Quick wins: 0 van de 2 klaar"));
+  g_assert_nonnull (strstr (text, "Lijst voor later: 0 van 1 klaar"));
+  g_assert_nonnull (strstr (text, "1 actie is te laat"));
+  g_assert_nonnull (strstr (text, "1 bevinding is toe aan herbeoordeling"));
+  g_assert_nonnull (strstr (text, "22 november 2026, toe aan herbeoordeling"));
+  g_assert_nonnull (strstr (text, "Toe aan herbeoordeling\n"));
   remove_temp (path);
 }
 
