@@ -79,6 +79,20 @@ void        kw_history_remove             (KwHistory          *self,
  * (NULL unpins): for tests, and for work on a board as of another day. */
 void        kw_history_set_today          (KwHistory          *self,
                                            const char         *today_iso);
+/* A board's snapshots (kw-board.h), undoable; each returns FALSE,
+ * recording nothing, when the board refuses the change (a name already
+ * taken, no room for another snapshot, a snapshot not on the board).
+ * kw_history_add_snapshot() inserts at position (G_MAXUINT appends);
+ * renaming to the same name and note succeeds and records nothing. */
+gboolean    kw_history_add_snapshot       (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           guint               position);
+gboolean    kw_history_remove_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot);
+gboolean    kw_history_rename_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           const char         *name,
+                                           const char         *note);
 
 /* For live previews (a drag that moves cards under the pointer): the
  * widget changes the model itself while the pointer moves, then records
