@@ -90,6 +90,9 @@ void            kw_plan_set_today           (KwPlan      *plan,
 
 /* "Quick wins: now", … translated. */
 const char     *kw_plan_section_get_heading (KwOutcome    outcome);
+/* The heading as the plans show it: "1. Quick wins: now", the five steps
+ * of the method numbered, the unplaced findings not. */
+char           *kw_plan_section_dup_numbered_heading (KwOutcome outcome);
 
 /* ---- Following through ---------------------------------------------------- */
 
