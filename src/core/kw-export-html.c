@@ -428,6 +428,21 @@ write_summary (Html         *html,
   end (html);
 }
 
+/* An item's heading: its number in the plan and its title. */
+static void
+write_item_heading (Html         *html,
+                    const KwPlan *plan,
+                    KwFinding    *finding)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
+  start (html, "h3");
+  element (html, "span", "number", number);
+  element (html, "span", "title", kw_finding_get_title (finding));
+  end (html);
+}
+
 static void
 write_item (Html                *html,
             const KwPlan        *plan,
@@ -435,17 +450,12 @@ write_item (Html                *html,
             KwFinding           *finding)
 {
   const char *description = kw_finding_get_description (finding);
-  char number[16];
 
   g_string_assign (html->scratch, "finding-");
   g_string_append (html->scratch, kw_finding_get_id (finding));
   start_with_class (html, "li", "item");
   attribute (html, "id", html->scratch->str);
-  g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
-  start (html, "h3");
-  element (html, "span", "number", number);
-  element (html, "span", "title", kw_finding_get_title (finding));
-  end (html);
+  write_item_heading (html, plan, finding);
   if (description[0] != '\0')
     element (html, "p", "description", description);
   kw_plan_fill_facts (plan, section->outcome, finding, html->facts);
@@ -505,17 +515,12 @@ write_review_section (Html         *html,
     {
       KwFinding *finding = g_ptr_array_index (plan->due_for_review, i);
       KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
-      char number[16];
 
       /* The number in its outcome's ink, as in the outcome's section. */
-      g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
       g_string_assign (html->scratch, "item outcome-");
       g_string_append (html->scratch, kw_outcome_to_id (outcome));
       start_with_class (html, "li", html->scratch->str);
-      start (html, "h3");
-      element (html, "span", "number", number);
-      element (html, "span", "title", kw_finding_get_title (finding));
-      end (html);
+      write_item_heading (html, plan, finding);
       kw_plan_fill_review_facts (plan, finding, html->facts);
       write_facts (html, "facts", html->facts);
       end (html);
