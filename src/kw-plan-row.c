@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-follow-up.h"
 #include "kw-plan-row.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
@@ -361,7 +362,7 @@ show_finding (KwPlanRow  *self,
   g_autofree char *due = kw_plan_format_date (kw_finding_get_due_date (finding));
   const char *title = kw_finding_get_title (finding);
   const char *owner = kw_finding_get_owner (finding);
-  g_autofree char *today = kw_plan_today_iso (NULL);
+  g_autofree char *today = kw_follow_up_today_iso (NULL);
   gboolean overdue;
 
   if (title == NULL || *title == '\0')
@@ -394,9 +395,9 @@ show_finding (KwPlanRow  *self,
     }
 
   /* Past its due date and not done: said in words, not only in colour
-   * (the plan's rule, kw_plan_finding_is_overdue()), and first, where a
+   * (the plan's rule, kw_follow_up_is_overdue()), and first, where a
    * narrow list does not cut it off. */
-  overdue = due != NULL && kw_plan_finding_is_overdue (finding, today);
+  overdue = due != NULL && kw_follow_up_is_overdue (finding, today);
   if (overdue)
     {
       /* Translators: a finding's due date already past, e.g. "Overdue, due 3 December 2026". */

@@ -8,8 +8,10 @@
 
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
+#include "kw-follow-up.h"
 #include "kw-format.h"
 #include "kw-i18n.h"
+#include "kw-snapshot-private.h"
 #include "kw-text.h"
 
 struct _KwBoard
@@ -20,7 +22,9 @@ struct _KwBoard
   KwThresholds  thresholds;
   GPtrArray    *findings;   /* of KwFinding, owned */
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
+  GListStore   *snapshots;  /* of KwSnapshot, oldest first */
   guint         format_version;
+  guint         review_interval;  /* months */
 };
 
 static void kw_board_list_model_init (GListModelInterface *iface);
@@ -40,6 +44,7 @@ enum {
   PROP_TINY_EFFORT_LINE,
   PROP_N_FINDINGS,
   PROP_FORMAT_VERSION,
+  PROP_REVIEW_INTERVAL,
   N_PROPS
 };
 
@@ -131,6 +136,7 @@ kw_board_dispose (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->snapshots);
 
   G_OBJECT_CLASS (kw_board_parent_class)->dispose (object);
 }
@@ -178,6 +184,9 @@ kw_board_get_property (GObject    *object,
     case PROP_FORMAT_VERSION:
       g_value_set_uint (value, self->format_version);
       break;
+    case PROP_REVIEW_INTERVAL:
+      g_value_set_uint (value, self->review_interval);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -212,6 +221,9 @@ kw_board_set_property (GObject      *object,
     case PROP_TINY_EFFORT_LINE:
       thresholds.tiny_effort = g_value_get_double (value);
       kw_board_set_thresholds (self, &thresholds);
+      break;
+    case PROP_REVIEW_INTERVAL:
+      kw_board_set_review_interval (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -259,6 +271,12 @@ kw_board_class_init (KwBoardClass *klass)
   properties[PROP_FORMAT_VERSION] =
     g_param_spec_uint ("format-version", NULL, NULL, 1, G_MAXUINT, KW_FORMAT_VERSION,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How many months after a finding lands on a reviewed list (the future
+   * list, the small fixes) it is due for review (kw-follow-up.h). */
+  properties[PROP_REVIEW_INTERVAL] =
+    g_param_spec_uint ("review-interval", NULL, NULL,
+                       KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX, KW_REVIEW_INTERVAL_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -279,8 +297,10 @@ kw_board_init (KwBoard *self)
     self->texts[i] = g_strdup ("");
   kw_thresholds_init_default (&self->thresholds);
   self->format_version = KW_FORMAT_VERSION;
+  self->review_interval = KW_REVIEW_INTERVAL_DEFAULT;
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->snapshots = g_list_store_new (KW_TYPE_SNAPSHOT);
 }
 
 KwBoard *
@@ -327,6 +347,7 @@ kw_board_copy (KwBoard *self)
     _kw_board_take_text_loading (copy, i, g_strdup (self->texts[i]));
   copy->thresholds = self->thresholds;
   copy->format_version = self->format_version;
+  copy->review_interval = self->review_interval;
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -334,6 +355,14 @@ kw_board_copy (KwBoard *self)
 
       g_ptr_array_add (copy->findings, finding);
       kw_board_adopt (copy, finding);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->snapshots)); i++)
+    {
+      g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), i);
+      g_autoptr(KwSnapshot) snapshot_copy = _kw_snapshot_copy (snapshot);
+
+      g_list_store_append (copy->snapshots, snapshot_copy);
     }
 
   return copy;
@@ -491,6 +520,32 @@ kw_board_set_thresholds (KwBoard            *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TINY_EFFORT_LINE]);
   g_object_thaw_notify (G_OBJECT (self));
 
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+guint
+kw_board_get_review_interval (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), KW_REVIEW_INTERVAL_DEFAULT);
+
+  return self->review_interval;
+}
+
+gboolean
+kw_board_set_review_interval (KwBoard *self,
+                              guint    months)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  if (months < KW_REVIEW_INTERVAL_MIN || months > KW_REVIEW_INTERVAL_MAX)
+    return FALSE;
+  if (self->review_interval == months)
+    return TRUE;
+
+  self->review_interval = months;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_INTERVAL]);
   kw_board_emit_changed (self);
 
   return TRUE;
@@ -725,6 +780,135 @@ _kw_board_take_finding_loading (KwBoard   *self,
 
   g_ptr_array_add (self->findings, finding);
   kw_board_adopt (self, finding);
+
+  return TRUE;
+}
+
+/* --- Snapshots ------------------------------------------------------- */
+
+GListModel *
+kw_board_get_snapshots (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+
+  return G_LIST_MODEL (self->snapshots);
+}
+
+static guint
+kw_board_get_n_snapshots (KwBoard *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->snapshots));
+}
+
+/* Borrowed: the store keeps its own reference. */
+static KwSnapshot *
+kw_board_get_snapshot (KwBoard *self,
+                       guint    position)
+{
+  g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), position);
+
+  return snapshot;
+}
+
+KwSnapshot *
+kw_board_lookup_snapshot (KwBoard    *self,
+                          const char *name)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* A board has at most KW_SNAPSHOT_MAX_PER_BOARD: a scan is quick. */
+  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
+    {
+      KwSnapshot *snapshot = kw_board_get_snapshot (self, i);
+
+      if (g_str_equal (kw_snapshot_get_name (snapshot), name))
+        return snapshot;
+    }
+
+  return NULL;
+}
+
+guint
+_kw_board_count_snapshot_entries (KwBoard *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
+    n += kw_snapshot_get_n_entries (kw_board_get_snapshot (self, i));
+
+  return n;
+}
+
+gboolean
+kw_board_has_room_for_snapshot (KwBoard *self,
+                                guint    n_entries)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  return kw_board_get_n_snapshots (self) < KW_SNAPSHOT_MAX_PER_BOARD &&
+         n_entries <= KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD - _kw_board_count_snapshot_entries (self);
+}
+
+gboolean
+kw_board_add_snapshot (KwBoard    *self,
+                       KwSnapshot *snapshot,
+                       guint       position)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (kw_board_lookup_snapshot (self, kw_snapshot_get_name (snapshot)) != NULL ||
+      !kw_board_has_room_for_snapshot (self, kw_snapshot_get_n_entries (snapshot)))
+    return FALSE;
+
+  position = MIN (position, kw_board_get_n_snapshots (self));
+  g_list_store_insert (self->snapshots, position, snapshot);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+kw_board_remove_snapshot (KwBoard    *self,
+                          KwSnapshot *snapshot)
+{
+  guint position;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (self->snapshots, snapshot, &position))
+    return FALSE;
+
+  g_list_store_remove (self->snapshots, position);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+kw_board_rename_snapshot (KwBoard    *self,
+                          KwSnapshot *snapshot,
+                          const char *name,
+                          const char *note)
+{
+  g_autofree char *clean_name = NULL;
+  KwSnapshot *other;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (self->snapshots, snapshot, NULL) || !kw_snapshot_name_is_valid (name))
+    return FALSE;
+
+  clean_name = kw_text_clean (name, TRUE);
+  other = kw_board_lookup_snapshot (self, clean_name);
+  if (other != NULL && other != snapshot)
+    return FALSE;
+
+  if (_kw_snapshot_rename (snapshot, clean_name, note))
+    kw_board_emit_changed (self);
 
   return TRUE;
 }

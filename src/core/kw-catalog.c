@@ -116,15 +116,14 @@ kw_catalog_new_from_file (const char  *path,
   return g_steal_pointer (&self);
 }
 
-const char *
-kw_catalog_lookup (KwCatalog  *self,
-                   const char *msgid)
+/* The index of msgid's entry, or -1. An entry with plural forms has
+ * "singular\0plural" as its original: strcmp() stops at the singular. */
+static gint64
+find_entry (KwCatalog  *self,
+            const char *msgid)
 {
   guint32 low = 0;
   guint32 high;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (msgid != NULL, NULL);
 
   high = self->n_strings;
   while (low < high)
@@ -134,23 +133,71 @@ kw_catalog_lookup (KwCatalog  *self,
       int order;
 
       if (original == NULL)
-        return NULL;
+        return -1;
 
       order = strcmp (msgid, original);
       if (order == 0)
-        {
-          const char *translation = table_string (self, self->translations, middle);
-
-          /* An empty translation means "not translated". */
-          return translation != NULL && translation[0] != '\0' ? translation : NULL;
-        }
+        return middle;
       if (order < 0)
         high = middle;
       else
         low = middle + 1;
     }
 
-  return NULL;
+  return -1;
+}
+
+const char *
+kw_catalog_lookup (KwCatalog  *self,
+                   const char *msgid)
+{
+  gint64 entry;
+  const char *translation;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  entry = find_entry (self, msgid);
+  if (entry < 0)
+    return NULL;
+
+  translation = table_string (self, self->translations, (guint32) entry);
+
+  /* An empty translation means "not translated". */
+  return translation != NULL && translation[0] != '\0' ? translation : NULL;
+}
+
+const char *
+kw_catalog_lookup_plural (KwCatalog  *self,
+                          const char *msgid,
+                          gulong      n)
+{
+  gint64 entry;
+  const char *form;
+  const char *end;
+  guint32 length;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  entry = find_entry (self, msgid);
+  if (entry < 0 || table_string (self, self->translations, (guint32) entry) == NULL)
+    return NULL;
+
+  /* table_string() has checked that the forms lie inside the file. */
+  length = read_word (self, (gsize) self->translations + (gsize) entry * 8);
+  form = self->data + read_word (self, (gsize) self->translations + (gsize) entry * 8 + 4);
+  end = form + length;
+
+  if (n != 1)
+    {
+      form = memchr (form, '\0', (gsize) (end - form));
+      if (form == NULL || form + 1 >= end)
+        return NULL;
+      form++;
+    }
+
+  return form[0] != '\0' ? form : NULL;
 }
 
 void

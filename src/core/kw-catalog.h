@@ -24,6 +24,12 @@ KwCatalog  *kw_catalog_new_from_file (const char *path,
  * or NULL when the catalog has none. */
 const char *kw_catalog_lookup        (KwCatalog  *self,
                                       const char *msgid);
+/* The translation of msgid (the singular) for the number n, or NULL. The
+ * plan's languages (kw_plan_language_is_known()) share one plural rule,
+ * "nplurals=2; plural=(n != 1)": the second form for every n but 1. */
+const char *kw_catalog_lookup_plural (KwCatalog  *self,
+                                      const char *msgid,
+                                      gulong      n);
 void        kw_catalog_free          (KwCatalog  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwCatalog, kw_catalog_free)

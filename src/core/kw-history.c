@@ -8,6 +8,7 @@
 
 #include "kw-i18n.h"
 
+#include "kw-follow-up.h"
 #include "kw-history.h"
 
 /* Typing in an entry sends one text change per key: changes to the same
@@ -21,8 +22,12 @@ typedef enum {
   CHANGE_TAGS,
   CHANGE_BOARD_TEXT,
   CHANGE_THRESHOLDS,
+  CHANGE_REVIEW_INTERVAL,
   CHANGE_ADD,
   CHANGE_REMOVE,
+  CHANGE_ADD_SNAPSHOT,
+  CHANGE_REMOVE_SNAPSHOT,
+  CHANGE_RENAME_SNAPSHOT,
 } ChangeKind;
 
 typedef struct {
@@ -35,13 +40,16 @@ typedef struct {
 typedef struct {
   ChangeKind    kind;
   KwFinding    *finding;
+  KwSnapshot   *snapshot;
   guint         which;     /* KwFindingText or KwBoardText */
-  guint         position;  /* of an added or removed finding */
+  guint         position;  /* of an added or removed finding or snapshot */
   Position      at[2];
-  char         *text[2];
+  char         *text[2];   /* a text, or a snapshot's name */
+  char         *note[2];   /* a snapshot's note */
   KwStatus      status[2];
   GStrv         tags[2];
   KwThresholds  thresholds[2];
+  guint         months[2];  /* the review interval */
 } Change;
 
 typedef struct {
@@ -63,6 +71,8 @@ struct _KwHistory
 
   gboolean   can_undo;
   gboolean   can_redo;
+
+  char      *today;        /* pinned "YYYY-MM-DD", or NULL for the clock */
 };
 
 G_DEFINE_FINAL_TYPE (KwHistory, kw_history, G_TYPE_OBJECT)
@@ -83,9 +93,11 @@ static void
 change_free (Change *change)
 {
   g_clear_object (&change->finding);
+  g_clear_object (&change->snapshot);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&change->text[i], g_free);
+      g_clear_pointer (&change->note[i], g_free);
       g_clear_pointer (&change->tags[i], g_strfreev);
     }
   g_free (change);
@@ -170,6 +182,9 @@ change_apply (Change   *change,
     case CHANGE_THRESHOLDS:
       kw_board_set_thresholds (board, &change->thresholds[side]);
       break;
+    case CHANGE_REVIEW_INTERVAL:
+      kw_board_set_review_interval (board, change->months[side]);
+      break;
     case CHANGE_ADD:
     case CHANGE_REMOVE:
       if (forward == (change->kind == CHANGE_ADD))
@@ -177,6 +192,16 @@ change_apply (Change   *change,
                                  change->finding);
       else
         kw_board_remove_finding (board, change->finding);
+      break;
+    case CHANGE_ADD_SNAPSHOT:
+    case CHANGE_REMOVE_SNAPSHOT:
+      if (forward == (change->kind == CHANGE_ADD_SNAPSHOT))
+        kw_board_add_snapshot (board, change->snapshot, change->position);
+      else
+        kw_board_remove_snapshot (board, change->snapshot);
+      break;
+    case CHANGE_RENAME_SNAPSHOT:
+      kw_board_rename_snapshot (board, change->snapshot, change->text[side], change->note[side]);
       break;
     default:
       g_assert_not_reached ();
@@ -290,6 +315,7 @@ kw_history_dispose (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_object (&self->board);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (kw_history_parent_class)->dispose (object);
 }
@@ -523,6 +549,72 @@ kw_history_end_group (KwHistory *self)
 }
 
 void
+kw_history_set_today (KwHistory  *self,
+                      const char *today_iso)
+{
+  g_return_if_fail (KW_IS_HISTORY (self));
+
+  g_free (self->today);
+  self->today = g_strdup (today_iso);
+}
+
+/* Adds a change already applied to the step that the change just pushed
+ * went into: the open group, or the last step. */
+static void
+join_last_step (KwHistory *self,
+                Change    *change)
+{
+  Step *step = self->open_group;
+
+  if (step == NULL)
+    {
+      g_return_if_fail (self->undo_stack->len > 0);
+      step = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+    }
+
+  /* Typing that follows must not merge into a step of two changes. */
+  step->mergeable = FALSE;
+  g_ptr_array_add (step->changes, change);
+}
+
+/* Marks a finding that is "not on the board" before an add. */
+#define NOWHERE ((KwOutcome) KW_N_OUTCOMES)
+
+/* The review cycle (kw-follow-up.h): a finding that lands on the future
+ * list or the small fixes without a review date gets the next review date,
+ * in the same step as the change that put it there, so every way of placing
+ * (drag, keys, typed scores, import, a moved line) gives it and one undo
+ * takes both back. A finding that leaves those lists keeps its date: it is
+ * only ever due on a reviewed list (kw_follow_up_is_due_for_review()), and
+ * if it comes back, the date the room agreed on is still the one that holds. */
+static void
+give_review_date (KwHistory *self,
+                  KwFinding *finding,
+                  KwOutcome  before)
+{
+  KwOutcome after = kw_board_classify_finding (self->board, finding);
+  g_autofree char *today = NULL;
+  g_autofree char *date = NULL;
+  Change *change;
+
+  if (after == before || !kw_follow_up_outcome_has_review (after) ||
+      kw_finding_get_review_date (finding)[0] != '\0')
+    return;
+
+  today = self->today != NULL ? g_strdup (self->today) : kw_follow_up_today_iso (NULL);
+  date = kw_follow_up_next_review_date (self->board, today);
+  if (date == NULL)
+    return;
+
+  change = change_new (CHANGE_TEXT, finding);
+  change->which = KW_FINDING_TEXT_REVIEW_DATE;
+  change->text[0] = g_strdup ("");
+  change->text[1] = g_steal_pointer (&date);
+  kw_finding_set_text (finding, KW_FINDING_TEXT_REVIEW_DATE, change->text[1]);
+  join_last_step (self, change);
+}
+
+void
 kw_history_record_place (KwHistory *self,
                          KwFinding *finding,
                          gboolean   was_placed,
@@ -546,7 +638,15 @@ kw_history_record_place (KwHistory *self,
       return;
     }
 
-  push_change (self, change, change->at[1].placed ? _("Move Finding") : _("Take Finding off the Matrix"));
+  {
+    KwThresholds thresholds;
+    KwOutcome before;
+
+    kw_board_get_thresholds (self->board, &thresholds);
+    before = kw_outcome_classify (change->at[0].placed, change->at[0].impact, change->at[0].effort, &thresholds);
+    push_change (self, change, change->at[1].placed ? _("Move Finding") : _("Take Finding off the Matrix"));
+    give_review_date (self, finding, before);
+  }
 }
 
 void
@@ -694,6 +794,36 @@ kw_history_record_thresholds (KwHistory          *self,
     }
 
   push_change (self, change, _("Move Threshold"));
+
+  for (guint i = 0; i < kw_board_get_n_findings (self->board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (self->board, i);
+      KwOutcome before = kw_outcome_classify (kw_finding_get_placed (finding),
+                                              kw_finding_get_impact (finding),
+                                              kw_finding_get_effort (finding),
+                                              old_thresholds);
+
+      give_review_date (self, finding, before);
+    }
+}
+
+void
+kw_history_set_review_interval (KwHistory *self,
+                                guint      months)
+{
+  Change *change;
+  guint before;
+
+  g_return_if_fail (KW_IS_HISTORY (self));
+
+  before = kw_board_get_review_interval (self->board);
+  if (before == months || !kw_board_set_review_interval (self->board, months))
+    return;
+
+  change = change_new (CHANGE_REVIEW_INTERVAL, NULL);
+  change->months[0] = before;
+  change->months[1] = months;
+  push_change (self, change, _("Change Review Interval"));
 }
 
 gboolean
@@ -730,6 +860,7 @@ kw_history_add (KwHistory *self,
   change = change_new (CHANGE_ADD, finding);
   change->position = position;
   push_change (self, change, _("Add Finding"));
+  give_review_date (self, finding, NOWHERE);
 }
 
 void
@@ -749,4 +880,90 @@ kw_history_remove (KwHistory *self,
   change->position = position;
   kw_board_remove_finding (self->board, finding);
   push_change (self, change, _("Delete Finding"));
+}
+
+static Change *
+snapshot_change_new (ChangeKind  kind,
+                     KwSnapshot *snapshot)
+{
+  Change *change = change_new (kind, NULL);
+
+  change->snapshot = g_object_ref (snapshot);
+
+  return change;
+}
+
+gboolean
+kw_history_add_snapshot (KwHistory  *self,
+                         KwSnapshot *snapshot,
+                         guint       position)
+{
+  GListModel *snapshots;
+  Change *change;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  snapshots = kw_board_get_snapshots (self->board);
+  position = MIN (position, g_list_model_get_n_items (snapshots));
+  if (!kw_board_add_snapshot (self->board, snapshot, position))
+    return FALSE;
+
+  change = snapshot_change_new (CHANGE_ADD_SNAPSHOT, snapshot);
+  change->position = position;
+  push_change (self, change, _("Take Snapshot"));
+
+  return TRUE;
+}
+
+gboolean
+kw_history_remove_snapshot (KwHistory  *self,
+                            KwSnapshot *snapshot)
+{
+  Change *change;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (G_LIST_STORE (kw_board_get_snapshots (self->board)), snapshot, &position))
+    return FALSE;
+
+  change = snapshot_change_new (CHANGE_REMOVE_SNAPSHOT, snapshot);
+  change->position = position;
+  kw_board_remove_snapshot (self->board, snapshot);
+  push_change (self, change, _("Delete Snapshot"));
+
+  return TRUE;
+}
+
+gboolean
+kw_history_rename_snapshot (KwHistory  *self,
+                            KwSnapshot *snapshot,
+                            const char *name,
+                            const char *note)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_note = NULL;
+  Change *change;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  old_name = g_strdup (kw_snapshot_get_name (snapshot));
+  old_note = g_strdup (kw_snapshot_get_note (snapshot));
+  if (!kw_board_rename_snapshot (self->board, snapshot, name, note))
+    return FALSE;
+  if (g_str_equal (old_name, kw_snapshot_get_name (snapshot)) &&
+      g_str_equal (old_note, kw_snapshot_get_note (snapshot)))
+    return TRUE;
+
+  change = snapshot_change_new (CHANGE_RENAME_SNAPSHOT, snapshot);
+  change->text[0] = g_steal_pointer (&old_name);
+  change->note[0] = g_steal_pointer (&old_note);
+  change->text[1] = g_strdup (kw_snapshot_get_name (snapshot));
+  change->note[1] = g_strdup (kw_snapshot_get_note (snapshot));
+  push_change (self, change, _("Rename Snapshot"));
+
+  return TRUE;
 }

@@ -61,12 +61,38 @@ void        kw_history_set_board_text     (KwHistory          *self,
 /* Returns FALSE, recording nothing, for invalid thresholds. */
 gboolean    kw_history_set_thresholds     (KwHistory          *self,
                                            const KwThresholds *thresholds);
+/* The board's review interval (kw_board_set_review_interval()); out of
+ * bounds records nothing. */
+void        kw_history_set_review_interval (KwHistory         *self,
+                                           guint               months);
 /* Adds the finding at position (G_MAXUINT appends). */
 void        kw_history_add                (KwHistory          *self,
                                            KwFinding          *finding,
                                            guint               position);
 void        kw_history_remove             (KwHistory          *self,
                                            KwFinding          *finding);
+
+/* A finding that lands on the future list or the small fixes without a
+ * review date gets kw_follow_up_next_review_date() from today, in the same
+ * undo step as the change that put it there (a move, an add, a moved line).
+ * Today is the local date at each change, or the ISO date pinned here
+ * (NULL unpins): for tests, and for work on a board as of another day. */
+void        kw_history_set_today          (KwHistory          *self,
+                                           const char         *today_iso);
+/* A board's snapshots (kw-board.h), undoable; each returns FALSE,
+ * recording nothing, when the board refuses the change (a name already
+ * taken, no room for another snapshot, a snapshot not on the board).
+ * kw_history_add_snapshot() inserts at position (G_MAXUINT appends);
+ * renaming to the same name and note succeeds and records nothing. */
+gboolean    kw_history_add_snapshot       (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           guint               position);
+gboolean    kw_history_remove_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot);
+gboolean    kw_history_rename_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           const char         *name,
+                                           const char         *note);
 
 /* For live previews (a drag that moves cards under the pointer): the
  * widget changes the model itself while the pointer moves, then records

@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 const char *kw_plan_gettext (const char *msgid) G_GNUC_FORMAT (1);
 const char *kw_dpgettext    (const char *context_and_msgid,
                              gsize       msgid_offset) G_GNUC_FORMAT (1);
+const char *kw_plan_ngettext (const char *msgid,
+                              const char *msgid_plural,
+                              gulong      n) G_GNUC_FORMAT (1) G_GNUC_FORMAT (2);
 
 G_END_DECLS
 
@@ -33,3 +36,5 @@ G_END_DECLS
 #undef C_
 #define _(String) ((char *) kw_plan_gettext (String))
 #define C_(Context, String) kw_dpgettext (Context "\004" String, sizeof (Context))
+#undef ngettext
+#define ngettext(String, Plural, N) ((char *) kw_plan_ngettext (String, Plural, N))

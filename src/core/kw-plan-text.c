@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kw-catalog.h"
+#include "kw-follow-up.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -111,6 +112,23 @@ kw_plan_gettext (const char *msgid)
 
   translation = kw_catalog_lookup (language->catalog, msgid);
   return translation != NULL ? translation : msgid;
+}
+
+const char *
+kw_plan_ngettext (const char *msgid,
+                  const char *msgid_plural,
+                  gulong      n)
+{
+  KwPlanLanguage *language = g_private_get (&current_language);
+  const char *translation;
+
+  if (language == NULL)
+    return dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  if (language->catalog != NULL &&
+      (translation = kw_catalog_lookup_plural (language->catalog, msgid, n)) != NULL)
+    return translation;
+
+  return n == 1 ? msgid : msgid_plural;
 }
 
 KwPlanLanguage *
@@ -295,6 +313,7 @@ typedef enum
   FACT_TAGS,
   FACT_SOURCE,
   FACT_DROP_REASON,
+  FACT_LIST,
   N_FACTS
 } Fact;
 
@@ -323,6 +342,9 @@ plan_texts_new (void)
   texts->labels[FACT_TAGS] = _("Tags");
   texts->labels[FACT_SOURCE] = _("Source");
   texts->labels[FACT_DROP_REASON] = _("Reason for dropping");
+  /* Translators: in the plan's list of findings due for review: the
+   * outcome a finding has, e.g. "List: Future list". */
+  texts->labels[FACT_LIST] = _("List");
   for (guint i = 0; i < KW_N_STATUSES; i++)
     texts->status_labels[i] = kw_status_get_label ((KwStatus) i);
   texts->not_set = _("not set");
@@ -337,6 +359,37 @@ plan_texts_free (KwPlanTexts *texts)
 {
   g_hash_table_unref (texts->dates);
   g_free (texts);
+}
+
+/* What is done, overdue and due for review, as of plan->today. */
+static void
+count_follow_up (KwPlan *plan)
+{
+  if (plan->sections[0].findings == NULL)
+    return;  /* kw_plan_new() is still making the sections */
+
+  if (plan->due_for_review == NULL)
+    plan->due_for_review = g_ptr_array_new ();
+  g_ptr_array_set_size (plan->due_for_review, 0);
+  plan->n_overdue = 0;
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      GPtrArray *findings = plan->sections[i].findings;
+
+      plan->done[i] = 0;
+      for (guint j = 0; j < findings->len; j++)
+        {
+          KwFinding *finding = g_ptr_array_index (findings, j);
+
+          if (kw_finding_get_status (finding) == KW_STATUS_DONE)
+            plan->done[i]++;
+          if (kw_follow_up_is_overdue (finding, plan->today))
+            plan->n_overdue++;
+          if (kw_follow_up_is_due_for_review (plan->board, finding, plan->today))
+            g_ptr_array_add (plan->due_for_review, finding);
+        }
+    }
 }
 
 KwPlan *
@@ -368,6 +421,7 @@ kw_plan_new (KwBoard *board)
     }
 
   plan->n_findings = number - 1;
+  count_follow_up (plan);
 
   return plan;
 }
@@ -382,6 +436,7 @@ kw_plan_free (KwPlan *plan)
     g_clear_pointer (&plan->sections[i].findings, g_ptr_array_unref);
   g_clear_pointer (&plan->numbers, g_hash_table_unref);
   g_clear_pointer (&plan->texts, plan_texts_free);
+  g_clear_pointer (&plan->due_for_review, g_ptr_array_unref);
   g_clear_object (&plan->board);
   g_free (plan);
 }
@@ -395,40 +450,16 @@ kw_plan_get_number (const KwPlan *plan,
   return GPOINTER_TO_UINT (g_hash_table_lookup (plan->numbers, finding));
 }
 
-char *
-kw_plan_today_iso (GDateTime *now)
-{
-  g_autoptr(GDateTime) local = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 void
 kw_plan_set_today (KwPlan    *plan,
                    GDateTime *now)
 {
-  g_autofree char *today = kw_plan_today_iso (now);
+  g_autofree char *today = kw_follow_up_today_iso (now);
 
   g_return_if_fail (plan != NULL);
 
   g_strlcpy (plan->today, today, sizeof plan->today);
-}
-
-/* ISO dates compare as text. */
-gboolean
-kw_plan_finding_is_overdue (KwFinding  *finding,
-                            const char *today)
-{
-  const char *due;
-
-  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
-  g_return_val_if_fail (today != NULL, FALSE);
-
-  due = kw_finding_get_due_date (finding);
-
-  return due != NULL && kw_date_is_valid_iso (due) &&
-         kw_finding_get_status (finding) != KW_STATUS_DONE &&
-         strcmp (due, today) < 0;
+  count_follow_up (plan);
 }
 
 const char *
@@ -487,7 +518,7 @@ add_fact (GArray            *facts,
           char              *value,
           gboolean           required)
 {
-  KwPlanFact fact = { key, label, value, FALSE, FALSE };
+  KwPlanFact fact = { key, label, value, FALSE, FALSE, FALSE };
 
   if (value == NULL || value[0] == '\0')
     {
@@ -534,7 +565,7 @@ add_due_fact (GArray            *facts,
   KwPlanFact *fact;
 
   add_fact (facts, texts, "due", texts->labels[FACT_DUE], value, required);
-  if (facts->len == 0 || !kw_plan_finding_is_overdue (finding, plan->today))
+  if (facts->len == 0 || !kw_follow_up_is_overdue (finding, plan->today))
     return;
 
   fact = &g_array_index (facts, KwPlanFact, facts->len - 1);
@@ -545,6 +576,32 @@ add_due_fact (GArray            *facts,
   g_free (fact->value);
   fact->value = value;
   fact->overdue = TRUE;
+}
+
+/* The review date, said to be due in words once it has come. */
+static void
+add_review_fact (GArray            *facts,
+                 const KwPlan      *plan,
+                 KwFinding         *finding,
+                 gboolean           required)
+{
+  const KwPlanTexts *texts = plan->texts;
+  char *value = format_date_fact (texts, kw_finding_get_review_date (finding));
+  KwPlanFact *fact;
+
+  add_fact (facts, texts, "review", texts->labels[FACT_REVIEW], value, required);
+  if (facts->len == 0 || !kw_follow_up_is_due_for_review (plan->board, finding, plan->today))
+    return;
+
+  fact = &g_array_index (facts, KwPlanFact, facts->len - 1);
+  if (!g_str_equal (fact->key, "review"))
+    return;
+  /* Translators: a review date that has come, e.g. "3 December 2026, due
+   * for review". */
+  value = g_strdup_printf (_("%s, due for review"), fact->value);
+  g_free (fact->value);
+  fact->value = value;
+  fact->review_due = TRUE;
 }
 
 static char *
@@ -587,8 +644,7 @@ kw_plan_fill_facts (const KwPlan *plan,
 
   add_fact (facts, texts, "owner", labels[FACT_OWNER], g_strdup (kw_finding_get_owner (finding)), action);
   add_due_fact (facts, plan, finding, action);
-  add_fact (facts, texts, "review", labels[FACT_REVIEW],
-            format_date_fact (texts, kw_finding_get_review_date (finding)), outcome == KW_OUTCOME_FUTURE);
+  add_review_fact (facts, plan, finding, kw_follow_up_outcome_has_review (outcome));
   add_fact (facts, texts, "status", labels[FACT_STATUS],
             g_strdup (texts->status_labels[kw_finding_get_status (finding)]), TRUE);
   add_fact (facts, texts, "tags", labels[FACT_TAGS], join_tags (finding), FALSE);
@@ -607,6 +663,83 @@ kw_plan_get_facts (const KwPlan *plan,
   kw_plan_fill_facts (plan, outcome, finding, facts);
 
   return facts;
+}
+
+/* ---- Following through ---------------------------------------------------- */
+
+char *
+kw_plan_get_progress_text (const KwPlan *plan,
+                           KwOutcome     outcome)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  if (!kw_follow_up_outcome_has_progress (outcome) || plan->counts[outcome] == 0)
+    return NULL;
+
+  return kw_follow_up_progress_text (outcome, plan->done[outcome], plan->counts[outcome]);
+}
+
+char *
+kw_plan_get_overdue_text (const KwPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (plan->n_overdue == 0)
+    return g_strdup (_("No action is overdue"));
+
+  /* Translators: in the action plan's summary: how many findings have a
+   * due date already past. */
+  return g_strdup_printf (ngettext ("%u action is overdue", "%u actions are overdue", plan->n_overdue),
+                          plan->n_overdue);
+}
+
+char *
+kw_plan_get_review_text (const KwPlan *plan)
+{
+  guint n;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  n = plan->due_for_review->len;
+  if (n == 0)
+    return g_strdup (_("No finding is due for review"));
+
+  /* Translators: in the action plan's summary: how many findings on the
+   * future list and the small fixes have come to their review date. */
+  return g_strdup_printf (ngettext ("%u finding is due for review", "%u findings are due for review", n), n);
+}
+
+const char *
+kw_plan_review_get_heading (void)
+{
+  return _("Due for review");
+}
+
+const char *
+kw_plan_review_get_advice (void)
+{
+  return _("The review date of these findings has come: assess them again, then keep them, "
+           "move them or drop them, and set their next review date.");
+}
+
+void
+kw_plan_fill_review_facts (const KwPlan *plan,
+                           KwFinding    *finding,
+                           GArray       *facts)
+{
+  const KwPlanTexts *texts;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (KW_IS_FINDING (finding));
+  g_return_if_fail (facts != NULL);
+
+  texts = plan->texts;
+  g_array_set_size (facts, 0);
+  add_fact (facts, texts, "list", texts->labels[FACT_LIST],
+            g_strdup (kw_outcome_get_title (kw_board_classify_finding (plan->board, finding))), TRUE);
+  add_fact (facts, texts, "review", texts->labels[FACT_REVIEW],
+            format_date_fact (texts, kw_finding_get_review_date (finding)), TRUE);
 }
 
 GArray *
