@@ -7,7 +7,7 @@
 
 #include <libintl.h>
 
-#include "kw-changes.h"
+#include "kw-changes-scenario.h"
 #include "kw-plan-text.h"
 
 typedef struct {
@@ -15,30 +15,23 @@ typedef struct {
   KwSnapshot *before;
 } Fixture;
 
-static KwFinding *
-add_finding (KwBoard    *board,
-             const char *id,
-             const char *title)
+/* The board of the snapshot, on the default lines (5, 5, 1). */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autoptr(KwFinding) finding = kw_finding_new_with_id (id, title);
+  g_autoptr(GDateTime) taken = g_date_time_new_utc (2026, 11, 22, 16, 0, 0);
 
-  g_assert_true (kw_board_append_finding (board, finding));
-
-  return finding;
+  f->board = kw_changes_scenario_new_board ();
+  f->before = kw_snapshot_new_from_board (f->board, "Workshop 1", NULL, taken);
 }
 
-static KwFinding *
-add_placed (KwBoard    *board,
-            const char *id,
-            const char *title,
-            double      impact,
-            double      effort)
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
-  KwFinding *finding = add_finding (board, id, title);
-
-  kw_finding_place (finding, impact, effort);
-
-  return finding;
+  g_clear_object (&f->before);
+  g_clear_object (&f->board);
 }
 
 static KwFinding *
@@ -52,118 +45,16 @@ finding (Fixture    *f,
   return found;
 }
 
-/* The board of the snapshot, on the default lines (5, 5, 1). */
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GDateTime) taken = g_date_time_new_utc (2026, 11, 22, 16, 0, 0);
-  KwFinding *x;
-
-  f->board = kw_board_new ();
-  kw_board_set_title (f->board, "Klantcontact 2027");
-
-  x = add_placed (f->board, "f-1", "Clear letters", 7.0, 6.0);
-  kw_finding_set_owner (x, "Anna");
-  kw_finding_set_due_date (x, "2027-01-31");
-  add_placed (f->board, "f-2", "Shorter hold music", 8.0, 4.9);
-  add_placed (f->board, "f-3", "Greeting script", 8.0, 2.0);
-  x = add_placed (f->board, "f-4", "New telephony platform", 8.0, 6.3);
-  kw_finding_set_owner (x, "Dirk");
-  kw_finding_set_status (x, KW_STATUS_IN_PROGRESS);
-  add_placed (f->board, "f-5", "Knowledge base", 6.0, 8.0);
-  add_finding (f->board, "f-6", "Callback queue");
-  add_placed (f->board, "f-7", "Rebuild the website", 2.0, 8.0);
-  add_placed (f->board, "f-8", "Holiday opening hours", 5.5, 3.0);
-  add_placed (f->board, "f-12", "Fax line", 2.0, 3.0);
-  add_finding (f->board, "f-13", "Old survey");
-  add_placed (f->board, "f-14", "Chat widget", 9.0, 9.0);
-  x = add_placed (f->board, "f-15", "Answer mail within a day", 9.0, 2.0);
-  kw_finding_set_status (x, KW_STATUS_DONE);
-  kw_finding_set_due_date (x, "2027-01-10");
-
-  f->before = kw_snapshot_new_from_board (f->board, "Workshop 1", NULL, taken);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->before);
-  g_clear_object (&f->board);
-}
-
-/* What happened on the board after the snapshot: every kind of change,
- * and some that are not changes. */
+/* Every kind of change, and some that are not changes
+ * (kw-changes-scenario.c says which). */
 static void
 edit_board (Fixture *f)
 {
-  KwThresholds thresholds = { 6.0, 5.0, 1.0 };
-  g_autoptr(KwFinding) callback = kw_finding_new_with_id ("f-11", "Callback at a set time");
-
-  /* The impact line up from 5 to 6: f-8 at 5.5 becomes future list
-   * without moving. */
-  g_assert_true (kw_board_set_thresholds (f->board, &thresholds));
-
-  /* Renamed and over the effort line: listed by its new title. */
-  kw_finding_set_title (finding (f, "f-1"), "Clearer outgoing letters");
-  kw_finding_place (finding (f, "f-1"), 7.0, 4.9);
-  kw_finding_set_owner (finding (f, "f-1"), "Bram");
-  kw_finding_set_due_date (finding (f, "f-1"), "2027-02-15");
-  /* 0.1 onto the effort line: a tie goes to high effort, long-term. */
-  kw_finding_place (finding (f, "f-2"), 8.0, 5.0);
-  /* 0.9 within the quick wins: no move; its status is a change. */
-  kw_finding_place (finding (f, "f-3"), 8.9, 2.0);
-  kw_finding_set_status (finding (f, "f-3"), KW_STATUS_IN_PROGRESS);
-  /* 6.3 to 7.3 is 1.0 (and not 0.999… in doubles): a move. */
-  kw_finding_place (finding (f, "f-4"), 8.0, 7.3);
-  kw_finding_set_status (finding (f, "f-4"), KW_STATUS_DONE);
-  kw_finding_set_owner (finding (f, "f-4"), "");
-  kw_finding_place (finding (f, "f-5"), 8.5, 7.0);
-  kw_finding_set_due_date (finding (f, "f-5"), "2027-03-01");
-  /* Placed from the tray, and back to the tray. */
-  kw_finding_place (finding (f, "f-6"), 7.0, 2.0);
-  kw_finding_set_owner (finding (f, "f-6"), "Carla");
-  kw_finding_unplace (finding (f, "f-7"));
-  /* Renamed only: not a change. */
-  kw_finding_set_title (finding (f, "f-14"), "Web chat widget");
-  kw_finding_place (finding (f, "f-15"), 7.5, 2.0);
-  kw_finding_set_status (finding (f, "f-15"), KW_STATUS_OPEN);
-  kw_finding_set_due_date (finding (f, "f-15"), "");
-
-  g_assert_true (kw_board_remove_finding (f->board, finding (f, "f-12")));
-  g_assert_true (kw_board_remove_finding (f->board, finding (f, "f-13")));
-
-  /* New: one at the top of the board, two at the end. */
-  g_assert_true (kw_board_insert_finding (f->board, 0, callback));
-  add_placed (f->board, "f-9", "Self-service password reset", 3.0, 0.5);
-  add_finding (f->board, "f-10", "Satisfaction survey");
+  kw_changes_scenario_edit (f->board);
 }
 
-static const char * const expected_lines[] = {
-  "outcome\tf-1\tlong-term\tquick-win\tClearer outgoing letters",
-  "outcome\tf-2\tquick-win\tlong-term\tShorter hold music",
-  "outcome\tf-6\tunplaced\tquick-win\tCallback queue",
-  "outcome\tf-7\tdrop\tunplaced\tRebuild the website",
-  "outcome\tf-8\tquick-win\tfuture\tHoliday opening hours",
-  "moved\tf-4\t8.0 6.3\t8.0 7.3\tNew telephony platform",
-  "moved\tf-5\t6.0 8.0\t8.5 7.0\tKnowledge base",
-  "moved\tf-15\t9.0 2.0\t7.5 2.0\tAnswer mail within a day",
-  "new\tf-11\t\tunplaced\tCallback at a set time",
-  "new\tf-9\t\tsmall-fix\tSelf-service password reset",
-  "new\tf-10\t\tunplaced\tSatisfaction survey",
-  "removed\tf-12\tfuture\t\tFax line",
-  "removed\tf-13\tunplaced\t\tOld survey",
-  "status\tf-3\topen\tin-progress\tGreeting script",
-  "status\tf-4\tin-progress\tdone\tNew telephony platform",
-  "status\tf-15\tdone\topen\tAnswer mail within a day",
-  "owner\tf-1\tAnna\tBram\tClearer outgoing letters",
-  "owner\tf-4\tDirk\t\tNew telephony platform",
-  "owner\tf-6\t\tCarla\tCallback queue",
-  "due\tf-1\t2027-01-31\t2027-02-15\tClearer outgoing letters",
-  "due\tf-5\t\t2027-03-01\tKnowledge base",
-  "due\tf-15\t2027-01-10\t\tAnswer mail within a day",
-};
+#define expected_lines kw_changes_scenario_lines
+#define N_EXPECTED_LINES kw_changes_scenario_n_lines
 
 static const char * const expected_texts[] = {
   "Long-term plan → Quick win: Clearer outgoing letters",
@@ -273,13 +164,13 @@ test_since_snapshot (Fixture       *f,
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (changes)) == KW_TYPE_CHANGE);
 
   lines = collect (G_LIST_MODEL (changes), kw_change_format_line);
-  assert_strv (lines, expected_lines, G_N_ELEMENTS (expected_lines));
+  assert_strv (lines, expected_lines, N_EXPECTED_LINES);
   texts = collect (G_LIST_MODEL (changes), kw_change_get_text);
   assert_strv (texts, expected_texts, G_N_ELEMENTS (expected_texts));
   sentences = collect (G_LIST_MODEL (changes), kw_change_get_accessible_text);
   assert_strv (sentences, expected_sentences, G_N_ELEMENTS (expected_sentences));
 
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (changes), G_N_ELEMENTS (expected_lines)));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (changes), N_EXPECTED_LINES));
 }
 
 /* The same comparison between two snapshots gives the same list. */
@@ -297,7 +188,7 @@ test_between_snapshots (Fixture       *f,
   changes = kw_changes_new_between (f->before, after);
 
   lines = collect (G_LIST_MODEL (changes), kw_change_format_line);
-  assert_strv (lines, expected_lines, G_N_ELEMENTS (expected_lines));
+  assert_strv (lines, expected_lines, N_EXPECTED_LINES);
 
   /* Backwards, new and removed swap, and every outcome change reverses. */
   back = kw_changes_new_between (after, f->before);
@@ -308,7 +199,7 @@ test_between_snapshots (Fixture       *f,
                                   "new\tf-12\t\tfuture\tFax line"));
   g_assert_true (g_strv_contains ((const char * const *) lines,
                                   "removed\tf-11\tunplaced\t\tCallback at a set time"));
-  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected_lines));
+  g_assert_cmpuint (g_strv_length (lines), ==, N_EXPECTED_LINES);
 }
 
 static void
