@@ -8,6 +8,7 @@
 #include <libintl.h>
 
 #include "kw-changes-scenario.h"
+#include "kw-snapshot-private.h"
 #include "kw-plan-text.h"
 
 typedef struct {
@@ -316,6 +317,28 @@ test_thresholds_alone (Fixture       *f,
   assert_strv (lines, expected, G_N_ELEMENTS (expected));
 }
 
+/* A line for scripts stays one line of five fields, whatever the texts
+ * hold: a snapshot as a file may bring them (the board cleans its own). */
+static void
+test_line_fields (void)
+{
+  g_autoptr(KwSnapshot) empty = _kw_snapshot_new_loading (g_strdup ("Empty"), NULL,
+                                                          g_date_time_new_now_utc ());
+  g_autoptr(KwSnapshot) later = _kw_snapshot_new_loading (g_strdup ("Later"), NULL,
+                                                          g_date_time_new_now_utc ());
+  g_autoptr(KwChanges) changes = NULL;
+  g_autoptr(KwChange) change = NULL;
+  g_autofree char *line = NULL;
+
+  g_assert_true (_kw_snapshot_add_entry_loading (later, "f-1", KW_STATUS_OPEN, TRUE, 7.0, 2.0));
+  _kw_snapshot_set_entry_text_loading (later, KW_FINDING_TEXT_TITLE, "Two\tcolumns\nand two lines\r");
+  changes = kw_changes_new_between (empty, later);
+  change = only_change (changes);
+  line = kw_change_format_line (change);
+
+  g_assert_cmpstr (line, ==, "new\tf-1\t\tquick-win\tTwo columns and two lines ");
+}
+
 /* The words in Dutch, from the build's own catalogue. */
 static void
 test_dutch (Fixture       *f,
@@ -386,6 +409,7 @@ main (int argc, char *argv[])
   ADD ("/changes/new-and-removed-values", test_new_and_removed_values);
   ADD ("/changes/thresholds-alone", test_thresholds_alone);
   ADD ("/changes/dutch", test_dutch);
+  g_test_add_func ("/changes/line-fields", test_line_fields);
 
   return g_test_run ();
 }
