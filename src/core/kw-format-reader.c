@@ -26,8 +26,9 @@
 
 /* --- The grammar's limits ------------------------------------------------ */
 
-/* The deepest element is board/findings/finding/tags/tag; anything deeper
- * is refused by the grammar before it is pushed, which bounds the stack. */
+/* The deepest elements are board/findings/finding/tags/tag and
+ * board/snapshots/snapshot/entry/title; anything deeper is refused by the
+ * grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
 
 /* libxml2 compares each attribute of a start tag with all the ones before
@@ -98,6 +99,7 @@ struct _KwFormatReader
 
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
+  KwSnapshotReader *snapshots;         /* once <snapshots> starts */
 
   /* The element names and the namespace in the parser's dictionary, where
    * it takes the names it reports from: a pointer comparison finds them. */
@@ -182,6 +184,17 @@ loader_failed (Loader *self)
   return self->error != NULL;
 }
 
+/* The same for an error of the value readers (kw-format.c) and the
+ * snapshot reader, which say what is wrong but not where. */
+static void
+loader_fail_with (Loader *self,
+                  int     line,
+                  GError *error)
+{
+  loader_fail (self, line, error->code, "%s", error->message);
+  g_error_free (error);
+}
+
 static gboolean
 loader_read_attributes (Loader         *self,
                         Element         element,
@@ -247,15 +260,12 @@ loader_parse_score (Loader     *self,
                     const char *what,
                     double     *score)
 {
-  g_autofree char *quoted = NULL;
+  GError *error = NULL;
 
-  if (kw_format_parse_score (value, score))
+  if (kw_format_read_score (value, what, score, &error))
     return TRUE;
 
-  quoted = kw_format_slice_quote (value);
-  loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-               _("the %s “%s” is not a number from 0 to 10 with at most one decimal, like 7.5"),
-               what, quoted);
+  loader_fail_with (self, loader_line (self), error);
 
   return FALSE;
 }
@@ -312,21 +322,12 @@ loader_start_thresholds (Loader *self,
                          Slice  *values)
 {
   KwThresholds thresholds;
+  GError *error = NULL;
 
-  if (!loader_parse_score (self, values[ATTR_LINE_IMPACT], "impact", &thresholds.impact) ||
-      !loader_parse_score (self, values[ATTR_LINE_EFFORT], "effort", &thresholds.effort) ||
-      !loader_parse_score (self, values[ATTR_LINE_TINY_EFFORT], "tiny-effort", &thresholds.tiny_effort))
-    return;
-
-  if (!kw_board_set_thresholds (self->board, &thresholds))
-    {
-      g_autofree char *tiny = kw_score_format (thresholds.tiny_effort);
-      g_autofree char *effort = kw_score_format (thresholds.effort);
-
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the tiny-effort line (%s) must be below the effort line (%s)"),
-                   tiny, effort);
-    }
+  if (!kw_format_read_thresholds (values, &thresholds, &error))
+    loader_fail_with (self, loader_line (self), error);
+  else if (!kw_board_set_thresholds (self->board, &thresholds))
+    g_assert_not_reached ();
 }
 
 static GDateTime *
@@ -334,16 +335,11 @@ loader_parse_timestamp (Loader     *self,
                         Slice       value,
                         const char *what)
 {
-  GDateTime *timestamp = kw_format_parse_timestamp (value);
+  GError *error = NULL;
+  GDateTime *timestamp = kw_format_read_timestamp (value, what, &error);
 
   if (timestamp == NULL)
-    {
-      g_autofree char *quoted = kw_format_slice_quote (value);
-
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the %s time “%s” is not a UTC date and time like 2026-11-20T09:12:00Z"),
-                   what, quoted);
-    }
+    loader_fail_with (self, loader_line (self), error);
 
   return timestamp;
 }
@@ -380,7 +376,8 @@ loader_start_finding (Loader *self,
   Slice id_text = kw_format_slice_trim (values[ATTR_ID]);
   g_autofree char *id = g_strndup (id_text.text, id_text.len);
   g_autoptr(KwFinding) finding = NULL;
-  KwStatus status = KW_STATUS_OPEN;
+  GError *error = NULL;
+  KwStatus status;
 
   if (!kw_finding_id_is_valid (id))
     {
@@ -398,19 +395,10 @@ loader_start_finding (Loader *self,
       return;
     }
 
-  if (values[ATTR_STATUS].text != NULL)
+  if (!kw_format_read_status (values[ATTR_STATUS], &status, &error))
     {
-      Slice status_text = kw_format_slice_trim (values[ATTR_STATUS]);
-      g_autofree char *status_id = g_strndup (status_text.text, status_text.len);
-
-      if (!kw_status_from_id (status_id, &status))
-        {
-          g_autofree char *quoted = kw_format_slice_quote (status_text);
-
-          loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                       _("the status “%s” is not one of open, in-progress or done"), quoted);
-          return;
-        }
+      loader_fail_with (self, loader_line (self), error);
+      return;
     }
 
   finding = _kw_finding_new_loading (id);
@@ -433,6 +421,31 @@ loader_start_position (Loader *self,
     return;
 
   _kw_finding_place_loading (self->finding, impact, effort);
+}
+
+static void
+loader_start_snapshot_part (Loader  *self,
+                            Element  element,
+                            Slice   *values)
+{
+  GError *error = NULL;
+
+  if (self->snapshots == NULL)
+    self->snapshots = kw_snapshot_reader_new (self->board);
+
+  if (!kw_snapshot_reader_start (self->snapshots, element, values, self->format_version, &error))
+    loader_fail_with (self, loader_line (self), error);
+}
+
+static void
+loader_end_snapshot_part (Loader  *self,
+                          Element  element,
+                          char    *text)
+{
+  GError *error = NULL;
+
+  if (!kw_snapshot_reader_end (self->snapshots, element, self->seen[self->depth], text, &error))
+    loader_fail_with (self, self->lines[self->depth], error);
 }
 
 static gboolean
@@ -585,7 +598,10 @@ on_start_element (void           *user_data,
     case EL_THRESHOLDS: loader_start_thresholds (self, values); break;
     case EL_FINDING:    loader_start_finding (self, values); break;
     case EL_POSITION:   loader_start_position (self, values); break;
-    default:            break;
+    default:
+      if (kw_snapshot_reader_owns (element))
+        loader_start_snapshot_part (self, element, values);
+      break;
     }
 
   if (loader_failed (self))
@@ -747,6 +763,8 @@ on_end_element (void          *user_data,
     loader_end_finding (self);
   else if (element == EL_TAG)
     loader_add_tag (self, text);
+  else if (kw_snapshot_reader_owns (element))
+    loader_end_snapshot_part (self, element, text);
   else if (text != NULL && kw_format_elements[element].parent == EL_BOARD)
     _kw_board_take_text_loading (self->board, kw_format_elements[element].field, text);
   else if (text != NULL)
@@ -895,6 +913,7 @@ kw_format_reader_free (KwFormatReader *self)
   g_clear_object (&self->board);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshots, kw_snapshot_reader_free);
   if (self->text != NULL)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_free (self);
