@@ -175,6 +175,11 @@ run "$bin" --changes --export-csv "$work/x.csv" "$board"
 check "--changes with an --export option is a usage error (2)" \
   eval 'test "$status" -eq 2 && test ! -e "$work/x.csv"'
 
+cp "$board" "$work/before-snapshot.kwadrant"
+run "$bin" --snapshot "Derde" --changes "$board"
+check "--changes with --snapshot is a usage error (2) and saves nothing" \
+  eval 'test "$status" -eq 2 && cmp -s "$board" "$work/before-snapshot.kwadrant"'
+
 run "$bin" --help
 check "--help shows --changes and --since" \
   eval 'contains "$out" "--changes" && contains "$out" "--since=NAME" && contains "$out" "--changes takes one board and exits with 0"'

@@ -21,54 +21,8 @@ csv="$src/tests/data/csv"
 boards="$src/tests/data/format"
 examples="$src/data/examples"
 
-n=0
-failures=0
-
-ok() {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok() {
-  n=$((n + 1))
-  echo "not ok $n - $1"
-  shift
-  local line
-  for line in "$@"; do
-    printf '%s\n' "$line" | sed 's/^/#   /'
-  done
-  failures=$((failures + 1))
-}
-
-# check DESCRIPTION CONDITION...: one TAP line for a test(1)-style condition.
-check() {
-  local description=$1
-  shift
-  if "$@"; then
-    ok "$description"
-  else
-    not_ok "$description" "status: $status" "stdout: $out" "stderr: $err"
-  fi
-}
-
-# run COMMAND...: runs it and keeps $status, $out and $err.
-run() {
-  "$@" > "$work/stdout" 2> "$work/stderr"
-  status=$?
-  out=$(cat "$work/stdout")
-  err=$(cat "$work/stderr")
-}
-
-contains() {
-  case "$1" in
-    *"$2"*) return 0 ;;
-    *) return 1 ;;
-  esac
-}
-
-same_file() {
-  cmp -s "$1" "$2"
-}
+# ok, not_ok, check, run, contains, same_file and the TAP plan.
+. "$src/tests/kw-tap.sh"
 
 # --version and --help
 
@@ -345,8 +299,4 @@ else
     eval 'grep -q "<html lang=\"nl\">" "$work/nl.html" && grep -q "Quick wins: nu aanpakken" "$work/nl.html"'
 fi
 
-echo "1..$n"
-if [ "$failures" -gt 0 ]; then
-  echo "# $failures of $n checks failed"
-  exit 1
-fi
+tap_finish
