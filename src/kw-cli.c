@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "kw-changes.h"
 #include "kw-cli.h"
 #include "kw-cli-snapshot.h"
 #include "kw-csv.h"
@@ -31,6 +32,7 @@
 void
 kw_cli_add_options (GApplication *application)
 {
+  g_autofree char *description = NULL;
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       _("Check each board file and print how many findings it has per outcome"), NULL },
@@ -64,6 +66,11 @@ kw_cli_add_options (GApplication *application)
       _("SEPARATOR") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, NULL,
       _("Start the exported CSV with a byte order mark, for Excel"), NULL },
+    { "changes", 0, 0, G_OPTION_ARG_NONE, NULL,
+      _("Print what changed on the board since its latest snapshot, one line per change: "
+        "kind, finding id, before, after and title, separated by tabs"), NULL },
+    { "since", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      _("With --changes: the snapshot to compare with, by name"), _("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       _("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -76,11 +83,16 @@ kw_cli_add_options (GApplication *application)
   g_application_add_main_option_entries (application, entries);
   g_application_set_option_context_summary (application,
     _("Sort improvement findings on an impact/effort matrix and turn them into an action plan."));
-  g_application_set_option_context_description (application,
+  description = g_strconcat (
     _("Without options, the boards are opened in a window.\n"
       "--check exits with 0 when every board is valid, 1 when one is not and 2 for a usage error.\n"
       "The --export options take one board and exit with 0 when every file was written, "
-      "1 when the board cannot be read or a file cannot be written and 2 for a usage error."));
+      "1 when the board cannot be read or a file cannot be written and 2 for a usage error."),
+    "\n",
+    _("--changes takes one board and exits with 0 when it printed the changes (no line when "
+      "nothing changed), 1 when the board cannot be read or has no such snapshot and 2 for a usage error."),
+    NULL);
+  g_application_set_option_context_description (application, description);
 }
 
 static int
@@ -152,6 +164,83 @@ run_check (const char * const *paths)
     }
 
   return all_valid ? KW_CLI_EXIT_OK : KW_CLI_EXIT_INVALID;
+}
+
+/* The snapshot --changes compares with: the one named, or the latest
+ * (the list is oldest first). A new reference, or NULL after a message. */
+static KwSnapshot *
+changes_snapshot (KwBoard    *board,
+                  const char *path,
+                  const char *since)
+{
+  GListModel *snapshots = kw_board_get_snapshots (board);
+  guint n = g_list_model_get_n_items (snapshots);
+  KwSnapshot *named;
+
+  if (since == NULL && n == 0)
+    {
+      g_printerr (_("%s: the board has no snapshots to compare with\n"), path);
+      return NULL;
+    }
+  if (since == NULL)
+    return g_list_model_get_item (snapshots, n - 1);
+
+  /* Names are UTF-8 in the file: a script under LC_ALL=C passes them as
+   * they are, which GOption's string conversion would refuse. */
+  if (g_utf8_validate (since, -1, NULL))
+    named = kw_board_lookup_snapshot (board, since);
+  else
+    {
+      g_autofree char *utf8 = g_locale_to_utf8 (since, -1, NULL, NULL, NULL);
+
+      named = utf8 != NULL ? kw_board_lookup_snapshot (board, utf8) : NULL;
+    }
+  if (named == NULL)
+    {
+      g_printerr (_("%s: the board has no snapshot called “%s”\n"), path, since);
+      return NULL;
+    }
+
+  return g_object_ref (named);
+}
+
+/* One line per change, in UTF-8 whatever the locale, as scripts read it. */
+static int
+run_changes (const char * const *paths,
+             const char         *since)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(KwChanges) changes = NULL;
+  g_autoptr(KwSnapshot) snapshot = NULL;
+
+  if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    return usage_error (_("--changes takes exactly one board file."));
+
+  file = g_file_new_for_commandline_arg (paths[0]);
+  board = kw_format_load_file (file, NULL, &error);
+  if (board == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return KW_CLI_EXIT_INVALID;
+    }
+
+  snapshot = changes_snapshot (board, paths[0], since);
+  if (snapshot == NULL)
+    return KW_CLI_EXIT_INVALID;
+
+  changes = kw_changes_new (snapshot, board);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (changes)); i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (G_LIST_MODEL (changes), i);
+      g_autofree char *line = kw_change_format_line (change);
+
+      fputs (line, stdout);
+      fputc ('\n', stdout);
+    }
+
+  return fflush (stdout) == 0 ? KW_CLI_EXIT_OK : KW_CLI_EXIT_INVALID;
 }
 
 /* From the GFile, not the argument as typed: a URI such as
@@ -491,12 +580,16 @@ kw_cli_handle_local_options (GApplication *application,
   g_autofree char *output_path = NULL;
   g_autofree char *snapshot_name = NULL;
   g_autofree const char **paths = NULL;
+  g_autofree char *since = NULL;
   g_auto(ExportOptions) export = { 0 };
   gboolean check = FALSE;
+  gboolean changes = FALSE;
   gboolean version = FALSE;
 
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "version", "b", &version);
+  g_variant_dict_lookup (options, "changes", "b", &changes);
+  g_variant_dict_lookup (options, "since", "^ay", &since);
   g_variant_dict_lookup (options, "import-csv", "^ay", &csv_path);
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
   g_variant_dict_lookup (options, "snapshot", "s", &snapshot_name);
@@ -509,14 +602,25 @@ kw_cli_handle_local_options (GApplication *application,
       return KW_CLI_EXIT_OK;
     }
 
-  if (snapshot_name != NULL && (check || csv_path != NULL || output_path != NULL ||
-                                export_options_any_export (&export) || export_options_any_setting (&export)))
+  if (snapshot_name != NULL && (check || changes || since != NULL || csv_path != NULL ||
+                                output_path != NULL || export_options_any_export (&export) ||
+                                export_options_any_setting (&export)))
     return usage_error (_("--snapshot cannot be used with other options."));
   if (snapshot_name != NULL)
     return kw_cli_run_snapshot (snapshot_name, paths);
 
   if (check && csv_path != NULL)
     return usage_error (_("--check and --import-csv cannot be used together."));
+
+  if (changes && (check || csv_path != NULL || output_path != NULL ||
+                  export_options_any_export (&export) || export_options_any_setting (&export)))
+    return usage_error (_("--changes cannot be used with --check, --import-csv, --output or the --export options."));
+
+  if (changes)
+    return run_changes (paths, since);
+
+  if (since != NULL)
+    return usage_error (_("--since only goes with --changes."));
 
   if (export_options_any_export (&export) && (check || csv_path != NULL || output_path != NULL))
     return usage_error (_("The --export options cannot be used with --check, --import-csv or --output."));

@@ -435,18 +435,7 @@ describe_position (KwFinding *finding,
 {
   g_autofree char *impact = kw_score_format (kw_finding_get_impact (finding));
   g_autofree char *effort = kw_score_format (kw_finding_get_effort (finding));
-  const char *outcome_name;
-
-  switch (outcome)
-    {
-    case KW_OUTCOME_QUICK_WIN: outcome_name = C_("outcome of one finding", "quick win"); break;
-    case KW_OUTCOME_SMALL_FIX: outcome_name = C_("outcome of one finding", "small fix"); break;
-    case KW_OUTCOME_LONG_TERM: outcome_name = C_("outcome of one finding", "long-term plan"); break;
-    case KW_OUTCOME_FUTURE:    outcome_name = C_("outcome of one finding", "future list"); break;
-    case KW_OUTCOME_DROP:      outcome_name = C_("outcome of one finding", "drop"); break;
-    case KW_OUTCOME_UNPLACED:
-    default:                   outcome_name = C_("outcome of one finding", "not placed"); break;
-    }
+  const char *outcome_name = kw_outcome_get_singular_name (outcome);
 
   /* Translators: how a screen reader describes a finding on the matrix,
    * e.g. "Impact 7.5, effort 2.0, quick win": impact, effort, outcome. */

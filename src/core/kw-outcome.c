@@ -142,6 +142,38 @@ kw_outcome_get_advice (KwOutcome outcome)
     }
 }
 
+const char *
+kw_outcome_get_singular_name (KwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN: return C_("outcome of one finding", "quick win");
+    case KW_OUTCOME_SMALL_FIX: return C_("outcome of one finding", "small fix");
+    case KW_OUTCOME_LONG_TERM: return C_("outcome of one finding", "long-term plan");
+    case KW_OUTCOME_FUTURE:    return C_("outcome of one finding", "future list");
+    case KW_OUTCOME_DROP:      return C_("outcome of one finding", "drop");
+    case KW_OUTCOME_UNPLACED:  return C_("outcome of one finding", "not placed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+kw_outcome_get_singular_title (KwOutcome outcome)
+{
+  switch (outcome)
+    {
+    case KW_OUTCOME_QUICK_WIN: return C_("outcome of one finding, capitalised", "Quick win");
+    case KW_OUTCOME_SMALL_FIX: return C_("outcome of one finding, capitalised", "Small fix");
+    case KW_OUTCOME_LONG_TERM: return C_("outcome of one finding, capitalised", "Long-term plan");
+    case KW_OUTCOME_FUTURE:    return C_("outcome of one finding, capitalised", "Future list");
+    case KW_OUTCOME_DROP:      return C_("outcome of one finding, capitalised", "Drop");
+    case KW_OUTCOME_UNPLACED:  return C_("outcome of one finding, capitalised", "Not placed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 /* GNOME's palette: green, blue, purple, yellow and red tell the outcomes
  * apart also for most colour-blind readers because their lightness differs
  * too; the dark variants are lighter, to stand out on a dark background. */

@@ -51,6 +51,11 @@ gboolean    kw_outcome_from_id         (const char         *id,
                                         KwOutcome          *outcome);
 const char *kw_outcome_get_title       (KwOutcome           outcome);
 const char *kw_outcome_get_advice      (KwOutcome           outcome);
+/* One finding's outcome as a sentence names it, translated and in lower
+ * case: "quick win", "long-term plan", "not placed". */
+const char *kw_outcome_get_singular_name  (KwOutcome        outcome);
+/* The same at the start of a line: "Quick win", "Not placed". */
+const char *kw_outcome_get_singular_title (KwOutcome        outcome);
 
 /* The outcome's colour as "#rrggbb", the one palette of the matrix widget
  * and of every export: dots and marks in full, the zones of the plot with
