@@ -230,27 +230,6 @@ _kw_csv_split_tags (const char *text)
 /* The whole file */
 
 KwBoard *
-kw_csv_import_bytes (GBytes      *bytes,
-                     const char  *display_name,
-                     GError     **error)
-{
-  g_autoptr(KwBoard) board = NULL;
-  g_autoptr(KwImport) import = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  board = kw_board_new ();
-  import = _kw_import_new_for_new_board (board, bytes, display_name, error);
-  if (import == NULL || !_kw_import_check_rows (import, error))
-    return NULL;
-
-  _kw_import_apply_to_new_board (import);
-
-  return g_steal_pointer (&board);
-}
-
-KwBoard *
 kw_csv_import_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
@@ -272,4 +251,25 @@ kw_csv_import_file (GFile         *file,
     return NULL;
 
   return kw_csv_import_bytes (bytes, display_name, error);
+}
+
+KwBoard *
+kw_csv_import_bytes (GBytes      *bytes,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(KwImport) import = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  board = kw_board_new ();
+  import = _kw_import_new_for_new_board (board, bytes, display_name, error);
+  if (import == NULL || !_kw_import_check_rows (import, error))
+    return NULL;
+
+  _kw_import_apply_to_new_board (import);
+
+  return g_steal_pointer (&board);
 }
