@@ -632,6 +632,21 @@ test_tab_separated (void)
   g_assert_cmpfloat (kw_finding_get_effort (finding), ==, 2.5);
 }
 
+/* Two rows for one finding are an error, as in an import into an open
+ * board (KwImport's rule); the id column does not count on a new board, so
+ * a row copied in the spreadsheet and retitled is a finding of its own. */
+static void
+test_error_repeated_title (void)
+{
+  g_autoptr(KwBoard) board = import_ok ("id;titel\nf-0001;Wachtmuziek\nf-0001;Terugbellen\n");
+
+  g_assert_cmpuint (kw_board_get_n_findings (board), ==, 2);
+  assert_import_error ("titel;impact;inspanning\nWachtmuziek;1;2\nTerugbellen;3;4\nwachtmuziek;5;6\n",
+                       KW_CSV_ERROR_VALUE,
+                       "findings.csv: row 4, column “titel”: row 2 already imports this finding; "
+                       "keep only one of the two rows");
+}
+
 static void
 test_error_status_and_dates (void)
 {
@@ -952,6 +967,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/error/half-placed", test_error_half_placed);
   g_test_add_func ("/csv/error/title", test_error_title);
   g_test_add_func ("/csv/error/header", test_error_header);
+  g_test_add_func ("/csv/error/repeated-title", test_error_repeated_title);
   g_test_add_func ("/csv/error/status-and-dates", test_error_status_and_dates);
   g_test_add_func ("/csv/error/unnamed-column", test_error_unnamed_column);
   g_test_add_func ("/csv/error/long-value-shortened", test_error_long_value_shortened);

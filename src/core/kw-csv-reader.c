@@ -2,8 +2,9 @@
  *
  * What a spreadsheet writes: RFC 4180 quoting, a tab, "," or ";" between
  * cells, CRLF or LF line ends, UTF-8 with or without a byte order mark.
- * Shared by the importer of a new board (kw-csv.c) and the import into an
- * open board (kw-import.c), so both read a file the same way.
+ * Read for KwImport (kw-import.c), which every import goes through: the
+ * command line's new board from a file as much as the app's import into an
+ * open board.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,17 @@
 
 /* Error values are quoted back to the user, but only so much of them. */
 #define MAX_QUOTED_CHARS 40
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  gsize       pos;
+  char        separator;    /* '\t', ',' or ';', or '\0' when the first line has one column */
+  guint       row;          /* spreadsheet row of the last record read; the header is 1 */
+  const char *display_name;
+  GString    *cell;         /* scratch space for the cell being read */
+} KwCsvReader;
 
 /* Messages */
 
@@ -69,11 +81,39 @@ _kw_csv_quote_value (const char *value)
 }
 
 void
-_kw_csv_set_row_error (KwCsvReader  *reader,
-                       GError      **error,
-                       KwCsvError    code,
-                       const char   *format,
-                       ...)
+_kw_csv_set_cell_error (GError      **error,
+                        KwCsvError    code,
+                        const char   *display_name,
+                        guint         row,
+                        const char   *column_label,
+                        const char   *detail)
+{
+  if (column_label == NULL)
+    {
+      /* TRANSLATORS: the file name, the row number in the spreadsheet, and
+       * what is wrong with that row. */
+      g_set_error (error, KW_CSV_ERROR, code, _("%s: row %u: %s"), display_name, row, detail);
+      return;
+    }
+
+  /* TRANSLATORS: the file name, the row number in the spreadsheet, the
+   * column's name from the header row, and what is wrong with the cell. */
+  g_set_error (error, KW_CSV_ERROR, code, _("%s: row %u, column “%s”: %s"),
+               display_name, row, column_label, detail);
+}
+
+static void set_row_error (KwCsvReader  *reader,
+                           GError      **error,
+                           KwCsvError    code,
+                           const char   *format,
+                           ...) G_GNUC_PRINTF (4, 5);
+
+static void
+set_row_error (KwCsvReader  *reader,
+               GError      **error,
+               KwCsvError    code,
+               const char   *format,
+               ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -82,16 +122,13 @@ _kw_csv_set_row_error (KwCsvReader  *reader,
   detail = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* TRANSLATORS: the file name, the row number in the spreadsheet, and
-   * what is wrong with that row. */
-  g_set_error (error, KW_CSV_ERROR, code, _("%s: row %u: %s"),
-               reader->display_name, reader->row, detail);
+  _kw_csv_set_cell_error (error, code, reader->display_name, reader->row, NULL, detail);
 }
 
 /* Reading records */
 
-gboolean
-_kw_csv_reader_at_end (KwCsvReader *reader)
+static gboolean
+reader_at_end (KwCsvReader *reader)
 {
   return reader->pos >= reader->len;
 }
@@ -113,8 +150,8 @@ is_separator (const KwCsvReader *reader,
  * that is how a spreadsheet puts copied rows on the clipboard, and titles
  * there may hold "," and ";". Otherwise it is the one of "," and ";" that
  * the first line uses; header names contain neither. */
-char
-_kw_csv_detect_separator (const KwCsvReader *reader)
+static char
+detect_separator (const KwCsvReader *reader)
 {
   guint commas = 0;
   guint semicolons = 0;
@@ -158,7 +195,7 @@ append_to_cell (KwCsvReader  *reader,
 {
   if (cell->len >= KW_CSV_MAX_CELL_BYTES)
     {
-      _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
+      set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
                      _("a cell is longer than %u kB, which is more than a finding can hold"),
                      (guint) (KW_CSV_MAX_CELL_BYTES / 1024));
       return FALSE;
@@ -181,9 +218,9 @@ read_quoted_cell (KwCsvReader  *reader,
     {
       char c;
 
-      if (_kw_csv_reader_at_end (reader))
+      if (reader_at_end (reader))
         {
-          _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
+          set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
                          _("a cell starts with a double quote (\") that is never closed"));
           return FALSE;
         }
@@ -202,11 +239,11 @@ read_quoted_cell (KwCsvReader  *reader,
         return FALSE;
     }
 
-  if (!_kw_csv_reader_at_end (reader) &&
+  if (!reader_at_end (reader) &&
       !is_separator (reader, reader->data[reader->pos]) &&
       !is_line_end (reader->data[reader->pos]))
     {
-      _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
+      set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
                      _("there is text after the closing double quote of a cell; "
                        "inside a quoted cell, write a double quote twice (\"\")"));
       return FALSE;
@@ -220,7 +257,7 @@ read_plain_cell (KwCsvReader  *reader,
                  GString      *cell,
                  GError      **error)
 {
-  while (!_kw_csv_reader_at_end (reader))
+  while (!reader_at_end (reader))
     {
       char c = reader->data[reader->pos];
 
@@ -256,13 +293,13 @@ check_record_encoding (KwCsvReader  *reader,
   /* No spreadsheet writes a NUL into CSV text: this is some other file. */
   if (memchr (reader->data + start, '\0', reader->pos - start) != NULL)
     {
-      _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
+      set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
                      _("the file contains NUL bytes, so it is not CSV text; "
                        "save the spreadsheet as “CSV UTF-8” and import that file"));
       return FALSE;
     }
 
-  _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
+  set_row_error (reader, error, KW_CSV_ERROR_ENCODING,
                  _("the text is not UTF-8. Save the spreadsheet as “CSV UTF-8” and import that file"));
 
   return FALSE;
@@ -278,10 +315,10 @@ add_cell (KwCsvReader  *reader,
   if (cells->len >= max_cells)
     {
       if (reader->row == 1)
-        _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
+        set_row_error (reader, error, KW_CSV_ERROR_TOO_LARGE,
                        _("there are more than %u columns"), max_cells);
       else
-        _kw_csv_set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
+        set_row_error (reader, error, KW_CSV_ERROR_SYNTAX,
                        _("this row has more cells than row 1 has columns; "
                          "a cell that contains “%c” must be between double quotes"),
                        reader->separator);
@@ -296,11 +333,11 @@ add_cell (KwCsvReader  *reader,
 
 /* Reads one record (one spreadsheet row, which may span several lines)
  * into cells. */
-gboolean
-_kw_csv_read_record (KwCsvReader  *reader,
-                     GPtrArray    *cells,
-                     guint         max_cells,
-                     GError      **error)
+static gboolean
+read_record (KwCsvReader  *reader,
+             GPtrArray    *cells,
+             guint         max_cells,
+             GError      **error)
 {
   GString *cell = reader->cell;
   gsize start = reader->pos;
@@ -312,7 +349,7 @@ _kw_csv_read_record (KwCsvReader  *reader,
     {
       gboolean ok;
 
-      if (!_kw_csv_reader_at_end (reader) && reader->data[reader->pos] == '"')
+      if (!reader_at_end (reader) && reader->data[reader->pos] == '"')
         ok = read_quoted_cell (reader, cell, error);
       else
         ok = read_plain_cell (reader, cell, error);
@@ -320,7 +357,7 @@ _kw_csv_read_record (KwCsvReader  *reader,
       if (!ok || !add_cell (reader, cells, cell, max_cells, error))
         return FALSE;
 
-      if (_kw_csv_reader_at_end (reader))
+      if (reader_at_end (reader))
         break;
 
       if (is_line_end (reader->data[reader->pos]))
@@ -338,10 +375,10 @@ _kw_csv_read_record (KwCsvReader  *reader,
 
 /* An empty line is an empty row: skipped without building cells, so a
  * file of nothing but line ends is read quickly. */
-gboolean
-_kw_csv_skip_empty_line (KwCsvReader *reader)
+static gboolean
+skip_empty_line (KwCsvReader *reader)
 {
-  if (_kw_csv_reader_at_end (reader) || !is_line_end (reader->data[reader->pos]))
+  if (reader_at_end (reader) || !is_line_end (reader->data[reader->pos]))
     return FALSE;
 
   reader->row++;
@@ -350,8 +387,8 @@ _kw_csv_skip_empty_line (KwCsvReader *reader)
   return TRUE;
 }
 
-gboolean
-_kw_csv_cells_are_blank (GPtrArray *cells)
+static gboolean
+cells_are_blank (GPtrArray *cells)
 {
   for (guint i = 0; i < cells->len; i++)
     {
@@ -364,9 +401,9 @@ _kw_csv_cells_are_blank (GPtrArray *cells)
 
 /* The whole file */
 
-gboolean
-_kw_csv_check_start (KwCsvReader  *reader,
-                     GError      **error)
+static gboolean
+check_start (KwCsvReader  *reader,
+             GError      **error)
 {
   const guchar *bytes = (const guchar *) reader->data;
 
@@ -410,9 +447,9 @@ _kw_csv_check_start (KwCsvReader  *reader,
   return FALSE;
 }
 
-void
-_kw_csv_set_too_large_error (const char  *display_name,
-                             GError     **error)
+static void
+set_too_large_error (const char  *display_name,
+                     GError     **error)
 {
   g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_TOO_LARGE,
                _("%s is larger than %u MB; Kwadrant imports CSV files up to that size."),
@@ -436,7 +473,7 @@ _kw_csv_read_bounded (GFileInputStream  *stream,
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       g_file_info_get_size (info) > KW_CSV_MAX_BYTES)
     {
-      _kw_csv_set_too_large_error (display_name, error);
+      set_too_large_error (display_name, error);
       return NULL;
     }
 
@@ -456,7 +493,7 @@ _kw_csv_read_bounded (GFileInputStream  *stream,
 
       if (buffer->len > KW_CSV_MAX_BYTES)
         {
-          _kw_csv_set_too_large_error (display_name, error);
+          set_too_large_error (display_name, error);
           return NULL;
         }
 
@@ -470,6 +507,7 @@ _kw_csv_read_bounded (GFileInputStream  *stream,
 GPtrArray *
 _kw_csv_read_table (GBytes      *bytes,
                     const char  *display_name,
+                    gboolean     header_sets_width,
                     GArray     **row_numbers,
                     GError     **error)
 {
@@ -477,6 +515,7 @@ _kw_csv_read_table (GBytes      *bytes,
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GString) cell = g_string_new (NULL);
   KwCsvReader reader = { 0 };
+  guint max_cells = KW_CSV_MAX_COLUMNS;
   gsize len;
 
   reader.data = g_bytes_get_data (bytes, &len);
@@ -488,27 +527,27 @@ _kw_csv_read_table (GBytes      *bytes,
 
   if (len > KW_CSV_MAX_BYTES)
     {
-      _kw_csv_set_too_large_error (reader.display_name, error);
+      set_too_large_error (reader.display_name, error);
       return NULL;
     }
 
-  if (!_kw_csv_check_start (&reader, error))
+  if (!check_start (&reader, error))
     return NULL;
 
-  reader.separator = _kw_csv_detect_separator (&reader);
+  reader.separator = detect_separator (&reader);
 
-  while (!_kw_csv_reader_at_end (&reader))
+  while (!reader_at_end (&reader))
     {
       g_autoptr(GPtrArray) cells = NULL;
 
-      if (_kw_csv_skip_empty_line (&reader))
+      if (skip_empty_line (&reader))
         continue;
 
       cells = g_ptr_array_new_with_free_func (g_free);
-      if (!_kw_csv_read_record (&reader, cells, KW_CSV_MAX_COLUMNS, error))
+      if (!read_record (&reader, cells, max_cells, error))
         return NULL;
 
-      if (_kw_csv_cells_are_blank (cells))
+      if (cells_are_blank (cells))
         continue;
 
       /* One row more than findings: the first may name the columns. */
@@ -519,6 +558,11 @@ _kw_csv_read_table (GBytes      *bytes,
                        reader.display_name, (guint) KW_CSV_MAX_FINDINGS);
           return NULL;
         }
+
+      /* A cell too many is a cell with the separator in it that lacks its
+       * quotes: better refused than read into the wrong column. */
+      if (header_sets_width && rows->len == 0)
+        max_cells = cells->len;
 
       g_ptr_array_add (cells, NULL);
       g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&cells), FALSE));
