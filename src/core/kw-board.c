@@ -97,6 +97,18 @@ finding_notify_cb (KwFinding  *finding,
   kw_board_emit_changed (self);
 }
 
+/* A finding came or went at position: the list, its length, the board. */
+static void
+findings_changed (KwBoard *self,
+                  guint    position,
+                  guint    removed,
+                  guint    added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  kw_board_emit_changed (self);
+}
+
 static void
 kw_board_adopt (KwBoard   *self,
                 KwFinding *finding)
@@ -548,9 +560,7 @@ kw_board_insert_finding (KwBoard   *self,
   g_ptr_array_insert (self->findings, (int) position, g_object_ref (finding));
   kw_board_adopt (self, finding);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
-  kw_board_emit_changed (self);
+  findings_changed (self, position, 0, 1);
 
   return TRUE;
 }
@@ -572,9 +582,7 @@ kw_board_remove_finding (KwBoard   *self,
   g_hash_table_remove (self->by_id, kw_finding_get_id (removed));
   g_signal_handlers_disconnect_by_func (removed, finding_notify_cb, self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
-  kw_board_emit_changed (self);
+  findings_changed (self, position, 1, 0);
 
   return TRUE;
 }

@@ -427,16 +427,7 @@ write_section (Html                *html,
   const char *id = kw_outcome_to_id (section->outcome);
   gboolean empty = section->findings->len == 0;
   g_autofree char *classes = g_strdup_printf ("plan outcome-%s%s", id, empty ? " empty-section" : "");
-  g_autofree char *heading = NULL;
-
-  /* The five steps of the method are numbered; unplaced findings are
-   * not a step but work left over from the workshop. */
-  if (section->outcome == KW_OUTCOME_UNPLACED)
-    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
-  else
-    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
-                               (guint) section->outcome + 1,
-                               kw_plan_section_get_heading (section->outcome));
+  g_autofree char *heading = kw_plan_section_dup_numbered_heading (section->outcome);
 
   start_with_class (html, "section", classes);
   attribute (html, "id", id);

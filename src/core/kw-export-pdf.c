@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "kw-export-pdf.h"
+#include "kw-export-file.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 
@@ -268,15 +269,8 @@ add_section (KwPlanPages         *self,
              const KwPlan        *plan,
              const KwPlanSection *section)
 {
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = kw_plan_section_dup_numbered_heading (section->outcome);
   Block *block;
-
-  if (section->outcome == KW_OUTCOME_UNPLACED)
-    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
-  else
-    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
-                               (guint) section->outcome + 1,
-                               kw_plan_section_get_heading (section->outcome));
 
   block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
   block->tag = "H2";
@@ -627,16 +621,6 @@ kw_plan_pages_draw_page (KwPlanPages *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 kw_plan_pages_render_pdf (KwPlanPages   *self,
                           KwPaper        paper,
@@ -655,7 +639,7 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
   kw_paper_get_size (paper, &width, &height);
 
   pdf = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  surface = cairo_pdf_surface_create_for_stream (kw_matrix_render_append_to_array, pdf, width, height);
   /* What a PDF reader shows in its title bar and says first. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kwadrant");
@@ -713,6 +697,5 @@ kw_export_pdf_file (KwBoard     *board,
   if (pdf == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, pdf, error);
 }

@@ -21,6 +21,7 @@
 #include "kw-board-private.h"
 #include "kw-finding-private.h"
 #include "kw-format-private.h"
+#include "kw-format-scan.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
 
@@ -29,12 +30,6 @@
 /* The deepest element is board/findings/finding/tags/tag; anything deeper
  * is refused by the grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
-
-/* libxml2 compares each attribute of a start tag with all the ones before
- * it, so thousands of attributes on one element take seconds; the input
- * is scanned for that before the parser sees it. No element of any
- * version needs more than a few. */
-#define MAX_ATTRIBUTES_PER_ELEMENT 256
 
 /* A newer format may nest deeper; what this version skips may nest this
  * deep, as deep as libxml2 allows a tree. */
@@ -91,10 +86,7 @@ struct _KwFormatReader
 
   /* The scan ahead of the parser that counts attributes per start tag,
    * kept across chunks. */
-  enum { SCAN_TEXT, SCAN_TAG_START, SCAN_MARKUP, SCAN_TAG, SCAN_VALUE } scan;
-  char              scan_quote;
-  guint             scan_attributes;
-  int               scan_line;
+  KwFormatScan      scan;
 
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
@@ -867,8 +859,7 @@ kw_format_reader_new (const char *display_name)
   self->text = g_string_sized_new (256);
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->stack[0] = EL_NONE;
-  self->scan = SCAN_TEXT;
-  self->scan_line = 1;
+  kw_format_scan_init (&self->scan);
 
   self->ctxt = xmlCreatePushParserCtxt (&handler, self, NULL, 0, NULL);
   g_assert (self->ctxt != NULL);
@@ -921,105 +912,6 @@ loader_check_not_utf16 (Loader     *self,
   return TRUE;
 }
 
-static guint
-count_newlines (const char *data,
-                gsize       len)
-{
-  const char *end = data + len;
-  guint n = 0;
-
-  while ((data = memchr (data, '\n', (gsize) (end - data))) != NULL)
-    {
-      n++;
-      data++;
-    }
-
-  return n;
-}
-
-/* Where the byte that ends the current state lies, from data[i] on, or len:
- * text, values and comments are passed over with memchr() rather than a
- * byte at a time, and their lines counted the same way. */
-static gsize
-loader_skip_to (Loader     *self,
-                const char *data,
-                gsize       i,
-                gsize       len,
-                char        wanted)
-{
-  const char *found = memchr (data + i, wanted, len - i);
-  gsize end = found != NULL ? (gsize) (found - data) : len;
-
-  self->scan_line += count_newlines (data + i, end - i);
-
-  return end;
-}
-
-/* Counts the quoted values in each start tag: one per attribute. Comments,
- * CDATA and processing instructions are passed over up to their first '>',
- * which can only make the count err on the side of a fake tag inside them. */
-static gboolean
-loader_scan_attributes (Loader     *self,
-                        const char *data,
-                        gsize       len)
-{
-  gsize i = 0;
-
-  while (i < len)
-    {
-      char c;
-
-      switch (self->scan)
-        {
-        case SCAN_TEXT:
-          if ((i = loader_skip_to (self, data, i, len, '<')) < len)
-            self->scan = SCAN_TAG_START;
-          break;
-        case SCAN_MARKUP:
-          if ((i = loader_skip_to (self, data, i, len, '>')) < len)
-            self->scan = SCAN_TEXT;
-          break;
-        case SCAN_VALUE:
-          if ((i = loader_skip_to (self, data, i, len, self->scan_quote)) < len)
-            self->scan = SCAN_TAG;
-          break;
-        case SCAN_TAG_START:
-          c = data[i];
-          if (c == '\n')
-            self->scan_line++;
-          self->scan = (c == '!' || c == '?' || c == '/') ? SCAN_MARKUP : SCAN_TAG;
-          self->scan_attributes = 0;
-          break;
-        case SCAN_TAG:
-          c = data[i];
-          if (c == '\n')
-            self->scan_line++;
-          if (c == '>')
-            {
-              self->scan = SCAN_TEXT;
-            }
-          else if (c == '"' || c == '\'')
-            {
-              self->scan = SCAN_VALUE;
-              self->scan_quote = c;
-              if (++self->scan_attributes > MAX_ATTRIBUTES_PER_ELEMENT)
-                {
-                  loader_fail (self, self->scan_line, KW_FORMAT_ERROR_TOO_LARGE,
-                               _("an element has more than %d attributes"), MAX_ATTRIBUTES_PER_ELEMENT);
-                  return FALSE;
-                }
-            }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      /* Past the byte that changed the state (none is a newline). */
-      i++;
-    }
-
-  return TRUE;
-}
-
 gboolean
 kw_format_reader_feed (KwFormatReader *self,
                        const char     *data,
@@ -1034,8 +926,12 @@ kw_format_reader_feed (KwFormatReader *self,
 
       if (!self->seen_content)
         self->seen_content = !kw_format_is_blank (data, (gsize) chunk);
-      if (!loader_scan_attributes (self, data, (gsize) chunk))
-        break;
+      if (!kw_format_scan_feed (&self->scan, data, (gsize) chunk))
+        {
+          loader_fail (self, self->scan.line, KW_FORMAT_ERROR_TOO_LARGE,
+                       _("an element has more than %d attributes"), KW_FORMAT_MAX_ATTRIBUTES_PER_ELEMENT);
+          break;
+        }
       xmlParseChunk (self->ctxt, data, chunk, 0);
       self->n_bytes += (gsize) chunk;
       data += chunk;

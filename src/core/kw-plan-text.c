@@ -447,6 +447,18 @@ kw_plan_section_get_heading (KwOutcome outcome)
     }
 }
 
+char *
+kw_plan_section_dup_numbered_heading (KwOutcome outcome)
+{
+  /* Unplaced findings are not a step but work left over from the
+   * workshop. */
+  if (outcome == KW_OUTCOME_UNPLACED)
+    return g_strdup (kw_plan_section_get_heading (outcome));
+
+  return g_strdup_printf (C_("numbered section heading", "%u. %s"),
+                          (guint) outcome + 1, kw_plan_section_get_heading (outcome));
+}
+
 static void
 clear_fact (gpointer data)
 {

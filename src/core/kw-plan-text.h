@@ -94,6 +94,9 @@ char           *kw_plan_today_iso           (GDateTime   *now);
 
 /* "Quick wins: now", … translated. */
 const char     *kw_plan_section_get_heading (KwOutcome    outcome);
+/* The heading as the plans show it: "1. Quick wins: now", the five steps
+ * of the method numbered, the unplaced findings not. */
+char           *kw_plan_section_dup_numbered_heading (KwOutcome outcome);
 
 typedef struct {
   const char *key;      /* for style classes and tests: "impact", "owner", … */
