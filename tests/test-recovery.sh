@@ -68,10 +68,12 @@ fail() {
 
 now_ms() { date +%s%3N; }
 
-# The polls below end as soon as what they wait for is there; the limit
-# (30 s, longer under the sanitizers) only turns a hang into a failure.
-# A few seconds were too few on a loaded machine.
-poll_limit=$((300 * ${KW_TEST_SLOWDOWN:-1}))
+# The waits below end as soon as what they wait for is there; the limit
+# (120 s, longer under the sanitizers) only turns a hang into a failure.
+# 30 s was too little for the app's start with both cores loaded.
+KW_GUARD_S=$((120 * ${KW_TEST_SLOWDOWN:-1}))
+export KW_GUARD_S
+poll_limit=$((KW_GUARD_S * 10))
 
 n_drafts() {
   find "$drafts" -maxdepth 1 -name '*.draft' 2>/dev/null | wc -l
@@ -93,7 +95,7 @@ kill_app() {
 # destroyed meanwhile (the offer closing as the board opens): ask again
 # until the guard against a hang runs out.
 wait_window() { # NAME-PATTERN
-  tries=$((300 * ${KW_TEST_SLOWDOWN:-1}))
+  tries=$poll_limit
   while [ "$tries" -gt 0 ]; do
     found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
     if [ -n "$found" ]; then
@@ -127,7 +129,7 @@ def focused(node):
     return (node.getRoleName() == role and name.search(node.name or '')
             and node.getState().contains(pyatspi.STATE_FOCUSED))
 sys.exit(0 if find_node(pid, focused,
-                        timeout=30 * int(os.environ.get('KW_TEST_SLOWDOWN', '1'))) else 1)
+                        timeout=int(os.environ['KW_GUARD_S'])) else 1)
 PY
 }
 
@@ -174,7 +176,7 @@ assert_one_draft_written() { # WHAT
 # comes.
 wait_for_draft() { # WID
   changed_at=
-  guard_ms=$((30000 * ${KW_TEST_SLOWDOWN:-1}))
+  guard_ms=$((KW_GUARD_S * 1000))
   while [ "$(n_drafts)" -eq 0 ]; do
     if [ -z "$changed_at" ]; then
       case $(xdotool getwindowname "$1" 2>/dev/null) in
@@ -204,7 +206,7 @@ expected = sys.argv[2]
 
 import os
 # A guard against a hang, not a timing: longer under the sanitizers.
-deadline = time.time() + 30 * int(os.environ.get('KW_TEST_SLOWDOWN', '1'))
+deadline = time.time() + int(os.environ['KW_GUARD_S'])
 while time.time() < deadline:
     app = our_app(pid)
     if app is not None:
@@ -264,7 +266,7 @@ from kw_atspi import find_node
 pid = int(sys.argv[1])
 title = sys.argv[2]
 sys.exit(0 if find_node(pid, lambda node: title in (node.name or ''),
-                        timeout=20 * int(os.environ.get('KW_TEST_SLOWDOWN', '1'))) else 1)
+                        timeout=int(os.environ['KW_GUARD_S'])) else 1)
 PY
 }
 
