@@ -358,6 +358,7 @@ kw_document_remove_draft (KwDocument *self)
   if (self->draft_id == NULL)
     return;
 
+  g_debug ("Removing draft %s", self->draft_id);
   kw_draft_store_remove_async (self->draft_store, self->draft_id, NULL, NULL, NULL);
   kw_document_set_draft_id (self, NULL);
 }
