@@ -100,6 +100,7 @@ pyatspi.Registry.start()
 PY
   watch_pid=$!
 }
+tab=$(printf '\t')
 focus_events() { grep -c . "$tmp/focus.log" || true; }
 # Waits until one of the focus events after the first COUNT matches PATTERN.
 focus_since() { # COUNT PATTERN
@@ -204,12 +205,20 @@ Listen back to one call together every week
 Publish the callback number on every letter		
 Transfer warm instead of cold between teams		
 TSV
-printf '%s' "$(cat "$tmp/rows.tsv")" | xclip -selection clipboard -loops 1 &
+# xclip holds the clipboard until it is killed; on a busy machine it may
+# take a while to own it, so the paste waits until the rows can be read.
+printf '%s' "$(cat "$tmp/rows.tsv")" | xclip -selection clipboard &
 clip_pid=$!
+clipboard_has_rows() { [ "$(xclip -selection clipboard -o 2>/dev/null)" = "$(cat "$tmp/rows.tsv")" ]; }
+poll 30 clipboard_has_rows || flow_fail "xclip did not put the rows on the clipboard"
 start=$keys
-# Ctrl+L first: the quick-add entry, where a paste becomes an import.
-press ctrl+l ctrl+v
+# Ctrl+L first: the quick-add entry, where a paste becomes an import; the
+# paste waits for the entry to have the focus.
+press ctrl+l
+focus_matches "^text${tab}New finding title" >/dev/null || flow_fail "Ctrl+L did not focus the quick-add entry before the paste"
+press ctrl+v
 poll 30 windows_are 2 || flow_fail "Ctrl+V of 30 spreadsheet rows did not open the import preview"
+kill "$clip_pid" 2>/dev/null || true
 wait "$clip_pid" 2>/dev/null || true
 shot flow-2-import-preview
 press Return
@@ -238,7 +247,6 @@ scores_of() { # TITLE: prints the keys of its impact and effort
     *) return 1 ;;
   esac
 }
-tab=$(printf '\t')
 unplaced="$tab(Welcome call|Steer on|Recruit on|The whole customer|Link straight|State the real|Weekly top five|Listen back|Publish the callback|Transfer warm)"
 start=$keys
 press ctrl+l
