@@ -155,9 +155,12 @@ make_base_layout (KwMatrix       *self,
     }
 }
 
+/* texts keeps the labels' texts (the marks and the title) for as long as
+ * items is used. */
 static void
-collect_items (KwMatrix *self,
-               GArray   *items)
+collect_items (KwMatrix  *self,
+               GArray    *items,
+               GPtrArray *texts)
 {
   KwPlan *plan = kw_matrix_get_plan (self);
 
@@ -176,7 +179,8 @@ collect_items (KwMatrix *self,
       if (self->zoom != KW_OUTCOME_UNPLACED && item.outcome != self->zoom)
         continue;
       item.number = plan != NULL ? kw_plan_get_number (plan, finding) : i + 1;
-      item.title = kw_finding_get_title (finding);
+      item.title = kw_matrix_card_dup_label_text (card);
+      g_ptr_array_add (texts, (char *) item.title);
       g_array_append_val (items, item);
     }
 }
@@ -304,10 +308,11 @@ update_placement (KwMatrix             *self,
                   gboolean              animate)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (KwMatrixPlacementItem));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   KwMatrixPlacementOptions options = { 0 };
   gint64 start;
 
-  collect_items (self, items);
+  collect_items (self, items, texts);
 
   options.requested = requested_mode (self);
   options.text_size = base->text_size;

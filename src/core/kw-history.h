@@ -79,6 +79,8 @@ void        kw_history_remove             (KwHistory          *self,
  * (NULL unpins): for tests, and for work on a board as of another day. */
 void        kw_history_set_today          (KwHistory          *self,
                                            const char         *today_iso);
+/* Signal "review-date-given" (KwFinding *finding): emitted once the change
+ * that gave finding its review date is recorded (not on undo or redo). */
 
 /* For live previews (a drag that moves cards under the pointer): the
  * widget changes the model itself while the pointer moves, then records
