@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "kw-cli.h"
+#include "kw-cli-snapshot.h"
 #include "kw-csv.h"
 #include "kw-export-csv.h"
 #include "kw-export-xlsx.h"
@@ -46,6 +47,8 @@ kw_cli_add_options (GApplication *application)
       _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the board's action plan as a PDF"), _("PLAN.pdf") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
+      _("Add a snapshot of the board as it is now, named NAME, and save the board"), _("NAME") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
       _("The language of the exports: nl or en (default: the language of the desktop)"), _("LANGUAGE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -83,6 +86,12 @@ usage_error (const char *message)
   g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
 
   return KW_CLI_EXIT_USAGE;
+}
+
+int
+kw_cli_usage_error (const char *message)
+{
+  return usage_error (message);
 }
 
 static gboolean
@@ -462,6 +471,7 @@ kw_cli_handle_local_options (GApplication *application,
 {
   g_autofree char *csv_path = NULL;
   g_autofree char *output_path = NULL;
+  g_autofree char *snapshot_name = NULL;
   g_autofree const char **paths = NULL;
   g_auto(ExportOptions) export = { 0 };
   gboolean check = FALSE;
@@ -471,6 +481,7 @@ kw_cli_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, "import-csv", "^ay", &csv_path);
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
+  g_variant_dict_lookup (options, "snapshot", "s", &snapshot_name);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   export_options_lookup (&export, options);
 
@@ -479,6 +490,12 @@ kw_cli_handle_local_options (GApplication *application,
       g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
       return KW_CLI_EXIT_OK;
     }
+
+  if (snapshot_name != NULL && (check || csv_path != NULL || output_path != NULL ||
+                                export_options_any_export (&export) || export_options_any_setting (&export)))
+    return usage_error (_("--snapshot cannot be used with other options."));
+  if (snapshot_name != NULL)
+    return kw_cli_run_snapshot (snapshot_name, paths);
 
   if (check && csv_path != NULL)
     return usage_error (_("--check and --import-csv cannot be used together."));

@@ -19,6 +19,8 @@ void kw_cli_add_options           (GApplication *application);
  * status, or -1 when the options ask for the app's window. */
 int  kw_cli_handle_local_options  (GApplication *application,
                                    GVariantDict *options);
+/* Prints message and where to find the options; returns KW_CLI_EXIT_USAGE. */
+int  kw_cli_usage_error           (const char   *message);
 /* The files named on the command line, relative to cwd (NULL for the
  * current directory). */
 GPtrArray *kw_cli_get_files       (GVariantDict *options,

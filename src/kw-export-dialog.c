@@ -1,14 +1,8 @@
 /* kw-export-dialog.c
  *
- * The board is read in the main thread only. The export's language is
- * pushed where its text is made (kw_plan_language_push() switches the
- * calling thread only, so the window's own strings stay in its language).
- * The text formats are built in memory here;
- * for the PNG and the PDF, whose drawing takes seconds on a large board,
- * the main thread copies what they show, translated (a KwMatrixScene, a
- * KwPlanPages), and a worker thread draws that copy. GIO writes every
- * result as a whole, so a failed or cancelled export never leaves half a
- * file.
+ * The dialog gathers the format and its options; kw-export-file.c does
+ * the export itself. The dialog stays busy while it runs, and closing it
+ * cancels it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,14 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "kw-a11y.h"
-#include "kw-export-csv.h"
 #include "kw-export-dialog.h"
-#include "kw-export-html.h"
+#include "kw-export-file.h"
 #include "kw-export-pdf.h"
-#include "kw-export-svg.h"
-#include "kw-export-xlsx.h"
 #include "kw-file-names.h"
-#include "kw-matrix-render.h"
 #include "kw-message-dialog.h"
 #include "kw-plan-text.h"
 #include "kw-save-chooser.h"
@@ -149,29 +139,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* One export: the file to write, and for a drawing what the worker thread
- * draws, copied from the board: it never touches the board itself. */
-typedef struct
-{
-  GFile          *file;
-  KwMatrixScene  *scene;  /* PNG */
-  int             width;
-  int             height;
-  KwPlanPages    *pages;  /* PDF */
-  KwPaper         paper;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->scene, kw_matrix_scene_free);
-  g_clear_pointer (&job->pages, kw_plan_pages_free);
-  g_free (job);
-}
 
 /* Lists */
 
@@ -387,14 +354,13 @@ export_finished_cb (GObject      *object,
                     gpointer      user_data)
 {
   KwExportDialog *self = KW_EXPORT_DIALOG (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  GFile *file = job->file;
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   gboolean open;
 
   /* Cancelled: the dialog was closed. The task checks its cancellable, so
    * a write that finished just before lands here too. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+  if (!kw_export_file_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -416,20 +382,6 @@ export_finished_cb (GObject      *object,
 }
 
 static void
-write_finished_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
 get_image_size (KwExportDialog *self,
                 int            *width,
                 int            *height)
@@ -438,185 +390,26 @@ get_image_size (KwExportDialog *self,
   *height = gtk_spin_button_get_value_as_int (self->height_spin);
 }
 
-/* The text formats, in memory; NULL for the formats written directly. */
-static GBytes *
-build_bytes (KwExportDialog  *self,
-             KwExportFormat   format,
-             GError         **error)
-{
-  const char *lang = kw_export_dialog_get_language (self);
-  int width, height;
-
-  get_image_size (self, &width, &height);
-
-  switch (format)
-    {
-    case KW_EXPORT_FORMAT_HTML:
-      {
-        KwExportHtmlOptions options = { lang, NULL };
-
-        return kw_export_html_bytes (self->board, &options, error);
-      }
-
-    case KW_EXPORT_FORMAT_CSV:
-      {
-        KwExportCsvOptions options = { lang, get_separator (self), gtk_switch_get_active (self->bom_switch) };
-
-        return kw_export_csv_bytes (self->board, &options, error);
-      }
-
-    case KW_EXPORT_FORMAT_XLSX:
-      return kw_export_xlsx_bytes (self->board, lang, error);
-
-    case KW_EXPORT_FORMAT_SVG:
-      return kw_export_svg_bytes (self->board, lang, width, height, error);
-
-    case KW_EXPORT_FORMAT_PDF:
-    case KW_EXPORT_FORMAT_PNG:
-    default:
-      return NULL;
-    }
-}
-
-/* In the worker thread: only the job's own copies are read. */
-static void
-draw_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  if (job->pages != NULL)
-    bytes = kw_plan_pages_render_pdf (job->pages, job->paper, cancellable, &error);
-  else
-    bytes = kw_matrix_scene_render_png (job->scene, job->width, job->height, &error);
-
-  if (bytes == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-write_bytes (GTask  *task,
-             GBytes *bytes)
-{
-  ExportJob *job = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  /* Replaced as a whole: a failed write never leaves half a file. */
-  g_file_replace_contents_bytes_async (job->file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, write_finished_cb, task);
-}
-
-static void
-drawn_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bytes = g_task_propagate_pointer (G_TASK (result), &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  write_bytes (g_steal_pointer (&task), bytes);
-}
-
-/* In the main thread, in the export's language: what the worker draws. */
-static void
-prepare_drawing (KwExportDialog *self,
-                 KwExportFormat  format,
-                 ExportJob      *job)
-{
-  const char *lang = kw_export_dialog_get_language (self);
-
-  if (format == KW_EXPORT_FORMAT_PDF)
-    {
-      job->pages = kw_plan_pages_new (self->board, lang, NULL);
-      job->paper = get_paper (self);
-    }
-  else
-    {
-      g_autoptr(KwPlanLanguage) language = kw_plan_language_push (lang);
-      g_autoptr(KwPlan) plan = kw_plan_new (self->board);
-
-      job->scene = kw_matrix_scene_new (plan);
-      get_image_size (self, &job->width, &job->height);
-    }
-}
-
-static void
-draw_and_write (KwExportDialog *self,
-                KwExportFormat  format,
-                GTask          *task)
-{
-  g_autoptr(GTask) drawing = NULL;
-  ExportJob *drawing_job = g_new0 (ExportJob, 1);
-
-  prepare_drawing (self, format, drawing_job);
-
-  /* A task of its own, holding the copies: when the dialog is closed, the
-   * export task returns at once, cancelled, and the worker stops at the
-   * next page (PDF) or when the image is drawn (PNG). */
-  drawing = g_task_new (self, g_task_get_cancellable (task), drawn_cb, task);
-  g_task_set_source_tag (drawing, draw_and_write);
-  g_task_set_task_data (drawing, drawing_job, export_job_free);
-  g_task_run_in_thread (drawing, draw_in_thread);
-}
-
 void
 kw_export_dialog_export_to_file (KwExportDialog *self,
                                  GFile          *file)
 {
-  KwExportFormat format;
-  ExportJob *job;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  KwExportFileOptions options = { 0 };
 
   g_return_if_fail (KW_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!self->busy);
 
-  format = get_format_info (self)->format;
-  job = g_new0 (ExportJob, 1);
-  job->file = g_object_ref (file);
-  task = g_task_new (self, self->cancellable, export_finished_cb, NULL);
-  g_task_set_source_tag (task, kw_export_dialog_export_to_file);
-  g_task_set_task_data (task, job, export_job_free);
+  options.format = get_format_info (self)->format;
+  options.lang = kw_export_dialog_get_language (self);
+  options.separator = get_separator (self);
+  options.bom = gtk_switch_get_active (self->bom_switch);
+  get_image_size (self, &options.width, &options.height);
+  options.paper = get_paper (self);
+
   kw_export_dialog_set_busy (self, TRUE);
-
-  /* A plan asked for in Dutch is never written in English because the
-   * Dutch catalogue could not be read: say so, and write nothing. */
-  if (!kw_plan_language_load (kw_export_dialog_get_language (self), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (format == KW_EXPORT_FORMAT_PNG || format == KW_EXPORT_FORMAT_PDF)
-    {
-      draw_and_write (self, format, g_steal_pointer (&task));
-      return;
-    }
-
-  bytes = build_bytes (self, format, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  write_bytes (g_steal_pointer (&task), bytes);
+  kw_export_file_async (self->board, &options, file, self, self->cancellable, export_finished_cb,
+                        g_object_ref (file));
 }
 
 static void

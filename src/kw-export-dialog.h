@@ -8,18 +8,10 @@
 #include <adwaita.h>
 
 #include "kw-board.h"
+#include "kw-export-file.h"
 #include "kw-export-pdf.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  KW_EXPORT_FORMAT_HTML,  /* the action plan */
-  KW_EXPORT_FORMAT_PDF,   /* the action plan */
-  KW_EXPORT_FORMAT_CSV,   /* the findings */
-  KW_EXPORT_FORMAT_XLSX,  /* the findings */
-  KW_EXPORT_FORMAT_SVG,   /* the matrix */
-  KW_EXPORT_FORMAT_PNG,   /* the matrix */
-} KwExportFormat;
 
 #define KW_TYPE_EXPORT_DIALOG (kw_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (KwExportDialog, kw_export_dialog, KW, EXPORT_DIALOG, AdwWindow)

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-export-pdf.h"
+#include "kw-message-dialog.h"
 #include "kw-print.h"
 
 /* The printer and paper last chosen, kept on the window that printed. */
@@ -102,12 +103,7 @@ static void
 show_print_error (GtkWindow    *parent,
                   const GError *error)
 {
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (parent, _("Could not print the action plan"), error->message);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  kw_message_dialog_show_error (parent, _("Could not print the action plan"), error);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "kw-recovery-dialog.h"
 
 #include "kw-a11y.h"
+#include "kw-message-dialog.h"
 
 #define MAX_ROWS_SHOWN 4
 
@@ -95,10 +96,9 @@ discard_clicked_cb (GtkButton        *button,
   g_autofree char *heading = g_strdup_printf (_("Discard “%s”?"), name);
   AdwMessageDialog *confirm;
 
-  confirm = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                                        _("The unsaved changes to this board are deleted. "
-                                                          "This cannot be undone.")));
-  gtk_window_set_modal (GTK_WINDOW (confirm), TRUE);
+  confirm = kw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The unsaved changes to this board are deleted. "
+                                     "This cannot be undone."));
   adw_message_dialog_add_responses (confirm,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),

@@ -56,6 +56,16 @@ test_lookup (void)
   g_assert_null (kw_catalog_lookup (catalog, "A string nobody translated"));
   /* The header entry is no translation of "". */
   g_assert_nonnull (kw_catalog_lookup (catalog, ""));
+
+  /* Plural forms, by the singular: the first for 1, the second for the
+   * rest (Dutch: nplurals=2; plural=(n != 1)). */
+  g_assert_cmpstr (kw_catalog_lookup_plural (catalog, "%u action is overdue", 1), ==, "%u actie is te laat");
+  g_assert_cmpstr (kw_catalog_lookup_plural (catalog, "%u action is overdue", 0), ==, "%u acties zijn te laat");
+  g_assert_cmpstr (kw_catalog_lookup_plural (catalog, "%u action is overdue", 7), ==, "%u acties zijn te laat");
+  g_assert_null (kw_catalog_lookup_plural (catalog, "A string nobody translated", 2));
+  /* An entry without plural forms has no second one. */
+  g_assert_cmpstr (kw_catalog_lookup_plural (catalog, "Drop", 1), ==, "Schrappen");
+  g_assert_null (kw_catalog_lookup_plural (catalog, "Drop", 2));
 }
 
 /* A catalog file with the given bytes; returns its path. */

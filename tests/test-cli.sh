@@ -21,54 +21,8 @@ csv="$src/tests/data/csv"
 boards="$src/tests/data/format"
 examples="$src/data/examples"
 
-n=0
-failures=0
-
-ok() {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok() {
-  n=$((n + 1))
-  echo "not ok $n - $1"
-  shift
-  local line
-  for line in "$@"; do
-    printf '%s\n' "$line" | sed 's/^/#   /'
-  done
-  failures=$((failures + 1))
-}
-
-# check DESCRIPTION CONDITION...: one TAP line for a test(1)-style condition.
-check() {
-  local description=$1
-  shift
-  if "$@"; then
-    ok "$description"
-  else
-    not_ok "$description" "status: $status" "stdout: $out" "stderr: $err"
-  fi
-}
-
-# run COMMAND...: runs it and keeps $status, $out and $err.
-run() {
-  "$@" > "$work/stdout" 2> "$work/stderr"
-  status=$?
-  out=$(cat "$work/stdout")
-  err=$(cat "$work/stderr")
-}
-
-contains() {
-  case "$1" in
-    *"$2"*) return 0 ;;
-    *) return 1 ;;
-  esac
-}
-
-same_file() {
-  cmp -s "$1" "$2"
-}
+# ok, not_ok, check, run, contains, same_file and the TAP plan.
+. "$src/tests/kw-tap.sh"
 
 # --version and --help
 
@@ -117,7 +71,7 @@ check "--check on a newer format version exits 0" test "$status" -eq 0
 check "--check on a newer format version prints the counts line" test "$out" = \
 "$boards/newer-format-version.kwadrant: 2 findings (quick-win 1, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)"
 check "--check on a newer format version says it opens read-only" test "$err" = \
-"$boards/newer-format-version.kwadrant: written by a newer version of Kwadrant (format version 2); this version opens it read-only"
+"$boards/newer-format-version.kwadrant: written by a newer version of Kwadrant (format version 3); this version opens it read-only"
 run "$bin" --export-csv "$work/newer.csv" "$boards/newer-format-version.kwadrant"
 check "a board from a newer format version still exports" test "$status" -eq 0 -a -s "$work/newer.csv"
 rm -f "$work/newer.csv"
@@ -345,8 +299,4 @@ else
     eval 'grep -q "<html lang=\"nl\">" "$work/nl.html" && grep -q "Quick wins: nu aanpakken" "$work/nl.html"'
 fi
 
-echo "1..$n"
-if [ "$failures" -gt 0 ]; then
-  echo "# $failures of $n checks failed"
-  exit 1
-fi
+tap_finish

@@ -157,6 +157,91 @@ for plan in plan plan-60; do
   fi
 done
 
+# Following through: a board whose dates are long past whenever this runs
+# (an overdue quick win, a finding on the future list due for review, one
+# on the small fixes due too but done). The summary counts them, the list
+# of findings due for review closes the plan; the headings keep their
+# order (no level skipped) and the new text keeps 4.5:1 against what it
+# is drawn on.
+cat > "$work/follow-up.kwadrant" << 'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<board xmlns="https://kwadrant.github.io/ns/board" format-version="1">
+  <title>Follow-up</title>
+  <findings>
+    <finding id="f-1" status="done" created="2026-01-02T09:00:00Z" modified="2026-01-02T09:00:00Z">
+      <title>Done quick win</title>
+      <position impact="8.0" effort="2.0"/>
+      <owner>Ann</owner>
+      <due>2026-01-05</due>
+    </finding>
+    <finding id="f-2" status="open" created="2026-01-02T09:00:00Z" modified="2026-01-02T09:00:00Z">
+      <title>Late quick win</title>
+      <position impact="8.0" effort="2.5"/>
+      <owner>Ben</owner>
+      <due>2026-01-05</due>
+    </finding>
+    <finding id="f-3" status="open" created="2026-01-02T09:00:00Z" modified="2026-01-02T09:00:00Z">
+      <title>Chat in the evening</title>
+      <position impact="2.0" effort="3.0"/>
+      <review>2026-01-05</review>
+    </finding>
+    <finding id="f-4" status="done" created="2026-01-02T09:00:00Z" modified="2026-01-02T09:00:00Z">
+      <title>Typo in the letter</title>
+      <position impact="2.0" effort="0.5"/>
+      <review>2026-01-05</review>
+    </finding>
+  </findings>
+</board>
+XML
+"$bin" --export-plan "$work/follow-up.html" "$work/follow-up.kwadrant" > /dev/null
+chrome "$work/follow-up.html" "$work/follow-up-net.json" --dump-dom > "$work/follow-up-dom.html"
+check "follow-up: the summary says how far the quick wins are" \
+  grep -q '<li class="progress">Quick wins: 1 of 2 done</li>' "$work/follow-up-dom.html"
+check "follow-up: the summary counts the overdue action" \
+  grep -q '<li class="overdue">1 action is overdue</li>' "$work/follow-up-dom.html"
+check "follow-up: the summary counts the finding due for review (not the done one)" \
+  grep -q '<li class="review-due">1 finding is due for review</li>' "$work/follow-up-dom.html"
+check "follow-up: the plan ends with the findings due for review" \
+  eval 'grep -o "<section[^>]*id=\"[a-z-]*\"" "$work/follow-up-dom.html" | tail -1 | grep -q "id=\"due-for-review\""'
+check "follow-up: the list names the finding, its list and its review date" \
+  eval 'grep -o "id=\"due-for-review\".*" "$work/follow-up-dom.html" |
+        grep -q "Chat in the evening</span></h3><dl class=\"facts\"><div><dt>List</dt><dd>Future list</dd></div><div><dt>Review date</dt><dd>5 January 2026</dd>"'
+check "follow-up: the done small fix is not in the list" \
+  eval '! grep -o "id=\"due-for-review\".*" "$work/follow-up-dom.html" | grep -q "Typo in the letter"'
+follow_json=$(focus "$work/follow-up.html")
+echo "# follow-up headings: $(json_field "$follow_json" 'j["headings"]')" | cut -c 1-400
+check "follow-up: still no tab stops and no links" \
+  test "$(json_field "$follow_json" 'len(j["tab_stops"]) + j["links"]')" = 0
+check "follow-up: the headings start at level 1 and skip no level" \
+  test "$(json_field "$follow_json" 'all(b[0] <= a[0] + 1 for a, b in zip([[0, ""]] + j["headings"], j["headings"])) and j["headings"][0][0] == 1')" = True
+check "follow-up: Progress (h3) follows Summary (h2), Due for review is the last h2 with its item under it" \
+  test "$(json_field "$follow_json" '[h for h in j["headings"] if h[1] in ("Summary", "Progress", "Due for review") or h[0] == 2][-2:] + j["headings"][-1:]')" = \
+       "[[2, '5. Dropped'], [2, 'Due for review'], [3, '4Chat in the evening']]"
+check "follow-up: Progress (h3) comes right under Summary (h2)" \
+  test "$(json_field "$follow_json" 'j["headings"][1:3]')" = "[[2, 'Summary'], [3, 'Progress']]"
+contrast=$(/usr/bin/python3 - "$follow_json" << 'PY'
+import json, re, sys
+def luminance(css):
+    r, g, b = (int(v) / 255 for v in re.findall(r'\d+', css)[:3])
+    f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+colours = json.loads(sys.argv[1])['colours']
+ratios = []
+for c in colours:
+    a, b = sorted((luminance(c['color']), luminance(c['background'])), reverse=True)
+    ratios.append(((a + 0.05) / (b + 0.05), c['selector'], c['text']))
+low = [r for r in ratios if r[0] < 4.5]
+print(len(ratios), min(r[0] for r in ratios), low)
+PY
+)
+echo "# follow-up contrast: $contrast" | cut -c 1-400
+check "follow-up: every new piece of text has 4.5:1 or more (more than 15 measured)" \
+  eval '[[ "$contrast" =~ ^([0-9]+)\ [0-9.]+\ \[\]$ ]] && [ "${BASH_REMATCH[1]}" -gt 15 ]'
+if [ -n "${KW_SHOTS_DIR:-}" ]; then
+  chrome "$work/follow-up.html" "$work/follow-up-shot-net.json" --window-size=1280,2600 \
+    --screenshot="$KW_SHOTS_DIR/plan-follow-up.png" > /dev/null
+fi
+
 # Whatever font the reader's browser picks, a label's text stays in its
 # box: the image drawn with a much wider font for the findings' text
 # (monospace) differs from the normal one only inside the label boxes.

@@ -448,7 +448,18 @@ test_follow_up (void)
   g_assert_cmpuint (count_occurrences (html, "<div class=\"overdue\"><dt>Due date</dt><dd>"), ==, n_overdue);
   g_assert_cmpuint (count_occurrences (html, ", overdue</dd>"), ==, n_overdue);
   g_assert_nonnull (strstr (html, "<dt>Owner</dt><dd>not set</dd>"));
-  g_assert_nonnull (strstr (html, "dl.facts .overdue dd {"));
+  g_assert_nonnull (strstr (html, "dl.facts .overdue dd, ul.follow-up .overdue {"));
+
+  /* The summary counts them, and says how far each list has come. */
+  g_assert_nonnull (strstr (html, "<li class=\"overdue\">2 actions are overdue</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Quick wins: 1 of 4 done</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Small fixes: 0 of 1 done</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Long-term plan: 0 of 1 done</li>"));
+  g_assert_null (strstr (html, "Future list: "));
+  g_assert_nonnull (strstr (html, "<li>No finding is due for review</li>"));
+  g_assert_null (strstr (html, "id=\"due-for-review\""));
+  /* A small fix asks for its review date, as the future list does. */
+  g_assert_nonnull (strstr (html, "<dt>Review date</dt><dd>not set</dd>"));
 
   /* Overdue from the day after the due date. */
   {
@@ -459,6 +470,61 @@ test_follow_up (void)
     g_assert_true (kw_follow_up_is_overdue (odd, "2026-11-22"));
     g_assert_false (kw_follow_up_is_overdue (odd, "2026-11-21"));
   }
+}
+
+/* The review cycle in the plan: fixed_now() is 22 November 2026. On the
+ * future list one finding reviewed today (due), one next week (not yet)
+ * and one done (never due); the quick win's review date does not count. */
+static KwBoard *
+make_review_board (void)
+{
+  KwBoard *board = make_follow_up_board ();
+  const struct { const char *title; double effort; const char *review; KwStatus status; } future[] = {
+    { "Review next week", 3.5, "2026-11-29", KW_STATUS_OPEN },
+    { "Review today", 3.0, "2026-11-22", KW_STATUS_OPEN },
+    { "Reviewed and done", 4.0, "2026-10-01", KW_STATUS_DONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (future); i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (future[i].title);
+
+      kw_finding_place (finding, 2.0, future[i].effort);
+      kw_finding_set_review_date (finding, future[i].review);
+      kw_finding_set_status (finding, future[i].status);
+      g_assert_true (kw_board_append_finding (board, finding));
+    }
+  kw_finding_set_review_date (kw_board_get_finding (board, 0), "2026-11-01");
+
+  return board;
+}
+
+static void
+test_due_for_review (void)
+{
+  g_autoptr(KwBoard) board = make_review_board ();
+  g_autofree char *html = export_html (board, "en");
+  const char *section;
+
+  /* Numbered as in the plan: quick wins 1-4, the small fix 5, the
+   * long-term finding 6, the future list by effort 7-9. */
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Future list: 1 of 3 done</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"review-due\">1 finding is due for review</li>"));
+  g_assert_nonnull (strstr (html, "<div class=\"review-due\"><dt>Review date</dt>"
+                                  "<dd>22 November 2026, due for review</dd></div>"));
+  g_assert_cmpuint (count_occurrences (html, ", due for review</dd>"), ==, 1);
+
+  section = strstr (html, "<section class=\"review\" id=\"due-for-review\"><h2>Due for review</h2>");
+  g_assert_nonnull (section);
+  /* After every outcome's section, and holding only the one due. */
+  g_assert_null (strstr (section + 1, "<section"));
+  g_assert_nonnull (strstr (section, "<li class=\"item outcome-future\"><h3><span class=\"number\">7</span>"
+                                     "<span class=\"title\">Review today</span></h3>"));
+  g_assert_nonnull (strstr (section, "<div><dt>List</dt><dd>Future list</dd></div>"
+                                     "<div><dt>Review date</dt><dd>22 November 2026</dd></div>"));
+  g_assert_null (strstr (section, "Review next week"));
+  g_assert_null (strstr (section, "Reviewed and done"));
+  g_assert_null (strstr (section, "Bare quick win"));
 }
 
 /* The Dutch catalogue, when it is built and has the plan's strings. */
@@ -496,6 +562,20 @@ test_dutch (void)
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>\n<html lang=\"nl\">"));
   g_assert_nonnull (strstr (html, "<dd>22 november 2026</dd>"));
 
+  /* Following through, in the plan's language. */
+  g_clear_pointer (&html, g_free);
+  g_clear_object (&board);
+  board = make_review_board ();
+  html = export_html (board, "nl");
+  g_assert_nonnull (strstr (html, "<h3>Voortgang</h3>"));
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Quick wins: 1 van de 4 klaar</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"progress\">Kleine klusjes: 0 van 1 klaar</li>"));
+  g_assert_nonnull (strstr (html, "<li class=\"overdue\">2 acties zijn te laat</li>"));
+  g_assert_nonnull (strstr (html, ">1 bevinding is toe aan herbeoordeling</li>"));
+  g_assert_nonnull (strstr (html, "<h2>Toe aan herbeoordeling</h2>"));
+  g_assert_nonnull (strstr (html, "<dt>Lijst</dt><dd>Lijst voor later</dd>"));
+  g_assert_nonnull (strstr (html, "<dd>22 november 2026, toe aan herbeoordeling</dd>"));
+
   /* And back: the push was undone. */
   g_clear_pointer (&html, g_free);
   html = export_html (board, "en");
@@ -523,7 +603,7 @@ static const char * const hostile_texts[] = {
 static const char * const allowed_elements[] = {
   "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section",
   "h1", "h2", "h3", "p", "dl", "dt", "dd", "div", "span", "table", "thead", "tbody", "tfoot",
-  "tr", "th", "td", "figure", "figcaption", "ol", "li",
+  "tr", "th", "td", "figure", "figcaption", "ol", "ul", "li",
   "svg", "desc", "rect", "g", "text", "tspan", "line", "circle", "polygon",
 };
 
@@ -1102,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/export/html/empty-board", test_empty_board);
   g_test_add_func ("/export/html/dates", test_dates);
   g_test_add_func ("/export/html/follow-up", test_follow_up);
+  g_test_add_func ("/export/html/due-for-review", test_due_for_review);
   g_test_add_func ("/export/html/dutch", test_dutch);
   g_test_add_func ("/export/html/hostile-text", test_hostile_text);
   g_test_add_func ("/export/svg/hostile-text", test_hostile_svg);

@@ -466,11 +466,12 @@ run_poppler (const char *tool,
 }
 
 static char *
-write_plan_pdf (KwBoard    *board,
-                GDateTime  *now,
-                const char *name)
+write_plan_pdf_in (KwBoard    *board,
+                   const char *lang,
+                   GDateTime  *now,
+                   const char *name)
 {
-  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, "en", now);
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, now);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = kw_plan_pages_render_pdf (pages, KW_PAPER_A4, NULL, &error);
   char *path = temp_path (name);
@@ -502,12 +503,16 @@ static void
 test_pdf_structure (void)
 {
   g_autoptr(KwBoard) board = load_example ("customer-contact-en.kwadrant");
-  g_autofree char *path = write_plan_pdf (board, NULL, "structure.pdf");
+  /* On 1 June 2027 two of the example's future list are due for review
+   * (f-0014 that day, f-0016 since 1 March; f-0015 not until September). */
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 6, 1, 10, 0, 0);
+  g_autofree char *path = write_plan_pdf_in (board, "en", now, "structure.pdf");
   g_autofree char *info = run_poppler ("pdfinfo", path, NULL);
   g_autofree char *structure = NULL;
   g_autofree char *title_line = g_strdup_printf ("Title:           %s\n", kw_board_get_title (board));
   guint counts[KW_N_OUTCOMES];
-  guint n_sections = 0, n_summary_rows = 0;
+  guint n_sections = 0, n_summary_rows = 0, n_progress_rows = 0;
+  const guint n_due_for_review = 2;
 
   if (info == NULL)
     return;
@@ -523,14 +528,21 @@ test_pdf_structure (void)
 
       n_sections += shown;
       n_summary_rows += shown;
+      /* Progress for the lists acted on and the future list. */
+      n_progress_rows += i != KW_OUTCOME_DROP && i != KW_OUTCOME_UNPLACED && counts[i] > 0;
     }
   g_assert_true (g_str_has_prefix (structure, "Document\n"));
   g_assert_cmpuint (count_lines (structure, "H1 (block)"), ==, 1);
   g_assert_cmpuint (count_lines (structure, "Figure"), ==, 1);
-  /* The summary and one heading per outcome shown. */
-  g_assert_cmpuint (count_lines (structure, "H2 (block)"), ==, 1 + n_sections);
-  /* An item per finding, and a row per outcome in the summary. */
-  g_assert_cmpuint (count_lines (structure, "LI (block)"), ==, kw_board_get_n_findings (board) + n_summary_rows);
+  /* The summary, one heading per outcome shown and the findings due for
+   * review; the summary's progress under a heading of its own. */
+  g_assert_cmpuint (count_lines (structure, "H2 (block)"), ==, 1 + n_sections + 1);
+  g_assert_cmpuint (count_lines (structure, "H3 (block)"), ==, 1);
+  /* An item per finding, a row per outcome in the summary, a progress row
+   * per list, what is overdue and what is due for review, and the items
+   * due for review again in their own list. */
+  g_assert_cmpuint (count_lines (structure, "LI (block)"), ==,
+                    kw_board_get_n_findings (board) + n_summary_rows + n_progress_rows + 2 + n_due_for_review);
   g_assert_cmpuint (count_lines (structure, "L (block)"), >=, 1 + n_sections);
   g_assert_cmpuint (count_lines (structure, "P (block)"), >, 0);
   remove_temp (path);
@@ -545,6 +557,7 @@ test_pdf_follow_up (void)
   g_autoptr(KwBoard) board = kw_board_new ();
   g_autoptr(KwFinding) bare = kw_finding_new ("Bare quick win");
   g_autoptr(KwFinding) late = kw_finding_new ("Late quick win");
+  g_autoptr(KwFinding) review = kw_finding_new ("Reviewed today");
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
@@ -555,13 +568,53 @@ test_pdf_follow_up (void)
   kw_finding_set_due_date (late, "2026-11-21");
   kw_board_append_finding (board, bare);
   kw_board_append_finding (board, late);
+  kw_finding_place (review, 2, 3);
+  kw_finding_set_review_date (review, "2026-11-22");
+  kw_board_append_finding (board, review);
 
-  path = write_plan_pdf (board, now, "follow-up.pdf");
+  path = write_plan_pdf_in (board, "en", now, "follow-up.pdf");
   text = run_poppler ("pdftotext", "-nopgbrk", path);
   if (text == NULL)
     return;
   g_assert_nonnull (strstr (text, "21 November 2026, overdue"));
   g_assert_nonnull (strstr (text, "not set"));
+  /* The summary counts what is done, overdue and due for review. */
+  g_assert_nonnull (strstr (text, "Quick wins: 0 of 2 done"));
+  g_assert_nonnull (strstr (text, "Future list: 0 of 1 done"));
+  g_assert_nonnull (strstr (text, "1 action is overdue"));
+  g_assert_nonnull (strstr (text, "1 finding is due for review"));
+  g_assert_nonnull (strstr (text, "22 November 2026, due for review"));
+  /* The list of findings due for review closes the plan. */
+  g_assert_nonnull (strstr (text, "Due for review\n"));
+  g_assert_nonnull (strstr (strstr (text, "Due for review\n"), "3 Reviewed today\nList: Future list"));
+  g_assert_nonnull (strstr (strstr (text, "List: Future list"), "Review date: 22 November 2026\n"));
+  remove_temp (path);
+
+  /* In the plan's language. */
+  if (g_getenv ("KW_BUILD_DIR") == NULL)
+    return;
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&text, g_free);
+  {
+    g_autofree char *localedir = g_build_filename (g_getenv ("KW_BUILD_DIR"), "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  }
+  if (!kw_plan_language_load ("nl", NULL))
+    {
+      g_test_skip ("the Dutch catalogue is not built");
+      return;
+    }
+  path = write_plan_pdf_in (board, "nl", now, "follow-up-nl.pdf");
+  text = run_poppler ("pdftotext", "-nopgbrk", path);
+  g_assert_nonnull (strstr (text, "Voortgang\n"));
+  g_assert_nonnull (strstr (text, "Quick wins: 0 van de 2 klaar"));
+  g_assert_nonnull (strstr (text, "Lijst voor later: 0 van 1 klaar"));
+  g_assert_nonnull (strstr (text, "1 actie is te laat"));
+  g_assert_nonnull (strstr (text, "1 bevinding is toe aan herbeoordeling"));
+  g_assert_nonnull (strstr (text, "22 november 2026, toe aan herbeoordeling"));
+  g_assert_nonnull (strstr (text, "Toe aan herbeoordeling\n"));
   remove_temp (path);
 }
 

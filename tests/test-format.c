@@ -15,36 +15,10 @@
 #include "bad-files.h"
 #include "kw-board.h"
 #include "kw-format.h"
+#include "kw-format-test.h"
+
 
 /* --- Helpers ---------------------------------------------------------- */
-
-static char *
-source_path (const char *first,
-             ...)
-{
-  const char *root = g_getenv ("KW_SOURCE_DIR");
-  GString *path;
-  va_list args;
-
-  g_assert_nonnull (root);
-
-  path = g_string_new (root);
-  va_start (args, first);
-  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
-    {
-      g_string_append_c (path, G_DIR_SEPARATOR);
-      g_string_append (path, part);
-    }
-  va_end (args);
-
-  return g_string_free (path, FALSE);
-}
-
-static char *
-corpus_path (const char *name)
-{
-  return source_path ("tests", "data", "format", name, NULL);
-}
 
 static char *
 make_temp_dir (void)
@@ -157,80 +131,6 @@ make_rich_board (void)
   return board;
 }
 
-static void
-assert_same_time (GDateTime *expected,
-                  GDateTime *got)
-{
-  g_assert_nonnull (got);
-  if (!g_date_time_equal (expected, got))
-    {
-      g_autofree char *a = g_date_time_format_iso8601 (expected);
-      g_autofree char *b = g_date_time_format_iso8601 (got);
-
-      g_error ("time %s came back as %s", a, b);
-    }
-}
-
-static void
-assert_same_finding (KwFinding *expected,
-                     KwFinding *got)
-{
-  g_assert_cmpstr (kw_finding_get_id (expected), ==, kw_finding_get_id (got));
-  for (guint i = 0; i < KW_N_FINDING_TEXTS; i++)
-    g_assert_cmpstr (kw_finding_get_text (expected, i), ==, kw_finding_get_text (got, i));
-  g_assert_cmpint (kw_finding_get_placed (expected), ==, kw_finding_get_placed (got));
-  if (kw_finding_get_placed (expected))
-    {
-      g_assert_cmpfloat (kw_finding_get_impact (expected), ==, kw_finding_get_impact (got));
-      g_assert_cmpfloat (kw_finding_get_effort (expected), ==, kw_finding_get_effort (got));
-    }
-  g_assert_cmpint (kw_finding_get_status (expected), ==, kw_finding_get_status (got));
-  g_assert_cmpstrv (kw_finding_get_tags (expected), kw_finding_get_tags (got));
-  assert_same_time (kw_finding_get_created (expected), kw_finding_get_created (got));
-  assert_same_time (kw_finding_get_modified (expected), kw_finding_get_modified (got));
-}
-
-static void
-assert_same_board (KwBoard *expected,
-                   KwBoard *got)
-{
-  KwThresholds a, b;
-
-  for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
-    g_assert_cmpstr (kw_board_get_text (expected, i), ==, kw_board_get_text (got, i));
-
-  kw_board_get_thresholds (expected, &a);
-  kw_board_get_thresholds (got, &b);
-  g_assert_cmpfloat (a.impact, ==, b.impact);
-  g_assert_cmpfloat (a.effort, ==, b.effort);
-  g_assert_cmpfloat (a.tiny_effort, ==, b.tiny_effort);
-
-  g_assert_cmpuint (kw_board_get_n_findings (expected), ==, kw_board_get_n_findings (got));
-  for (guint i = 0; i < kw_board_get_n_findings (expected); i++)
-    assert_same_finding (kw_board_get_finding (expected, i), kw_board_get_finding (got, i));
-}
-
-static KwBoard *
-round_trip (KwBoard  *board,
-            GBytes  **saved)
-{
-  GError *error = NULL;
-  g_autoptr(GBytes) bytes = kw_format_save_bytes (board, &error);
-  KwBoard *loaded;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-
-  loaded = kw_format_load_bytes (bytes, "round-trip.kwadrant", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
-
-  if (saved != NULL)
-    *saved = g_bytes_ref (bytes);
-
-  return loaded;
-}
-
 /* --- Round trip ------------------------------------------------------- */
 
 static void
@@ -239,11 +139,11 @@ test_round_trip_every_field (void)
   g_autoptr(KwBoard) board = make_rich_board ();
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
-  g_autoptr(KwBoard) loaded = round_trip (board, &first);
-  g_autoptr(KwBoard) again = round_trip (loaded, &second);
+  g_autoptr(KwBoard) loaded = kw_format_test_round_trip (board, &first);
+  g_autoptr(KwBoard) again = kw_format_test_round_trip (loaded, &second);
 
-  assert_same_board (board, loaded);
-  assert_same_board (board, again);
+  kw_format_test_assert_same_board (board, loaded);
+  kw_format_test_assert_same_board (board, again);
   /* Saving what was read gives the very same bytes. */
   g_assert_true (g_bytes_equal (first, second));
 
@@ -258,9 +158,9 @@ static void
 test_round_trip_empty_board (void)
 {
   g_autoptr(KwBoard) board = kw_board_new ();
-  g_autoptr(KwBoard) loaded = round_trip (board, NULL);
+  g_autoptr(KwBoard) loaded = kw_format_test_round_trip (board, NULL);
 
-  assert_same_board (board, loaded);
+  kw_format_test_assert_same_board (board, loaded);
   g_assert_cmpuint (kw_board_get_n_findings (loaded), ==, 0);
 }
 
@@ -288,8 +188,8 @@ test_round_trip_timestamps (void)
         }
     }
 
-  loaded = round_trip (board, NULL);
-  assert_same_board (board, loaded);
+  loaded = kw_format_test_round_trip (board, NULL);
+  kw_format_test_assert_same_board (board, loaded);
 }
 
 static void
@@ -300,7 +200,7 @@ test_output_is_readable (void)
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"1\">\n"
+                                         "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"2\">\n"
                                          "  <title>"));
   g_assert_nonnull (strstr (text, "\n  <thresholds impact=\"6.5\" effort=\"4.0\" tiny-effort=\"0.5\"/>\n"));
   g_assert_nonnull (strstr (text, "\n    <finding id=\"f-0001\" status=\"in-progress\" "
@@ -365,31 +265,6 @@ test_locale_independent (void)
 
 /* --- Schema ----------------------------------------------------------- */
 
-static gboolean
-xmllint_validates (const char  *path,
-                   char       **output)
-{
-  g_autofree char *schema = source_path ("data", "kwadrant.rng", NULL);
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
-  const char *argv[] = { NULL, "--noout", "--relaxng", schema, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  GError *error = NULL;
-  int status = 0;
-
-  if (xmllint == NULL)
-    g_error ("xmllint is needed to check the schema (Debian package libxml2-utils)");
-
-  argv[0] = xmllint;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-
-  if (output != NULL)
-    *output = g_strconcat (out, err, NULL);
-
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 static void
 test_schema_accepts_written_board (void)
 {
@@ -403,13 +278,13 @@ test_schema_accepts_written_board (void)
 
   g_assert_true (kw_format_save_file (board, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  if (!xmllint_validates (path, &output))
+  if (!kw_format_test_xmllint_validates (path, &output))
     g_error ("the written board does not validate:\n%s", output);
   g_clear_pointer (&output, g_free);
 
   g_assert_true (kw_format_save_file (empty, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  if (!xmllint_validates (path, &output))
+  if (!kw_format_test_xmllint_validates (path, &output))
     g_error ("the written empty board does not validate:\n%s", output);
 
   remove_dir (dir);
@@ -418,7 +293,7 @@ test_schema_accepts_written_board (void)
 static void
 test_schema_accepts_examples (void)
 {
-  g_autofree char *examples = source_path ("data", "examples", NULL);
+  g_autofree char *examples = kw_format_test_source_path ("data", "examples", NULL);
   g_autoptr(GDir) dir = g_dir_open (examples, 0, NULL);
   const char *name;
   guint n = 0;
@@ -434,7 +309,7 @@ test_schema_accepts_examples (void)
       if (!g_str_has_suffix (name, KW_FORMAT_SUFFIX))
         continue;
 
-      if (!xmllint_validates (path, &output))
+      if (!kw_format_test_xmllint_validates (path, &output))
         g_error ("%s does not validate:\n%s", name, output);
       board = kw_format_load_file (file, NULL, &error);
       g_assert_no_error (error);
@@ -455,13 +330,18 @@ test_schema_rejects_invalid (void)
     "unknown-element.kwadrant", "unknown-attribute.kwadrant", "foreign-namespace-element.kwadrant",
     "repeated-title.kwadrant", "wrong-namespace.kwadrant", "newer-format-version.kwadrant",
     "missing-format-version.kwadrant", "thresholds-missing-tiny-effort.kwadrant", "deep-nesting.kwadrant",
+    "snapshots-in-version-1.kwadrant", "snapshot-empty-name.kwadrant", "snapshot-taken-year-zero.kwadrant",
+    "snapshot-taken-year-99999.kwadrant", "snapshot-taken-not-utc.kwadrant", "snapshot-entry-invalid-id.kwadrant",
+    "snapshot-entry-bad-status.kwadrant", "snapshot-entry-impact-without-effort.kwadrant",
+    "snapshot-entry-impact-out-of-range.kwadrant", "snapshot-entry-due-year-10000.kwadrant",
+    "snapshot-entry-no-title.kwadrant", "snapshot-entry-unknown-element.kwadrant",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
-      g_autofree char *path = corpus_path (invalid[i]);
+      g_autofree char *path = kw_format_test_corpus_path (invalid[i]);
 
-      if (xmllint_validates (path, NULL))
+      if (kw_format_test_xmllint_validates (path, NULL))
         g_error ("the schema accepts %s", invalid[i]);
     }
 }
@@ -512,7 +392,8 @@ assert_bad_file_error (const BadFile *bad,
 static void
 test_corpus_is_listed (void)
 {
-  const char * const loadable[] = { "valid-minimal.kwadrant", "newer-format-version.kwadrant", NULL };
+  const char * const loadable[] = { "valid-minimal.kwadrant", "valid-snapshots.kwadrant",
+                                    "newer-format-version.kwadrant", NULL };
 
   g_assert_cmpuint (bad_files->len, >=, 40);
   bad_files_assert_complete (bad_files, "format", KW_FORMAT_SUFFIX, loadable);
@@ -576,7 +457,7 @@ is_blank_from (const char *text,
 static void
 test_truncated_everywhere (void)
 {
-  g_autofree char *path = source_path ("data", "examples", "klantcontact-nl.kwadrant", NULL);
+  g_autofree char *path = kw_format_test_source_path ("data", "examples", "klantcontact-nl.kwadrant", NULL);
   g_autofree char *contents = NULL;
   gsize len;
 
@@ -601,7 +482,7 @@ test_truncated_everywhere (void)
 static void
 test_external_entity_not_read (void)
 {
-  g_autofree char *path = corpus_path ("doctype-external-entity.kwadrant");
+  g_autofree char *path = kw_format_test_corpus_path ("doctype-external-entity.kwadrant");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(KwBoard) board = kw_format_load_file (file, NULL, &error);
@@ -648,7 +529,7 @@ test_bad_files_are_silent (void)
 static void
 test_newer_version_loads_read_only (void)
 {
-  g_autofree char *path = corpus_path ("newer-format-version.kwadrant");
+  g_autofree char *path = kw_format_test_corpus_path ("newer-format-version.kwadrant");
   g_autofree char *before = read_file (path);
   g_autofree char *after = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -661,9 +542,9 @@ test_newer_version_loads_read_only (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (board);
-  g_assert_cmpuint (kw_board_get_format_version (board), ==, 2);
+  g_assert_cmpuint (kw_board_get_format_version (board), ==, 3);
   g_object_get (board, "format-version", &version, NULL);
-  g_assert_cmpuint (version, ==, 2);
+  g_assert_cmpuint (version, ==, 3);
   g_assert_true (kw_board_is_from_newer_format (board));
 
   g_assert_cmpstr (kw_board_get_title (board), ==, "Uit de toekomst");
@@ -699,7 +580,7 @@ test_newer_version_never_saved (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "toekomst.kwadrant", NULL);
-  g_autofree char *source = corpus_path ("newer-format-version.kwadrant");
+  g_autofree char *source = kw_format_test_corpus_path ("newer-format-version.kwadrant");
   g_autofree char *before = read_file (source);
   g_autofree char *after = NULL;
   g_autofree char *new_etag = NULL;
@@ -751,7 +632,7 @@ on_newer_saved (GObject      *source,
 static void
 test_newer_version_never_saved_async (void)
 {
-  g_autofree char *source = corpus_path ("newer-format-version.kwadrant");
+  g_autofree char *source = kw_format_test_corpus_path ("newer-format-version.kwadrant");
   g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autofree char *before = read_file (source);
   g_autofree char *after = NULL;
@@ -774,7 +655,7 @@ test_newer_version_never_saved_async (void)
 static void
 test_newer_version_deep_unknown (void)
 {
-  GString *xml = g_string_new ("<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='2'>");
+  GString *xml = g_string_new ("<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='3'>");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwBoard) board = NULL;
@@ -1179,7 +1060,7 @@ test_async (void)
   g_autoptr(GAsyncResult) read = NULL;
   g_autoptr(GAsyncResult) refused = NULL;
   g_autofree char *etag = NULL;
-  g_autofree char *bad_path = corpus_path ("duplicate-id.kwadrant");
+  g_autofree char *bad_path = kw_format_test_corpus_path ("duplicate-id.kwadrant");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
   g_autoptr(KwBoard) bad_board = NULL;
   GError *error = NULL;
@@ -1192,7 +1073,7 @@ test_async (void)
   kw_format_load_file_async (file, NULL, on_async_done, &read);
   loaded = kw_format_load_file_finish (file, wait_for (&read), &error);
   g_assert_no_error (error);
-  assert_same_board (board, loaded);
+  kw_format_test_assert_same_board (board, loaded);
 
   kw_format_load_file_async (bad_file, NULL, on_async_done, &refused);
   bad_board = kw_format_load_file_finish (bad_file, wait_for (&refused), &error);

@@ -11,6 +11,7 @@
 #include "kw-follow-up.h"
 #include "kw-format.h"
 #include "kw-i18n.h"
+#include "kw-snapshot-private.h"
 #include "kw-text.h"
 
 struct _KwBoard
@@ -21,6 +22,7 @@ struct _KwBoard
   KwThresholds  thresholds;
   GPtrArray    *findings;   /* of KwFinding, owned */
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
+  GListStore   *snapshots;  /* of KwSnapshot, oldest first */
   guint         format_version;
   guint         review_interval;  /* months */
 };
@@ -100,6 +102,18 @@ finding_notify_cb (KwFinding  *finding,
   kw_board_emit_changed (self);
 }
 
+/* A finding came or went at position: the list, its length, the board. */
+static void
+findings_changed (KwBoard *self,
+                  guint    position,
+                  guint    removed,
+                  guint    added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  kw_board_emit_changed (self);
+}
+
 static void
 kw_board_adopt (KwBoard   *self,
                 KwFinding *finding)
@@ -122,6 +136,7 @@ kw_board_dispose (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->snapshots);
 
   G_OBJECT_CLASS (kw_board_parent_class)->dispose (object);
 }
@@ -285,6 +300,7 @@ kw_board_init (KwBoard *self)
   self->review_interval = KW_REVIEW_INTERVAL_DEFAULT;
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->snapshots = g_list_store_new (KW_TYPE_SNAPSHOT);
 }
 
 KwBoard *
@@ -339,6 +355,14 @@ kw_board_copy (KwBoard *self)
 
       g_ptr_array_add (copy->findings, finding);
       kw_board_adopt (copy, finding);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->snapshots)); i++)
+    {
+      g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), i);
+      g_autoptr(KwSnapshot) snapshot_copy = _kw_snapshot_copy (snapshot);
+
+      g_list_store_append (copy->snapshots, snapshot_copy);
     }
 
   return copy;
@@ -591,9 +615,7 @@ kw_board_insert_finding (KwBoard   *self,
   g_ptr_array_insert (self->findings, (int) position, g_object_ref (finding));
   kw_board_adopt (self, finding);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
-  kw_board_emit_changed (self);
+  findings_changed (self, position, 0, 1);
 
   return TRUE;
 }
@@ -615,9 +637,7 @@ kw_board_remove_finding (KwBoard   *self,
   g_hash_table_remove (self->by_id, kw_finding_get_id (removed));
   g_signal_handlers_disconnect_by_func (removed, finding_notify_cb, self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
-  kw_board_emit_changed (self);
+  findings_changed (self, position, 1, 0);
 
   return TRUE;
 }
@@ -760,6 +780,135 @@ _kw_board_take_finding_loading (KwBoard   *self,
 
   g_ptr_array_add (self->findings, finding);
   kw_board_adopt (self, finding);
+
+  return TRUE;
+}
+
+/* --- Snapshots ------------------------------------------------------- */
+
+GListModel *
+kw_board_get_snapshots (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+
+  return G_LIST_MODEL (self->snapshots);
+}
+
+static guint
+kw_board_get_n_snapshots (KwBoard *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->snapshots));
+}
+
+/* Borrowed: the store keeps its own reference. */
+static KwSnapshot *
+kw_board_get_snapshot (KwBoard *self,
+                       guint    position)
+{
+  g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), position);
+
+  return snapshot;
+}
+
+KwSnapshot *
+kw_board_lookup_snapshot (KwBoard    *self,
+                          const char *name)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* A board has at most KW_SNAPSHOT_MAX_PER_BOARD: a scan is quick. */
+  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
+    {
+      KwSnapshot *snapshot = kw_board_get_snapshot (self, i);
+
+      if (g_str_equal (kw_snapshot_get_name (snapshot), name))
+        return snapshot;
+    }
+
+  return NULL;
+}
+
+guint
+_kw_board_count_snapshot_entries (KwBoard *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
+    n += kw_snapshot_get_n_entries (kw_board_get_snapshot (self, i));
+
+  return n;
+}
+
+gboolean
+kw_board_has_room_for_snapshot (KwBoard *self,
+                                guint    n_entries)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+
+  return kw_board_get_n_snapshots (self) < KW_SNAPSHOT_MAX_PER_BOARD &&
+         n_entries <= KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD - _kw_board_count_snapshot_entries (self);
+}
+
+gboolean
+kw_board_add_snapshot (KwBoard    *self,
+                       KwSnapshot *snapshot,
+                       guint       position)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (kw_board_lookup_snapshot (self, kw_snapshot_get_name (snapshot)) != NULL ||
+      !kw_board_has_room_for_snapshot (self, kw_snapshot_get_n_entries (snapshot)))
+    return FALSE;
+
+  position = MIN (position, kw_board_get_n_snapshots (self));
+  g_list_store_insert (self->snapshots, position, snapshot);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+kw_board_remove_snapshot (KwBoard    *self,
+                          KwSnapshot *snapshot)
+{
+  guint position;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (self->snapshots, snapshot, &position))
+    return FALSE;
+
+  g_list_store_remove (self->snapshots, position);
+  kw_board_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+kw_board_rename_snapshot (KwBoard    *self,
+                          KwSnapshot *snapshot,
+                          const char *name,
+                          const char *note)
+{
+  g_autofree char *clean_name = NULL;
+  KwSnapshot *other;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (self->snapshots, snapshot, NULL) || !kw_snapshot_name_is_valid (name))
+    return FALSE;
+
+  clean_name = kw_text_clean (name, TRUE);
+  other = kw_board_lookup_snapshot (self, clean_name);
+  if (other != NULL && other != snapshot)
+    return FALSE;
+
+  if (_kw_snapshot_rename (snapshot, clean_name, note))
+    kw_board_emit_changed (self);
 
   return TRUE;
 }

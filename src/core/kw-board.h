@@ -8,6 +8,7 @@
 
 #include "kw-finding.h"
 #include "kw-outcome.h"
+#include "kw-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -25,15 +26,16 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (KwBoard, kw_board, KW, BOARD, GObject)
 
 /* A KwBoard is a GListModel of KwFinding, in the board's own order. It
- * emits "changed" after any change to itself or to one of its findings:
- * the one signal that autosave, the window title and the lists follow. */
+ * emits "changed" after any change to itself, to one of its findings or
+ * to its list of snapshots: the one signal that autosave, the window
+ * title and the lists follow. */
 
 KwBoard    *kw_board_new                   (void);
-/* A new board with the same texts, thresholds, format version and findings
- * (copies, with the same ids and times): what the board is now, for work
- * that must not see later edits, such as printing. Copied through the
- * model, not the file format, so a board the format refuses to write (one
- * from a newer version) copies too. */
+/* A new board with the same texts, thresholds, format version, findings
+ * (copies, with the same ids and times) and snapshots: what the board is
+ * now, for work that must not see later edits, such as printing. Copied
+ * through the model, not the file format, so a board the format refuses
+ * to write (one from a newer version) copies too. */
 KwBoard    *kw_board_copy                  (KwBoard            *self);
 
 /* The format version of the file the board was read from (set by the
@@ -112,5 +114,32 @@ GPtrArray  *kw_board_collect_outcome       (KwBoard            *self,
 int         kw_outcome_compare_findings    (KwOutcome           outcome,
                                             KwFinding          *a,
                                             KwFinding          *b);
+
+/* The board's snapshots (KwSnapshot items), oldest first; borrowed. Each
+ * change below emits "changed" after the list's items-changed. */
+GListModel *kw_board_get_snapshots         (KwBoard            *self);
+KwSnapshot *kw_board_lookup_snapshot       (KwBoard            *self,
+                                            const char         *name);
+/* Inserts at position (G_MAXUINT appends). FALSE, changing nothing, when
+ * a snapshot of that name is already on the board, or when the board
+ * would have more than KW_SNAPSHOT_MAX_PER_BOARD snapshots or
+ * KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD entries in them (the file format's
+ * bounds). */
+gboolean    kw_board_add_snapshot          (KwBoard            *self,
+                                            KwSnapshot         *snapshot,
+                                            guint               position);
+/* Whether kw_board_add_snapshot() would take a snapshot of this many
+ * entries now, names aside. */
+gboolean    kw_board_has_room_for_snapshot (KwBoard            *self,
+                                            guint               n_entries);
+gboolean    kw_board_remove_snapshot       (KwBoard            *self,
+                                            KwSnapshot         *snapshot);
+/* FALSE, changing nothing, when the snapshot is not on the board, the
+ * name is not valid (kw_snapshot_name_is_valid()) or another snapshot has
+ * it. note may be NULL for "". */
+gboolean    kw_board_rename_snapshot       (KwBoard            *self,
+                                            KwSnapshot         *snapshot,
+                                            const char         *name,
+                                            const char         *note);
 
 G_END_DECLS

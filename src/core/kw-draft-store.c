@@ -7,35 +7,16 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
-#include "kw-i18n.h"
-
-#include "kw-draft-private.h"
+#include "kw-draft-file.h"
 #include "kw-draft-store.h"
 #include "kw-format.h"
-
-/* A draft file is a serialised GVariant dictionary (a{sv}): the board's
- * .kwadrant XML under "board" (ay) and the metadata next to it, so that
- * one atomic replace writes both together. */
-#define DRAFT_KIND "kwadrant-draft"
-#define DRAFT_VERSION 1
-#define MAX_DRAFT_SIZE (KW_FORMAT_MAX_FILE_SIZE + 1024 * 1024)
 
 /* g_file_replace() writes into a temporary file in the same folder and
  * renames it over the draft; a crash in between leaves the temporary file
  * behind. No write takes this long, so an older one is a leftover. */
 #define TEMP_FILE_PREFIX ".goutputstream-"
 #define LEFTOVER_AGE_SECONDS 60
-
-/* Who wrote a draft: a process id alone may be reused after a crash or a
- * reboot, the start time and the boot id tell the processes apart. */
-typedef struct
-{
-  guint    pid;
-  guint64  start_time;
-  char    *boot_id;
-} Owner;
 
 typedef enum {
   OP_WRITE,
@@ -69,265 +50,6 @@ G_DEFINE_FINAL_TYPE (KwDraftStore, kw_draft_store, G_TYPE_OBJECT)
 
 static void kw_draft_store_run_next (KwDraftStore *self,
                                      const char   *id);
-
-/* This process and the others */
-
-static char *
-read_boot_id (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
-    return g_strdup ("");
-
-  return g_strdup (g_strstrip (contents));
-}
-
-/* Reads the command name and start time (in clock ticks since boot) of a
- * running process from /proc/PID/stat; FALSE when there is no such
- * process, or only its zombie. */
-static gboolean
-read_process (guint     pid,
-              char    **comm,
-              guint64  *start_time)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%u/stat", pid);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *open_paren;
-  const char *close_paren;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return FALSE;
-
-  /* "PID (COMM) STATE PPID …": the name may itself hold parentheses. */
-  open_paren = strchr (contents, '(');
-  close_paren = strrchr (contents, ')');
-  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren)
-    return FALSE;
-
-  fields = g_strsplit (close_paren + 1 + strspn (close_paren + 1, " "), " ", 0);
-  /* Field 3 is the state, field 22 the start time. */
-  if (g_strv_length (fields) < 20 || fields[0][0] == 'Z' || fields[0][0] == 'X')
-    return FALSE;
-
-  if (comm != NULL)
-    *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
-  if (start_time != NULL)
-    *start_time = g_ascii_strtoull (fields[19], NULL, 10);
-
-  return TRUE;
-}
-
-static const Owner *
-get_self_owner (void)
-{
-  static Owner self_owner;
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      self_owner.pid = (guint) getpid ();
-      if (!read_process (self_owner.pid, NULL, &self_owner.start_time))
-        self_owner.start_time = 0;
-      self_owner.boot_id = read_boot_id ();
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return &self_owner;
-}
-
-static gboolean
-owner_is_self (const Owner *owner)
-{
-  const Owner *self_owner = get_self_owner ();
-
-  return owner->pid == self_owner->pid &&
-         owner->start_time == self_owner->start_time &&
-         g_strcmp0 (owner->boot_id, self_owner->boot_id) == 0;
-}
-
-/* TRUE when the writer still runs as this same program (another Kwadrant
- * window process, or another instance of a test). */
-static gboolean
-owner_is_alive (const Owner *owner)
-{
-  const Owner *self_owner = get_self_owner ();
-  g_autofree char *comm = NULL;
-  g_autofree char *self_comm = NULL;
-  guint64 start_time = 0;
-
-  if (g_strcmp0 (owner->boot_id, self_owner->boot_id) != 0)
-    return FALSE;  /* written before a reboot */
-
-  if (!read_process (owner->pid, &comm, &start_time) || start_time != owner->start_time)
-    return FALSE;
-
-  if (!read_process (self_owner->pid, &self_comm, NULL))
-    return TRUE;  /* cannot tell: better not to take another's draft */
-
-  return g_strcmp0 (comm, self_comm) == 0;
-}
-
-static void
-owner_clear (Owner *owner)
-{
-  g_clear_pointer (&owner->boot_id, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Owner, owner_clear)
-
-/* The draft file */
-
-static gboolean
-is_valid_id (const char *id)
-{
-  return id != NULL && g_uuid_string_is_valid (id);
-}
-
-static GFile *
-get_draft_file (GFile      *directory,
-                const char *id)
-{
-  g_autofree char *name = g_strconcat (id, KW_DRAFT_SUFFIX, NULL);
-
-  return g_file_get_child (directory, name);
-}
-
-static GBytes *
-serialize_draft (const char  *id,
-                 KwBoard     *board,
-                 GFile       *file,
-                 const char  *etag,
-                 GError     **error)
-{
-  g_autoptr(GBytes) board_bytes = NULL;
-  g_autoptr(GVariant) dict = NULL;
-  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
-  const Owner *owner = get_self_owner ();
-  GVariantBuilder builder;
-
-  board_bytes = kw_format_save_bytes (board, error);
-  if (board_bytes == NULL)
-    return NULL;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&builder, "{sv}", "kind", g_variant_new_string (DRAFT_KIND));
-  g_variant_builder_add (&builder, "{sv}", "version", g_variant_new_uint32 (DRAFT_VERSION));
-  g_variant_builder_add (&builder, "{sv}", "id", g_variant_new_string (id));
-  g_variant_builder_add (&builder, "{sv}", "title", g_variant_new_string (kw_board_get_title (board)));
-  g_variant_builder_add (&builder, "{sv}", "uri", g_variant_new_string (uri != NULL ? uri : ""));
-  g_variant_builder_add (&builder, "{sv}", "etag", g_variant_new_string (etag != NULL ? etag : ""));
-  g_variant_builder_add (&builder, "{sv}", "written", g_variant_new_int64 (g_get_real_time ()));
-  g_variant_builder_add (&builder, "{sv}", "pid", g_variant_new_uint32 (owner->pid));
-  g_variant_builder_add (&builder, "{sv}", "start-time", g_variant_new_uint64 (owner->start_time));
-  g_variant_builder_add (&builder, "{sv}", "boot-id", g_variant_new_string (owner->boot_id));
-  g_variant_builder_add (&builder, "{sv}", "board",
-                         g_variant_new_from_bytes (G_VARIANT_TYPE_BYTESTRING, board_bytes, TRUE));
-  dict = g_variant_ref_sink (g_variant_builder_end (&builder));
-
-  return g_variant_get_data_as_bytes (dict);
-}
-
-static void
-set_corrupt_error (GError     **error,
-                   const char  *id)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("The draft %s is damaged and cannot be restored."), id);
-}
-
-static GDateTime *
-new_date_time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  if (seconds == NULL)
-    return NULL;
-
-  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-}
-
-/* Checks a draft's contents and reads what it says. board_bytes (may be
- * NULL) receives the board's XML. */
-static KwDraft *
-parse_draft (GBytes      *contents,
-             const char  *id,
-             Owner       *owner,
-             GBytes     **board_bytes,
-             GError     **error)
-{
-  g_autoptr(GVariant) dict = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, contents, FALSE));
-  g_autoptr(GVariant) board = NULL;
-  g_autoptr(GDateTime) written = NULL;
-  g_autoptr(GFile) file = NULL;
-  const char *kind, *stored_id, *title, *uri, *etag, *boot_id;
-  guint32 version, pid;
-  guint64 start_time;
-  gint64 written_usec;
-
-  /* A damaged file would read as a dictionary with missing entries;
-   * the normal-form check catches any inconsistency in the framing. */
-  if (!g_variant_is_normal_form (dict) ||
-      !g_variant_lookup (dict, "kind", "&s", &kind) || !g_str_equal (kind, DRAFT_KIND) ||
-      !g_variant_lookup (dict, "version", "u", &version) || version != DRAFT_VERSION ||
-      !g_variant_lookup (dict, "id", "&s", &stored_id) || !g_str_equal (stored_id, id) ||
-      !g_variant_lookup (dict, "title", "&s", &title) ||
-      !g_variant_lookup (dict, "uri", "&s", &uri) ||
-      !g_variant_lookup (dict, "etag", "&s", &etag) ||
-      !g_variant_lookup (dict, "written", "x", &written_usec) ||
-      !g_variant_lookup (dict, "pid", "u", &pid) ||
-      !g_variant_lookup (dict, "start-time", "t", &start_time) ||
-      !g_variant_lookup (dict, "boot-id", "&s", &boot_id) ||
-      (board = g_variant_lookup_value (dict, "board", G_VARIANT_TYPE_BYTESTRING)) == NULL ||
-      g_variant_get_size (board) == 0 ||
-      (written = new_date_time_from_usec (written_usec)) == NULL)
-    {
-      set_corrupt_error (error, id);
-      return NULL;
-    }
-
-  if (*uri != '\0')
-    file = g_file_new_for_uri (uri);
-
-  if (owner != NULL)
-    {
-      owner->pid = pid;
-      owner->start_time = start_time;
-      owner->boot_id = g_strdup (boot_id);
-    }
-  if (board_bytes != NULL)
-    *board_bytes = g_variant_get_data_as_bytes (board);
-
-  return _kw_draft_new (id, title, file, etag, written, pid);
-}
-
-static GBytes *
-read_draft_file (GFile         *file,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_size (info) > MAX_DRAFT_SIZE)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The draft is larger than any board Kwadrant can open."));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
-
-  return g_bytes_new_take (contents, length);
-}
 
 /* Writing and removing, one operation at a time per id */
 
@@ -381,17 +103,16 @@ op_finished (KwDraftStore *self,
     kw_draft_store_run_next (self, id);
 }
 
+/* Returns a write's or removal's result (error NULL for success, taken)
+ * and starts the next operation on the same id. */
 static void
-write_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+op_return (GTask  *task,
+           GError *error)
 {
-  GTask *task = user_data;
   KwDraftStore *self = g_task_get_source_object (task);
   g_autofree char *id = g_strdup (g_task_get_task_data (task));
-  GError *error = NULL;
 
-  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (error == NULL)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -403,28 +124,27 @@ write_done_cb (GObject      *object,
 }
 
 static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError *error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
+  op_return (user_data, error);
+}
+
+static void
 delete_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GTask *task = user_data;
-  KwDraftStore *self = g_task_get_source_object (task);
-  g_autofree char *id = g_strdup (g_task_get_task_data (task));
   GError *error = NULL;
 
-  if (g_file_delete_finish (G_FILE (object), result, &error) ||
+  if (!g_file_delete_finish (G_FILE (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&error);
-      g_task_return_boolean (task, TRUE);
-    }
-  else
-    g_task_return_error (task, error);
-
-  g_object_ref (self);
-  g_object_unref (task);
-  op_finished (self, id);
-  g_object_unref (self);
+    g_clear_error (&error);  /* gone already: what was asked */
+  op_return (user_data, error);
 }
 
 static gboolean
@@ -457,7 +177,7 @@ kw_draft_store_run_next (KwDraftStore *self,
     return;
 
   writer->busy = TRUE;
-  file = get_draft_file (self->directory, id);
+  file = kw_draft_file_get (self->directory, id);
   task = g_steal_pointer (&op->task);
   cancellable = g_task_get_cancellable (task);
 
@@ -560,7 +280,7 @@ dup_id_of_name (const char *name)
     return NULL;
 
   id = g_strndup (name, strlen (name) - strlen (KW_DRAFT_SUFFIX));
-  if (!is_valid_id (id))
+  if (!kw_draft_id_is_valid (id))
     return NULL;
 
   return g_steal_pointer (&id);
@@ -573,18 +293,18 @@ list_one (GFile         *directory,
           const char   **excluded,
           GCancellable  *cancellable)
 {
-  g_autoptr(GFile) file = get_draft_file (directory, id);
+  g_autoptr(GFile) file = kw_draft_file_get (directory, id);
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwDraft) draft = NULL;
-  g_auto(Owner) owner = { 0 };
+  g_auto(KwDraftOwner) owner = { 0 };
 
   if (excluded != NULL && g_strv_contains (excluded, id))
     return NULL;
 
-  contents = read_draft_file (file, cancellable, &error);
+  contents = kw_draft_file_read (file, cancellable, &error);
   if (contents != NULL)
-    draft = parse_draft (contents, id, &owner, NULL, &error);
+    draft = kw_draft_file_parse (contents, id, &owner, NULL, &error);
 
   if (draft == NULL)
     {
@@ -598,7 +318,7 @@ list_one (GFile         *directory,
       return NULL;
     }
 
-  if (owner_is_self (&owner) || owner_is_alive (&owner))
+  if (kw_draft_owner_is_self (&owner) || kw_draft_owner_is_alive (&owner))
     return NULL;
 
   return g_steal_pointer (&draft);
@@ -686,18 +406,18 @@ load_draft (GFile         *directory,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autoptr(GFile) file = get_draft_file (directory, id);
+  g_autoptr(GFile) file = kw_draft_file_get (directory, id);
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GBytes) board_bytes = NULL;
   g_autoptr(KwDraft) draft = NULL;
   g_autofree char *name = NULL;
   KwBoard *board;
 
-  contents = read_draft_file (file, cancellable, error);
+  contents = kw_draft_file_read (file, cancellable, error);
   if (contents == NULL)
     return NULL;
 
-  draft = parse_draft (contents, id, NULL, &board_bytes, error);
+  draft = kw_draft_file_parse (contents, id, NULL, &board_bytes, error);
   if (draft == NULL)
     return NULL;
 
@@ -809,7 +529,7 @@ kw_draft_store_adopt (KwDraftStore *self,
                       const char   *id)
 {
   g_return_if_fail (KW_IS_DRAFT_STORE (self));
-  g_return_if_fail (is_valid_id (id));
+  g_return_if_fail (kw_draft_id_is_valid (id));
 
   g_hash_table_add (self->owned, g_strdup (id));
 }
@@ -829,7 +549,7 @@ kw_draft_store_save_async (KwDraftStore        *self,
   GError *error = NULL;
 
   g_return_if_fail (KW_IS_DRAFT_STORE (self));
-  g_return_if_fail (is_valid_id (id));
+  g_return_if_fail (kw_draft_id_is_valid (id));
   g_return_if_fail (KW_IS_BOARD (board));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
@@ -838,7 +558,7 @@ kw_draft_store_save_async (KwDraftStore        *self,
 
   /* Serialised now, on the board's own thread: later changes belong to
    * the next draft. */
-  contents = serialize_draft (id, board, file, etag, &error);
+  contents = kw_draft_file_serialize (id, board, file, etag, &error);
   if (contents == NULL)
     {
       g_task_return_error (task, error);
@@ -870,7 +590,7 @@ kw_draft_store_remove_async (KwDraftStore        *self,
   GTask *task;
 
   g_return_if_fail (KW_IS_DRAFT_STORE (self));
-  g_return_if_fail (is_valid_id (id));
+  g_return_if_fail (kw_draft_id_is_valid (id));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, kw_draft_store_remove_async);
@@ -928,6 +648,25 @@ thread_data_free (ThreadData *data)
   g_free (data);
 }
 
+/* Runs @thread_func on a copy of what it needs: the threads never read
+ * the store itself, which the main thread goes on changing. */
+static void
+run_in_thread (KwDraftStore        *self,
+               ThreadData          *data,
+               gpointer             source_tag,
+               GTaskThreadFunc      thread_func,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  data->directory = g_object_ref (self->directory);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 list_thread (GTask        *task,
              gpointer      source_object,
@@ -951,7 +690,6 @@ kw_draft_store_list_async (KwDraftStore        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char **owned = NULL;
   ThreadData *data;
 
@@ -959,14 +697,9 @@ kw_draft_store_list_async (KwDraftStore        *self,
 
   owned = dup_owned_ids (self);
   data = g_new0 (ThreadData, 1);
-  data->directory = g_object_ref (self->directory);
   /* A copy: the thread must not read the table while we change it. */
   data->excluded = g_strdupv (owned);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kw_draft_store_list_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
-  g_task_run_in_thread (task, list_thread);
+  run_in_thread (self, data, kw_draft_store_list_async, list_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -988,7 +721,7 @@ kw_draft_store_load (KwDraftStore  *self,
                      GError       **error)
 {
   g_return_val_if_fail (KW_IS_DRAFT_STORE (self), NULL);
-  g_return_val_if_fail (is_valid_id (id), NULL);
+  g_return_val_if_fail (kw_draft_id_is_valid (id), NULL);
 
   return load_draft (self->directory, id, draft, cancellable, error);
 }
@@ -1017,20 +750,14 @@ kw_draft_store_load_async (KwDraftStore        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ThreadData *data;
 
   g_return_if_fail (KW_IS_DRAFT_STORE (self));
-  g_return_if_fail (is_valid_id (id));
+  g_return_if_fail (kw_draft_id_is_valid (id));
 
   data = g_new0 (ThreadData, 1);
-  data->directory = g_object_ref (self->directory);
   data->id = g_strdup (id);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kw_draft_store_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) thread_data_free);
-  g_task_run_in_thread (task, load_thread);
+  run_in_thread (self, data, kw_draft_store_load_async, load_thread, cancellable, callback, user_data);
 }
 
 KwBoard *

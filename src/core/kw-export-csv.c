@@ -1,8 +1,9 @@
 /* kw-export-csv.c: one row per finding, in the board's order, RFC 4180
  * quoting, CRLF line ends, UTF-8.
  *
- * The column names and status words are the importer's own (kw-csv.c), in
- * English or Dutch, so the file reads back into the same findings. They are
+ * The column names (kw-plan-columns.c) and status words are the
+ * importer's own (kw-csv.c), in English or Dutch, so the file reads back
+ * into the same findings. They are
  * not translated through gettext for that reason: a translation the
  * importer does not know would break the round trip.
  *
@@ -21,48 +22,12 @@
 #include <string.h>
 
 #include "kw-export-csv.h"
+#include "kw-export-file.h"
+#include "kw-plan-columns.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
 #define BOM "\xef\xbb\xbf"
-
-typedef enum {
-  COLUMN_ID,
-  COLUMN_TITLE,
-  COLUMN_DESCRIPTION,
-  COLUMN_IMPACT,
-  COLUMN_EFFORT,
-  COLUMN_OUTCOME,
-  COLUMN_OWNER,
-  COLUMN_DUE,
-  COLUMN_REVIEW,
-  COLUMN_STATUS,
-  COLUMN_TAGS,
-  COLUMN_SOURCE,
-  COLUMN_DROP_REASON,
-  COLUMN_CREATED,
-  COLUMN_MODIFIED,
-  N_COLUMNS
-} Column;
-
-/* English and Dutch, each a name kw-csv.c knows. */
-static const char * const column_names[N_COLUMNS][2] = {
-  { "id", "id" },
-  { "title", "titel" },
-  { "description", "omschrijving" },
-  { "impact", "impact" },
-  { "effort", "inspanning" },
-  { "outcome", "uitkomst" },
-  { "owner", "eigenaar" },
-  { "due", "deadline" },
-  { "review", "herbeoordeling" },
-  { "status", "status" },
-  { "tags", "labels" },
-  { "source", "bron" },
-  { "drop reason", "reden schrappen" },
-  { "created", "aangemaakt" },
-  { "modified", "gewijzigd" },
-};
 
 static const char * const status_words[KW_N_STATUSES][2] = {
   { "open", "open" },
@@ -275,9 +240,58 @@ write_tags (Writer    *self,
 static void
 write_header (Writer *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
-    write_cell (self, column_names[i][self->dutch]);
+  KwPlanColumn columns[KW_N_PLAN_COLUMNS];
+  guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_CSV, columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    write_cell (self, kw_plan_column_get_name (columns[i], self->dutch));
   end_row (self);
+}
+
+static void
+write_column (Writer       *self,
+              KwBoard      *board,
+              KwFinding    *finding,
+              KwPlanColumn  column)
+{
+  gboolean placed = kw_finding_get_placed (finding);
+
+  switch (column)
+    {
+    case KW_PLAN_COLUMN_ID:          write_cell (self, kw_finding_get_id (finding)); break;
+    case KW_PLAN_COLUMN_TITLE:       write_cell (self, kw_finding_get_title (finding)); break;
+    case KW_PLAN_COLUMN_DESCRIPTION: write_cell (self, kw_finding_get_description (finding)); break;
+    case KW_PLAN_COLUMN_IMPACT:
+      if (placed)
+        write_score (self, kw_finding_get_impact (finding));
+      else
+        write_cell (self, NULL);
+      break;
+    case KW_PLAN_COLUMN_EFFORT:
+      if (placed)
+        write_score (self, kw_finding_get_effort (finding));
+      else
+        write_cell (self, NULL);
+      break;
+    case KW_PLAN_COLUMN_OUTCOME:
+      write_cell (self, kw_outcome_get_title (kw_board_classify_finding (board, finding)));
+      break;
+    case KW_PLAN_COLUMN_OWNER:       write_cell (self, kw_finding_get_owner (finding)); break;
+    case KW_PLAN_COLUMN_DUE:         write_cell (self, kw_finding_get_due_date (finding)); break;
+    case KW_PLAN_COLUMN_REVIEW:      write_cell (self, kw_finding_get_review_date (finding)); break;
+    case KW_PLAN_COLUMN_STATUS:
+      write_cell (self, status_words[kw_finding_get_status (finding)][self->dutch]);
+      break;
+    case KW_PLAN_COLUMN_TAGS:        write_tags (self, finding); break;
+    case KW_PLAN_COLUMN_SOURCE:      write_cell (self, kw_finding_get_source (finding)); break;
+    case KW_PLAN_COLUMN_DROP_REASON: write_cell (self, kw_finding_get_drop_reason (finding)); break;
+    case KW_PLAN_COLUMN_CREATED:     write_time (self, kw_finding_get_created (finding)); break;
+    case KW_PLAN_COLUMN_MODIFIED:    write_time (self, kw_finding_get_modified (finding)); break;
+    case KW_PLAN_COLUMN_NUMBER:
+    case KW_N_PLAN_COLUMNS:
+    default:
+      g_return_if_reached ();
+    }
 }
 
 static void
@@ -285,31 +299,11 @@ write_finding (Writer    *self,
                KwBoard   *board,
                KwFinding *finding)
 {
-  gboolean placed = kw_finding_get_placed (finding);
+  KwPlanColumn columns[KW_N_PLAN_COLUMNS];
+  guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_CSV, columns);
 
-  write_cell (self, kw_finding_get_id (finding));
-  write_cell (self, kw_finding_get_title (finding));
-  write_cell (self, kw_finding_get_description (finding));
-  if (placed)
-    {
-      write_score (self, kw_finding_get_impact (finding));
-      write_score (self, kw_finding_get_effort (finding));
-    }
-  else
-    {
-      write_cell (self, NULL);
-      write_cell (self, NULL);
-    }
-  write_cell (self, kw_outcome_get_title (kw_board_classify_finding (board, finding)));
-  write_cell (self, kw_finding_get_owner (finding));
-  write_cell (self, kw_finding_get_due_date (finding));
-  write_cell (self, kw_finding_get_review_date (finding));
-  write_cell (self, status_words[kw_finding_get_status (finding)][self->dutch]);
-  write_tags (self, finding);
-  write_cell (self, kw_finding_get_source (finding));
-  write_cell (self, kw_finding_get_drop_reason (finding));
-  write_time (self, kw_finding_get_created (finding));
-  write_time (self, kw_finding_get_modified (finding));
+  for (guint i = 0; i < n_columns; i++)
+    write_column (self, board, finding, columns[i]);
   end_row (self);
 }
 
@@ -352,6 +346,5 @@ kw_export_csv_file (KwBoard                  *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }

@@ -163,7 +163,7 @@ static const char base_css[] =
   "figure.matrix svg { display: block; width: 100%; height: auto; max-width: 45rem; border: 1px solid var(--rule); }\n"
   "figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }\n"
   ".advice { color: var(--muted); margin: 0 0 1rem; }\n"
-  "ol.items { list-style: none; margin: 0; padding: 0; }\n"
+  "ol.items, ul.items { list-style: none; margin: 0; padding: 0; }\n"
   "li.item { padding: .8rem 0; border-top: 1px solid var(--rule); }\n"
   ".number { flex: none; display: inline-block; min-width: 2rem; padding: 0 .4rem; border-radius: 1rem;"
   " background: var(--accent-ink); color: #fff; text-align: center; font-weight: bold; }\n"
@@ -173,7 +173,10 @@ static const char base_css[] =
   "dl.facts dt { color: var(--muted); }\n"
   "dl.facts dt::after { content: \":\"; }\n"
   "dl.facts dd { margin: 0; }\n"
-  "dl.facts .overdue dd { color: #a51d2d; font-weight: bold; }\n"
+  "dl.facts .overdue dd, ul.follow-up .overdue { color: #a51d2d; font-weight: bold; }\n"
+  "dl.facts .review-due dd, ul.follow-up .review-due { font-weight: bold; }\n"
+  "ul.follow-up { margin: 0 0 1rem; padding-left: 1.2rem; }\n"
+  ".follow-up h3 { margin-top: 1rem; }\n"
   ".empty { color: var(--muted); font-style: italic; }\n"
   "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }\n"
   "@media (max-width: 36rem) {\n"
@@ -194,6 +197,7 @@ static const char base_css[] =
   "  section.summary { display: flex; flex-direction: column; margin-top: 0; }\n"
   "  section.summary figure.matrix { order: 1; margin: .3rem 0 .6rem; break-inside: avoid; }\n"
   "  section.summary table.counts { order: 2; margin: 0; align-self: flex-start; }\n"
+  "  section.summary .follow-up { order: 3; }\n"
   "  table.counts th, table.counts td { padding-top: .05rem; padding-bottom: .05rem; }\n"
   "  figure.matrix svg { max-width: 100%; max-height: 115mm; width: auto; margin: 0 auto; }\n"
   "  section.plan { break-before: page; }\n"
@@ -277,6 +281,8 @@ write_facts (Html       *html,
        * a big plan down. An overdue date is the exception. */
       if (fact->overdue)
         start_with_class (html, "div", "overdue");
+      else if (fact->review_due)
+        start_with_class (html, "div", "review-due");
       else
         start (html, "div");
       element (html, "dt", NULL, fact->label);
@@ -358,6 +364,33 @@ write_matrix (Html         *html,
   end (html);
 }
 
+/* Progress per outcome, what is overdue and what is due for review, each
+ * said in words (the colour only repeats it). */
+static void
+write_follow_up (Html         *html,
+                 const KwPlan *plan)
+{
+  g_autofree char *overdue = kw_plan_get_overdue_text (plan);
+  g_autofree char *review = kw_plan_get_review_text (plan);
+
+  start_with_class (html, "div", "follow-up");
+  element (html, "h3", NULL, _("Progress"));
+  start_with_class (html, "ul", "follow-up");
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      g_autofree char *progress = kw_plan_get_progress_text (plan, (KwOutcome) i);
+
+      if (progress != NULL)
+        element (html, "li", "progress", progress);
+    }
+  element (html, "li", plan->n_overdue > 0 ? "overdue" : NULL, overdue);
+  /* No link to the list that names them: the plan has no tab stops, and
+   * the list is the last section, in the document's order. */
+  element (html, "li", plan->due_for_review->len > 0 ? "review-due" : NULL, review);
+  end (html);
+  end (html);
+}
+
 static void
 write_summary (Html         *html,
                const KwPlan *plan)
@@ -391,6 +424,22 @@ write_summary (Html         *html,
   end (html);
 
   write_matrix (html, plan);
+  write_follow_up (html, plan);
+  end (html);
+}
+
+/* An item's heading: its number in the plan and its title. */
+static void
+write_item_heading (Html         *html,
+                    const KwPlan *plan,
+                    KwFinding    *finding)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
+  start (html, "h3");
+  element (html, "span", "number", number);
+  element (html, "span", "title", kw_finding_get_title (finding));
   end (html);
 }
 
@@ -401,17 +450,12 @@ write_item (Html                *html,
             KwFinding           *finding)
 {
   const char *description = kw_finding_get_description (finding);
-  char number[16];
 
   g_string_assign (html->scratch, "finding-");
   g_string_append (html->scratch, kw_finding_get_id (finding));
   start_with_class (html, "li", "item");
   attribute (html, "id", html->scratch->str);
-  g_snprintf (number, sizeof number, "%u", kw_plan_get_number (plan, finding));
-  start (html, "h3");
-  element (html, "span", "number", number);
-  element (html, "span", "title", kw_finding_get_title (finding));
-  end (html);
+  write_item_heading (html, plan, finding);
   if (description[0] != '\0')
     element (html, "p", "description", description);
   kw_plan_fill_facts (plan, section->outcome, finding, html->facts);
@@ -427,16 +471,7 @@ write_section (Html                *html,
   const char *id = kw_outcome_to_id (section->outcome);
   gboolean empty = section->findings->len == 0;
   g_autofree char *classes = g_strdup_printf ("plan outcome-%s%s", id, empty ? " empty-section" : "");
-  g_autofree char *heading = NULL;
-
-  /* The five steps of the method are numbered; unplaced findings are
-   * not a step but work left over from the workshop. */
-  if (section->outcome == KW_OUTCOME_UNPLACED)
-    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
-  else
-    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
-                               (guint) section->outcome + 1,
-                               kw_plan_section_get_heading (section->outcome));
+  g_autofree char *heading = kw_plan_section_dup_numbered_heading (section->outcome);
 
   start_with_class (html, "section", classes);
   attribute (html, "id", id);
@@ -461,6 +496,39 @@ write_section (Html                *html,
   end (html);
 }
 
+/* The findings whose review date has come, with the list each is on and
+ * the date: numbered as in the sections above. Left out when there are
+ * none. */
+static void
+write_review_section (Html         *html,
+                      const KwPlan *plan)
+{
+  if (plan->due_for_review->len == 0)
+    return;
+
+  start_with_class (html, "section", "review");
+  attribute (html, "id", "due-for-review");
+  element (html, "h2", NULL, kw_plan_review_get_heading ());
+  element (html, "p", "advice", kw_plan_review_get_advice ());
+  start_with_class (html, "ul", "items");
+  for (guint i = 0; i < plan->due_for_review->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (plan->due_for_review, i);
+      KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
+
+      /* The number in its outcome's ink, as in the outcome's section. */
+      g_string_assign (html->scratch, "item outcome-");
+      g_string_append (html->scratch, kw_outcome_to_id (outcome));
+      start_with_class (html, "li", html->scratch->str);
+      write_item_heading (html, plan, finding);
+      kw_plan_fill_review_facts (plan, finding, html->facts);
+      write_facts (html, "facts", html->facts);
+      end (html);
+    }
+  end (html);
+  end (html);
+}
+
 static void
 write_body (Html         *html,
             const KwPlan *plan,
@@ -476,6 +544,7 @@ write_body (Html         *html,
         continue;
       write_section (html, plan, &plan->sections[i]);
     }
+  write_review_section (html, plan);
   end (html);
   start (html, "footer");
   text (html, _("Made with Kwadrant, the impact/effort matrix for improvement findings."));

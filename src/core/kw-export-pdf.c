@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "kw-export-pdf.h"
+#include "kw-export-file.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-text.h"
 
@@ -135,6 +136,9 @@ format_fact (const KwPlanFact *fact)
     return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0"
                                     "<span foreground=\"%s\"><b>%s</b></span>",
                                     fact->label, kw_outcome_get_badge_color (KW_OUTCOME_DROP), fact->value);
+  if (fact->review_due)
+    return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0<b>%s</b>",
+                                    fact->label, fact->value);
   return g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s:</span>\xc2\xa0%s",
                                   fact->label, fact->value);
 }
@@ -181,6 +185,57 @@ add_header (KwPlanPages  *self,
   add_facts_line (self, facts, 0.0, 6.0);
 }
 
+static Block *
+add_list_row (KwPlanPages *self,
+              char        *markup,
+              gboolean     first)
+{
+  Block *row = add_text (self, markup, BODY_SIZE, 2.0);
+
+  row->indent = 8.0;
+  row->tag = "LI";
+  row->first_in_list = first;
+
+  return row;
+}
+
+/* Progress per outcome, what is overdue and what is due for review, as in
+ * the HTML plan: said in words, the colour only repeats it. */
+static void
+add_follow_up (KwPlanPages  *self,
+               const KwPlan *plan)
+{
+  g_autofree char *overdue = kw_plan_get_overdue_text (plan);
+  g_autofree char *review = kw_plan_get_review_text (plan);
+  gboolean first_row = TRUE;
+  Block *heading;
+
+  heading = add_text (self, g_markup_printf_escaped ("<b>%s</b>", _("Progress")), 1.1 * BODY_SIZE, 10.0);
+  heading->keep_with_next = TRUE;
+  heading->tag = "H3";
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      g_autofree char *progress = kw_plan_get_progress_text (plan, (KwOutcome) i);
+
+      if (progress == NULL)
+        continue;
+      add_list_row (self, g_markup_printf_escaped ("<span foreground=\"%s\">●</span>  %s",
+                                                   kw_outcome_get_color ((KwOutcome) i, FALSE), progress),
+                    first_row);
+      first_row = FALSE;
+    }
+
+  if (plan->n_overdue > 0)
+    add_list_row (self, g_markup_printf_escaped ("<span foreground=\"%s\"><b>%s</b></span>",
+                                                 kw_outcome_get_badge_color (KW_OUTCOME_DROP), overdue),
+                  first_row);
+  else
+    add_list_row (self, g_markup_escape_text (overdue, -1), first_row);
+  add_list_row (self, g_markup_printf_escaped (plan->due_for_review->len > 0 ? "<b>%s</b>" : "%s", review),
+                FALSE);
+}
+
 static void
 add_matrix_and_summary (KwPlanPages  *self,
                         const KwPlan *plan)
@@ -215,6 +270,34 @@ add_matrix_and_summary (KwPlanPages  *self,
     }
   add_text (self, g_markup_printf_escaped ("<b>%s: %u</b>", _("Total"), plan->n_findings),
             BODY_SIZE, 4.0)->indent = 8.0;
+  add_follow_up (self, plan);
+}
+
+/* The number in the outcome's ink, as the matrix's badges (the outcome
+ * colours themselves are too light for text on white), and the title. */
+static char *
+item_title (KwOutcome  outcome,
+            guint      number,
+            KwFinding *finding)
+{
+  return g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
+                                  kw_outcome_get_badge_color (outcome), number, kw_finding_get_title (finding));
+}
+
+/* An item's facts, on a smaller line of their own under its title. */
+static void
+append_item_facts (GString *markup,
+                   GArray  *facts)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      g_autofree char *piece = format_fact (&g_array_index (facts, KwPlanFact, i));
+
+      g_string_append (markup, i == 0 ? "\n<span size=\"smaller\">" : "   ");
+      g_string_append (markup, piece);
+      if (i == facts->len - 1)
+        g_string_append (markup, "</span>");
+    }
 }
 
 static void
@@ -231,12 +314,7 @@ add_item (KwPlanPages         *self,
   Block *block;
 
   /* One block per item, so an item never breaks across pages. */
-  /* The number in the outcome's ink, as the matrix's badges: the outcome
-   * colours themselves are too light for text on white. */
-  title = g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  <b>%s</b>",
-                                   kw_outcome_get_badge_color (section->outcome),
-                                   kw_plan_get_number (plan, finding),
-                                   kw_finding_get_title (finding));
+  title = item_title (section->outcome, kw_plan_get_number (plan, finding), finding);
   g_string_append (markup, title);
 
   if (description[0] != '\0')
@@ -245,17 +323,7 @@ add_item (KwPlanPages         *self,
       g_string_append_printf (markup, "\n%s", escaped_description);
     }
 
-  for (guint i = 0; i < facts->len; i++)
-    {
-      const KwPlanFact *fact = &g_array_index (facts, KwPlanFact, i);
-      g_autofree char *piece = NULL;
-
-      piece = format_fact (fact);
-      g_string_append (markup, i == 0 ? "\n<span size=\"smaller\">" : "   ");
-      g_string_append (markup, piece);
-      if (i == facts->len - 1)
-        g_string_append (markup, "</span>");
-    }
+  append_item_facts (markup, facts);
 
   block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
   block->indent = 0.0;
@@ -268,15 +336,8 @@ add_section (KwPlanPages         *self,
              const KwPlan        *plan,
              const KwPlanSection *section)
 {
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = kw_plan_section_dup_numbered_heading (section->outcome);
   Block *block;
-
-  if (section->outcome == KW_OUTCOME_UNPLACED)
-    heading = g_strdup (kw_plan_section_get_heading (section->outcome));
-  else
-    heading = g_strdup_printf (C_("numbered section heading", "%u. %s"),
-                               (guint) section->outcome + 1,
-                               kw_plan_section_get_heading (section->outcome));
 
   block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
   block->tag = "H2";
@@ -298,6 +359,46 @@ add_section (KwPlanPages         *self,
     add_item (self, plan, section, g_ptr_array_index (section->findings, i));
 }
 
+/* The findings whose review date has come, numbered as in their
+ * sections; left out when there are none. */
+static void
+add_review_section (KwPlanPages  *self,
+                    const KwPlan *plan)
+{
+  g_autoptr(GArray) facts = kw_plan_facts_new ();
+  Block *block;
+
+  if (plan->due_for_review->len == 0)
+    return;
+
+  block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", kw_plan_review_get_heading ()),
+                    1.5 * BODY_SIZE, 18.0);
+  block->tag = "H2";
+  block->bar_color = INK;
+  block->keep_with_next = TRUE;
+  block = add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s</span>",
+                                                   kw_plan_review_get_advice ()),
+                    BODY_SIZE, 3.0);
+  block->keep_with_next = TRUE;
+
+  for (guint i = 0; i < plan->due_for_review->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (plan->due_for_review, i);
+      KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
+      GString *markup = g_string_new (NULL);
+      g_autofree char *title = NULL;
+
+      title = item_title (outcome, kw_plan_get_number (plan, finding), finding);
+      g_string_append (markup, title);
+      kw_plan_fill_review_facts (plan, finding, facts);
+      append_item_facts (markup, facts);
+
+      block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
+      block->tag = "LI";
+      block->first_in_list = i == 0;
+    }
+}
+
 static void
 build_blocks (KwPlanPages  *self,
               const KwPlan *plan,
@@ -313,6 +414,7 @@ build_blocks (KwPlanPages  *self,
         continue;
       add_section (self, plan, &plan->sections[i]);
     }
+  add_review_section (self, plan);
 }
 
 /* ---- Layout ---------------------------------------------------------------- */
@@ -627,16 +729,6 @@ kw_plan_pages_draw_page (KwPlanPages *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 kw_plan_pages_render_pdf (KwPlanPages   *self,
                           KwPaper        paper,
@@ -655,7 +747,7 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
   kw_paper_get_size (paper, &width, &height);
 
   pdf = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  surface = cairo_pdf_surface_create_for_stream (kw_matrix_render_append_to_array, pdf, width, height);
   /* What a PDF reader shows in its title bar and says first. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kwadrant");
@@ -713,6 +805,5 @@ kw_export_pdf_file (KwBoard     *board,
   if (pdf == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, pdf, error);
 }

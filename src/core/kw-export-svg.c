@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "kw-export-svg.h"
+#include "kw-export-file.h"
 #include "kw-matrix-render.h"
 #include "kw-matrix-text.h"
 #include "kw-text.h"
@@ -793,6 +794,5 @@ kw_export_svg_file (KwBoard     *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }

@@ -25,28 +25,10 @@
 #include <xlsxwriter.h>
 
 #include "kw-export-xlsx.h"
+#include "kw-export-file.h"
+#include "kw-plan-columns.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
-
-typedef enum {
-  COLUMN_NUMBER,
-  COLUMN_TITLE,
-  COLUMN_DESCRIPTION,
-  COLUMN_IMPACT,
-  COLUMN_EFFORT,
-  COLUMN_OUTCOME,
-  COLUMN_OWNER,
-  COLUMN_DUE,
-  COLUMN_REVIEW,
-  COLUMN_STATUS,
-  COLUMN_TAGS,
-  COLUMN_SOURCE,
-  COLUMN_DROP_REASON,
-  COLUMN_CREATED,
-  COLUMN_MODIFIED,
-  COLUMN_ID,
-  N_COLUMNS
-} Column;
 
 /* Excel's built-in formats that follow the reader's locale. */
 #define FORMAT_SHORT_DATE 14
@@ -69,44 +51,32 @@ typedef struct
   lxw_error      error;  /* the first one */
 } Sheet;
 
-static const char *
-column_title (Column column)
-{
-  switch (column)
-    {
-    case COLUMN_NUMBER:      return C_("spreadsheet column", "No.");
-    case COLUMN_TITLE:       return _("Title");
-    case COLUMN_DESCRIPTION: return C_("spreadsheet column", "Description");
-    case COLUMN_IMPACT:      return _("Impact");
-    case COLUMN_EFFORT:      return _("Effort");
-    case COLUMN_OUTCOME:     return _("Outcome");
-    case COLUMN_OWNER:       return _("Owner");
-    case COLUMN_DUE:         return _("Due date");
-    case COLUMN_REVIEW:      return _("Review date");
-    case COLUMN_STATUS:      return _("Status");
-    case COLUMN_TAGS:        return _("Tags");
-    case COLUMN_SOURCE:      return _("Source");
-    case COLUMN_DROP_REASON: return _("Reason for dropping");
-    case COLUMN_CREATED:     return C_("spreadsheet column", "Created");
-    case COLUMN_MODIFIED:    return C_("spreadsheet column", "Modified");
-    case COLUMN_ID:          return C_("spreadsheet column", "ID");
-    case N_COLUMNS:
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
 /* Characters wide, for the text the column usually holds; never
  * narrower than its header (which does not wrap: a wrapped header runs
  * into the first row where the row's height is not computed). */
-static const double column_widths[N_COLUMNS] = {
-  5, 45, 50, 8, 8, 24, 20, 12, 12, 12, 20, 20, 30, 17, 17, 38,
+static const double column_widths[KW_N_PLAN_COLUMNS] = {
+  [KW_PLAN_COLUMN_NUMBER] = 5,
+  [KW_PLAN_COLUMN_ID] = 38,
+  [KW_PLAN_COLUMN_TITLE] = 45,
+  [KW_PLAN_COLUMN_DESCRIPTION] = 50,
+  [KW_PLAN_COLUMN_IMPACT] = 8,
+  [KW_PLAN_COLUMN_EFFORT] = 8,
+  [KW_PLAN_COLUMN_OUTCOME] = 24,
+  [KW_PLAN_COLUMN_OWNER] = 20,
+  [KW_PLAN_COLUMN_DUE] = 12,
+  [KW_PLAN_COLUMN_REVIEW] = 12,
+  [KW_PLAN_COLUMN_STATUS] = 12,
+  [KW_PLAN_COLUMN_TAGS] = 20,
+  [KW_PLAN_COLUMN_SOURCE] = 20,
+  [KW_PLAN_COLUMN_DROP_REASON] = 30,
+  [KW_PLAN_COLUMN_CREATED] = 17,
+  [KW_PLAN_COLUMN_MODIFIED] = 17,
 };
 
 static double
-column_width (Column column)
+column_width (KwPlanColumn column)
 {
-  return MAX (column_widths[column], 2.0 + 1.1 * g_utf8_strlen (column_title (column), -1));
+  return MAX (column_widths[column], 2.0 + 1.1 * g_utf8_strlen (kw_plan_column_get_title (column), -1));
 }
 
 static void
@@ -163,7 +133,7 @@ add_formats (Sheet *self)
 static void
 write_text (Sheet      *self,
             guint       row,
-            Column      column,
+            lxw_col_t   column,
             const char *text,
             lxw_format *format)
 {
@@ -180,7 +150,7 @@ write_text (Sheet      *self,
 static void
 write_number (Sheet      *self,
               guint       row,
-              Column      column,
+              lxw_col_t   column,
               double      value,
               lxw_format *format)
 {
@@ -191,7 +161,7 @@ write_number (Sheet      *self,
 static void
 write_iso_date (Sheet      *self,
                 guint       row,
-                Column      column,
+                lxw_col_t   column,
                 const char *iso_date)
 {
   lxw_datetime date = { 0 };
@@ -215,7 +185,7 @@ write_iso_date (Sheet      *self,
 static void
 write_time (Sheet     *self,
             guint      row,
-            Column     column,
+            lxw_col_t  column,
             GDateTime *time)
 {
   g_autoptr(GDateTime) local = NULL;
@@ -238,10 +208,68 @@ write_time (Sheet     *self,
 static void
 write_header (Sheet *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  KwPlanColumn columns[KW_N_PLAN_COLUMNS];
+  guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_SPREADSHEET, columns);
+
+  for (guint i = 0; i < n_columns; i++)
     {
-      keep_error (self, worksheet_write_string (self->sheet, 0, i, column_title ((Column) i), self->header));
-      keep_error (self, worksheet_set_column (self->sheet, i, i, column_width ((Column) i), NULL));
+      const char *title = kw_plan_column_get_title (columns[i]);
+
+      keep_error (self, worksheet_write_string (self->sheet, 0, i, title, self->header));
+      keep_error (self, worksheet_set_column (self->sheet, i, i, column_width (columns[i]), NULL));
+    }
+}
+
+static void
+write_column (Sheet        *self,
+              const KwPlan *plan,
+              KwOutcome     outcome,
+              KwFinding    *finding,
+              guint         row,
+              lxw_col_t     at,
+              KwPlanColumn  column)
+{
+  const char * const *tags = NULL;
+  g_autofree char *joined_tags = NULL;
+
+  switch (column)
+    {
+    case KW_PLAN_COLUMN_NUMBER:
+      write_number (self, row, at, kw_plan_get_number (plan, finding), self->text);
+      break;
+    case KW_PLAN_COLUMN_TITLE:       write_text (self, row, at, kw_finding_get_title (finding), NULL); break;
+    case KW_PLAN_COLUMN_DESCRIPTION: write_text (self, row, at, kw_finding_get_description (finding), NULL); break;
+    case KW_PLAN_COLUMN_IMPACT:
+      if (kw_finding_get_placed (finding))
+        write_number (self, row, at, kw_finding_get_impact (finding), self->score);
+      break;
+    case KW_PLAN_COLUMN_EFFORT:
+      if (kw_finding_get_placed (finding))
+        write_number (self, row, at, kw_finding_get_effort (finding), self->score);
+      break;
+    case KW_PLAN_COLUMN_OUTCOME:
+      write_text (self, row, at, kw_outcome_get_title (outcome), self->outcomes[outcome]);
+      break;
+    case KW_PLAN_COLUMN_OWNER:       write_text (self, row, at, kw_finding_get_owner (finding), NULL); break;
+    case KW_PLAN_COLUMN_DUE:         write_iso_date (self, row, at, kw_finding_get_due_date (finding)); break;
+    case KW_PLAN_COLUMN_REVIEW:      write_iso_date (self, row, at, kw_finding_get_review_date (finding)); break;
+    case KW_PLAN_COLUMN_STATUS:
+      write_text (self, row, at, kw_status_get_label (kw_finding_get_status (finding)), NULL);
+      break;
+    case KW_PLAN_COLUMN_TAGS:
+      tags = kw_finding_get_tags (finding);
+      if (tags != NULL)
+        joined_tags = g_strjoinv (", ", (char **) tags);
+      write_text (self, row, at, joined_tags, NULL);
+      break;
+    case KW_PLAN_COLUMN_SOURCE:      write_text (self, row, at, kw_finding_get_source (finding), NULL); break;
+    case KW_PLAN_COLUMN_DROP_REASON: write_text (self, row, at, kw_finding_get_drop_reason (finding), NULL); break;
+    case KW_PLAN_COLUMN_CREATED:     write_time (self, row, at, kw_finding_get_created (finding)); break;
+    case KW_PLAN_COLUMN_MODIFIED:    write_time (self, row, at, kw_finding_get_modified (finding)); break;
+    case KW_PLAN_COLUMN_ID:          write_text (self, row, at, kw_finding_get_id (finding), NULL); break;
+    case KW_N_PLAN_COLUMNS:
+    default:
+      g_return_if_reached ();
     }
 }
 
@@ -252,28 +280,11 @@ write_finding (Sheet        *self,
                KwFinding    *finding,
                guint         row)
 {
-  const char * const *tags = kw_finding_get_tags (finding);
-  g_autofree char *joined_tags = tags != NULL ? g_strjoinv (", ", (char **) tags) : NULL;
+  KwPlanColumn columns[KW_N_PLAN_COLUMNS];
+  guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_SPREADSHEET, columns);
 
-  write_number (self, row, COLUMN_NUMBER, kw_plan_get_number (plan, finding), self->text);
-  write_text (self, row, COLUMN_TITLE, kw_finding_get_title (finding), NULL);
-  write_text (self, row, COLUMN_DESCRIPTION, kw_finding_get_description (finding), NULL);
-  if (kw_finding_get_placed (finding))
-    {
-      write_number (self, row, COLUMN_IMPACT, kw_finding_get_impact (finding), self->score);
-      write_number (self, row, COLUMN_EFFORT, kw_finding_get_effort (finding), self->score);
-    }
-  write_text (self, row, COLUMN_OUTCOME, kw_outcome_get_title (outcome), self->outcomes[outcome]);
-  write_text (self, row, COLUMN_OWNER, kw_finding_get_owner (finding), NULL);
-  write_iso_date (self, row, COLUMN_DUE, kw_finding_get_due_date (finding));
-  write_iso_date (self, row, COLUMN_REVIEW, kw_finding_get_review_date (finding));
-  write_text (self, row, COLUMN_STATUS, kw_status_get_label (kw_finding_get_status (finding)), NULL);
-  write_text (self, row, COLUMN_TAGS, joined_tags, NULL);
-  write_text (self, row, COLUMN_SOURCE, kw_finding_get_source (finding), NULL);
-  write_text (self, row, COLUMN_DROP_REASON, kw_finding_get_drop_reason (finding), NULL);
-  write_time (self, row, COLUMN_CREATED, kw_finding_get_created (finding));
-  write_time (self, row, COLUMN_MODIFIED, kw_finding_get_modified (finding));
-  write_text (self, row, COLUMN_ID, kw_finding_get_id (finding), NULL);
+  for (guint i = 0; i < n_columns; i++)
+    write_column (self, plan, outcome, finding, row, i, columns[i]);
 }
 
 /* The rows, the header frozen above them and an autofilter over all. */
@@ -299,7 +310,7 @@ write_sheet (Sheet        *self,
   worksheet_set_landscape (self->sheet);
   worksheet_set_paper (self->sheet, 9);
   keep_error (self, worksheet_repeat_rows (self->sheet, 0, 0));
-  keep_error (self, worksheet_autofilter (self->sheet, 0, 0, row, N_COLUMNS - 1));
+  keep_error (self, worksheet_autofilter (self->sheet, 0, 0, row, KW_N_PLAN_COLUMNS - 1));
 }
 
 static void
@@ -398,6 +409,5 @@ kw_export_xlsx_file (KwBoard     *board,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, bytes, error);
 }

@@ -56,6 +56,13 @@ kw_follow_up_progress_text (KwOutcome outcome,
                           kw_outcome_get_title (outcome), done, total);
 }
 
+gboolean
+kw_follow_up_outcome_has_progress (KwOutcome outcome)
+{
+  return outcome == KW_OUTCOME_QUICK_WIN || outcome == KW_OUTCOME_SMALL_FIX ||
+         outcome == KW_OUTCOME_LONG_TERM || outcome == KW_OUTCOME_FUTURE;
+}
+
 /* ISO dates compare as text. */
 gboolean
 kw_follow_up_is_overdue (KwFinding  *finding,

@@ -33,6 +33,11 @@ char     *kw_follow_up_progress_text      (KwOutcome   outcome,
                                            guint       done,
                                            guint       total);
 
+/* The outcomes whose progress the plan and the window show: those the
+ * method acts on (quick wins, small fixes, the long-term plan) and the
+ * future list, which is reviewed; not the drop list nor unplaced ones. */
+gboolean  kw_follow_up_outcome_has_progress (KwOutcome outcome);
+
 /* The one rule of what is overdue, for the plan and the app's lists: a due
  * date before today (an ISO date, as kw_follow_up_today_iso() gives) on a
  * finding that is not done. */

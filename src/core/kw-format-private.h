@@ -38,8 +38,21 @@ typedef enum {
   EL_DROP_REASON,
   EL_TAGS,
   EL_TAG,
+  EL_SNAPSHOTS,     /* format version 2 on, kw-format-snapshots.c */
+  EL_SNAPSHOT,
+  EL_SNAPSHOT_NOTE,
+  EL_SNAPSHOT_THRESHOLDS,
+  EL_ENTRY,
+  EL_ENTRY_TITLE,
+  EL_ENTRY_OWNER,
+  EL_ENTRY_DUE,
+  EL_ENTRY_REVIEW,
   N_ELEMENTS
 } Element;
+
+/* The reader keeps a bit per element it has met among an element's
+ * children. */
+G_STATIC_ASSERT (N_ELEMENTS <= 32);
 
 typedef enum {
   CONTENT_ELEMENTS, /* child elements only (and blanks between them) */
@@ -53,21 +66,25 @@ typedef struct {
   const char *name;
   Element     parent;
   Content     content;
-  int         field;      /* KwBoardText or KwFindingText, after the parent */
+  int         field;      /* KwBoardText or KwFindingText (also for an
+                           * <entry>'s texts), after the parent */
   gboolean    repeatable;
 } ElementInfo;
 
 /* Indexed by Element: names, parents, content, fields. */
 extern const ElementInfo kw_format_elements[N_ELEMENTS];
 
-/* The attributes each element has; all are required but the status. */
+/* The attributes each element has; all are required but the status and
+ * an <entry>'s impact and effort. */
 #define MAX_ATTRIBUTES 4
 
 enum { ATTR_FORMAT_VERSION = 0 };
-enum { ATTR_LINE_IMPACT = 0, ATTR_LINE_EFFORT, ATTR_LINE_TINY_EFFORT };
+enum { ATTR_LINE_IMPACT = 0, ATTR_LINE_EFFORT, ATTR_LINE_TINY_EFFORT };  /* both <thresholds> */
 enum { ATTR_ID = 0, ATTR_STATUS, ATTR_CREATED, ATTR_MODIFIED };
 enum { ATTR_POSITION_IMPACT = 0, ATTR_POSITION_EFFORT };
 enum { ATTR_REVIEW_MONTHS = 0 };
+enum { ATTR_SNAPSHOT_NAME = 0, ATTR_SNAPSHOT_TAKEN };
+enum { ATTR_ENTRY_ID = 0, ATTR_ENTRY_STATUS, ATTR_ENTRY_IMPACT, ATTR_ENTRY_EFFORT };
 
 /* The attributes of element, NULL-terminated, in the order of its ATTR_*
  * indices. */
@@ -90,6 +107,10 @@ gboolean   kw_format_is_blank        (const char *text,
                                       gsize       len);
 Slice      kw_format_slice_trim      (Slice       value);
 char      *kw_format_slice_quote     (Slice       value);
+/* The text of a free-text attribute value. Without entity replacement
+ * (which the reader never turns on) libxml2 hands "&amp;" in an attribute
+ * over as "&#38;", every other reference replaced. */
+char      *kw_format_attribute_text  (Slice       value);
 gboolean   kw_format_parse_score     (Slice       value,
                                       double     *score);
 GDateTime *kw_format_parse_timestamp (Slice       value);
@@ -100,6 +121,25 @@ gboolean   kw_format_text_is_clean   (const char *text,
  * (the caller says it is no version). FALSE when it is no whole number. */
 gboolean   kw_format_parse_version   (Slice       value,
                                       guint      *version);
+
+/* The same, with the format's error for a value that is wrong (code
+ * KW_FORMAT_ERROR_INVALID, the message without the file and line, which
+ * the reader adds). what names the value in the message: "impact". */
+gboolean   kw_format_read_score      (Slice          value,
+                                      const char    *what,
+                                      double        *score,
+                                      GError       **error);
+GDateTime *kw_format_read_timestamp  (Slice          value,
+                                      const char    *what,
+                                      GError       **error);
+/* An absent value (text NULL) is KW_STATUS_OPEN. */
+gboolean   kw_format_read_status     (Slice          value,
+                                      KwStatus      *status,
+                                      GError       **error);
+/* The impact, effort and tiny-effort attributes of a <thresholds>. */
+gboolean   kw_format_read_thresholds (const Slice   *values,
+                                      KwThresholds  *thresholds,
+                                      GError       **error);
 
 /* ---- The streaming reader (kw-format-reader.c) ---------------------------- */
 
@@ -119,5 +159,60 @@ KwBoard        *kw_format_reader_finish      (KwFormatReader  *self,
 void            kw_format_reader_free        (KwFormatReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwFormatReader, kw_format_reader_free)
+
+/* ---- Writing (kw-format-writer.c) ---------------------------------------- */
+
+typedef struct _xmlTextWriter *KwXmlWriter;
+
+gboolean kw_format_write_text_element          (KwXmlWriter  writer,
+                                                const char  *name,
+                                                const char  *text);
+/* Leaves the element out when text is empty. */
+gboolean kw_format_write_optional_text_element (KwXmlWriter  writer,
+                                                const char  *name,
+                                                const char  *text);
+gboolean kw_format_write_attribute             (KwXmlWriter  writer,
+                                                const char  *name,
+                                                const char  *value);
+gboolean kw_format_write_score_attribute       (KwXmlWriter  writer,
+                                                const char  *name,
+                                                double       score);
+gboolean kw_format_write_timestamp_attribute   (KwXmlWriter  writer,
+                                                const char  *name,
+                                                GDateTime   *timestamp);
+gboolean kw_format_write_thresholds            (KwXmlWriter         writer,
+                                                Element             element,
+                                                const KwThresholds *thresholds);
+
+/* ---- Snapshots (kw-format-snapshots.c) ------------------------------------ */
+
+/* The reader's part for <snapshots> and everything inside: the streaming
+ * reader checks the grammar (which element where, attributes present,
+ * text cleaned, dates valid) and hands each element of these over. */
+typedef struct _KwSnapshotReader KwSnapshotReader;
+
+KwSnapshotReader *kw_snapshot_reader_new    (KwBoard           *board);
+void              kw_snapshot_reader_free   (KwSnapshotReader  *self);
+gboolean          kw_snapshot_reader_owns   (Element            element);
+/* values as the element's attributes, in the order of its ATTR_* indices
+ * (absent ones with text NULL); format_version is the file's. */
+gboolean          kw_snapshot_reader_start  (KwSnapshotReader  *self,
+                                             Element            element,
+                                             const Slice       *values,
+                                             guint              format_version,
+                                             GError           **error);
+/* children: a bit per kind of child element met. Takes text (the text
+ * element's cleaned text, NULL for the others). */
+gboolean          kw_snapshot_reader_end    (KwSnapshotReader  *self,
+                                             Element            element,
+                                             guint32            children,
+                                             char              *text,
+                                             GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwSnapshotReader, kw_snapshot_reader_free)
+
+/* Writes the board's <snapshots>, or nothing when it has none. */
+gboolean          kw_format_write_snapshots (KwXmlWriter        writer,
+                                             KwBoard           *board);
 
 G_END_DECLS

@@ -22,20 +22,16 @@
 #include "kw-finding-private.h"
 #include "kw-follow-up.h"
 #include "kw-format-private.h"
+#include "kw-format-scan.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
 
 /* --- The grammar's limits ------------------------------------------------ */
 
-/* The deepest element is board/findings/finding/tags/tag; anything deeper
- * is refused by the grammar before it is pushed, which bounds the stack. */
+/* The deepest elements are board/findings/finding/tags/tag and
+ * board/snapshots/snapshot/entry/title; anything deeper is refused by the
+ * grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
-
-/* libxml2 compares each attribute of a start tag with all the ones before
- * it, so thousands of attributes on one element take seconds; the input
- * is scanned for that before the parser sees it. No element of any
- * version needs more than a few. */
-#define MAX_ATTRIBUTES_PER_ELEMENT 256
 
 /* A newer format may nest deeper; what this version skips may nest this
  * deep, as deep as libxml2 allows a tree. */
@@ -92,13 +88,11 @@ struct _KwFormatReader
 
   /* The scan ahead of the parser that counts attributes per start tag,
    * kept across chunks. */
-  enum { SCAN_TEXT, SCAN_TAG_START, SCAN_MARKUP, SCAN_TAG, SCAN_VALUE } scan;
-  char              scan_quote;
-  guint             scan_attributes;
-  int               scan_line;
+  KwFormatScan      scan;
 
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
+  KwSnapshotReader *snapshots;         /* once <snapshots> starts */
 
   /* The element names and the namespace in the parser's dictionary, where
    * it takes the names it reports from: a pointer comparison finds them. */
@@ -183,6 +177,17 @@ loader_failed (Loader *self)
   return self->error != NULL;
 }
 
+/* The same for an error of the value readers (kw-format.c) and the
+ * snapshot reader, which say what is wrong but not where. */
+static void
+loader_fail_with (Loader *self,
+                  int     line,
+                  GError *error)
+{
+  loader_fail (self, line, error->code, "%s", error->message);
+  g_error_free (error);
+}
+
 static gboolean
 loader_read_attributes (Loader         *self,
                         Element         element,
@@ -248,15 +253,12 @@ loader_parse_score (Loader     *self,
                     const char *what,
                     double     *score)
 {
-  g_autofree char *quoted = NULL;
+  GError *error = NULL;
 
-  if (kw_format_parse_score (value, score))
+  if (kw_format_read_score (value, what, score, &error))
     return TRUE;
 
-  quoted = kw_format_slice_quote (value);
-  loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-               _("the %s “%s” is not a number from 0 to 10 with at most one decimal, like 7.5"),
-               what, quoted);
+  loader_fail_with (self, loader_line (self), error);
 
   return FALSE;
 }
@@ -313,22 +315,16 @@ loader_start_thresholds (Loader *self,
                          Slice  *values)
 {
   KwThresholds thresholds;
+  GError *error = NULL;
 
-  if (!loader_parse_score (self, values[ATTR_LINE_IMPACT], "impact", &thresholds.impact) ||
-      !loader_parse_score (self, values[ATTR_LINE_EFFORT], "effort", &thresholds.effort) ||
-      !loader_parse_score (self, values[ATTR_LINE_TINY_EFFORT], "tiny-effort", &thresholds.tiny_effort))
-    return;
-
-  if (!kw_board_set_thresholds (self->board, &thresholds))
-    {
-      g_autofree char *tiny = kw_score_format (thresholds.tiny_effort);
-      g_autofree char *effort = kw_score_format (thresholds.effort);
-
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the tiny-effort line (%s) must be below the effort line (%s)"),
-                   tiny, effort);
-    }
+  if (!kw_format_read_thresholds (values, &thresholds, &error))
+    loader_fail_with (self, loader_line (self), error);
+  else if (!kw_board_set_thresholds (self->board, &thresholds))
+    g_assert_not_reached ();
 }
+
+/* The first format version with <review-interval>. */
+#define REVIEW_INTERVAL_SINCE_VERSION 2
 
 static void
 loader_start_review_interval (Loader *self,
@@ -336,6 +332,15 @@ loader_start_review_interval (Loader *self,
 {
   g_autofree char *quoted = NULL;
   guint months;
+
+  if (self->format_version < REVIEW_INTERVAL_SINCE_VERSION)
+    {
+      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
+                   _("the <%s> element is new in format-version %d, but this board says format-version %u"),
+                   kw_format_elements[EL_REVIEW_INTERVAL].name, REVIEW_INTERVAL_SINCE_VERSION,
+                   self->format_version);
+      return;
+    }
 
   /* The one parser of whole numbers in the format, format-version's. */
   if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], &months) &&
@@ -353,16 +358,11 @@ loader_parse_timestamp (Loader     *self,
                         Slice       value,
                         const char *what)
 {
-  GDateTime *timestamp = kw_format_parse_timestamp (value);
+  GError *error = NULL;
+  GDateTime *timestamp = kw_format_read_timestamp (value, what, &error);
 
   if (timestamp == NULL)
-    {
-      g_autofree char *quoted = kw_format_slice_quote (value);
-
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the %s time “%s” is not a UTC date and time like 2026-11-20T09:12:00Z"),
-                   what, quoted);
-    }
+    loader_fail_with (self, loader_line (self), error);
 
   return timestamp;
 }
@@ -399,7 +399,8 @@ loader_start_finding (Loader *self,
   Slice id_text = kw_format_slice_trim (values[ATTR_ID]);
   g_autofree char *id = g_strndup (id_text.text, id_text.len);
   g_autoptr(KwFinding) finding = NULL;
-  KwStatus status = KW_STATUS_OPEN;
+  GError *error = NULL;
+  KwStatus status;
 
   if (!kw_finding_id_is_valid (id))
     {
@@ -417,19 +418,10 @@ loader_start_finding (Loader *self,
       return;
     }
 
-  if (values[ATTR_STATUS].text != NULL)
+  if (!kw_format_read_status (values[ATTR_STATUS], &status, &error))
     {
-      Slice status_text = kw_format_slice_trim (values[ATTR_STATUS]);
-      g_autofree char *status_id = g_strndup (status_text.text, status_text.len);
-
-      if (!kw_status_from_id (status_id, &status))
-        {
-          g_autofree char *quoted = kw_format_slice_quote (status_text);
-
-          loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                       _("the status “%s” is not one of open, in-progress or done"), quoted);
-          return;
-        }
+      loader_fail_with (self, loader_line (self), error);
+      return;
     }
 
   finding = _kw_finding_new_loading (id);
@@ -452,6 +444,31 @@ loader_start_position (Loader *self,
     return;
 
   _kw_finding_place_loading (self->finding, impact, effort);
+}
+
+static void
+loader_start_snapshot_part (Loader  *self,
+                            Element  element,
+                            Slice   *values)
+{
+  GError *error = NULL;
+
+  if (self->snapshots == NULL)
+    self->snapshots = kw_snapshot_reader_new (self->board);
+
+  if (!kw_snapshot_reader_start (self->snapshots, element, values, self->format_version, &error))
+    loader_fail_with (self, loader_line (self), error);
+}
+
+static void
+loader_end_snapshot_part (Loader  *self,
+                          Element  element,
+                          char    *text)
+{
+  GError *error = NULL;
+
+  if (!kw_snapshot_reader_end (self->snapshots, element, self->seen[self->depth], text, &error))
+    loader_fail_with (self, self->lines[self->depth], error);
 }
 
 static gboolean
@@ -605,7 +622,10 @@ on_start_element (void           *user_data,
     case EL_REVIEW_INTERVAL: loader_start_review_interval (self, values); break;
     case EL_FINDING:    loader_start_finding (self, values); break;
     case EL_POSITION:   loader_start_position (self, values); break;
-    default:            break;
+    default:
+      if (kw_snapshot_reader_owns (element))
+        loader_start_snapshot_part (self, element, values);
+      break;
     }
 
   if (loader_failed (self))
@@ -767,6 +787,8 @@ on_end_element (void          *user_data,
     loader_end_finding (self);
   else if (element == EL_TAG)
     loader_add_tag (self, text);
+  else if (kw_snapshot_reader_owns (element))
+    loader_end_snapshot_part (self, element, text);
   else if (text != NULL && kw_format_elements[element].parent == EL_BOARD)
     _kw_board_take_text_loading (self->board, kw_format_elements[element].field, text);
   else if (text != NULL)
@@ -887,8 +909,7 @@ kw_format_reader_new (const char *display_name)
   self->text = g_string_sized_new (256);
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->stack[0] = EL_NONE;
-  self->scan = SCAN_TEXT;
-  self->scan_line = 1;
+  kw_format_scan_init (&self->scan);
 
   self->ctxt = xmlCreatePushParserCtxt (&handler, self, NULL, 0, NULL);
   g_assert (self->ctxt != NULL);
@@ -915,6 +936,7 @@ kw_format_reader_free (KwFormatReader *self)
   g_clear_object (&self->board);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshots, kw_snapshot_reader_free);
   if (self->text != NULL)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_free (self);
@@ -941,105 +963,6 @@ loader_check_not_utf16 (Loader     *self,
   return TRUE;
 }
 
-static guint
-count_newlines (const char *data,
-                gsize       len)
-{
-  const char *end = data + len;
-  guint n = 0;
-
-  while ((data = memchr (data, '\n', (gsize) (end - data))) != NULL)
-    {
-      n++;
-      data++;
-    }
-
-  return n;
-}
-
-/* Where the byte that ends the current state lies, from data[i] on, or len:
- * text, values and comments are passed over with memchr() rather than a
- * byte at a time, and their lines counted the same way. */
-static gsize
-loader_skip_to (Loader     *self,
-                const char *data,
-                gsize       i,
-                gsize       len,
-                char        wanted)
-{
-  const char *found = memchr (data + i, wanted, len - i);
-  gsize end = found != NULL ? (gsize) (found - data) : len;
-
-  self->scan_line += count_newlines (data + i, end - i);
-
-  return end;
-}
-
-/* Counts the quoted values in each start tag: one per attribute. Comments,
- * CDATA and processing instructions are passed over up to their first '>',
- * which can only make the count err on the side of a fake tag inside them. */
-static gboolean
-loader_scan_attributes (Loader     *self,
-                        const char *data,
-                        gsize       len)
-{
-  gsize i = 0;
-
-  while (i < len)
-    {
-      char c;
-
-      switch (self->scan)
-        {
-        case SCAN_TEXT:
-          if ((i = loader_skip_to (self, data, i, len, '<')) < len)
-            self->scan = SCAN_TAG_START;
-          break;
-        case SCAN_MARKUP:
-          if ((i = loader_skip_to (self, data, i, len, '>')) < len)
-            self->scan = SCAN_TEXT;
-          break;
-        case SCAN_VALUE:
-          if ((i = loader_skip_to (self, data, i, len, self->scan_quote)) < len)
-            self->scan = SCAN_TAG;
-          break;
-        case SCAN_TAG_START:
-          c = data[i];
-          if (c == '\n')
-            self->scan_line++;
-          self->scan = (c == '!' || c == '?' || c == '/') ? SCAN_MARKUP : SCAN_TAG;
-          self->scan_attributes = 0;
-          break;
-        case SCAN_TAG:
-          c = data[i];
-          if (c == '\n')
-            self->scan_line++;
-          if (c == '>')
-            {
-              self->scan = SCAN_TEXT;
-            }
-          else if (c == '"' || c == '\'')
-            {
-              self->scan = SCAN_VALUE;
-              self->scan_quote = c;
-              if (++self->scan_attributes > MAX_ATTRIBUTES_PER_ELEMENT)
-                {
-                  loader_fail (self, self->scan_line, KW_FORMAT_ERROR_TOO_LARGE,
-                               _("an element has more than %d attributes"), MAX_ATTRIBUTES_PER_ELEMENT);
-                  return FALSE;
-                }
-            }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      /* Past the byte that changed the state (none is a newline). */
-      i++;
-    }
-
-  return TRUE;
-}
-
 gboolean
 kw_format_reader_feed (KwFormatReader *self,
                        const char     *data,
@@ -1054,8 +977,12 @@ kw_format_reader_feed (KwFormatReader *self,
 
       if (!self->seen_content)
         self->seen_content = !kw_format_is_blank (data, (gsize) chunk);
-      if (!loader_scan_attributes (self, data, (gsize) chunk))
-        break;
+      if (!kw_format_scan_feed (&self->scan, data, (gsize) chunk))
+        {
+          loader_fail (self, self->scan.line, KW_FORMAT_ERROR_TOO_LARGE,
+                       _("an element has more than %d attributes"), KW_FORMAT_MAX_ATTRIBUTES_PER_ELEMENT);
+          break;
+        }
       xmlParseChunk (self->ctxt, data, chunk, 0);
       self->n_bytes += (gsize) chunk;
       data += chunk;

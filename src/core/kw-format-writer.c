@@ -36,28 +36,28 @@ on_output_close (void *context)
   return 0;
 }
 
-static gboolean
-write_text_element (xmlTextWriterPtr  writer,
-                    const char       *name,
-                    const char       *text)
+gboolean
+kw_format_write_text_element (xmlTextWriterPtr  writer,
+                              const char       *name,
+                              const char       *text)
 {
   return xmlTextWriterWriteElement (writer, BAD_CAST name, BAD_CAST text) >= 0;
 }
 
 /* Optional fields are left out when empty: reading an absent element
  * gives the same empty value back. */
-static gboolean
-write_optional_text_element (xmlTextWriterPtr  writer,
-                             const char       *name,
-                             const char       *text)
+gboolean
+kw_format_write_optional_text_element (xmlTextWriterPtr  writer,
+                                       const char       *name,
+                                       const char       *text)
 {
-  return text == NULL || text[0] == '\0' || write_text_element (writer, name, text);
+  return text == NULL || text[0] == '\0' || kw_format_write_text_element (writer, name, text);
 }
 
-static gboolean
-write_attribute (xmlTextWriterPtr  writer,
-                 const char       *name,
-                 const char       *value)
+gboolean
+kw_format_write_attribute (xmlTextWriterPtr  writer,
+                           const char       *name,
+                           const char       *value)
 {
   return xmlTextWriterWriteAttribute (writer, BAD_CAST name, BAD_CAST value) >= 0;
 }
@@ -70,9 +70,9 @@ write_field (xmlTextWriterPtr  writer,
              const char       *text)
 {
   if (element == EL_BOARD_TITLE || element == EL_FINDING_TITLE)
-    return write_text_element (writer, NAME (element), text);
+    return kw_format_write_text_element (writer, NAME (element), text);
 
-  return write_optional_text_element (writer, NAME (element), text);
+  return kw_format_write_optional_text_element (writer, NAME (element), text);
 }
 
 /* The element's field of the table says which text it holds. */
@@ -93,23 +93,23 @@ write_finding_text (xmlTextWriterPtr  writer,
 }
 
 /* Integer arithmetic only, so no locale can turn the point into a comma. */
-static gboolean
-write_score_attribute (xmlTextWriterPtr  writer,
-                       const char       *name,
-                       double            score)
+gboolean
+kw_format_write_score_attribute (xmlTextWriterPtr  writer,
+                                 const char       *name,
+                                 double            score)
 {
   int tenths = (int) (kw_score_normalize (score) * 10.0 + 0.5);
   char buffer[8];
 
   g_snprintf (buffer, sizeof buffer, "%d.%d", tenths / 10, tenths % 10);
 
-  return write_attribute (writer, name, buffer);
+  return kw_format_write_attribute (writer, name, buffer);
 }
 
-static gboolean
-write_timestamp_attribute (xmlTextWriterPtr  writer,
-                           const char       *name,
-                           GDateTime        *timestamp)
+gboolean
+kw_format_write_timestamp_attribute (xmlTextWriterPtr  writer,
+                                     const char       *name,
+                                     GDateTime        *timestamp)
 {
   g_autoptr(GDateTime) utc = NULL;
   char buffer[40];
@@ -129,7 +129,7 @@ write_timestamp_attribute (xmlTextWriterPtr  writer,
   else
     g_strlcpy (buffer + 19, "Z", sizeof buffer - 19);
 
-  return write_attribute (writer, name, buffer);
+  return kw_format_write_attribute (writer, name, buffer);
 }
 
 static gboolean
@@ -145,7 +145,7 @@ write_tags (xmlTextWriterPtr  writer,
     return FALSE;
   for (guint i = 0; tags[i] != NULL; i++)
     {
-      if (!write_text_element (writer, NAME (EL_TAG), tags[i]))
+      if (!kw_format_write_text_element (writer, NAME (EL_TAG), tags[i]))
         return FALSE;
     }
 
@@ -160,10 +160,10 @@ write_position (xmlTextWriterPtr  writer,
     return TRUE;
 
   return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_POSITION)) >= 0 &&
-         write_score_attribute (writer, ATTRIBUTE (EL_POSITION, ATTR_POSITION_IMPACT),
-                                kw_finding_get_impact (finding)) &&
-         write_score_attribute (writer, ATTRIBUTE (EL_POSITION, ATTR_POSITION_EFFORT),
-                                kw_finding_get_effort (finding)) &&
+         kw_format_write_score_attribute (writer, ATTRIBUTE (EL_POSITION, ATTR_POSITION_IMPACT),
+                                          kw_finding_get_impact (finding)) &&
+         kw_format_write_score_attribute (writer, ATTRIBUTE (EL_POSITION, ATTR_POSITION_EFFORT),
+                                          kw_finding_get_effort (finding)) &&
          xmlTextWriterEndElement (writer) >= 0;
 }
 
@@ -172,11 +172,13 @@ write_finding (xmlTextWriterPtr  writer,
                KwFinding        *finding)
 {
   return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_FINDING)) >= 0 &&
-         write_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_ID), kw_finding_get_id (finding)) &&
-         write_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_STATUS),
-                          kw_status_to_id (kw_finding_get_status (finding))) &&
-         write_timestamp_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_CREATED), kw_finding_get_created (finding)) &&
-         write_timestamp_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_MODIFIED), kw_finding_get_modified (finding)) &&
+         kw_format_write_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_ID), kw_finding_get_id (finding)) &&
+         kw_format_write_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_STATUS),
+                                    kw_status_to_id (kw_finding_get_status (finding))) &&
+         kw_format_write_timestamp_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_CREATED),
+                                              kw_finding_get_created (finding)) &&
+         kw_format_write_timestamp_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_MODIFIED),
+                                              kw_finding_get_modified (finding)) &&
          write_finding_text (writer, EL_FINDING_TITLE, finding) &&
          write_finding_text (writer, EL_DESCRIPTION, finding) &&
          write_position (writer, finding) &&
@@ -189,6 +191,20 @@ write_finding (xmlTextWriterPtr  writer,
          xmlTextWriterEndElement (writer) >= 0;
 }
 
+/* The board's <thresholds> or a snapshot's, by element. */
+gboolean
+kw_format_write_thresholds (xmlTextWriterPtr    writer,
+                            Element             element,
+                            const KwThresholds *thresholds)
+{
+  return xmlTextWriterStartElement (writer, BAD_CAST NAME (element)) >= 0 &&
+         kw_format_write_score_attribute (writer, ATTRIBUTE (element, ATTR_LINE_IMPACT), thresholds->impact) &&
+         kw_format_write_score_attribute (writer, ATTRIBUTE (element, ATTR_LINE_EFFORT), thresholds->effort) &&
+         kw_format_write_score_attribute (writer, ATTRIBUTE (element, ATTR_LINE_TINY_EFFORT),
+                                          thresholds->tiny_effort) &&
+         xmlTextWriterEndElement (writer) >= 0;
+}
+
 static gboolean
 write_thresholds (xmlTextWriterPtr  writer,
                   KwBoard          *board)
@@ -197,16 +213,11 @@ write_thresholds (xmlTextWriterPtr  writer,
 
   kw_board_get_thresholds (board, &thresholds);
 
-  return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_THRESHOLDS)) >= 0 &&
-         write_score_attribute (writer, ATTRIBUTE (EL_THRESHOLDS, ATTR_LINE_IMPACT), thresholds.impact) &&
-         write_score_attribute (writer, ATTRIBUTE (EL_THRESHOLDS, ATTR_LINE_EFFORT), thresholds.effort) &&
-         write_score_attribute (writer, ATTRIBUTE (EL_THRESHOLDS, ATTR_LINE_TINY_EFFORT),
-                                thresholds.tiny_effort) &&
-         xmlTextWriterEndElement (writer) >= 0;
+  return kw_format_write_thresholds (writer, EL_THRESHOLDS, &thresholds);
 }
 
-/* Left out at the default, so a board that never changed it stays as
- * version 1 wrote it. */
+/* Left out at the default: a board that never changed it is written as
+ * before the setting existed. */
 static gboolean
 write_review_interval (xmlTextWriterPtr  writer,
                        KwBoard          *board)
@@ -220,7 +231,7 @@ write_review_interval (xmlTextWriterPtr  writer,
   g_snprintf (text, sizeof text, "%u", months);
 
   return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_REVIEW_INTERVAL)) >= 0 &&
-         write_attribute (writer, ATTRIBUTE (EL_REVIEW_INTERVAL, ATTR_REVIEW_MONTHS), text) &&
+         kw_format_write_attribute (writer, ATTRIBUTE (EL_REVIEW_INTERVAL, ATTR_REVIEW_MONTHS), text) &&
          xmlTextWriterEndElement (writer) >= 0;
 }
 
@@ -254,8 +265,8 @@ write_board (xmlTextWriterPtr  writer,
          xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) >= 0 &&
          xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_BOARD)) >= 0 &&
          /* Declared by hand so it comes first, as in every example. */
-         write_attribute (writer, "xmlns", KW_FORMAT_NAMESPACE) &&
-         write_attribute (writer, ATTRIBUTE (EL_BOARD, ATTR_FORMAT_VERSION), version) &&
+         kw_format_write_attribute (writer, "xmlns", KW_FORMAT_NAMESPACE) &&
+         kw_format_write_attribute (writer, ATTRIBUTE (EL_BOARD, ATTR_FORMAT_VERSION), version) &&
          write_board_text (writer, EL_BOARD_TITLE, board) &&
          write_board_text (writer, EL_ORGANISATION, board) &&
          write_board_text (writer, EL_FACILITATOR, board) &&
@@ -264,6 +275,7 @@ write_board (xmlTextWriterPtr  writer,
          write_thresholds (writer, board) &&
          write_review_interval (writer, board) &&
          write_findings (writer, board) &&
+         kw_format_write_snapshots (writer, board) &&
          xmlTextWriterEndDocument (writer) >= 0;
 }
 
@@ -279,7 +291,7 @@ kw_format_save_bytes (KwBoard  *board,
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Written as version 1, the parts of the newer format that this version
+  /* Written as this version, the parts of the newer format that this version
    * skipped when reading would be lost without a word. */
   if (kw_board_is_from_newer_format (board))
     {

@@ -65,6 +65,15 @@ const ElementInfo kw_format_elements[N_ELEMENTS] = {
   [EL_DROP_REASON]   = { "drop-reason",   EL_FINDING,  CONTENT_LINES, KW_FINDING_TEXT_DROP_REASON, FALSE },
   [EL_TAGS]          = { "tags",          EL_FINDING,  CONTENT_ELEMENTS, -1, FALSE },
   [EL_TAG]           = { "tag",           EL_TAGS,     CONTENT_LINE,  -1, TRUE },
+  [EL_SNAPSHOTS]     = { "snapshots",     EL_BOARD,    CONTENT_ELEMENTS, -1, FALSE },
+  [EL_SNAPSHOT]      = { "snapshot",      EL_SNAPSHOTS, CONTENT_ELEMENTS, -1, TRUE },
+  [EL_SNAPSHOT_NOTE] = { "note",          EL_SNAPSHOT, CONTENT_LINES, -1, FALSE },
+  [EL_SNAPSHOT_THRESHOLDS] = { "thresholds", EL_SNAPSHOT, CONTENT_EMPTY, -1, FALSE },
+  [EL_ENTRY]         = { "entry",         EL_SNAPSHOT, CONTENT_ELEMENTS, -1, TRUE },
+  [EL_ENTRY_TITLE]   = { "title",         EL_ENTRY,    CONTENT_LINE,  KW_FINDING_TEXT_TITLE, FALSE },
+  [EL_ENTRY_OWNER]   = { "owner",         EL_ENTRY,    CONTENT_LINE,  KW_FINDING_TEXT_OWNER, FALSE },
+  [EL_ENTRY_DUE]     = { "due",           EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_DUE_DATE, FALSE },
+  [EL_ENTRY_REVIEW]  = { "review",        EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_REVIEW_DATE, FALSE },
 };
 
 static const char * const board_attributes[] = { "format-version", NULL };
@@ -72,6 +81,8 @@ static const char * const thresholds_attributes[] = { "impact", "effort", "tiny-
 static const char * const finding_attributes[] = { "id", "status", "created", "modified", NULL };
 static const char * const position_attributes[] = { "impact", "effort", NULL };
 static const char * const review_interval_attributes[] = { "months", NULL };
+static const char * const snapshot_attributes[] = { "name", "taken", NULL };
+static const char * const entry_attributes[] = { "id", "status", "impact", "effort", NULL };
 static const char * const no_attributes[] = { NULL };
 
 const char * const *
@@ -84,6 +95,9 @@ kw_format_attributes_of (Element element)
     case EL_FINDING:    return finding_attributes;
     case EL_POSITION:   return position_attributes;
     case EL_REVIEW_INTERVAL: return review_interval_attributes;
+    case EL_SNAPSHOT:   return snapshot_attributes;
+    case EL_SNAPSHOT_THRESHOLDS: return thresholds_attributes;
+    case EL_ENTRY:      return entry_attributes;
     default:            return no_attributes;
     }
 }
@@ -92,7 +106,9 @@ gboolean
 kw_format_attribute_is_optional (Element element,
                                  guint   index)
 {
-  return element == EL_FINDING && index == ATTR_STATUS;
+  /* An entry without impact and effort was unplaced. */
+  return (element == EL_FINDING && index == ATTR_STATUS) ||
+         (element == EL_ENTRY && index != ATTR_ENTRY_ID);
 }
 
 /* --- Values ----------------------------------------------------------- */
@@ -150,6 +166,31 @@ kw_format_slice_quote (Slice value)
 
     return g_strconcat (start, "…", NULL);
   }
+}
+
+char *
+kw_format_attribute_text (Slice value)
+{
+  static const char ampersand[] = "&#38;";
+  GString *text = g_string_sized_new (value.len);
+  const char *end = value.text + value.len;
+  const char *p = value.text;
+
+  while (p < end)
+    {
+      const char *found = g_strstr_len (p, end - p, ampersand);
+
+      if (found == NULL)
+        {
+          g_string_append_len (text, p, end - p);
+          break;
+        }
+      g_string_append_len (text, p, found - p);
+      g_string_append_c (text, '&');
+      p = found + strlen (ampersand);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 static int
@@ -302,6 +343,106 @@ kw_format_parse_version (Slice  value,
 
   *version = (guint) number;
   return TRUE;
+}
+
+static void set_invalid (GError     **error,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_invalid (GError     **error,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (KW_FORMAT_ERROR, KW_FORMAT_ERROR_INVALID, format, args));
+  va_end (args);
+}
+
+gboolean
+kw_format_read_score (Slice        value,
+                      const char  *what,
+                      double      *score,
+                      GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (kw_format_parse_score (value, score))
+    return TRUE;
+
+  quoted = kw_format_slice_quote (value);
+  set_invalid (error, _("the %s “%s” is not a number from 0 to 10 with at most one decimal, like 7.5"),
+               what, quoted);
+
+  return FALSE;
+}
+
+GDateTime *
+kw_format_read_timestamp (Slice        value,
+                          const char  *what,
+                          GError     **error)
+{
+  GDateTime *timestamp = kw_format_parse_timestamp (value);
+
+  if (timestamp == NULL)
+    {
+      g_autofree char *quoted = kw_format_slice_quote (value);
+
+      set_invalid (error, _("the %s time “%s” is not a UTC date and time like 2026-11-20T09:12:00Z"),
+                   what, quoted);
+    }
+
+  return timestamp;
+}
+
+gboolean
+kw_format_read_status (Slice      value,
+                       KwStatus  *status,
+                       GError   **error)
+{
+  Slice trimmed;
+  g_autofree char *id = NULL;
+
+  *status = KW_STATUS_OPEN;
+  if (value.text == NULL)
+    return TRUE;
+
+  trimmed = kw_format_slice_trim (value);
+  id = g_strndup (trimmed.text, trimmed.len);
+  if (!kw_status_from_id (id, status))
+    {
+      g_autofree char *quoted = kw_format_slice_quote (trimmed);
+
+      set_invalid (error, _("the status “%s” is not one of open, in-progress or done"), quoted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kw_format_read_thresholds (const Slice   *values,
+                           KwThresholds  *thresholds,
+                           GError       **error)
+{
+  g_autofree char *tiny = NULL;
+  g_autofree char *effort = NULL;
+
+  if (!kw_format_read_score (values[ATTR_LINE_IMPACT], "impact", &thresholds->impact, error) ||
+      !kw_format_read_score (values[ATTR_LINE_EFFORT], "effort", &thresholds->effort, error) ||
+      !kw_format_read_score (values[ATTR_LINE_TINY_EFFORT], "tiny-effort", &thresholds->tiny_effort, error))
+    return FALSE;
+
+  if (kw_thresholds_are_valid (thresholds))
+    return TRUE;
+
+  tiny = kw_score_format (thresholds->tiny_effort);
+  effort = kw_score_format (thresholds->effort);
+  set_invalid (error, _("the tiny-effort line (%s) must be below the effort line (%s)"), tiny, effort);
+
+  return FALSE;
 }
 
 /* --- Loading ---------------------------------------------------------- */

@@ -25,6 +25,9 @@ typedef enum {
   CHANGE_REVIEW_INTERVAL,
   CHANGE_ADD,
   CHANGE_REMOVE,
+  CHANGE_ADD_SNAPSHOT,
+  CHANGE_REMOVE_SNAPSHOT,
+  CHANGE_RENAME_SNAPSHOT,
 } ChangeKind;
 
 typedef struct {
@@ -37,10 +40,12 @@ typedef struct {
 typedef struct {
   ChangeKind    kind;
   KwFinding    *finding;
+  KwSnapshot   *snapshot;
   guint         which;     /* KwFindingText or KwBoardText */
-  guint         position;  /* of an added or removed finding */
+  guint         position;  /* of an added or removed finding or snapshot */
   Position      at[2];
-  char         *text[2];
+  char         *text[2];   /* a text, or a snapshot's name */
+  char         *note[2];   /* a snapshot's note */
   KwStatus      status[2];
   GStrv         tags[2];
   KwThresholds  thresholds[2];
@@ -95,9 +100,11 @@ static void
 change_free (Change *change)
 {
   g_clear_object (&change->finding);
+  g_clear_object (&change->snapshot);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&change->text[i], g_free);
+      g_clear_pointer (&change->note[i], g_free);
       g_clear_pointer (&change->tags[i], g_strfreev);
     }
   g_free (change);
@@ -192,6 +199,16 @@ change_apply (Change   *change,
                                  change->finding);
       else
         kw_board_remove_finding (board, change->finding);
+      break;
+    case CHANGE_ADD_SNAPSHOT:
+    case CHANGE_REMOVE_SNAPSHOT:
+      if (forward == (change->kind == CHANGE_ADD_SNAPSHOT))
+        kw_board_add_snapshot (board, change->snapshot, change->position);
+      else
+        kw_board_remove_snapshot (board, change->snapshot);
+      break;
+    case CHANGE_RENAME_SNAPSHOT:
+      kw_board_rename_snapshot (board, change->snapshot, change->text[side], change->note[side]);
       break;
     default:
       g_assert_not_reached ();
@@ -878,4 +895,90 @@ kw_history_remove (KwHistory *self,
   change->position = position;
   kw_board_remove_finding (self->board, finding);
   push_change (self, change, _("Delete Finding"));
+}
+
+static Change *
+snapshot_change_new (ChangeKind  kind,
+                     KwSnapshot *snapshot)
+{
+  Change *change = change_new (kind, NULL);
+
+  change->snapshot = g_object_ref (snapshot);
+
+  return change;
+}
+
+gboolean
+kw_history_add_snapshot (KwHistory  *self,
+                         KwSnapshot *snapshot,
+                         guint       position)
+{
+  GListModel *snapshots;
+  Change *change;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  snapshots = kw_board_get_snapshots (self->board);
+  position = MIN (position, g_list_model_get_n_items (snapshots));
+  if (!kw_board_add_snapshot (self->board, snapshot, position))
+    return FALSE;
+
+  change = snapshot_change_new (CHANGE_ADD_SNAPSHOT, snapshot);
+  change->position = position;
+  push_change (self, change, _("Take Snapshot"));
+
+  return TRUE;
+}
+
+gboolean
+kw_history_remove_snapshot (KwHistory  *self,
+                            KwSnapshot *snapshot)
+{
+  Change *change;
+  guint position;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  if (!g_list_store_find (G_LIST_STORE (kw_board_get_snapshots (self->board)), snapshot, &position))
+    return FALSE;
+
+  change = snapshot_change_new (CHANGE_REMOVE_SNAPSHOT, snapshot);
+  change->position = position;
+  kw_board_remove_snapshot (self->board, snapshot);
+  push_change (self, change, _("Delete Snapshot"));
+
+  return TRUE;
+}
+
+gboolean
+kw_history_rename_snapshot (KwHistory  *self,
+                            KwSnapshot *snapshot,
+                            const char *name,
+                            const char *note)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_note = NULL;
+  Change *change;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  old_name = g_strdup (kw_snapshot_get_name (snapshot));
+  old_note = g_strdup (kw_snapshot_get_note (snapshot));
+  if (!kw_board_rename_snapshot (self->board, snapshot, name, note))
+    return FALSE;
+  if (g_str_equal (old_name, kw_snapshot_get_name (snapshot)) &&
+      g_str_equal (old_note, kw_snapshot_get_note (snapshot)))
+    return TRUE;
+
+  change = snapshot_change_new (CHANGE_RENAME_SNAPSHOT, snapshot);
+  change->text[0] = g_steal_pointer (&old_name);
+  change->note[0] = g_steal_pointer (&old_note);
+  change->text[1] = g_strdup (kw_snapshot_get_name (snapshot));
+  change->note[1] = g_strdup (kw_snapshot_get_note (snapshot));
+  push_change (self, change, _("Rename Snapshot"));
+
+  return TRUE;
 }

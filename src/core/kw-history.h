@@ -82,6 +82,21 @@ void        kw_history_set_today          (KwHistory          *self,
 /* Signal "review-date-given" (KwFinding *finding): emitted once the change
  * that gave finding its review date is recorded (not on undo or redo). */
 
+/* A board's snapshots (kw-board.h), undoable; each returns FALSE,
+ * recording nothing, when the board refuses the change (a name already
+ * taken, no room for another snapshot, a snapshot not on the board).
+ * kw_history_add_snapshot() inserts at position (G_MAXUINT appends);
+ * renaming to the same name and note succeeds and records nothing. */
+gboolean    kw_history_add_snapshot       (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           guint               position);
+gboolean    kw_history_remove_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot);
+gboolean    kw_history_rename_snapshot    (KwHistory          *self,
+                                           KwSnapshot         *snapshot,
+                                           const char         *name,
+                                           const char         *note);
+
 /* For live previews (a drag that moves cards under the pointer): the
  * widget changes the model itself while the pointer moves, then records
  * the whole drag as one step from the state it started in. */

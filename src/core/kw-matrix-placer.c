@@ -480,50 +480,111 @@ adjacent_candidates (const KwMatrixPlacer      *placer,
   return N_ADJACENT;
 }
 
-/* Searches ring after ring, each further out by a step that grows with
- * the distance (far away, precision matters less than time). */
+/* The positions around a label's marker, ring after ring: ring 0 the
+ * positions next to it, then circles each further out by a step that
+ * grows with the distance (far away, precision matters less than time). */
+typedef struct
+{
+  const KwMatrixPlacedLabel *label;
+  double                     width;
+  double                     height;
+  double                     base_step;
+  guint                      ring;
+  double                     distance;
+  guint                      n;  /* positions on this ring */
+  Candidate                  adjacent[N_ADJACENT];
+  double                     directions[MAX_DIRECTIONS][2];
+} Rings;
+
+static double
+rings_step (const KwMatrixPlacer *placer,
+            const Rings          *rings)
+{
+  return rings->base_step * (1.0 + rings->distance / (8.0 * placer->line_height));
+}
+
+/* Works out the positions on the current ring: first thing in each
+ * ring the search goes into. */
+static void
+rings_lay_out (const KwMatrixPlacer *placer,
+               Rings                *rings)
+{
+  double circumference;
+
+  if (rings->ring == 0)
+    {
+      rings->n = adjacent_candidates (placer, rings->label, rings->width, rings->height, rings->adjacent);
+      return;
+    }
+
+  circumference = 2 * G_PI * (rings->distance + (rings->width + rings->height) / 4 + rings->label->marker_radius);
+  rings->n = ring_directions ((guint) CLAMP (ceil (circumference / rings_step (placer, rings)), 8, MAX_DIRECTIONS),
+                              rings->directions);
+}
+
+static void
+rings_begin (const KwMatrixPlacer *placer,
+             guint                 i,
+             Rings                *rings)
+{
+  rings->label = &placer->labels[i];
+  rings->width = placer->widths[i];
+  rings->height = placer->heights[i];
+  rings->base_step = RING_STEP * placer->line_height;
+  rings->ring = 0;
+  rings->distance = 0.0;
+}
+
+static void
+rings_next (const KwMatrixPlacer *placer,
+            Rings                *rings)
+{
+  rings->distance += rings->ring == 0 ? rings->base_step : rings_step (placer, rings);
+  rings->ring++;
+}
+
+static void
+rings_get_candidate (const KwMatrixPlacer *placer,
+                     const Rings          *rings,
+                     guint                 j,
+                     Candidate            *candidate)
+{
+  if (rings->ring == 0)
+    *candidate = rings->adjacent[j];
+  else
+    make_candidate (placer, rings->label, rings->width, rings->height, rings->directions[j], rings->distance,
+                    candidate);
+}
+
+/* Searches ring after ring (Rings) for the best position. */
 static gboolean
 place_one (KwMatrixPlacer *placer,
            guint           i)
 {
-  const KwMatrixPlacedLabel *label = &placer->labels[i];
-  double width = placer->widths[i], height = placer->heights[i];
-  double base_step = RING_STEP * placer->line_height;
   Best best = { .tier = KW_PLACER_TIER_NONE };
-  double distance = 0.0;
-  double directions[MAX_DIRECTIONS][2];
   double max_distance = placer->n_failures_in_a_row >= FULL_AFTER_FAILURES ?
                         MIN (placer->max_distance, NEARBY_REACH * placer->line_height) : placer->max_distance;
+  Rings rings;
 
-  for (guint ring = 0; distance <= max_distance; ring++)
+  for (rings_begin (placer, i, &rings); rings.distance <= max_distance; rings_next (placer, &rings))
     {
-      double step = base_step * (1.0 + distance / (8.0 * placer->line_height));
-      double circumference = 2 * G_PI * (distance + (width + height) / 4 + label->marker_radius);
-      Candidate adjacent[N_ADJACENT];
-      guint n = ring == 0 ? adjacent_candidates (placer, label, width, height, adjacent)
-                          : ring_directions ((guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
-                                             directions);
-
-      for (guint j = 0; j < n; j++)
+      rings_lay_out (placer, &rings);
+      for (guint j = 0; j < rings.n; j++)
         {
           Candidate candidate;
 
           /* Right and left of the spot first; then, on a shared spot,
            * the columns those began. */
-          if (ring == 0 && j == 2 && placer->stack_size[i] > 1 && consider_stack (placer, i, &best))
+          if (rings.ring == 0 && j == 2 && placer->stack_size[i] > 1 && consider_stack (placer, i, &best))
             return TRUE;
-          if (ring == 0)
-            candidate = adjacent[j];
-          else
-            make_candidate (placer, label, width, height, directions[j], distance, &candidate);
-          if (consider (placer, i, ring, &candidate, &best))
+          rings_get_candidate (placer, &rings, j, &candidate);
+          if (consider (placer, i, rings.ring, &candidate, &best))
             return TRUE;
         }
 
       /* A lesser position near the marker beats a better one far away. */
-      if (best.tier != KW_PLACER_TIER_NONE && ring >= best.ring + patience[best.tier])
+      if (best.tier != KW_PLACER_TIER_NONE && rings.ring >= best.ring + patience[best.tier])
         break;
-      distance += ring == 0 ? base_step : step;
     }
 
   if (best.tier == KW_PLACER_TIER_NONE)
@@ -566,32 +627,22 @@ make_room (KwMatrixPlacer *placer,
            guint           i)
 {
   const KwMatrixPlacedLabel *label = &placer->labels[i];
-  double width = placer->widths[i], height = placer->heights[i];
-  double base_step = RING_STEP * placer->line_height;
-  double distance = 0.0;
-  double directions[MAX_DIRECTIONS][2];
   guint n_tries = 0;
+  Rings rings;
 
-  for (guint ring = 0; distance <= placer->max_distance && n_tries < MAX_EJECTIONS; ring++)
+  for (rings_begin (placer, i, &rings);
+       rings.distance <= placer->max_distance && n_tries < MAX_EJECTIONS;
+       rings_next (placer, &rings))
     {
-      double step = base_step * (1.0 + distance / (8.0 * placer->line_height));
-      double circumference = 2 * G_PI * (distance + (width + height) / 4 + label->marker_radius);
-      Candidate adjacent[N_ADJACENT];
-      guint n = ring == 0 ? adjacent_candidates (placer, label, width, height, adjacent)
-                          : ring_directions ((guint) CLAMP (ceil (circumference / step), 8, MAX_DIRECTIONS),
-                                             directions);
-
-      for (guint j = 0; j < n && n_tries < MAX_EJECTIONS; j++)
+      rings_lay_out (placer, &rings);
+      for (guint j = 0; j < rings.n && n_tries < MAX_EJECTIONS; j++)
         {
           Candidate candidate;
           KwMatrixPlacedLabel saved;
           KwMatrixRect kept;
           guint other;
 
-          if (ring == 0)
-            candidate = adjacent[j];
-          else
-            make_candidate (placer, label, width, height, directions[j], distance, &candidate);
+          rings_get_candidate (placer, &rings, j, &candidate);
 
           kept = inflate (&candidate.rect, placer->gap);
           if (!rect_inside (&candidate.rect, &placer->area) ||
@@ -630,7 +681,6 @@ make_room (KwMatrixPlacer *placer,
           placer->labels[other] = saved;
           index_label (placer, other);
         }
-      distance += ring == 0 ? base_step : step;
     }
 
   return FALSE;

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "kw-export-file.h"
 #include "kw-matrix-render.h"
 
 /* ---- The style both backends share ---------------------------------------- */
@@ -325,6 +326,23 @@ kw_matrix_scene_new (const KwPlan *plan)
     }
 
   return scene;
+}
+
+/* The scene of board's plan in lang ("nl", "en"; NULL or "" for the
+ * UI's language), made with that language pushed on this thread only. */
+KwMatrixScene *
+kw_matrix_scene_new_for_board (KwBoard    *board,
+                               const char *lang)
+{
+  g_autoptr(KwPlanLanguage) language = NULL;
+  g_autoptr(KwPlan) plan = NULL;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), NULL);
+
+  language = kw_plan_language_push (lang);
+  plan = kw_plan_new (board);
+
+  return kw_matrix_scene_new (plan);
 }
 
 void
@@ -751,10 +769,12 @@ kw_matrix_render_draw (cairo_t      *cr,
   kw_matrix_scene_draw (scene, cr, width, height);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+/* A cairo_write_func_t: the PNG and the PDF are made in memory, into the
+ * GByteArray closure, and written as a whole. */
+cairo_status_t
+kw_matrix_render_append_to_array (void                *closure,
+                                  const unsigned char *data,
+                                  unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
 
@@ -789,7 +809,7 @@ kw_matrix_scene_render_png (KwMatrixScene *scene,
   cairo_destroy (cr);
 
   png = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
+  status = cairo_surface_write_to_png_stream (surface, kw_matrix_render_append_to_array, png);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
@@ -817,18 +837,12 @@ kw_matrix_render_png_file (KwBoard     *board,
   g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
   g_return_val_if_fail (width > 0 && height > 0, FALSE);
 
-  {
-    g_autoptr(KwPlanLanguage) language = kw_plan_language_push (lang);
-    g_autoptr(KwPlan) plan = kw_plan_new (board);
-
-    scene = kw_matrix_scene_new (plan);
-  }
+  scene = kw_matrix_scene_new_for_board (board, lang);
 
   /* Into memory first, so a failure never leaves half an image behind. */
   png = kw_matrix_scene_render_png (scene, width, height, error);
   if (png == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return kw_export_file_write_bytes (file, png, error);
 }

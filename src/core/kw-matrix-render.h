@@ -92,6 +92,8 @@ typedef struct _KwMatrixScene KwMatrixScene;
 
 /* KW_MATRIX_LABELS_AUTO: titles where they fit, numbers otherwise. */
 KwMatrixScene *kw_matrix_scene_new        (const KwPlan        *plan);
+KwMatrixScene *kw_matrix_scene_new_for_board (KwBoard           *board,
+                                              const char        *lang);
 void           kw_matrix_scene_free       (KwMatrixScene       *scene);
 void           kw_matrix_scene_set_label_mode (KwMatrixScene   *scene,
                                                KwMatrixLabelMode mode);
@@ -123,6 +125,12 @@ GBytes        *kw_matrix_scene_render_png (KwMatrixScene       *scene,
                                            int                  width,
                                            int                  height,
                                            GError             **error);
+
+/* A cairo_write_func_t appending to the GByteArray closure (the PNG's and
+ * the PDF's streams). */
+cairo_status_t kw_matrix_render_append_to_array (void                *closure,
+                                                 const unsigned char *data,
+                                                 unsigned int         length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMatrixScene, kw_matrix_scene_free)
 

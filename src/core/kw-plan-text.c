@@ -313,6 +313,7 @@ typedef enum
   FACT_TAGS,
   FACT_SOURCE,
   FACT_DROP_REASON,
+  FACT_LIST,
   N_FACTS
 } Fact;
 
@@ -341,6 +342,9 @@ plan_texts_new (void)
   texts->labels[FACT_TAGS] = _("Tags");
   texts->labels[FACT_SOURCE] = _("Source");
   texts->labels[FACT_DROP_REASON] = _("Reason for dropping");
+  /* Translators: in the plan's list of findings due for review: the
+   * outcome a finding has, e.g. "List: Future list". */
+  texts->labels[FACT_LIST] = _("List");
   for (guint i = 0; i < KW_N_STATUSES; i++)
     texts->status_labels[i] = kw_status_get_label ((KwStatus) i);
   texts->not_set = _("not set");
@@ -355,6 +359,37 @@ plan_texts_free (KwPlanTexts *texts)
 {
   g_hash_table_unref (texts->dates);
   g_free (texts);
+}
+
+/* What is done, overdue and due for review, as of plan->today. */
+static void
+count_follow_up (KwPlan *plan)
+{
+  if (plan->sections[0].findings == NULL)
+    return;  /* kw_plan_new() is still making the sections */
+
+  if (plan->due_for_review == NULL)
+    plan->due_for_review = g_ptr_array_new ();
+  g_ptr_array_set_size (plan->due_for_review, 0);
+  plan->n_overdue = 0;
+
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    {
+      GPtrArray *findings = plan->sections[i].findings;
+
+      plan->done[i] = 0;
+      for (guint j = 0; j < findings->len; j++)
+        {
+          KwFinding *finding = g_ptr_array_index (findings, j);
+
+          if (kw_finding_get_status (finding) == KW_STATUS_DONE)
+            plan->done[i]++;
+          if (kw_follow_up_is_overdue (finding, plan->today))
+            plan->n_overdue++;
+          if (kw_follow_up_is_due_for_review (plan->board, finding, plan->today))
+            g_ptr_array_add (plan->due_for_review, finding);
+        }
+    }
 }
 
 KwPlan *
@@ -386,6 +421,7 @@ kw_plan_new (KwBoard *board)
     }
 
   plan->n_findings = number - 1;
+  count_follow_up (plan);
 
   return plan;
 }
@@ -400,6 +436,7 @@ kw_plan_free (KwPlan *plan)
     g_clear_pointer (&plan->sections[i].findings, g_ptr_array_unref);
   g_clear_pointer (&plan->numbers, g_hash_table_unref);
   g_clear_pointer (&plan->texts, plan_texts_free);
+  g_clear_pointer (&plan->due_for_review, g_ptr_array_unref);
   g_clear_object (&plan->board);
   g_free (plan);
 }
@@ -422,6 +459,7 @@ kw_plan_set_today (KwPlan    *plan,
   g_return_if_fail (plan != NULL);
 
   g_strlcpy (plan->today, today, sizeof plan->today);
+  count_follow_up (plan);
 }
 
 const char *
@@ -438,6 +476,18 @@ kw_plan_section_get_heading (KwOutcome outcome)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+char *
+kw_plan_section_dup_numbered_heading (KwOutcome outcome)
+{
+  /* Unplaced findings are not a step but work left over from the
+   * workshop. */
+  if (outcome == KW_OUTCOME_UNPLACED)
+    return g_strdup (kw_plan_section_get_heading (outcome));
+
+  return g_strdup_printf (C_("numbered section heading", "%u. %s"),
+                          (guint) outcome + 1, kw_plan_section_get_heading (outcome));
 }
 
 static void
@@ -468,7 +518,7 @@ add_fact (GArray            *facts,
           char              *value,
           gboolean           required)
 {
-  KwPlanFact fact = { key, label, value, FALSE, FALSE };
+  KwPlanFact fact = { key, label, value, FALSE, FALSE, FALSE };
 
   if (value == NULL || value[0] == '\0')
     {
@@ -528,6 +578,32 @@ add_due_fact (GArray            *facts,
   fact->overdue = TRUE;
 }
 
+/* The review date, said to be due in words once it has come. */
+static void
+add_review_fact (GArray            *facts,
+                 const KwPlan      *plan,
+                 KwFinding         *finding,
+                 gboolean           required)
+{
+  const KwPlanTexts *texts = plan->texts;
+  char *value = format_date_fact (texts, kw_finding_get_review_date (finding));
+  KwPlanFact *fact;
+
+  add_fact (facts, texts, "review", texts->labels[FACT_REVIEW], value, required);
+  if (facts->len == 0 || !kw_follow_up_is_due_for_review (plan->board, finding, plan->today))
+    return;
+
+  fact = &g_array_index (facts, KwPlanFact, facts->len - 1);
+  if (!g_str_equal (fact->key, "review"))
+    return;
+  /* Translators: a review date that has come, e.g. "3 December 2026, due
+   * for review". */
+  value = g_strdup_printf (_("%s, due for review"), fact->value);
+  g_free (fact->value);
+  fact->value = value;
+  fact->review_due = TRUE;
+}
+
 static char *
 join_tags (KwFinding *finding)
 {
@@ -568,8 +644,7 @@ kw_plan_fill_facts (const KwPlan *plan,
 
   add_fact (facts, texts, "owner", labels[FACT_OWNER], g_strdup (kw_finding_get_owner (finding)), action);
   add_due_fact (facts, plan, finding, action);
-  add_fact (facts, texts, "review", labels[FACT_REVIEW],
-            format_date_fact (texts, kw_finding_get_review_date (finding)), outcome == KW_OUTCOME_FUTURE);
+  add_review_fact (facts, plan, finding, kw_follow_up_outcome_has_review (outcome));
   add_fact (facts, texts, "status", labels[FACT_STATUS],
             g_strdup (texts->status_labels[kw_finding_get_status (finding)]), TRUE);
   add_fact (facts, texts, "tags", labels[FACT_TAGS], join_tags (finding), FALSE);
@@ -588,6 +663,83 @@ kw_plan_get_facts (const KwPlan *plan,
   kw_plan_fill_facts (plan, outcome, finding, facts);
 
   return facts;
+}
+
+/* ---- Following through ---------------------------------------------------- */
+
+char *
+kw_plan_get_progress_text (const KwPlan *plan,
+                           KwOutcome     outcome)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+
+  if (!kw_follow_up_outcome_has_progress (outcome) || plan->counts[outcome] == 0)
+    return NULL;
+
+  return kw_follow_up_progress_text (outcome, plan->done[outcome], plan->counts[outcome]);
+}
+
+char *
+kw_plan_get_overdue_text (const KwPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  if (plan->n_overdue == 0)
+    return g_strdup (_("No action is overdue"));
+
+  /* Translators: in the action plan's summary: how many findings have a
+   * due date already past. */
+  return g_strdup_printf (ngettext ("%u action is overdue", "%u actions are overdue", plan->n_overdue),
+                          plan->n_overdue);
+}
+
+char *
+kw_plan_get_review_text (const KwPlan *plan)
+{
+  guint n;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  n = plan->due_for_review->len;
+  if (n == 0)
+    return g_strdup (_("No finding is due for review"));
+
+  /* Translators: in the action plan's summary: how many findings on the
+   * future list and the small fixes have come to their review date. */
+  return g_strdup_printf (ngettext ("%u finding is due for review", "%u findings are due for review", n), n);
+}
+
+const char *
+kw_plan_review_get_heading (void)
+{
+  return _("Due for review");
+}
+
+const char *
+kw_plan_review_get_advice (void)
+{
+  return _("The review date of these findings has come: assess them again, then keep them, "
+           "move them or drop them, and set their next review date.");
+}
+
+void
+kw_plan_fill_review_facts (const KwPlan *plan,
+                           KwFinding    *finding,
+                           GArray       *facts)
+{
+  const KwPlanTexts *texts;
+
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (KW_IS_FINDING (finding));
+  g_return_if_fail (facts != NULL);
+
+  texts = plan->texts;
+  g_array_set_size (facts, 0);
+  add_fact (facts, texts, "list", texts->labels[FACT_LIST],
+            g_strdup (kw_outcome_get_title (kw_board_classify_finding (plan->board, finding))), TRUE);
+  add_fact (facts, texts, "review", texts->labels[FACT_REVIEW],
+            format_date_fact (texts, kw_finding_get_review_date (finding)), TRUE);
 }
 
 GArray *

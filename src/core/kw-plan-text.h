@@ -68,6 +68,10 @@ typedef struct {
   GHashTable    *numbers;                  /* KwFinding → number, from 1 */
   char           today[11];                /* "YYYY-MM-DD": what is overdue */
   KwPlanTexts   *texts;                    /* private */
+  /* Following through (kw-follow-up.h), as of today: */
+  guint          done[KW_N_OUTCOMES];      /* findings done, per outcome */
+  guint          n_overdue;                /* findings whose due date says "overdue" */
+  GPtrArray     *due_for_review;           /* borrowed KwFinding, in the plan's order */
 } KwPlan;
 
 /* Numbers the findings 1, 2, … through the sections in the method's
@@ -86,6 +90,31 @@ void            kw_plan_set_today           (KwPlan      *plan,
 
 /* "Quick wins: now", … translated. */
 const char     *kw_plan_section_get_heading (KwOutcome    outcome);
+/* The heading as the plans show it: "1. Quick wins: now", the five steps
+ * of the method numbered, the unplaced findings not. */
+char           *kw_plan_section_dup_numbered_heading (KwOutcome outcome);
+
+/* ---- Following through ---------------------------------------------------- */
+
+/* "Quick wins: 3 of 5 done", for each outcome with progress
+ * (kw_follow_up_outcome_has_progress()) that has findings; NULL for the
+ * others. */
+char           *kw_plan_get_progress_text   (const KwPlan *plan,
+                                             KwOutcome     outcome);
+/* "2 actions are overdue" / "No action is overdue": the findings whose due
+ * date the plan marks overdue. */
+char           *kw_plan_get_overdue_text    (const KwPlan *plan);
+/* "1 finding is due for review" / "No finding is due for review". */
+char           *kw_plan_get_review_text     (const KwPlan *plan);
+/* The heading and the advice of the plan's section of findings due for
+ * review (plan->due_for_review). */
+const char     *kw_plan_review_get_heading  (void);
+const char     *kw_plan_review_get_advice   (void);
+/* The facts of a finding in that section: the list it is on and its
+ * review date. */
+void            kw_plan_fill_review_facts   (const KwPlan *plan,
+                                             KwFinding    *finding,
+                                             GArray       *facts);
 
 typedef struct {
   const char *key;      /* for style classes and tests: "impact", "owner", … */
@@ -93,13 +122,15 @@ typedef struct {
   char       *value;    /* translated, already formatted */
   gboolean    not_set;  /* a required fact left empty: value says "not set" */
   gboolean    overdue;  /* the due date, past: value says "overdue" */
+  gboolean    review_due;  /* the review date has come: value says so */
 } KwPlanFact;
 
 /* The facts listed under an item's title, in order; always impact and
  * effort (when placed) and status; owner and due date for quick wins and
  * the long-term plan even when empty (the method asks for them: who does
- * it, by when); the review date on the future list and the reason on the
- * drop list likewise; the rest when set. A due date past on a finding not
+ * it, by when); the review date on the future list and the small fixes (saying
+ * "due for review" once it has come) and the reason on the drop list
+ * likewise; the rest when set. A due date past on a finding not
  * done says "overdue" (kw_follow_up_is_overdue()). */
 GArray         *kw_plan_get_facts           (const KwPlan *plan,
                                              KwOutcome     outcome,

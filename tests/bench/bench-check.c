@@ -1,5 +1,6 @@
 /* bench-check.c: times “kwadrant --check” against “xmllint --noout” on
- * boards of 10,000 and 100,000 findings written by Kwadrant's own writer.
+ * boards of 10,000 and 100,000 findings, and on one of 1,000 findings with
+ * 50 snapshots (format version 2), written by Kwadrant's own writer.
  *
  * Usage: bench-check [KWADRANT]   (or KWADRANT in the environment)
  * With KW_BENCH_KEEP=1 the boards stay in the temporary directory.
@@ -32,11 +33,13 @@ typedef struct {
   const char *label;     /* goes into the figure names: "10k" */
   guint       n_runs;    /* timed runs of each program, after one warm-up */
   guint32     seed;
+  guint       n_snapshots;  /* taken as the board changes, oldest first */
 } BoardSize;
 
 static const BoardSize board_sizes[] = {
-  { 10000, "10k", 7, 20261120 },
-  { 100000, "100k", 5, 20261121 },
+  { 10000, "10k", 7, 20261120, 0 },
+  { 100000, "100k", 5, 20261121, 0 },
+  { 1000, "1k_50snapshots", 9, 20261122, 50 },
 };
 
 typedef struct {
@@ -304,6 +307,48 @@ make_finding (GRand *rand,
   return finding;
 }
 
+/* Between two review meetings: a tenth of the findings move, change
+ * status or get another owner, as they do when a board is followed up. */
+static void
+follow_up (GRand   *rand,
+           KwBoard *board)
+{
+  guint n = kw_board_get_n_findings (board);
+
+  for (guint i = 0; i < n / 10; i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, g_rand_int_range (rand, 0, n));
+
+      kw_finding_place (finding,
+                        g_rand_int_range (rand, 0, 101) / 10.0,
+                        g_rand_int_range (rand, 0, 101) / 10.0);
+      kw_finding_set_status (finding, pick_status (rand));
+      if (chance (rand, 30))
+        kw_finding_set_owner (finding, PICK (rand, owners));
+    }
+}
+
+/* One snapshot a week from the workshop on, each after a follow-up. */
+static void
+take_snapshots (GRand           *rand,
+                KwBoard         *board,
+                const BoardSize *size)
+{
+  g_autoptr(GDateTime) workshop = g_date_time_new_utc (2026, 11, 20, 16, 0, 0);
+
+  for (guint i = 0; i < size->n_snapshots; i++)
+    {
+      g_autoptr(GDateTime) taken = g_date_time_add_weeks (workshop, (int) i);
+      g_autofree char *name = g_strdup_printf ("Review %u", i + 1);
+      g_autofree char *note = chance (rand, 30) ? g_strdup ("Besproken met de teamleiders.") : NULL;
+      g_autoptr(KwSnapshot) snapshot = kw_snapshot_new_from_board (board, name, note, taken);
+
+      if (!kw_board_add_snapshot (board, snapshot, G_MAXUINT))
+        g_error ("Snapshot %s was refused.", name);
+      follow_up (rand, board);
+    }
+}
+
 static KwBoard *
 make_board (const BoardSize *size)
 {
@@ -324,6 +369,8 @@ make_board (const BoardSize *size)
       if (!kw_board_append_finding (board, finding))
         g_error ("Finding %s is on the board twice.", kw_finding_get_id (finding));
     }
+
+  take_snapshots (rand, board, size);
 
   return board;
 }
