@@ -16,6 +16,7 @@
 
 #include "kw-history.h"
 #include "kw-matrix-card.h"
+#include "kw-matrix-private.h"
 #include "kw-matrix.h"
 #include "kw-gui-test.h"
 #include "kw-matrix-test.h"
@@ -247,6 +248,30 @@ test_hide_done (Fixture       *f,
   g_assert_cmpuint (kw_matrix_test_assert_labels_apart (f->matrix), ==, 3);
 }
 
+/* Presented, Tab steps through the findings shown: not the done ones
+ * while they are hidden. */
+static void
+test_hide_done_presented (Fixture       *f,
+                          gconstpointer  data)
+{
+  kw_history_set_status (f->history, f->quick, KW_STATUS_DONE);
+  kw_matrix_set_presentation (f->matrix, TRUE);
+  wait_for_layout (f);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->quick);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Escape, 0));
+
+  kw_matrix_set_hide_done (f->matrix, TRUE);
+  wait_for_layout (f);
+  /* The plan's order: quick wins, small fixes, …, future list. */
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->small);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->future);
+  g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));
+  g_assert_true (kw_matrix_get_current (f->matrix) == f->small);
+}
+
 /* Marks every third finding done, every fourth overdue and every fifth
  * due for review (only those on a reviewed list show it). */
 static void
@@ -401,6 +426,7 @@ main (int   argc,
   ADD ("overdue", test_overdue);
   ADD ("due-for-review", test_due_for_review);
   ADD ("hide-done", test_hide_done);
+  ADD ("hide-done-presented", test_hide_done_presented);
   ADD ("no-overlaps", test_no_overlaps);
   ADD ("done-contrast", test_done_contrast);
 
