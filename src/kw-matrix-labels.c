@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kw-follow-up.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
 #include "kw-matrix-private.h"
@@ -301,6 +302,26 @@ start_settling (KwMatrix *self)
   adw_animation_play (self->settle);
 }
 
+/* Presented, the zones carry their progress, "Quick wins: 2 of 5 done",
+ * where their names fit it (the room sees how far each list has come);
+ * names holds them, by outcome, NULL for a zone that keeps its name. */
+static void
+collect_zone_progress (KwMatrix *self,
+                       char     *names[KW_N_OUTCOMES])
+{
+  for (guint outcome = 0; outcome < KW_N_OUTCOMES; outcome++)
+    {
+      guint done, total;
+
+      names[outcome] = NULL;
+      if (!self->presentation || self->board == NULL || !kw_follow_up_outcome_has_progress (outcome))
+        continue;
+      kw_follow_up_count (self->board, outcome, &done, &total);
+      if (total > 0)
+        names[outcome] = kw_follow_up_progress_text (outcome, done, total);
+    }
+}
+
 /* Places the labels again, for the board as it is and the size given. */
 static void
 update_placement (KwMatrix             *self,
@@ -309,10 +330,13 @@ update_placement (KwMatrix             *self,
 {
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (KwMatrixPlacementItem));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  char *zone_names[KW_N_OUTCOMES];
   KwMatrixPlacementOptions options = { 0 };
   gint64 start;
 
   collect_items (self, items, texts);
+  collect_zone_progress (self, zone_names);
+  options.zone_names = (const char * const *) zone_names;
 
   options.requested = requested_mode (self);
   options.text_size = base->text_size;
@@ -330,6 +354,8 @@ update_placement (KwMatrix             *self,
                                              (const KwMatrixPlacementItem *) items->data, items->len,
                                              &options);
   self->placement_cost = g_get_monotonic_time () - start;
+  for (guint outcome = 0; outcome < KW_N_OUTCOMES; outcome++)
+    g_free (zone_names[outcome]);
   self->base_layout = *base;
   self->layout = self->placement->layout;
   self->placement_dirty = FALSE;

@@ -323,8 +323,8 @@ show_summary (KwPlanRow  *self,
 
 /* An outcome whose findings are followed through shows its progress as
  * its heading, "Quick wins: 3 of 5 done" (kw_follow_up_progress_text(),
- * the plan's words); one without findings, and the drop list, whose
- * findings nobody does, show the name and the count. */
+ * the plan's words and rule, kw_follow_up_outcome_has_progress()); one
+ * without findings, and the drop list, show the name and the count. */
 static void
 show_group (KwPlanRow  *self,
             KwPlanItem *item)
@@ -332,7 +332,7 @@ show_group (KwPlanRow  *self,
   KwOutcome outcome = kw_plan_item_get_outcome (item);
   guint count = kw_plan_item_get_count (item, outcome);
   guint done = kw_plan_item_get_done (item);
-  gboolean progress = count > 0 && outcome != KW_OUTCOME_DROP;
+  gboolean progress = count > 0 && kw_follow_up_outcome_has_progress (outcome);
   g_autofree char *number = g_strdup_printf ("%u", count);
   g_autofree char *findings = g_strdup_printf (ngettext ("%u finding", "%u findings", count), count);
   g_autofree char *heading = progress ? kw_follow_up_progress_text (outcome, done, count)

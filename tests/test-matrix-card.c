@@ -272,6 +272,41 @@ test_hide_done_presented (Fixture       *f,
   g_assert_true (kw_matrix_get_current (f->matrix) == f->small);
 }
 
+static const char *
+zone_name (Fixture   *f,
+           KwOutcome  outcome)
+{
+  for (guint z = 0; z < f->matrix->placement->n_zone_labels; z++)
+    if (f->matrix->placement->zone_labels[z].outcome == outcome)
+      return f->matrix->placement->zone_labels[z].text;
+
+  return NULL;
+}
+
+/* Presented, the zones with room for it carry their progress, which
+ * follows the statuses; in the window the lists show it, the zones their
+ * names. */
+static void
+test_zone_progress (Fixture       *f,
+                    gconstpointer  data)
+{
+  gtk_window_set_default_size (f->window, 1366, 768);
+  wait_for_layout (f);
+  g_assert_cmpstr (zone_name (f, KW_OUTCOME_QUICK_WIN), ==, "Quick wins");
+
+  kw_matrix_set_presentation (f->matrix, TRUE);
+  wait_for_layout (f);
+  g_assert_cmpstr (zone_name (f, KW_OUTCOME_QUICK_WIN), ==, "Quick wins: 0 of 1 done");
+  g_assert_cmpstr (zone_name (f, KW_OUTCOME_FUTURE), ==, "Future list: 0 of 1 done");
+  /* No findings to drop, and never a progress for them. */
+  g_assert_cmpstr (zone_name (f, KW_OUTCOME_DROP), ==, "Drop");
+
+  kw_history_set_status (f->history, f->quick, KW_STATUS_DONE);
+  wait_for_layout (f);
+  g_assert_cmpstr (zone_name (f, KW_OUTCOME_QUICK_WIN), ==, "Quick wins: 1 of 1 done");
+  kw_matrix_test_assert_labels_apart (f->matrix);
+}
+
 /* Marks every third finding done, every fourth overdue and every fifth
  * due for review (only those on a reviewed list show it). */
 static void
@@ -427,6 +462,7 @@ main (int   argc,
   ADD ("due-for-review", test_due_for_review);
   ADD ("hide-done", test_hide_done);
   ADD ("hide-done-presented", test_hide_done_presented);
+  ADD ("zone-progress", test_zone_progress);
   ADD ("no-overlaps", test_no_overlaps);
   ADD ("done-contrast", test_done_contrast);
 
