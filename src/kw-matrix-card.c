@@ -223,23 +223,29 @@ mute_fill (const GdkRGBA *fill)
 }
 
 /* An overdue (or due for review) finding's badge: a dark ring inside its
- * box, red or blue, that reads on white and on every outcome's colour;
- * rounded is shrunk to what is left inside the ring. The legend beside
- * the badges shows the mark's symbol too. */
+ * box, red or blue, then a thin white one, so it reads on white and on
+ * every outcome's colour (the drop list's red too); rounded is shrunk to
+ * what is left inside. The legend beside the badges shows the mark's
+ * symbol too. */
 static void
-append_badge_ring (GtkSnapshot    *snapshot,
-                   GskRoundedRect *rounded,
-                   KwMatrixCardMarks marks,
-                   double          size)
+append_badge_ring (GtkSnapshot       *snapshot,
+                   GskRoundedRect    *rounded,
+                   KwMatrixCardMarks  marks,
+                   double             size)
 {
-  GdkRGBA ring;
-  double width = MAX (2.0, round (size * 0.15));
+  GdkRGBA ring, gap = { 1, 1, 1, 1 };
+  double width = MAX (2.0, round (size * 0.09));
+  double gap_width = MAX (1.0, round (size * 0.04));
 
   gdk_rgba_parse (&ring, (marks & KW_MATRIX_CARD_OVERDUE) ? "#a51d2d" : "#1a5fb4");
   gtk_snapshot_push_rounded_clip (snapshot, rounded);
   gtk_snapshot_append_color (snapshot, &ring, &rounded->bounds);
   gtk_snapshot_pop (snapshot);
   gsk_rounded_rect_shrink (rounded, width, width, width, width);
+  gtk_snapshot_push_rounded_clip (snapshot, rounded);
+  gtk_snapshot_append_color (snapshot, &gap, &rounded->bounds);
+  gtk_snapshot_pop (snapshot);
+  gsk_rounded_rect_shrink (rounded, gap_width, gap_width, gap_width, gap_width);
 }
 
 /* GTK calls this only when the card's look changed (its state, style or
