@@ -26,6 +26,7 @@ show_review_toast_cb (gpointer data)
   KwFinding *first;
   g_autofree char *date = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   self->review_toast_id = 0;
@@ -46,7 +47,9 @@ show_review_toast_cb (gpointer data)
                                          "%u findings will be reviewed on %s", findings->len),
                                findings->len, date);
 
-  toast = adw_toast_new (message);
+  /* An AdwToast title is markup: a finding may be called "Q&A". */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   if (findings->len == 1 && !kw_document_get_read_only (self->document))
     {
       adw_toast_set_button_label (toast, _("_Change"));

@@ -265,11 +265,13 @@ test_review_toast (void)
 {
   KwWindow *window = new_board_window ();
   KwHistory *history = kw_window_get_history (window);
-  KwFinding *music = add_finding (window, "New hold music", -1, -1);
+  KwFinding *music = add_finding (window, "Hold music & posters", -1, -1);
   KwFinding *posters = add_finding (window, "Posters in the canteen", -1, -1);
   KwFinding *letters = add_finding (window, "Friendlier reminder letters", -1, -1);
   g_autofree char *date = expected_review_date (window);
-  g_autofree char *message = g_strdup_printf ("“New hold music” will be reviewed on %s", date);
+  g_autofree char *message = g_strdup_printf ("“Hold music & posters” will be reviewed on %s", date);
+  /* The toast's title is markup. */
+  g_autofree char *markup = g_strdup_printf ("“Hold music &amp; posters” will be reviewed on %s", date);
   g_autofree char *both = g_strdup_printf ("2 findings will be reviewed on %s", date);
   ToastWait wait = { GTK_WIDGET (window), NULL };
   GtkWidget *announcer, *review_row;
@@ -278,7 +280,7 @@ test_review_toast (void)
   kw_history_place (history, music, 3, 3);
   g_assert_cmpstr (kw_finding_get_review_date (music), !=, "");
   g_assert_true (kw_gui_test_wait_until (toast_is_shown, &wait));
-  g_assert_cmpstr (adw_toast_get_title (wait.toast), ==, message);
+  g_assert_cmpstr (adw_toast_get_title (wait.toast), ==, markup);
   g_assert_cmpstr (adw_toast_get_action_name (wait.toast), ==, "win.change-review-date");
   announcer = find_widget (GTK_WIDGET (window), is_announcer, NULL);
   g_assert_nonnull (announcer);
