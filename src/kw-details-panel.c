@@ -63,6 +63,7 @@ struct _KwDetailsPanel
   GtkSpinButton  *impact_line_spin;
   GtkSpinButton  *effort_line_spin;
   GtkSpinButton  *tiny_line_spin;
+  GtkSpinButton  *review_interval_spin;
 
   KwHistory      *history;
   KwBoard        *board;
@@ -452,6 +453,26 @@ line_changed_cb (KwDetailsPanel *self)
     }
 }
 
+static void
+refresh_review_interval (KwDetailsPanel *self)
+{
+  if (self->board == NULL)
+    return;
+
+  self->loading++;
+  gtk_spin_button_set_value (self->review_interval_spin, kw_board_get_review_interval (self->board));
+  self->loading--;
+}
+
+static void
+review_interval_changed_cb (KwDetailsPanel *self)
+{
+  if (self->loading > 0 || self->history == NULL || !self->editable)
+    return;
+
+  kw_history_set_review_interval (self->history, gtk_spin_button_get_value_as_int (self->review_interval_spin));
+}
+
 /* Following the board */
 
 static void
@@ -470,6 +491,7 @@ kw_details_panel_refresh (KwDetailsPanel *self)
 
   refresh_placement (self);
   refresh_thresholds (self);
+  refresh_review_interval (self);
 }
 
 static void
@@ -596,6 +618,7 @@ kw_details_panel_class_init (KwDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, impact_line_spin);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, effort_line_spin);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, tiny_line_spin);
+  gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, review_interval_spin);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kw-details-panel");
@@ -666,6 +689,7 @@ kw_details_panel_init (KwDetailsPanel *self)
   name_once_by_its_label (GTK_WIDGET (self->impact_line_spin));
   name_once_by_its_label (GTK_WIDGET (self->effort_line_spin));
   name_once_by_its_label (GTK_WIDGET (self->tiny_line_spin));
+  name_once_by_its_label (GTK_WIDGET (self->review_interval_spin));
 
   g_signal_connect_swapped (self->impact_spin, "value-changed", G_CALLBACK (score_changed_cb), self);
   g_signal_connect_swapped (self->effort_spin, "value-changed", G_CALLBACK (score_changed_cb), self);
@@ -674,6 +698,7 @@ kw_details_panel_init (KwDetailsPanel *self)
   g_signal_connect_swapped (self->impact_line_spin, "value-changed", G_CALLBACK (line_changed_cb), self);
   g_signal_connect_swapped (self->effort_line_spin, "value-changed", G_CALLBACK (line_changed_cb), self);
   g_signal_connect_swapped (self->tiny_line_spin, "value-changed", G_CALLBACK (line_changed_cb), self);
+  g_signal_connect_swapped (self->review_interval_spin, "value-changed", G_CALLBACK (review_interval_changed_cb), self);
 
   self->loading++;
   gtk_spin_button_set_value (self->impact_spin, KW_DEFAULT_IMPACT_LINE);
@@ -782,6 +807,7 @@ kw_details_panel_set_editable (KwDetailsPanel *self,
     GTK_WIDGET (self->impact_line_spin),
     GTK_WIDGET (self->effort_line_spin),
     GTK_WIDGET (self->tiny_line_spin),
+    GTK_WIDGET (self->review_interval_spin),
   };
 
   g_return_if_fail (KW_IS_DETAILS_PANEL (self));
@@ -837,4 +863,16 @@ kw_details_panel_focus_first (KwDetailsPanel *self)
     gtk_widget_grab_focus (self->board_title_row);
   else if (self->finding != NULL)
     gtk_widget_grab_focus (self->title_row);
+}
+
+/* For "Change" on the notice of a new review date: the finding's page,
+ * its review date focused. */
+void
+kw_details_panel_focus_review_date (KwDetailsPanel *self)
+{
+  g_return_if_fail (KW_IS_DETAILS_PANEL (self));
+
+  gtk_stack_set_visible_child_name (self->stack, "finding");
+  if (self->finding != NULL)
+    gtk_widget_grab_focus (self->review_row);
 }

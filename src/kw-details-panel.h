@@ -32,5 +32,7 @@ void       kw_details_panel_show_page    (KwDetailsPanel *self,
                                           const char     *name);
 /* Focuses the first field of the page shown. */
 void       kw_details_panel_focus_first  (KwDetailsPanel *self);
+/* Shows the finding's page and focuses its review date. */
+void       kw_details_panel_focus_review_date (KwDetailsPanel *self);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _KwMatrixCard
 
   guint      number;
   KwOutcome  outcome;
+  KwMatrixCardMarks marks;
   guint64    draw_serial;
   double     drag_impact;
   double     drag_effort;
@@ -44,6 +45,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The symbols before a marked title, joined to it (and to each other) by
+ * no-break spaces so a wrap never leaves a symbol alone on a line. They
+ * say the state in a shape, not only in the outline's colour. */
+static const struct {
+  KwMatrixCardMarks  mark;
+  const char        *symbol;
+  const char        *css_class;
+} mark_info[] = {
+  { KW_MATRIX_CARD_DONE,    "\u2713", "done" },     /* ✓ */
+  { KW_MATRIX_CARD_OVERDUE, "\u26a0", "overdue" },  /* ⚠ */
+  { KW_MATRIX_CARD_REVIEW,  "\u21bb", "review" },   /* ↻ */
+};
 
 /* Shared by all cards, so a serial never repeats, not even for a new card
  * that happens to get the address of a freed one. */
@@ -200,6 +214,40 @@ append_line (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A done finding's badge: its outcome's colour faded towards white, the
+ * number still at 4.5:1 or more (kw_matrix_card_ink_for()). */
+static GdkRGBA
+mute_fill (const GdkRGBA *fill)
+{
+  return (GdkRGBA) { 0.45 * fill->red + 0.55, 0.45 * fill->green + 0.55, 0.45 * fill->blue + 0.55, 1 };
+}
+
+/* An overdue (or due for review) finding's badge: a dark ring inside its
+ * box, red or blue, then a thin white one, so it reads on white and on
+ * every outcome's colour (the drop list's red too); rounded is shrunk to
+ * what is left inside. The legend beside the badges shows the mark's
+ * symbol too. */
+static void
+append_badge_ring (GtkSnapshot       *snapshot,
+                   GskRoundedRect    *rounded,
+                   KwMatrixCardMarks  marks,
+                   double             size)
+{
+  GdkRGBA ring, gap = { 1, 1, 1, 1 };
+  double width = MAX (2.0, round (size * 0.09));
+  double gap_width = MAX (1.0, round (size * 0.04));
+
+  gdk_rgba_parse (&ring, (marks & KW_MATRIX_CARD_OVERDUE) ? "#a51d2d" : "#1a5fb4");
+  gtk_snapshot_push_rounded_clip (snapshot, rounded);
+  gtk_snapshot_append_color (snapshot, &ring, &rounded->bounds);
+  gtk_snapshot_pop (snapshot);
+  gsk_rounded_rect_shrink (rounded, width, width, width, width);
+  gtk_snapshot_push_rounded_clip (snapshot, rounded);
+  gtk_snapshot_append_color (snapshot, &gap, &rounded->bounds);
+  gtk_snapshot_pop (snapshot);
+  gsk_rounded_rect_shrink (rounded, gap_width, gap_width, gap_width, gap_width);
+}
+
 /* GTK calls this only when the card's look changed (its state, style or
  * text); the matrix compares the serial to know which of its cached card
  * textures to render again. GTK has drawn the CSS box already. */
@@ -231,10 +279,14 @@ kw_matrix_card_snapshot (GtkWidget   *widget,
       /* The outcome's colour, the number in black or white, whichever
        * reads better on it (at least 4.6:1 on any colour). */
       gdk_rgba_parse (&fill, kw_outcome_get_color (self->outcome, FALSE));
-      color = kw_matrix_card_ink_for (&fill);
       gsk_rounded_rect_init_from_rect (&rounded, &bounds, MIN (bounds.size.width, bounds.size.height) / 2);
+      if (self->marks & (KW_MATRIX_CARD_OVERDUE | KW_MATRIX_CARD_REVIEW))
+        append_badge_ring (snapshot, &rounded, self->marks, size);
+      if (self->marks & KW_MATRIX_CARD_DONE)
+        fill = mute_fill (&fill);
+      color = kw_matrix_card_ink_for (&fill);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &fill, &bounds);
+      gtk_snapshot_append_color (snapshot, &fill, &rounded.bounds);
       gtk_snapshot_pop (snapshot);
 
       g_snprintf (text, sizeof text, "%u", self->number);
@@ -442,12 +494,35 @@ describe_position (KwFinding *finding,
   return g_strdup_printf (_("Impact %s, effort %s, %s"), impact, effort, outcome_name);
 }
 
+/* The position, then each mark in words: "Impact 7.5, effort 2.0, quick
+ * win, overdue". */
+static void
+kw_matrix_card_sync_description (KwMatrixCard *self)
+{
+  g_autofree char *position = describe_position (self->finding, self->outcome);
+  g_autoptr(GString) description = g_string_new (position);
+
+  if (self->marks & KW_MATRIX_CARD_DONE)
+    /* Translators: appended to a finding's description on the matrix. */
+    g_string_append_printf (description, ", %s", C_("state of one finding", "done"));
+  if (self->marks & KW_MATRIX_CARD_OVERDUE)
+    /* Translators: appended to a finding's description on the matrix:
+     * its due date has passed. */
+    g_string_append_printf (description, ", %s", C_("state of one finding", "overdue"));
+  if (self->marks & KW_MATRIX_CARD_REVIEW)
+    /* Translators: appended to a finding's description on the matrix:
+     * its review date has come. */
+    g_string_append_printf (description, ", %s", C_("state of one finding", "due for review"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
 void
 kw_matrix_card_update_position (KwMatrixCard *self,
                                 KwOutcome     outcome)
 {
-  g_autofree char *description = NULL;
-
   g_return_if_fail (KW_IS_MATRIX_CARD (self));
 
   if (self->outcome != outcome)
@@ -455,10 +530,55 @@ kw_matrix_card_update_position (KwMatrixCard *self,
       self->outcome = outcome;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  description = describe_position (self->finding, outcome);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  kw_matrix_card_sync_description (self);
+}
+
+gboolean
+kw_matrix_card_set_marks (KwMatrixCard      *self,
+                          KwMatrixCardMarks  marks)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), FALSE);
+
+  if (self->marks == marks)
+    return FALSE;
+
+  self->marks = marks;
+  for (guint i = 0; i < G_N_ELEMENTS (mark_info); i++)
+    {
+      if (marks & mark_info[i].mark)
+        gtk_widget_add_css_class (GTK_WIDGET (self), mark_info[i].css_class);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), mark_info[i].css_class);
+    }
+  kw_matrix_card_sync_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+KwMatrixCardMarks
+kw_matrix_card_get_marks (KwMatrixCard *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), 0);
+
+  return self->marks;
+}
+
+char *
+kw_matrix_card_dup_label_text (KwMatrixCard *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (KW_IS_MATRIX_CARD (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mark_info); i++)
+    {
+      if (self->marks & mark_info[i].mark)
+        g_string_append_printf (text, "%s\u00a0", mark_info[i].symbol);
+    }
+  g_string_append (text, kw_finding_get_title (self->finding));
+
+  return g_string_free (text, FALSE);
 }
 
 void

@@ -57,6 +57,25 @@ gboolean   kw_matrix_card_get_shown_position (KwMatrixCard *self,
                                              double       *impact,
                                              double       *effort);
 
+/* How far the finding has been followed through, shown on its label
+ * (kw-follow-up.h has the rules): a mark before the title and a style
+ * class each ("done": muted, "overdue" and "review": outlined), and
+ * said in its accessible description. */
+typedef enum {
+  KW_MATRIX_CARD_DONE    = 1 << 0,
+  KW_MATRIX_CARD_OVERDUE = 1 << 1,
+  KW_MATRIX_CARD_REVIEW  = 1 << 2,  /* due for review */
+} KwMatrixCardMarks;
+
+/* TRUE when the marks changed (the label's text, so its size, did). */
+gboolean   kw_matrix_card_set_marks         (KwMatrixCard      *self,
+                                             KwMatrixCardMarks  marks);
+KwMatrixCardMarks kw_matrix_card_get_marks  (KwMatrixCard      *self);
+/* What the label says: the marks' symbols, then the title. The placement
+ * measures and wraps this, so the marks take room no other label
+ * overlaps. Free with g_free(). */
+char      *kw_matrix_card_dup_label_text    (KwMatrixCard      *self);
+
 /* Black or white, whichever reads better on fill (WCAG contrast). */
 GdkRGBA    kw_matrix_card_ink_for           (const GdkRGBA *fill);
 

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kw-follow-up.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-layout.h"
 #include "kw-matrix-private.h"
@@ -34,14 +35,58 @@ card_is_shown (KwMatrixCard *card)
   return kw_matrix_card_get_shown_position (card, &impact, &effort);
 }
 
-void
+/* How far the finding is followed through, by the rules of kw-follow-up.h,
+ * as of today. */
+static KwMatrixCardMarks
+follow_up_marks (KwMatrix  *self,
+                 KwFinding *finding)
+{
+  g_autofree char *today = kw_follow_up_today_iso (NULL);
+  KwMatrixCardMarks marks = 0;
+
+  if (kw_finding_get_status (finding) == KW_STATUS_DONE)
+    marks |= KW_MATRIX_CARD_DONE;
+  if (kw_follow_up_is_overdue (finding, today))
+    marks |= KW_MATRIX_CARD_OVERDUE;
+  if (kw_follow_up_is_due_for_review (self->board, finding, today))
+    marks |= KW_MATRIX_CARD_REVIEW;
+
+  return marks;
+}
+
+/* Returns TRUE when what the card's label shows changed (its marks, or
+ * whether it is shown at all): the labels must be placed again. */
+gboolean
 kw_matrix_update_card (KwMatrix     *self,
                        KwMatrixCard *card)
 {
   KwFinding *finding = kw_matrix_card_get_finding (card);
+  gboolean was_visible = gtk_widget_get_visible (GTK_WIDGET (card));
+  gboolean marks_changed;
+  gboolean visible;
 
-  gtk_widget_set_visible (GTK_WIDGET (card), card_is_shown (card));
   kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
+  marks_changed = kw_matrix_card_set_marks (card, follow_up_marks (self, finding));
+  visible = card_is_shown (card) &&
+            !(self->hide_done && (kw_matrix_card_get_marks (card) & KW_MATRIX_CARD_DONE));
+  gtk_widget_set_visible (GTK_WIDGET (card), visible);
+
+  return marks_changed || visible != was_visible;
+}
+
+void
+kw_matrix_update_all_cards (KwMatrix *self)
+{
+  GHashTableIter iter;
+  gpointer card;
+  gboolean changed = FALSE;
+
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &card))
+    changed |= kw_matrix_update_card (self, card);
+
+  if (changed)
+    kw_matrix_queue_placement (self);
 }
 
 /* The cards are drawn, and picked, in the order of the matrix's
@@ -100,6 +145,16 @@ finding_notify_cb (KwFinding    *finding,
       kw_matrix_update_card (self, card);
       kw_matrix_queue_renumber (self);
       kw_matrix_queue_placement (self);
+      return;
+    }
+
+  /* Its marks: done, overdue, due for review. */
+  if (g_str_equal (pspec->name, "status") ||
+      g_str_equal (pspec->name, "due-date") ||
+      g_str_equal (pspec->name, "review-date"))
+    {
+      if (kw_matrix_update_card (self, card))
+        kw_matrix_queue_placement (self);
       return;
     }
 
@@ -240,18 +295,15 @@ kw_matrix_board_changed_cb (KwMatrix *self,
                             KwBoard  *board)
 {
   KwThresholds thresholds;
-  GHashTableIter iter;
-  gpointer card;
 
   kw_board_get_thresholds (board, &thresholds);
   if (memcmp (&thresholds, &self->thresholds, sizeof thresholds) == 0)
     return;
 
+  /* The outcomes change, and with them which findings are due for
+   * review (only the future list and the small fixes are). */
   self->thresholds = thresholds;
-  g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, NULL, &card))
-    kw_matrix_card_update_position (card, kw_board_classify_finding (board, kw_matrix_card_get_finding (card)));
-
+  kw_matrix_update_all_cards (self);
   kw_matrix_queue_renumber (self);
   kw_matrix_queue_placement (self);
 }

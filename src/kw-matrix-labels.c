@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kw-follow-up.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
 #include "kw-matrix-private.h"
@@ -155,9 +156,12 @@ make_base_layout (KwMatrix       *self,
     }
 }
 
+/* texts keeps the labels' texts (the marks and the title) for as long as
+ * items is used. */
 static void
-collect_items (KwMatrix *self,
-               GArray   *items)
+collect_items (KwMatrix  *self,
+               GArray    *items,
+               GPtrArray *texts)
 {
   KwPlan *plan = kw_matrix_get_plan (self);
 
@@ -176,7 +180,8 @@ collect_items (KwMatrix *self,
       if (self->zoom != KW_OUTCOME_UNPLACED && item.outcome != self->zoom)
         continue;
       item.number = plan != NULL ? kw_plan_get_number (plan, finding) : i + 1;
-      item.title = kw_finding_get_title (finding);
+      item.title = kw_matrix_card_dup_label_text (card);
+      g_ptr_array_add (texts, (char *) item.title);
       g_array_append_val (items, item);
     }
 }
@@ -297,6 +302,26 @@ start_settling (KwMatrix *self)
   adw_animation_play (self->settle);
 }
 
+/* Presented, the zones carry their progress, "Quick wins: 2 of 5 done",
+ * where their names fit it (the room sees how far each list has come);
+ * names holds them, by outcome, NULL for a zone that keeps its name. */
+static void
+collect_zone_progress (KwMatrix *self,
+                       char     *names[KW_N_OUTCOMES])
+{
+  for (guint outcome = 0; outcome < KW_N_OUTCOMES; outcome++)
+    {
+      guint done, total;
+
+      names[outcome] = NULL;
+      if (!self->presentation || self->board == NULL || !kw_follow_up_outcome_has_progress (outcome))
+        continue;
+      kw_follow_up_count (self->board, outcome, &done, &total);
+      if (total > 0)
+        names[outcome] = kw_follow_up_progress_text (outcome, done, total);
+    }
+}
+
 /* Places the labels again, for the board as it is and the size given. */
 static void
 update_placement (KwMatrix             *self,
@@ -304,10 +329,14 @@ update_placement (KwMatrix             *self,
                   gboolean              animate)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (KwMatrixPlacementItem));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  char *zone_names[KW_N_OUTCOMES];
   KwMatrixPlacementOptions options = { 0 };
   gint64 start;
 
-  collect_items (self, items);
+  collect_items (self, items, texts);
+  collect_zone_progress (self, zone_names);
+  options.zone_names = (const char * const *) zone_names;
 
   options.requested = requested_mode (self);
   options.text_size = base->text_size;
@@ -325,6 +354,8 @@ update_placement (KwMatrix             *self,
                                              (const KwMatrixPlacementItem *) items->data, items->len,
                                              &options);
   self->placement_cost = g_get_monotonic_time () - start;
+  for (guint outcome = 0; outcome < KW_N_OUTCOMES; outcome++)
+    g_free (zone_names[outcome]);
   self->base_layout = *base;
   self->layout = self->placement->layout;
   self->placement_dirty = FALSE;

@@ -115,7 +115,8 @@ kw_matrix_allocate_current (KwMatrix *self,
 }
 
 /* The findings shown now, in the plan's order (the order of their
- * numbers): those of the zone in focus, or all. */
+ * numbers): those of the zone in focus, or all; not the done ones while
+ * they are hidden. */
 static GPtrArray *
 collect_shown (KwMatrix *self)
 {
@@ -124,9 +125,17 @@ collect_shown (KwMatrix *self)
 
   for (guint outcome = 0; plan != NULL && outcome < KW_OUTCOME_UNPLACED; outcome++)
     {
+      GPtrArray *findings = plan->sections[outcome].findings;
+
       if (self->zoom != KW_OUTCOME_UNPLACED && self->zoom != outcome)
         continue;
-      g_ptr_array_extend (shown, plan->sections[outcome].findings, NULL, NULL);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          KwMatrixCard *card = kw_matrix_lookup_card (self, g_ptr_array_index (findings, i));
+
+          if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)))
+            g_ptr_array_add (shown, g_ptr_array_index (findings, i));
+        }
     }
 
   return shown;

@@ -56,6 +56,7 @@ struct _KwMatrix
   guint              pointer_ctrl : 1;
   guint              pointer_free : 1;     /* Shift: place without snapping */
   guint              editable : 1;
+  guint              hide_done : 1;        /* done findings not shown */
 
   GHashTable        *cards;            /* KwFinding → KwMatrixCard (owned by the widget tree) */
   /* The board's findings as its last items-changed left them: a change
@@ -161,8 +162,9 @@ void          kw_matrix_queue_renumber           (KwMatrix     *self);
 
 KwMatrixCard *kw_matrix_lookup_card              (KwMatrix     *self,
                                                   KwFinding    *finding);
-void          kw_matrix_update_card              (KwMatrix     *self,
+gboolean      kw_matrix_update_card              (KwMatrix     *self,
                                                   KwMatrixCard *card);
+void          kw_matrix_update_all_cards         (KwMatrix     *self);
 void          kw_matrix_refilter_card            (KwMatrix     *self,
                                                   KwMatrixCard *card);
 void          kw_matrix_restack_card             (KwMatrix     *self,

@@ -34,6 +34,7 @@ enum {
   PROP_PRESENTATION,
   PROP_UNPLACE_TARGET,
   PROP_EDITABLE,
+  PROP_HIDE_DONE,
   N_PROPS
 };
 
@@ -188,6 +189,9 @@ kw_matrix_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_HIDE_DONE:
+      g_value_set_boolean (value, self->hide_done);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,6 +233,9 @@ kw_matrix_set_property (GObject      *object,
       break;
     case PROP_EDITABLE:
       kw_matrix_set_editable (self, g_value_get_boolean (value));
+      break;
+    case PROP_HIDE_DONE:
+      kw_matrix_set_hide_done (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -278,6 +285,10 @@ kw_matrix_class_init (KwMatrixClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Done findings are neither drawn nor read out: what is left to do. */
+  properties[PROP_HIDE_DONE] =
+    g_param_spec_boolean ("hide-done", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -524,6 +535,29 @@ kw_matrix_set_snap (KwMatrix *self,
 
   self->snap = snap;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP]);
+}
+
+gboolean
+kw_matrix_get_hide_done (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), FALSE);
+
+  return self->hide_done;
+}
+
+void
+kw_matrix_set_hide_done (KwMatrix *self,
+                         gboolean  hide_done)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+
+  hide_done = !!hide_done;
+  if (self->hide_done == hide_done)
+    return;
+
+  self->hide_done = hide_done;
+  kw_matrix_update_all_cards (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_DONE]);
 }
 
 gboolean

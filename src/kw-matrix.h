@@ -67,6 +67,10 @@ void               kw_matrix_set_style          (KwMatrix          *self,
 gboolean           kw_matrix_get_snap           (KwMatrix          *self);
 void               kw_matrix_set_snap           (KwMatrix          *self,
                                                  gboolean           snap);
+/* Property "hide-done": done findings are not shown (nor read out). */
+gboolean           kw_matrix_get_hide_done      (KwMatrix          *self);
+void               kw_matrix_set_hide_done      (KwMatrix          *self,
+                                                 gboolean           hide_done);
 gboolean           kw_matrix_get_presentation   (KwMatrix          *self);
 void               kw_matrix_set_presentation   (KwMatrix          *self,
                                                  gboolean           presentation);

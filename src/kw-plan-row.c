@@ -321,22 +321,33 @@ show_summary (KwPlanRow  *self,
   self->accessible_text = g_string_free (g_steal_pointer (&spoken), FALSE);
 }
 
+/* An outcome whose findings are followed through shows its progress as
+ * its heading, "Quick wins: 3 of 5 done" (kw_follow_up_progress_text(),
+ * the plan's words and rule, kw_follow_up_outcome_has_progress()); one
+ * without findings, and the drop list, show the name and the count. */
 static void
 show_group (KwPlanRow  *self,
             KwPlanItem *item)
 {
   KwOutcome outcome = kw_plan_item_get_outcome (item);
   guint count = kw_plan_item_get_count (item, outcome);
+  guint done = kw_plan_item_get_done (item);
+  gboolean progress = count > 0 && kw_follow_up_outcome_has_progress (outcome);
   g_autofree char *number = g_strdup_printf ("%u", count);
   g_autofree char *findings = g_strdup_printf (ngettext ("%u finding", "%u findings", count), count);
+  g_autofree char *heading = progress ? kw_follow_up_progress_text (outcome, done, count)
+                                      : g_strdup (kw_outcome_get_title (outcome));
 
-  gtk_label_set_text (GTK_LABEL (self->title), kw_outcome_get_title (outcome));
+  gtk_label_set_text (GTK_LABEL (self->title), heading);
   gtk_label_set_text (GTK_LABEL (self->count), number);
+  gtk_widget_set_visible (self->count, !progress);
   gtk_label_set_text (GTK_LABEL (self->subtitle), kw_outcome_get_advice (outcome));
 
   g_free (self->accessible_text);
-  self->accessible_text = g_strdup_printf ("%s, %s. %s", kw_outcome_get_title (outcome),
-                                           findings, kw_outcome_get_advice (outcome));
+  if (progress)
+    self->accessible_text = g_strdup_printf ("%s. %s", heading, kw_outcome_get_advice (outcome));
+  else
+    self->accessible_text = g_strdup_printf ("%s, %s. %s", heading, findings, kw_outcome_get_advice (outcome));
 }
 
 static void

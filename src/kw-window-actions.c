@@ -317,6 +317,7 @@ static const ActionEntry actions[] = {
   { "win.reload", NULL, reload_action_cb },
   { "win.keep-mine", NULL, keep_mine_action_cb },
   { "win.leave-presentation", NULL, leave_presentation_action_cb },
+  { "win.change-review-date", "s", kw_window_change_review_date_action_cb },
 };
 
 /* Actions that toggle a property of the window. */
@@ -325,6 +326,7 @@ static const char * const property_actions[][2] = {
   { "win.show-details", "details-visible" },
   { "win.matrix-labels", "matrix-labels" },
   { "win.snap", "snap" },
+  { "win.hide-done", "hide-done" },
 };
 
 void

@@ -57,6 +57,7 @@ kw_window_show_board (KwWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (kw_window_update_actions), self,
                            G_CONNECT_SWAPPED);
+  kw_window_follow_review_dates (self);
 
   kw_plan_model_set_board (self->plan, board);
   gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (board));

@@ -91,6 +91,10 @@ struct _KwWindow
    * gone: cancelled in dispose. */
   GCancellable         *cancellable;
 
+  /* Findings the last change gave a review date, told in an idle. */
+  GPtrArray            *review_given;
+  guint                 review_toast_id;
+
   guint                 present_pending : 1;
   guint                 started : 1;           /* showing a board, not the welcome */
   guint                 close_after_save : 1;
@@ -99,6 +103,7 @@ struct _KwWindow
   guint                 details_visible : 1;
   KwMatrixStyle         matrix_labels;
   guint                 snap : 1;
+  guint                 hide_done : 1;
   guint                 updating_tags : 1;
 };
 
@@ -110,6 +115,7 @@ enum {
   PROP_DETAILS_VISIBLE,
   PROP_MATRIX_LABELS,
   PROP_SNAP,
+  PROP_HIDE_DONE,
   N_PROPS
 };
 
@@ -190,6 +196,13 @@ void            kw_window_open                 (KwWindow   *self,
 void            kw_window_follow_recent_boards (KwWindow   *self);
 void            kw_window_recent_row_activated_cb        (KwWindow      *self,
                                                 GtkListBoxRow *row);
+
+/* kw-window-follow-up.c */
+void            kw_window_follow_review_dates  (KwWindow   *self);
+void            kw_window_forget_review_dates  (KwWindow   *self);
+void            kw_window_change_review_date_action_cb (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 /* kw-window-search.c */
 void            kw_window_setup_search         (KwWindow       *self);

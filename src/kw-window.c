@@ -188,7 +188,7 @@ restore_window_state (KwWindow *self)
 static GSettings *
 new_settings_if_installed (void)
 {
-  static const char * const keys[] = { "window-width", "window-height", "window-maximized" };
+  static const char * const keys[] = { "window-width", "window-height", "window-maximized", "hide-done-findings" };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -521,6 +521,7 @@ kw_window_dispose (GObject *object)
       gtk_window_destroy (shortcuts);
     }
 
+  kw_window_forget_review_dates (self);
   if (self->recent_boards != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_boards, self);
   g_clear_object (&self->recent_boards);
@@ -592,6 +593,10 @@ kw_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->snap);
       break;
 
+    case PROP_HIDE_DONE:
+      g_value_set_boolean (value, self->hide_done);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -629,6 +634,15 @@ kw_window_set_property (GObject      *object,
         {
           self->snap = g_value_get_boolean (value);
           kw_matrix_set_snap (self->matrix, self->snap);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_HIDE_DONE:
+      if (self->hide_done != g_value_get_boolean (value))
+        {
+          self->hide_done = g_value_get_boolean (value);
+          kw_matrix_set_hide_done (self->matrix, self->hide_done);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -712,6 +726,18 @@ kw_window_class_init (KwWindowClass *klass)
   kw_window_properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL,
                           TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * KwWindow:hide-done:
+   *
+   * Whether the matrix leaves out the findings that are done (View, Ctrl+H);
+   * remembered in GSettings, like the window's size: it is how the
+   * facilitator likes to look at boards, not part of one board.
+   */
+  kw_window_properties[PROP_HIDE_DONE] =
+    g_param_spec_boolean ("hide-done", NULL, NULL,
+                          FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, kw_window_properties);
@@ -838,6 +864,8 @@ kw_window_init (KwWindow *self)
 
   self->settings = new_settings_if_installed ();
   restore_window_state (self);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "hide-done-findings", self, "hide-done", G_SETTINGS_BIND_DEFAULT);
 
   kw_window_setup_import (self);
   /* Remote locations may have no monitor: look again whenever the

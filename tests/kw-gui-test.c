@@ -258,3 +258,30 @@ kw_gui_test_select_finding (KwWindow  *window,
   g_assert_true (kw_board_find_position (kw_window_get_board (window), finding, &position));
   g_assert_true (gtk_selection_model_select_item (kw_window_get_selection (window), position, TRUE));
 }
+
+/* The toast shown by the window's overlay: AdwToastWidget, a private
+ * type, gives its AdwToast as a property. */
+AdwToast *
+kw_gui_test_dup_shown_toast (GtkWidget *root)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  AdwToast *toast = NULL;
+
+  /* Registered when the first toast is shown. */
+  if (toast_type == 0)
+    return NULL;
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0 && toast == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, toast_type))
+        g_object_get (widget, "toast", &toast, NULL);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  return toast;
+}

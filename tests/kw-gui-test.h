@@ -67,6 +67,9 @@ const char       *kw_gui_test_dialog_get_details (AdwMessageDialog    *dialog);
 /* Answers as a click on the response would, and closes the dialog. */
 void              kw_gui_test_close_dialog       (AdwMessageDialog    *dialog,
                                                   const char          *response);
+/* The toast a window's AdwToastOverlay shows now (under root), or NULL;
+ * unref it when done. */
+AdwToast         *kw_gui_test_dup_shown_toast    (GtkWidget           *root);
 /* Destroys the window and waits until it is finalized. */
 void              kw_gui_test_destroy_window     (GtkWindow           *window);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # test-a11y.py: reads the AT-SPI tree of the running app, as a screen
 # reader does: the matrix has its name, every card is a button named after
-# its finding with a description giving impact, effort and outcome, and an
+# its finding with a description giving impact, effort and outcome (and
+# done, overdue, due for review), the outcome lists read their progress, and an
 # unplaced finding can be put on the matrix with the keyboard alone.
 #
 # Run with /usr/bin/python3 (it has pyatspi) under the test display:
@@ -25,7 +26,14 @@ from gi.repository import GLib
 SOURCE_DIR = os.environ.get('KW_SOURCE_DIR', os.path.join(os.path.dirname(__file__), '..'))
 KWADRANT = os.environ.get('KWADRANT')
 DESCRIPTION = re.compile(r'^Impact (\d+\.\d), effort (\d+\.\d), '
-                         r'(quick win|small fix|long-term plan|future list|drop)$')
+                         r'(quick win|small fix|long-term plan|future list|drop)'
+                         r'((?:, (?:done|overdue|due for review))*)$')
+# Findings of the example the test follows through (see follow_through()):
+# one made overdue, one due for review; one is done in the example itself.
+OVERDUE = ('f-0002', 'Elke week één gesprek samen naluisteren')
+REVIEW = ('f-0016', 'Verwachte wachttijd noemen in de wachtrij')
+DONE = 'Watermeloenrapportage doorprikken'
+LONG_AGO = '2000-01-03'
 
 # The example board's thresholds are the defaults: impact 5, effort 5, tiny 1.
 def outcome(impact, effort):
@@ -241,6 +249,35 @@ def place_by_typing(app, matrix):
     print('ok - keys from the focused finding to placed: %s (%d)' % (' '.join(keys), len(keys)))
     print('ok - announced: %r' % said)
 
+def follow_through(example, board):
+    """Copies the example with one finding's due date and another's review
+    date long gone: the one is overdue, the other due for review."""
+    with open(example, encoding='utf-8') as f:
+        text = f.read()
+    for (finding_id, _), element in ((OVERDUE, 'due'), (REVIEW, 'review')):
+        block = re.search(r'<finding id="%s".*?</finding>' % finding_id, text, re.S).group(0)
+        changed = re.sub(r'<%s>[^<]*</%s>' % (element, element),
+                         '<%s>%s</%s>' % (element, LONG_AGO, element), block)
+        assert changed != block, 'the example gives %s a %s date' % (finding_id, element)
+        text = text.replace(block, changed)
+    with open(board, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+def check_follow_through(app, names):
+    """A screen reader hears what the matrix shows of following through,
+    and the outcome lists' headings read their progress."""
+    check(names.get(DONE, '').endswith(', done'),
+          'the done card %r says so: %r' % (DONE, names.get(DONE)))
+    check(names.get(OVERDUE[1]) == 'Impact 6.5, effort 2.5, quick win, overdue',
+          'the overdue card %r says so: %r' % (OVERDUE[1], names.get(OVERDUE[1])))
+    check(names.get(REVIEW[1]) == 'Impact 2.5, effort 2.0, future list, due for review',
+          'the card due for review %r says so: %r' % (REVIEW[1], names.get(REVIEW[1])))
+    heading = wait_for(lambda: next((n for n in walk(app)
+                                     if safe_matches(lambda m: re.match(r'^Quick wins: \d+ of \d+ done\. ', m.name), n)),
+                                    None))
+    if check(heading is not None, 'the quick wins\' heading reads its progress ("Quick wins: 2 of 5 done. …")'):
+        print('ok - heading read: %r' % heading.name)
+
 def main():
     if not KWADRANT:
         print('KWADRANT must name the kwadrant binary')
@@ -257,7 +294,7 @@ def main():
 
     tmp = tempfile.mkdtemp()
     board = os.path.join(tmp, 'board.kwadrant')
-    shutil.copy(os.path.join(SOURCE_DIR, 'data', 'examples', 'klantcontact-nl.kwadrant'), board)
+    follow_through(os.path.join(SOURCE_DIR, 'data', 'examples', 'klantcontact-nl.kwadrant'), board)
     # Its own data folder: the autosaved draft of the board changed here
     # must not be offered to the next app a test starts.
     env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='C', GSETTINGS_BACKEND='memory',
@@ -297,12 +334,13 @@ def run_checks(pid):
                   'card %r: the outcome in %r fits its scores' % (card.name, card.description))
         check(card.name != '' and not card.name.startswith('Kw'), 'card %r is named after its finding' % card.name)
     names = {c.name: c.description for c in cards(matrix)}
-    check(names.get('Watermeloenrapportage doorprikken') == 'Impact 6.0, effort 2.0, quick win',
-          'the card "Watermeloenrapportage doorprikken" reads "Impact 6.0, effort 2.0, quick win"')
+    check(names.get('Watermeloenrapportage doorprikken') == 'Impact 6.0, effort 2.0, quick win, done',
+          'the card "Watermeloenrapportage doorprikken" reads "Impact 6.0, effort 2.0, quick win, done"')
     check(names.get('Eigen telefonieplatform laten bouwen') == 'Impact 2.0, effort 9.5, drop',
           'the card "Eigen telefonieplatform laten bouwen" reads "Impact 2.0, effort 9.5, drop"')
     check('Welkomstgesprek in de eerste maand' not in names, 'an unplaced finding has no card')
     print('ok - %d cards checked' % len(names))
+    check_follow_through(app, names)
 
     # With the keyboard alone: Tab to the unplaced finding in the tray,
     # Enter to open it, Tab to its impact and effort, type them.

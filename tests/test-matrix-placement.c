@@ -677,6 +677,49 @@ test_workshop_presentation (void)
     }
 }
 
+/* Zones may carry other names (presentation: their progress): copied
+ * into the placement, measured as obstacles to the labels like the
+ * titles, and a name the zone has no room for falls back to the title. */
+static void
+test_zone_names (void)
+{
+  g_autoptr(Board) board = workshop_board ();
+  KwMatrixPlacementOptions options = { .text_size = kw_matrix_placement_text_size_for (1080, TRUE),
+                                       .with_legend = TRUE };
+  g_autoptr(KwMatrixPlacement) placement = NULL;
+  char *names[KW_N_OUTCOMES] = { NULL };
+  KwMatrixLayout layout;
+  gboolean seen_quick = FALSE, seen_long = FALSE;
+
+  names[KW_OUTCOME_QUICK_WIN] = g_strdup ("Quick wins: 3 of 5 done");
+  names[KW_OUTCOME_LONG_TERM] = g_strnfill (400, 'x');   /* no zone holds it */
+  options.zone_names = (const char * const *) names;
+  kw_matrix_layout_init (&layout, 1920, 1080, 1.5, FALSE);
+  placement = kw_matrix_placement_new (&layout, &board->thresholds, board->items, board->n_items, &options);
+  for (guint o = 0; o < KW_N_OUTCOMES; o++)
+    g_free (names[o]);
+
+  check_placement (placement, &layout, board);
+  for (guint z = 0; z < placement->n_zone_labels; z++)
+    {
+      const KwMatrixZoneLabel *zone = &placement->zone_labels[z];
+
+      if (zone->outcome == KW_OUTCOME_QUICK_WIN)
+        {
+          g_assert_cmpstr (zone->text, ==, "Quick wins: 3 of 5 done");
+          seen_quick = TRUE;
+        }
+      else if (zone->outcome == KW_OUTCOME_LONG_TERM)
+        {
+          g_assert_cmpstr (zone->text, ==, "Long-term plan");
+          seen_long = TRUE;
+        }
+      else
+        g_assert_true (zone->text == kw_outcome_get_title (zone->outcome));
+    }
+  g_assert_true (seen_quick && seen_long);
+}
+
 /* The workshop twice over (a second round half a point higher), with
  * titles up to 75 characters like a real 60-finding board's. */
 static Board *
@@ -1070,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/matrix-placement/forced-cards", test_forced_cards);
   g_test_add_func ("/matrix-placement/zoomed-view", test_zoomed_view);
   g_test_add_func ("/matrix-placement/empty", test_empty);
+  g_test_add_func ("/matrix-placement/zone-names", test_zone_names);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
 #include "kw-gui-test.h"
+#include "kw-matrix-test.h"
 
 typedef struct {
   GtkWindow         *window;
@@ -34,59 +35,12 @@ typedef struct {
   KwFinding         *loose;    /* unplaced */
 } Fixture;
 
-static gboolean
-matrix_is_laid_out (Fixture *f)
-{
-  GtkWidget *card = kw_matrix_get_card (f->matrix, f->quick);
-
-  /* The quick win's label is shown, unless a crowd left it no room; a
-   * slow placement (a busy machine, the sanitizers) may still wait for a
-   * pause in the changes. */
-  return gtk_widget_get_mapped (GTK_WIDGET (f->matrix)) &&
-         kw_matrix_get_placement_current (f->matrix) &&
-         gtk_widget_get_width (GTK_WIDGET (f->matrix)) > 400 &&
-         (kw_matrix_get_board (f->matrix) != f->board ||
-          (card != NULL && (!gtk_widget_get_child_visible (card) || gtk_widget_get_width (card) > 0)));
-}
-
-static gboolean
-count_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  guint *ticks = data;
-
-  (*ticks)++;
-  return *ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-typedef struct {
-  Fixture *f;
-  guint    ticks;
-} LayoutWait;
-
-static gboolean
-layout_is_done (gpointer data)
-{
-  LayoutWait *wait = data;
-
-  return wait->ticks >= 2 && matrix_is_laid_out (wait->f);
-}
-
-/* Iterates until the matrix is laid out again (after a change). */
+/* Iterates until the matrix is laid out again (after a change); the
+ * quick win's label is placed too while the fixture's board is shown. */
 static void
 wait_for_layout (Fixture *f)
 {
-  LayoutWait wait = { f, 0 };
-
-  /* Two frames: the second one's layout has seen every change. No frame
-   * has come yet, so the wait iterates at least once. */
-  gtk_widget_add_tick_callback (GTK_WIDGET (f->matrix), count_tick_cb, &wait.ticks, NULL);
-  kw_gui_test_wait_until (layout_is_done, &wait);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_assert_true (matrix_is_laid_out (f));
+  kw_matrix_test_wait_for_layout (f->matrix, kw_matrix_get_board (f->matrix) == f->board ? f->quick : NULL);
 }
 
 static KwFinding *
@@ -944,91 +898,6 @@ test_large_board (Fixture       *f,
   g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Move Finding");
 }
 
-/* Fills the board with n findings at seeded random spots, titles of
- * workshop length (some long enough to wrap to three lines). */
-static void
-fill_board (KwBoard *board,
-            guint    n,
-            guint32  seed)
-{
-  static const char * const words[] = {
-    "call", "back", "customers", "within", "the", "hour", "queue", "website",
-    "agents", "payment", "arrangement", "letters", "e-mails", "self-service",
-    "telephony", "platform", "knowledge", "base", "opening", "hours", "chat",
-  };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GString) title = g_string_new (NULL);
-      guint n_words = g_rand_int_range (rand, 2, 12);
-
-      for (guint w = 0; w < n_words; w++)
-        g_string_append_printf (title, "%s%s", w > 0 ? " " : "",
-                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      add_finding (board, title->str,
-                   round (g_rand_double_range (rand, 0, 10) * 10) / 10,
-                   round (g_rand_double_range (rand, 0, 10) * 10) / 10);
-    }
-}
-
-static gboolean
-card_bounds (Fixture         *f,
-             KwFinding       *finding,
-             graphene_rect_t *bounds)
-{
-  GtkWidget *card = kw_matrix_get_card (f->matrix, finding);
-
-  return card != NULL && gtk_widget_get_child_visible (card) && gtk_widget_get_visible (card) &&
-         gtk_widget_compute_bounds (card, GTK_WIDGET (f->matrix), bounds);
-}
-
-static gboolean
-rects_overlap (const graphene_rect_t *a,
-               const graphene_rect_t *b)
-{
-  /* Touching edges do not overlap. */
-  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width &&
-         a->origin.y < b->origin.y + b->size.height && b->origin.y < a->origin.y + a->size.height;
-}
-
-/* No two shown labels overlap, and every one lies inside the plot. */
-static guint
-assert_labels_apart (Fixture *f)
-{
-  KwBoard *board = kw_matrix_get_board (f->matrix);
-  guint n = kw_board_get_n_findings (board), shown = 0;
-  double left, top, right, bottom;
-
-  kw_matrix_score_to_point (f->matrix, 10, 0, &left, &top);
-  kw_matrix_score_to_point (f->matrix, 0, 10, &right, &bottom);
-
-  for (guint i = 0; i < n; i++)
-    {
-      graphene_rect_t a;
-
-      if (!card_bounds (f, kw_board_get_finding (board, i), &a))
-        continue;
-      shown++;
-      g_assert_cmpfloat (a.origin.x, >=, left - 0.5);
-      g_assert_cmpfloat (a.origin.y, >=, top - 0.5);
-      g_assert_cmpfloat (a.origin.x + a.size.width, <=, right + 0.5);
-      g_assert_cmpfloat (a.origin.y + a.size.height, <=, bottom + 0.5);
-
-      for (guint j = i + 1; j < n; j++)
-        {
-          graphene_rect_t b;
-
-          if (card_bounds (f, kw_board_get_finding (board, j), &b) && rects_overlap (&a, &b))
-            g_error ("The labels of “%s” and “%s” overlap",
-                     kw_finding_get_title (kw_board_get_finding (board, i)),
-                     kw_finding_get_title (kw_board_get_finding (board, j)));
-        }
-    }
-
-  return shown;
-}
-
 /* Boards of several sizes in a window the size of a 1366×768 laptop's:
  * whatever the labels become (titles, then numbers), none overlap and all
  * stay inside the plot. */
@@ -1045,11 +914,11 @@ test_no_overlaps (Fixture       *f,
 
       g_autoptr(KwBoard) board = kw_board_new ();
 
-      fill_board (board, sizes[s], 2026 + s);
+      kw_matrix_test_fill_board (board, sizes[s], 2026 + s);
       kw_matrix_set_board (f->matrix, board);
       wait_for_layout (f);
 
-      shown = assert_labels_apart (f);
+      shown = kw_matrix_test_assert_labels_apart (f->matrix);
       /* Automatic: every finding gets its label, as a title or a number. */
       g_assert_cmpuint (shown, ==, sizes[s]);
       g_test_message ("%u findings: %s", sizes[s],
@@ -1066,12 +935,12 @@ test_drag_keeps_others_still (Fixture       *f,
   guint n;
   g_autofree graphene_rect_t *before = NULL;
 
-  fill_board (f->board, 26, 7);
+  kw_matrix_test_fill_board (f->board, 26, 7);
   wait_for_layout (f);
   n = kw_board_get_n_findings (f->board);
   before = g_new0 (graphene_rect_t, n);
   for (guint i = 0; i < n; i++)
-    card_bounds (f, kw_board_get_finding (f->board, i), &before[i]);
+    kw_matrix_test_card_bounds (f->matrix, kw_board_get_finding (f->board, i), &before[i]);
 
   drag_card (f, f->quick, -4, 5, FALSE);
   wait_for_layout (f);
@@ -1082,14 +951,14 @@ test_drag_keeps_others_still (Fixture       *f,
 
       if (finding == f->quick || !kw_finding_get_placed (finding))
         continue;
-      g_assert_true (card_bounds (f, finding, &now));
+      g_assert_true (kw_matrix_test_card_bounds (f->matrix, finding, &now));
       g_assert_true (graphene_rect_equal (&now, &before[i]));
     }
 
   kw_matrix_pointer_release (f->matrix, 0, 0);
   drag_card (f, f->quick, -4, 5, TRUE);
   wait_for_layout (f);
-  assert_labels_apart (f);
+  kw_matrix_test_assert_labels_apart (f->matrix);
 }
 
 /* Presenting, keys 1 to 5 zoom into a zone, Tab steps through the
@@ -1109,7 +978,7 @@ test_present_keys (Fixture       *f,
   g_assert_true (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->quick2)));
   g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->drop)));
   g_assert_false (gtk_widget_get_child_visible (kw_matrix_get_card (f->matrix, f->future)));
-  assert_labels_apart (f);
+  kw_matrix_test_assert_labels_apart (f->matrix);
 
   /* Tab within the zone: its findings in the plan's order, round again. */
   g_assert_true (kw_matrix_handle_key (f->matrix, GDK_KEY_Tab, 0));

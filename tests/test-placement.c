@@ -243,31 +243,6 @@ test_delete_in_tray (void)
 
 /* The toast of a delete */
 
-/* The toast shown by the window's overlay: AdwToastWidget, a private
- * type, gives its AdwToast as a property. */
-static AdwToast *
-dup_shown_toast (KwWindow *window)
-{
-  GType toast_type = g_type_from_name ("AdwToastWidget");
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  AdwToast *toast = NULL;
-
-  g_assert_true (toast_type != 0);
-  g_ptr_array_add (stack, window);
-  while (stack->len > 0 && toast == NULL)
-    {
-      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, toast_type))
-        g_object_get (widget, "toast", &toast, NULL);
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_ptr_array_add (stack, child);
-    }
-
-  return toast;
-}
-
 static void
 toast_dismissed_cb (AdwToast *toast,
                     gboolean *dismissed)
@@ -298,7 +273,7 @@ test_delete_toast (void)
   kw_gui_test_select_finding (window, a);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
 
-  toast = dup_shown_toast (window);
+  toast = kw_gui_test_dup_shown_toast (GTK_WIDGET (window));
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted “Een”");
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");

@@ -89,6 +89,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  REVIEW_DATE_GIVEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 change_free (Change *change)
 {
@@ -394,6 +401,13 @@ kw_history_class_init (KwHistoryClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* KwHistory::review-date-given: a change just gave finding its next
+   * review date (see kw_history_set_today()), so the window can say so
+   * once; undo and redo do not emit it. */
+  signals[REVIEW_DATE_GIVEN] =
+    g_signal_new ("review-date-given", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, KW_TYPE_FINDING);
 }
 
 static void
@@ -612,6 +626,7 @@ give_review_date (KwHistory *self,
   change->text[1] = g_steal_pointer (&date);
   kw_finding_set_text (finding, KW_FINDING_TEXT_REVIEW_DATE, change->text[1]);
   join_last_step (self, change);
+  g_signal_emit (self, signals[REVIEW_DATE_GIVEN], 0, finding);
 }
 
 void

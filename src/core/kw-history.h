@@ -79,6 +79,9 @@ void        kw_history_remove             (KwHistory          *self,
  * (NULL unpins): for tests, and for work on a board as of another day. */
 void        kw_history_set_today          (KwHistory          *self,
                                            const char         *today_iso);
+/* Signal "review-date-given" (KwFinding *finding): emitted once the change
+ * that gave finding its review date is recorded (not on undo or redo). */
+
 /* A board's snapshots (kw-board.h), undoable; each returns FALSE,
  * recording nothing, when the board refuses the change (a name already
  * taken, no room for another snapshot, a snapshot not on the board).

@@ -117,10 +117,17 @@ compute_zone_labels (KwMatrixPlacer *placer)
     return;
   for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
     {
-      const char *name = kw_outcome_get_title (zones[i].outcome);
+      const char * const *names = placer->options->zone_names;
+      const char *name = names != NULL && names[zones[i].outcome] != NULL ? names[zones[i].outcome]
+                                                                          : kw_outcome_get_title (zones[i].outcome);
       double width = kw_matrix_text_measure (placer->zone_text, name);
       KwMatrixZoneLabel *label;
 
+      if (zones[i].rect.width < width + 1.0 * size && name != kw_outcome_get_title (zones[i].outcome))
+        {
+          name = kw_outcome_get_title (zones[i].outcome);
+          width = kw_matrix_text_measure (placer->zone_text, name);
+        }
       if (zones[i].rect.width < width + 1.0 * size || zones[i].rect.height < 2.0 * size)
         continue;
 
@@ -272,6 +279,13 @@ placement_from_attempt (KwMatrixPlacer    *placer,
   memset (placer->labels, 0, placer->n_items * sizeof (KwMatrixPlacedLabel));
   memcpy (placement->zone_labels, placer->zone_labels, sizeof placer->zone_labels);
   placement->n_zone_labels = placer->n_zone_labels;
+  for (guint i = 0; i < placement->n_zone_labels; i++)
+    {
+      KwMatrixZoneLabel *zone = &placement->zone_labels[i];
+
+      if (zone->text != kw_outcome_get_title (zone->outcome))
+        zone->text = placement->zone_texts[i] = g_strdup (zone->text);
+    }
   placement->legend = g_array_new (FALSE, TRUE, sizeof (KwMatrixLegendEntry));
   g_array_set_clear_func (placement->legend, clear_legend_entry);
   placement->n_unplaced = n_unplaced;
@@ -475,6 +489,8 @@ kw_matrix_placement_free (KwMatrixPlacement *placement)
 
   g_clear_pointer (&placement->labels, g_array_unref);
   g_clear_pointer (&placement->legend, g_array_unref);
+  for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
+    g_free (placement->zone_texts[i]);
   g_free (placement);
 }
 

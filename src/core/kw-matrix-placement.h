@@ -68,6 +68,11 @@ typedef struct {
    * (zone_labels below); those names are obstacles to labels. Names come
    * from kw_outcome_get_title(). TRUE: no zone names at all. */
   gboolean          hide_zone_labels;
+  /* NULL, or KW_N_OUTCOMES names (by outcome; NULL entries too) the
+   * zones carry instead of kw_outcome_get_title(), e.g. with their
+   * progress in presentation; a name its zone has no room for falls back
+   * to the title. Copied into the placement. */
+  const char * const *zone_names;
   double            min_text_size; /* the smallest the legend may shrink
                                     * to before it pages; 0: the rule for
                                     * screens and images,
@@ -131,7 +136,8 @@ typedef struct {
 typedef struct {
   KwOutcome     outcome;
   KwMatrixRect  rect;        /* where its name is drawn, in zone_text_size */
-  const char   *text;        /* translated name (static) */
+  const char   *text;        /* translated name (static, or one of the
+                              * placement's zone_texts) */
 } KwMatrixZoneLabel;
 
 /* The legend beside the plot in NUMBERS mode: every finding, in number
@@ -163,6 +169,8 @@ typedef struct {
   GArray            *labels;      /* of KwMatrixPlacedLabel, input order */
   KwMatrixZoneLabel  zone_labels[KW_MATRIX_N_ZONES];
   guint              n_zone_labels;
+  char              *zone_texts[KW_MATRIX_N_ZONES]; /* the copied
+                                    * zone_names the labels show */
   GArray            *legend;      /* of KwMatrixLegendEntry (NUMBERS only) */
   double             legend_text_size;
   guint              n_legend_pages;

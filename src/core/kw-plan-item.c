@@ -20,6 +20,7 @@ struct _KwPlanItem
   KwPlanItemKind  kind;
   KwOutcome       outcome;
   guint           counts[KW_N_OUTCOMES];
+  guint           done;          /* a group's findings that are done */
   KwFinding      *finding;
   /* What the row shows of the board or finding, to tell whether a
    * rebuilt item needs its row redrawn. */
@@ -82,14 +83,17 @@ kw_plan_item_new_summary (const guint  counts[KW_N_OUTCOMES],
 
 KwPlanItem *
 kw_plan_item_new_group (KwOutcome outcome,
-                        guint     count)
+                        guint     count,
+                        guint     done)
 {
   KwPlanItem *self;
 
   g_return_val_if_fail ((guint) outcome < KW_N_OUTCOMES, NULL);
+  g_return_val_if_fail (done <= count, NULL);
 
   self = kw_plan_item_new (KW_PLAN_ITEM_GROUP, outcome);
   self->counts[outcome] = count;
+  self->done = done;
 
   return self;
 }
@@ -160,6 +164,14 @@ kw_plan_item_get_count (KwPlanItem *self,
   return self->counts[outcome];
 }
 
+guint
+kw_plan_item_get_done (KwPlanItem *self)
+{
+  g_return_val_if_fail (KW_IS_PLAN_ITEM (self), 0);
+
+  return self->done;
+}
+
 KwFinding *
 kw_plan_item_get_finding (KwPlanItem *self)
 {
@@ -197,5 +209,6 @@ kw_plan_item_equal (KwPlanItem *self,
          self->first == other->first &&
          self->last == other->last &&
          memcmp (self->counts, other->counts, sizeof self->counts) == 0 &&
+         self->done == other->done &&
          g_strcmp0 (self->signature, other->signature) == 0;
 }

@@ -23,8 +23,10 @@ G_DECLARE_FINAL_TYPE (KwPlanItem, kw_plan_item, KW, PLAN_ITEM, GObject)
 
 KwPlanItem     *kw_plan_item_new_summary  (const guint     counts[KW_N_OUTCOMES],
                                            const char     *board_signature);
+/* count findings, done of them done (kw-follow-up.h: their progress). */
 KwPlanItem     *kw_plan_item_new_group    (KwOutcome       outcome,
-                                           guint           count);
+                                           guint           count,
+                                           guint           done);
 KwPlanItem     *kw_plan_item_new_finding  (KwFinding      *finding,
                                            KwOutcome       outcome,
                                            gboolean        first,
@@ -36,6 +38,8 @@ KwOutcome       kw_plan_item_get_outcome  (KwPlanItem     *self);
 /* For a group: its number of findings; for the summary: the outcome's. */
 guint           kw_plan_item_get_count    (KwPlanItem     *self,
                                            KwOutcome       outcome);
+/* For a group: how many of its findings are done. */
+guint           kw_plan_item_get_done     (KwPlanItem     *self);
 KwFinding      *kw_plan_item_get_finding  (KwPlanItem     *self);
 /* Whether the row opens or closes its outcome's card. */
 gboolean        kw_plan_item_is_first     (KwPlanItem     *self);

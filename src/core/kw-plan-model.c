@@ -72,7 +72,12 @@ append_outcome (GPtrArray *items,
                 KwOutcome  outcome,
                 GPtrArray *findings)
 {
-  g_ptr_array_add (items, kw_plan_item_new_group (outcome, findings->len));
+  guint done = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (kw_finding_get_status (g_ptr_array_index (findings, i)) == KW_STATUS_DONE)
+      done++;
+  g_ptr_array_add (items, kw_plan_item_new_group (outcome, findings->len, done));
 
   if (findings->len == 0)
     {
