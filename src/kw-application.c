@@ -394,6 +394,7 @@ kw_application_startup (GApplication *application)
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.take-snapshot", { "<Control>t", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -32,6 +32,11 @@ struct _KwMatrixCard
   guint      selected : 1;
   guint      dimmed : 1;
   guint      drag_active : 1;
+  /* Where a snapshot shown in the presentation puts it (state_active). */
+  double     state_impact;
+  double     state_effort;
+  guint      state_active : 1;
+  guint      state_placed : 1;
   guint      dragging : 1;
 };
 
@@ -490,7 +495,29 @@ kw_matrix_card_get_shown_position (KwMatrixCard *self,
       return TRUE;
     }
 
+  if (self->state_active)
+    {
+      *impact = self->state_impact;
+      *effort = self->state_effort;
+      return self->state_placed;
+    }
+
   *impact = kw_finding_get_impact (self->finding);
   *effort = kw_finding_get_effort (self->finding);
   return kw_finding_get_placed (self->finding);
+}
+
+void
+kw_matrix_card_set_state_position (KwMatrixCard *self,
+                                   gboolean      active,
+                                   gboolean      placed,
+                                   double        impact,
+                                   double        effort)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  self->state_active = !!active;
+  self->state_placed = !!placed;
+  self->state_impact = impact;
+  self->state_effort = effort;
 }

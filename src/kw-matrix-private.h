@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "kw-changes.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
 #include "kw-matrix-layout.h"
@@ -105,6 +106,15 @@ struct _KwMatrix
   int                allocated_width;
   int                allocated_height;
   GtkWidget         *badge;
+
+  /* Compared with a snapshot, and the snapshot the presentation shows
+   * (kw-matrix-compare.c) */
+  KwChanges         *changes;
+  KwSnapshot        *shown_state;      /* NULL: the board now */
+  GHashTable        *state_from;       /* KwFinding → where its card started */
+  guint              state_tick_id;
+  gint64             state_start_us;
+  GtkWidget         *state_caption;
 
   /* The pointer gesture in progress */
   PointerMode        pointer_mode;
@@ -252,6 +262,27 @@ void          kw_matrix_set_current              (KwMatrix     *self,
 gboolean      kw_matrix_zoom_at                  (KwMatrix     *self,
                                                   double        x,
                                                   double        y);
+
+/* ---- kw-matrix-compare.c ---------------------------------------------- */
+
+void          kw_matrix_compare_init             (KwMatrix     *self);
+void          kw_matrix_compare_dispose          (KwMatrix     *self);
+void          kw_matrix_draw_changes             (KwMatrix      *self,
+                                                  GtkSnapshot   *snapshot,
+                                                  const GdkRGBA *fg);
+gboolean      kw_matrix_step_snapshot            (KwMatrix     *self,
+                                                  int           direction);
+void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
+                                                  int           width,
+                                                  int           height);
+
+/* Whether the user may move findings and lines now: not on a read-only
+ * board, nor while the presentation shows a snapshot. */
+static inline gboolean
+kw_matrix_can_edit (KwMatrix *self)
+{
+  return self->editable && self->shown_state == NULL;
+}
 
 /* ---- kw-matrix-keys.c ------------------------------------------------- */
 
