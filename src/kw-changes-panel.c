@@ -232,12 +232,16 @@ static void
 kw_changes_panel_dispose (GObject *object)
 {
   KwChangesPanel *self = KW_CHANGES_PANEL (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->update_idle_id, g_source_remove);
   kw_changes_panel_set_board (self, NULL);
   g_clear_object (&self->snapshot);
   g_clear_object (&self->changes);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_CHANGES_PANEL);
+  /* GTK 4.8 unparents only the bound children; the template's box is not. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (kw_changes_panel_parent_class)->dispose (object);

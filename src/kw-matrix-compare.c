@@ -116,7 +116,8 @@ draw_moved (KwMatrix      *self,
 
   kw_matrix_layout_score_to_point (&self->layout, bi, be, &x1, &y1);
   kw_matrix_layout_score_to_point (&self->layout, ai, ae, &x2, &y2);
-  if (!point_in_plot (self, x1, y1) && !point_in_plot (self, x2, y2))
+  /* Only the other side of a line that moved: nothing to point at. */
+  if ((!point_in_plot (self, x1, y1) && !point_in_plot (self, x2, y2)) || hypot (x2 - x1, y2 - y1) < r)
     return;
 
   /* Where it was: an outline only, dashed, so it never reads as a

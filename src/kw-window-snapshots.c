@@ -108,8 +108,9 @@ compare_snapshot_changed_cb (KwWindow       *self,
   gtk_widget_set_visible (self->board_scroller, !comparing);
   if (comparing)
     gtk_widget_grab_focus (kw_changes_panel_get_list (panel));
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self->matrix)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->matrix));
+  else if (gtk_widget_get_mapped (self->board_scroller))
+    /* Not the matrix: focusing it focuses, and so selects, a card. */
+    gtk_widget_grab_focus (GTK_WIDGET (self->plan_view));
 
   kw_window_update_actions (self);
 }
