@@ -39,9 +39,13 @@ kw_matrix_update_card (KwMatrix     *self,
                        KwMatrixCard *card)
 {
   KwFinding *finding = kw_matrix_card_get_finding (card);
+  double impact, effort;
 
   gtk_widget_set_visible (GTK_WIDGET (card), card_is_shown (card));
-  kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
+  if (self->shown_state != NULL && kw_matrix_card_get_shown_position (card, &impact, &effort))
+    kw_matrix_card_update_position (card, kw_outcome_classify (TRUE, impact, effort, &self->thresholds));
+  else
+    kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
 }
 
 /* The cards are drawn, and picked, in the order of the matrix's
@@ -240,20 +244,35 @@ kw_matrix_board_changed_cb (KwMatrix *self,
                             KwBoard  *board)
 {
   KwThresholds thresholds;
+
+  /* A snapshot shown in the presentation keeps its own lines. */
+  if (self->shown_state != NULL)
+    return;
+
+  kw_board_get_thresholds (board, &thresholds);
+  kw_matrix_set_shown_thresholds (self, &thresholds);
+}
+
+/* The lines drawn and every card's outcome: the board's, or those of the
+ * snapshot the presentation shows. */
+void
+kw_matrix_set_shown_thresholds (KwMatrix           *self,
+                                const KwThresholds *thresholds)
+{
   GHashTableIter iter;
   gpointer card;
 
-  kw_board_get_thresholds (board, &thresholds);
-  if (memcmp (&thresholds, &self->thresholds, sizeof thresholds) == 0)
+  if (memcmp (thresholds, &self->thresholds, sizeof *thresholds) == 0)
     return;
 
-  self->thresholds = thresholds;
+  self->thresholds = *thresholds;
   g_hash_table_iter_init (&iter, self->cards);
   while (g_hash_table_iter_next (&iter, NULL, &card))
-    kw_matrix_card_update_position (card, kw_board_classify_finding (board, kw_matrix_card_get_finding (card)));
+    kw_matrix_update_card (self, card);
 
   kw_matrix_queue_renumber (self);
   kw_matrix_queue_placement (self);
+  kw_matrix_invalidate_background (self);
 }
 
 /* Selection */

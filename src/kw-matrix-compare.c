@@ -351,6 +351,16 @@ kw_matrix_show_snapshot (KwMatrix   *self,
 
   g_set_object (&self->shown_state, snapshot);
   update_caption (self);
+  if (self->board != NULL)
+    {
+      KwThresholds thresholds;
+
+      if (snapshot != NULL)
+        kw_snapshot_get_thresholds (snapshot, &thresholds);
+      else
+        kw_board_get_thresholds (self->board, &thresholds);
+      kw_matrix_set_shown_thresholds (self, &thresholds);
+    }
   /* Another moment's board is looked at, not edited. */
   if (snapshot != NULL && self->pointer_mode != POINTER_NONE)
     kw_matrix_pointer_cancel (self);
@@ -434,8 +444,11 @@ kw_matrix_allocate_state_caption (KwMatrix *self,
   gtk_widget_measure (self->state_caption, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   natural = MIN (MAX (natural, minimum), width);
   gtk_widget_measure (self->state_caption, GTK_ORIENTATION_VERTICAL, natural, &h, NULL, NULL, NULL);
+  /* Bottom right, beside the effort axis's name: over no zone and no
+   * finding. */
   gtk_widget_size_allocate (self->state_caption,
-                            &(GtkAllocation) { (int) MAX (0, width - natural - pad / 2), (int) (pad / 4), natural, h },
+                            &(GtkAllocation) { (int) MAX (0, width - natural - pad / 2), MAX (0, height - h - (int) (pad / 4)),
+                                               natural, h },
                             -1);
 }
 

@@ -186,6 +186,8 @@ void          kw_matrix_board_items_changed_cb   (KwMatrix     *self,
                                                   GListModel   *model);
 void          kw_matrix_board_changed_cb         (KwMatrix     *self,
                                                   KwBoard      *board);
+void          kw_matrix_set_shown_thresholds     (KwMatrix           *self,
+                                                  const KwThresholds *thresholds);
 void          kw_matrix_sync_selection           (KwMatrix     *self,
                                                   guint         position,
                                                   guint         n_items);
