@@ -16,7 +16,5 @@ void     _kw_board_take_text_loading     (KwBoard     *self,
  * reference. Returns FALSE (and keeps nothing) on a duplicate id. */
 gboolean _kw_board_take_finding_loading  (KwBoard     *self,
                                           KwFinding   *finding);
-/* The number of entries in all the board's snapshots together. */
-guint    _kw_board_count_snapshot_entries (KwBoard    *self);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ struct _KwBoard
   GPtrArray    *findings;   /* of KwFinding, owned */
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
   GListStore   *snapshots;  /* of KwSnapshot, oldest first */
+  GHashTable   *snapshots_by_name;  /* name (owned) -> KwSnapshot in snapshots */
+  guint         n_snapshot_entries; /* in all of them */
   guint         format_version;
 };
 
@@ -134,6 +136,7 @@ kw_board_dispose (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->snapshots);
+  g_clear_pointer (&self->snapshots_by_name, g_hash_table_unref);
 
   G_OBJECT_CLASS (kw_board_parent_class)->dispose (object);
 }
@@ -285,6 +288,7 @@ kw_board_init (KwBoard *self)
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->snapshots = g_list_store_new (KW_TYPE_SNAPSHOT);
+  self->snapshots_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 KwBoard *
@@ -345,7 +349,8 @@ kw_board_copy (KwBoard *self)
       g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), i);
       g_autoptr(KwSnapshot) snapshot_copy = _kw_snapshot_copy (snapshot);
 
-      g_list_store_append (copy->snapshots, snapshot_copy);
+      if (!kw_board_add_snapshot (copy, snapshot_copy, G_MAXUINT))
+        g_assert_not_reached ();
     }
 
   return copy;
@@ -757,16 +762,8 @@ kw_board_get_n_snapshots (KwBoard *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->snapshots));
 }
 
-/* Borrowed: the store keeps its own reference. */
-static KwSnapshot *
-kw_board_get_snapshot (KwBoard *self,
-                       guint    position)
-{
-  g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (G_LIST_MODEL (self->snapshots), position);
-
-  return snapshot;
-}
-
+/* By name and entries counted as they come and go: a board of 1,000
+ * snapshots loads in linear time. */
 KwSnapshot *
 kw_board_lookup_snapshot (KwBoard    *self,
                           const char *name)
@@ -774,27 +771,14 @@ kw_board_lookup_snapshot (KwBoard    *self,
   g_return_val_if_fail (KW_IS_BOARD (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* A board has at most KW_SNAPSHOT_MAX_PER_BOARD: a scan is quick. */
-  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
-    {
-      KwSnapshot *snapshot = kw_board_get_snapshot (self, i);
-
-      if (g_str_equal (kw_snapshot_get_name (snapshot), name))
-        return snapshot;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->snapshots_by_name, name);
 }
 
-guint
-_kw_board_count_snapshot_entries (KwBoard *self)
+static gboolean
+kw_board_has_snapshot (KwBoard    *self,
+                       KwSnapshot *snapshot)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < kw_board_get_n_snapshots (self); i++)
-    n += kw_snapshot_get_n_entries (kw_board_get_snapshot (self, i));
-
-  return n;
+  return kw_board_lookup_snapshot (self, kw_snapshot_get_name (snapshot)) == snapshot;
 }
 
 gboolean
@@ -804,7 +788,7 @@ kw_board_has_room_for_snapshot (KwBoard *self,
   g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
 
   return kw_board_get_n_snapshots (self) < KW_SNAPSHOT_MAX_PER_BOARD &&
-         n_entries <= KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD - _kw_board_count_snapshot_entries (self);
+         n_entries <= KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD - self->n_snapshot_entries;
 }
 
 gboolean
@@ -820,6 +804,8 @@ kw_board_add_snapshot (KwBoard    *self,
     return FALSE;
 
   position = MIN (position, kw_board_get_n_snapshots (self));
+  g_hash_table_insert (self->snapshots_by_name, g_strdup (kw_snapshot_get_name (snapshot)), snapshot);
+  self->n_snapshot_entries += kw_snapshot_get_n_entries (snapshot);
   g_list_store_insert (self->snapshots, position, snapshot);
   kw_board_emit_changed (self);
 
@@ -835,9 +821,11 @@ kw_board_remove_snapshot (KwBoard    *self,
   g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
   g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
 
-  if (!g_list_store_find (self->snapshots, snapshot, &position))
+  if (!kw_board_has_snapshot (self, snapshot) || !g_list_store_find (self->snapshots, snapshot, &position))
     return FALSE;
 
+  g_hash_table_remove (self->snapshots_by_name, kw_snapshot_get_name (snapshot));
+  self->n_snapshot_entries -= kw_snapshot_get_n_entries (snapshot);
   g_list_store_remove (self->snapshots, position);
   kw_board_emit_changed (self);
 
@@ -856,7 +844,7 @@ kw_board_rename_snapshot (KwBoard    *self,
   g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
   g_return_val_if_fail (KW_IS_SNAPSHOT (snapshot), FALSE);
 
-  if (!g_list_store_find (self->snapshots, snapshot, NULL) || !kw_snapshot_name_is_valid (name))
+  if (!kw_board_has_snapshot (self, snapshot) || !kw_snapshot_name_is_valid (name))
     return FALSE;
 
   clean_name = kw_text_clean (name, TRUE);
@@ -864,6 +852,8 @@ kw_board_rename_snapshot (KwBoard    *self,
   if (other != NULL && other != snapshot)
     return FALSE;
 
+  g_hash_table_remove (self->snapshots_by_name, kw_snapshot_get_name (snapshot));
+  g_hash_table_insert (self->snapshots_by_name, g_strdup (clean_name), snapshot);
   if (_kw_snapshot_rename (snapshot, clean_name, note))
     kw_board_emit_changed (self);
 
