@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "kw-changes-panel.h"
+#include "kw-format.h"
 #include "kw-gui-test.h"
 #include "kw-matrix.h"
 #include "kw-matrix-card.h"
@@ -504,6 +505,112 @@ test_present_steps (Fixture       *fixture,
   g_assert_true (card_is_shown_at (&at));
 }
 
+/* ---- The offer after saving ------------------------------------------- */
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  KwWindow   *window;
+  const char *text;
+} LabelShown;
+
+static gboolean
+label_is_shown (gpointer data)
+{
+  LabelShown *shown = data;
+
+  return find_label (GTK_WIDGET (shown->window), shown->text) != NULL;
+}
+
+/* A board whose workshop was days_ago days ago (negative: still to come),
+ * saved to a file and opened in a new window, then changed and saved. */
+static KwWindow *
+save_board_of_workshop (int days_ago)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwFinding) finding = kw_finding_new ("Terugbellen");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -days_ago);
+  g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("workshop%+d.kwadrant", days_ago);
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KwWindow *window;
+
+  kw_board_set_title (board, "Klantcontact");
+  kw_board_set_workshop_date (board, date);
+  g_assert_true (kw_board_append_finding (board, finding));
+  g_assert_true (kw_format_save_file (board, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = kw_gui_test_new_window (app);
+  kw_window_load_file (window, file);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_idle, window));
+  {
+    g_autoptr(KwFinding) opened = g_list_model_get_item (G_LIST_MODEL (kw_window_get_board (window)), 0);
+
+    kw_history_place (kw_window_get_history (window), opened, 7.0, 2.0);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_window_is_saved, window));
+
+  return window;
+}
+
+#define OFFER "Saved. Keep the workshop’s result as a snapshot?"
+
+/* Saved after the workshop, without a snapshot of it: the toast offers
+ * one, and its button takes it; saved before the workshop: only
+ * "Saved". */
+static void
+test_offer_after_saving (void)
+{
+  KwWindow *window = save_board_of_workshop (1);
+  LabelShown offer = { window, OFFER };
+  LabelShown saved = { NULL, "Saved" };
+  AdwMessageDialog *dialog;
+  KwBoard *board;
+
+  g_assert_true (kw_gui_test_wait_until (label_is_shown, &offer));
+  /* The toast's button runs win.take-snapshot. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.take-snapshot", NULL));
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_dialog_is_shown, window));
+  dialog = kw_gui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_true (KW_IS_SNAPSHOT_DIALOG (dialog));
+  adw_message_dialog_response (dialog, "accept");
+  board = kw_window_get_board (window);
+  g_assert_cmpuint (g_list_model_get_n_items (kw_board_get_snapshots (board)), ==, 1);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+
+  window = save_board_of_workshop (-3);
+  saved.window = window;
+  offer.window = window;
+  g_assert_true (kw_gui_test_wait_until (label_is_shown, &saved));
+  g_assert_false (label_is_shown (&offer));
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +624,7 @@ main (int   argc,
   g_test_add ("/snapshots-ui/rename-delete", Fixture, NULL, fixture_set_up, test_rename_delete, fixture_tear_down);
   g_test_add ("/snapshots-ui/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/snapshots-ui/present-steps", Fixture, NULL, fixture_set_up, test_present_steps, fixture_tear_down);
+  g_test_add_func ("/snapshots-ui/offer-after-saving", test_offer_after_saving);
 
   status = g_test_run ();
   kw_gui_test_finish (&app, &tmp_dir);
