@@ -2,7 +2,9 @@
  * it up (kw-matrix.c: the GObject and its API; kw-matrix-cards.c: the
  * cards and where they go; kw-matrix-draw.c: what the matrix draws;
  * kw-matrix-cache.c: still cards in textures; kw-matrix-input.c: the
- * pointer, the keys and drops), and the pointer entry points for tests.
+ * pointer, the keys and drops; kw-matrix-compare.c: the changes since a
+ * snapshot, and a snapshot shown in the presentation), and the pointer
+ * entry points for tests.
  *
  * The matrix's gestures call exactly kw_matrix_pointer_*(), so a test that
  * drives them drives the same code as a real pointer, without
