@@ -146,9 +146,10 @@ local_day (GDateTime *date_time)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-/* Whether the board's workshop has been (today or before) and no snapshot
- * was taken on its day or since: the state after the workshop is what a
- * later visit wants to compare with. */
+/* Whether the board's workshop is over (its day has passed: saving during
+ * the workshop is not the moment) and no snapshot was taken on its day or
+ * since: the state after the workshop is what a later visit wants to
+ * compare with. */
 static gboolean
 wants_workshop_snapshot (KwWindow *self)
 {
@@ -158,7 +159,7 @@ wants_workshop_snapshot (KwWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = local_day (now);
 
-  if (workshop == NULL || *workshop == '\0' || g_strcmp0 (workshop, today) > 0)
+  if (workshop == NULL || *workshop == '\0' || g_strcmp0 (workshop, today) >= 0)
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (snapshots); i++)

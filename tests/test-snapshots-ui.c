@@ -542,7 +542,7 @@ label_is_shown (gpointer data)
   return find_label (GTK_WIDGET (shown->window), shown->text) != NULL;
 }
 
-/* A board whose workshop was days_ago days ago (negative: still to come),
+/* A board whose workshop was days_ago days ago (0: today),
  * saved to a file and opened in a new window, then changed and saved. */
 static KwWindow *
 save_board_of_workshop (int days_ago)
@@ -580,9 +580,9 @@ save_board_of_workshop (int days_ago)
 
 #define OFFER "Saved. Keep the workshop’s result as a snapshot?"
 
-/* Saved after the workshop, without a snapshot of it: the toast offers
- * one, and its button takes it; saved before the workshop: only
- * "Saved". */
+/* Saved after the workshop's day, without a snapshot of it: the toast
+ * offers one, and its button takes it; saved on the day itself (during
+ * the workshop): only "Saved". */
 static void
 test_offer_after_saving (void)
 {
@@ -603,7 +603,7 @@ test_offer_after_saving (void)
   g_assert_cmpuint (g_list_model_get_n_items (kw_board_get_snapshots (board)), ==, 1);
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 
-  window = save_board_of_workshop (-3);
+  window = save_board_of_workshop (0);
   saved.window = window;
   offer.window = window;
   g_assert_true (kw_gui_test_wait_until (label_is_shown, &saved));
