@@ -435,11 +435,13 @@ kw_matrix_card_get_dragging (KwMatrixCard *self)
 
 /* What a screen reader says about a card besides its title. */
 static char *
-describe_position (KwFinding *finding,
-                   KwOutcome  outcome)
+describe_position (KwMatrixCard *self,
+                   KwOutcome     outcome)
 {
-  g_autofree char *impact = kw_score_format (kw_finding_get_impact (finding));
-  g_autofree char *effort = kw_score_format (kw_finding_get_effort (finding));
+  /* A snapshot shown in the presentation: where the finding was then. */
+  gboolean then = self->state_active && !self->drag_active;
+  g_autofree char *impact = kw_score_format (then ? self->state_impact : kw_finding_get_impact (self->finding));
+  g_autofree char *effort = kw_score_format (then ? self->state_effort : kw_finding_get_effort (self->finding));
   const char *outcome_name = kw_outcome_get_singular_name (outcome);
 
   /* Translators: how a screen reader describes a finding on the matrix,
@@ -460,7 +462,7 @@ kw_matrix_card_update_position (KwMatrixCard *self,
       self->outcome = outcome;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  description = describe_position (self->finding, outcome);
+  description = describe_position (self, outcome);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);

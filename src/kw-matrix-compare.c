@@ -276,7 +276,16 @@ apply_state (KwMatrix *self,
       else
         kw_matrix_card_set_state_position (card, TRUE, to.placed, to.impact, to.effort);
 
-      kw_matrix_update_card (self, card);
+      /* Its outcome and what a screen reader says of it once it is
+       * there; on the way only whether it shows. */
+      if (t >= 1.0)
+        kw_matrix_update_card (self, card);
+      else
+        {
+          double impact, effort;
+
+          gtk_widget_set_visible (GTK_WIDGET (card), kw_matrix_card_get_shown_position (card, &impact, &effort));
+        }
     }
 
   kw_matrix_queue_placement (self);

@@ -5,7 +5,8 @@
 # across the effort line, from the quick wins into the long-term plan;
 # Ctrl+Shift+T lists the snapshots, Enter compares with the one taken; the
 # "Changes since …" list is read through AT-SPI as a screen reader reads
-# it: the move in the method's words. Escape leaves the comparison.
+# it: the move in the method's words. Escape leaves the comparison. F5 and
+# Page Up show the snapshot, Page Down comes back to now.
 #
 # Waits for what the app shows (window title, AT-SPI names and
 # descriptions), never for a time. KW_SCREENSHOT_DIR (optional) keeps a
@@ -155,4 +156,26 @@ while time.time() < deadline:
 sys.exit(1)
 ' || fail "Escape did not leave the comparison"
 echo "ok - Escape left the comparison"
+
+# 6. Presenting, Page Up shows the snapshot: the card is where it was
+# (as a screen reader hears it), the caption names the snapshot; Page Down
+# comes back to now.
+xdotool key F5
+xdotool key Page_Up
+wait_outcome "$dragged" 'quick win' ||
+  fail "Page Up did not show $dragged where it was: $(wait_node 'push button' "$dragged" --description)"
+caption=$(atspi '
+deadline = time.time() + 30
+while time.time() < deadline:
+    node = find_node(pid, lambda n: n.getRoleName() == "label" and n.name.startswith("Snapshot: Nulmeting ("), timeout=5)
+    if node is not None:
+        print(node.name)
+        sys.exit(0)
+sys.exit(1)
+') || fail "no caption names the snapshot shown"
+echo "ok - presenting, Page Up shows the snapshot ($caption)"
+shot present-snapshot
+xdotool key Page_Down
+wait_outcome "$dragged" 'long-term plan' || fail "Page Down did not come back to now"
+echo "ok - Page Down comes back to now"
 echo "PASS"
