@@ -29,7 +29,6 @@ struct _KwChangesPanel
   GtkLabel           *heading;
   GtkLabel           *when;
   GtkLabel           *empty_label;
-  GtkWidget          *scroller;
   GtkListView        *list;
 };
 
@@ -322,7 +321,6 @@ kw_changes_panel_class_init (KwChangesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwChangesPanel, heading);
   gtk_widget_class_bind_template_child (widget_class, KwChangesPanel, when);
   gtk_widget_class_bind_template_child (widget_class, KwChangesPanel, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, KwChangesPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, KwChangesPanel, list);
   gtk_widget_class_bind_template_callback (widget_class, change_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_bind_cb);
