@@ -71,8 +71,9 @@ add_snapshot (KwBoard     *board,
   if (!kw_board_add_snapshot (board, snapshot, G_MAXUINT))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("%s: the board has as many snapshots as a board can keep (%d); delete one first"),
-                   path, KW_SNAPSHOT_MAX_PER_BOARD);
+                   _("%s: the board has no room for another snapshot (a board keeps at most %d snapshots, "
+                     "with %d findings in them together); delete one first"),
+                   path, KW_SNAPSHOT_MAX_PER_BOARD, KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD);
       return FALSE;
     }
 

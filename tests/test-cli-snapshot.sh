@@ -95,6 +95,20 @@ check "a broken board exits 1 with the format's error" \
   eval 'test "$status" -eq 1 && contains "$err" "kapot.kwadrant:6: the finding “f-1” has no <title>"'
 check "a broken board is left as it was" unchanged "$broken"
 
+full="$work/vol.kwadrant"
+{
+  echo '<board xmlns="https://kwadrant.github.io/ns/board" format-version="2"><snapshots>'
+  for i in $(seq 1000); do
+    echo "<snapshot name=\"Week $i\" taken=\"2026-11-20T16:02:00Z\"/>"
+  done
+  echo '</snapshots></board>'
+} > "$full"
+cp "$full" "$full.before"
+run "$bin" --snapshot "Week 1001" "$full"
+check "a board with 1,000 snapshots exits 1: no room for another" \
+  eval 'test "$status" -eq 1 && contains "$err" "vol.kwadrant: the board has no room for another snapshot"'
+check "a board with 1,000 snapshots is left as it was" unchanged "$full"
+
 run "$bin" --snapshot "Eerste" "$work/bestaat-niet.kwadrant"
 check "a missing board exits 1 and says so" \
   eval 'test "$status" -eq 1 && contains "$err" "there is no such file"'

@@ -17,9 +17,10 @@ typedef struct _KwBoard KwBoard;
 /* A board keeps at most this many snapshots, with at most this many
  * entries (findings) in all of them together: the same bounds the file
  * format puts on untrusted files, so every board the model allows can be
- * saved and read back. */
+ * saved and read back. A board of 1,000 findings keeps 250 snapshots, one
+ * of 250 findings all 1,000; the entries cost some 40 MB at most. */
 #define KW_SNAPSHOT_MAX_PER_BOARD 1000
-#define KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD 1000000
+#define KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD 250000
 
 typedef struct {            /* one finding as it was */
   char     *id;             /* the finding's id */
