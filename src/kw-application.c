@@ -395,6 +395,8 @@ kw_application_startup (GApplication *application)
     { "win.find", { "<Control>f", NULL } },
     { "win.present", { "F5", NULL } },
     { "win.hide-done", { "<Control>h", NULL } },
+    { "win.take-snapshot", { "<Control>t", NULL } },
+    { "win.snapshots", { "<Control><Shift>t", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -33,6 +33,11 @@ struct _KwMatrixCard
   guint      selected : 1;
   guint      dimmed : 1;
   guint      drag_active : 1;
+  /* Where a snapshot shown in the presentation puts it (state_active). */
+  double     state_impact;
+  double     state_effort;
+  guint      state_active : 1;
+  guint      state_placed : 1;
   guint      dragging : 1;
 };
 
@@ -482,11 +487,13 @@ kw_matrix_card_get_dragging (KwMatrixCard *self)
 
 /* What a screen reader says about a card besides its title. */
 static char *
-describe_position (KwFinding *finding,
-                   KwOutcome  outcome)
+describe_position (KwMatrixCard *self,
+                   KwOutcome     outcome)
 {
-  g_autofree char *impact = kw_score_format (kw_finding_get_impact (finding));
-  g_autofree char *effort = kw_score_format (kw_finding_get_effort (finding));
+  /* A snapshot shown in the presentation: where the finding was then. */
+  gboolean then = self->state_active && !self->drag_active;
+  g_autofree char *impact = kw_score_format (then ? self->state_impact : kw_finding_get_impact (self->finding));
+  g_autofree char *effort = kw_score_format (then ? self->state_effort : kw_finding_get_effort (self->finding));
   const char *outcome_name = kw_outcome_get_singular_name (outcome);
 
   /* Translators: how a screen reader describes a finding on the matrix,
@@ -499,7 +506,7 @@ describe_position (KwFinding *finding,
 static void
 kw_matrix_card_sync_description (KwMatrixCard *self)
 {
-  g_autofree char *position = describe_position (self->finding, self->outcome);
+  g_autofree char *position = describe_position (self, self->outcome);
   g_autoptr(GString) description = g_string_new (position);
 
   if (self->marks & KW_MATRIX_CARD_DONE)
@@ -610,7 +617,29 @@ kw_matrix_card_get_shown_position (KwMatrixCard *self,
       return TRUE;
     }
 
+  if (self->state_active)
+    {
+      *impact = self->state_impact;
+      *effort = self->state_effort;
+      return self->state_placed;
+    }
+
   *impact = kw_finding_get_impact (self->finding);
   *effort = kw_finding_get_effort (self->finding);
   return kw_finding_get_placed (self->finding);
+}
+
+void
+kw_matrix_card_set_state_position (KwMatrixCard *self,
+                                   gboolean      active,
+                                   gboolean      placed,
+                                   double        impact,
+                                   double        effort)
+{
+  g_return_if_fail (KW_IS_MATRIX_CARD (self));
+
+  self->state_active = !!active;
+  self->state_placed = !!placed;
+  self->state_impact = impact;
+  self->state_effort = effort;
 }

@@ -53,6 +53,13 @@ void       kw_matrix_card_set_drag_position (KwMatrixCard *self,
                                              gboolean      active,
                                              double        impact,
                                              double        effort);
+/* The position to show for another moment of the board (a snapshot in
+ * the presentation): placed FALSE hides the card; a drag still wins. */
+void       kw_matrix_card_set_state_position (KwMatrixCard *self,
+                                              gboolean      active,
+                                              gboolean      placed,
+                                              double        impact,
+                                              double        effort);
 gboolean   kw_matrix_card_get_shown_position (KwMatrixCard *self,
                                              double       *impact,
                                              double       *effort);

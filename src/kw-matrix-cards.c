@@ -64,8 +64,13 @@ kw_matrix_update_card (KwMatrix     *self,
   gboolean was_visible = gtk_widget_get_visible (GTK_WIDGET (card));
   gboolean marks_changed;
   gboolean visible;
+  double impact, effort;
 
-  kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
+  /* A snapshot shown in the presentation: the outcome it had then. */
+  if (self->shown_state != NULL && kw_matrix_card_get_shown_position (card, &impact, &effort))
+    kw_matrix_card_update_position (card, kw_outcome_classify (TRUE, impact, effort, &self->thresholds));
+  else
+    kw_matrix_card_update_position (card, kw_board_classify_finding (self->board, finding));
   marks_changed = kw_matrix_card_set_marks (card, follow_up_marks (self, finding));
   visible = card_is_shown (card) &&
             !(self->hide_done && (kw_matrix_card_get_marks (card) & KW_MATRIX_CARD_DONE));
@@ -296,16 +301,30 @@ kw_matrix_board_changed_cb (KwMatrix *self,
 {
   KwThresholds thresholds;
 
+  /* A snapshot shown in the presentation keeps its own lines. */
+  if (self->shown_state != NULL)
+    return;
+
   kw_board_get_thresholds (board, &thresholds);
-  if (memcmp (&thresholds, &self->thresholds, sizeof thresholds) == 0)
+  kw_matrix_set_shown_thresholds (self, &thresholds);
+}
+
+/* The lines drawn and every card's outcome: the board's, or those of the
+ * snapshot the presentation shows. */
+void
+kw_matrix_set_shown_thresholds (KwMatrix           *self,
+                                const KwThresholds *thresholds)
+{
+  if (memcmp (thresholds, &self->thresholds, sizeof *thresholds) == 0)
     return;
 
   /* The outcomes change, and with them which findings are due for
    * review (only the future list and the small fixes are). */
-  self->thresholds = thresholds;
+  self->thresholds = *thresholds;
   kw_matrix_update_all_cards (self);
   kw_matrix_queue_renumber (self);
   kw_matrix_queue_placement (self);
+  kw_matrix_invalidate_background (self);
 }
 
 /* Selection */

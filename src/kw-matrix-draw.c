@@ -560,6 +560,9 @@ kw_matrix_snapshot (GtkWidget   *widget,
   get_palette (self, &palette);
   if (self->markers == NULL && self->placement != NULL)
     self->markers = create_markers (self, &palette);
+  /* Under the markers and the cards: the earlier spots never hide a
+   * finding or its title. */
+  kw_matrix_draw_changes (self, snapshot, &palette.fg);
   if (self->markers != NULL)
     gtk_snapshot_append_node (snapshot, self->markers);
   draw_dragged_markers (self, snapshot, &palette);

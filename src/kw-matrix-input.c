@@ -476,7 +476,7 @@ set_cursor_for_point (KwMatrix *self,
 
   if (self->pointer_mode == POINTER_LINE)
     line = self->line;
-  else if (self->pointer_mode != POINTER_NONE || !self->editable ||
+  else if (self->pointer_mode != POINTER_NONE || !kw_matrix_can_edit (self) ||
            card_at (self, x, y) != NULL || !line_at (self, x, y, &line))
     line = KW_MATRIX_N_LINES;
 
@@ -522,7 +522,7 @@ kw_matrix_pointer_press (KwMatrix        *self,
       gtk_widget_grab_focus (GTK_WIDGET (card));
       self->pointer_selecting = FALSE;
     }
-  else if (self->board != NULL && self->editable && line_at (self, x, y, &line))
+  else if (self->board != NULL && kw_matrix_can_edit (self) && line_at (self, x, y, &line))
     {
       self->pointer_mode = POINTER_LINE;
       self->line = line;
@@ -557,7 +557,7 @@ kw_matrix_pointer_motion (KwMatrix *self,
     {
     case POINTER_CARD_PRESSED:
       /* A board that cannot be changed still lets cards be selected. */
-      if (self->press_card == NULL || !self->editable || hypot (offset_x, offset_y) < DRAG_START_DISTANCE)
+      if (self->press_card == NULL || !kw_matrix_can_edit (self) || hypot (offset_x, offset_y) < DRAG_START_DISTANCE)
         break;
       start_card_move (self);
       G_GNUC_FALLTHROUGH;
@@ -772,7 +772,7 @@ drop_cb (KwMatrix      *self,
   double impact, effort;
   KwMatrixCard *card;
 
-  if (finding == NULL || self->board == NULL || !self->editable || kw_matrix_lookup_card (self, finding) == NULL)
+  if (finding == NULL || self->board == NULL || !kw_matrix_can_edit (self) || kw_matrix_lookup_card (self, finding) == NULL)
     return FALSE;
 
   kw_matrix_layout_point_to_score (&self->layout, x, y, &impact, &effort);

@@ -78,7 +78,7 @@ kw_matrix_handle_key (KwMatrix        *self,
   if (card == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
-  if (!self->editable)
+  if (!kw_matrix_can_edit (self))
     return refuse_key (self, keyval);
 
   /* Presenting, digits zoom (1 to 5) or do nothing: never an entry on the

@@ -577,6 +577,7 @@ kw_matrix_size_allocate (GtkWidget *widget,
     }
 
   kw_matrix_allocate_current (self, width, height);
+  kw_matrix_allocate_state_caption (self, width, height);
   allocate_badge (self, width, height);
 }
 

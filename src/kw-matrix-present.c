@@ -3,7 +3,8 @@
  * whole titles; Tab and the arrow keys step through the findings one at a
  * time, the current one shown large beside the matrix (title,
  * description, owner, due date), so the room discusses one item at a
- * time; Page Down turns the legend's pages; Escape goes back to the whole
+ * time; Page Up and Page Down step through the board's snapshots (or, with
+ * none or with Shift, turn the legend's pages); Escape goes back to the whole
  * matrix, and only then leaves the presentation (the window's Escape).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -225,11 +226,15 @@ kw_matrix_present_handle_key (KwMatrix        *self,
     case GDK_KEY_Up: case GDK_KEY_KP_Up:
       step (self, -1);
       return GDK_EVENT_STOP;
+    /* Page Up and Page Down step through the board's snapshots when it
+     * has any; the legend's pages then turn with Shift. */
     case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
-      turn_legend_page (self, 1);
+      if (shift || !kw_matrix_step_snapshot (self, 1))
+        turn_legend_page (self, 1);
       return GDK_EVENT_STOP;
     case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
-      turn_legend_page (self, -1);
+      if (shift || !kw_matrix_step_snapshot (self, -1))
+        turn_legend_page (self, -1);
       return GDK_EVENT_STOP;
     default:
       return GDK_EVENT_PROPAGATE;

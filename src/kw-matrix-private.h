@@ -2,7 +2,9 @@
  * it up (kw-matrix.c: the GObject and its API; kw-matrix-cards.c: the
  * cards and where they go; kw-matrix-draw.c: what the matrix draws;
  * kw-matrix-cache.c: still cards in textures; kw-matrix-input.c: the
- * pointer, the keys and drops), and the pointer entry points for tests.
+ * pointer, the keys and drops; kw-matrix-compare.c: the changes since a
+ * snapshot, and a snapshot shown in the presentation), and the pointer
+ * entry points for tests.
  *
  * The matrix's gestures call exactly kw_matrix_pointer_*(), so a test that
  * drives them drives the same code as a real pointer, without
@@ -14,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "kw-changes.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
 #include "kw-matrix-layout.h"
@@ -107,6 +110,15 @@ struct _KwMatrix
   int                allocated_height;
   GtkWidget         *badge;
 
+  /* Compared with a snapshot, and the snapshot the presentation shows
+   * (kw-matrix-compare.c) */
+  KwChanges         *changes;
+  KwSnapshot        *shown_state;      /* NULL: the board now */
+  GHashTable        *state_from;       /* KwFinding → where its card started */
+  guint              state_tick_id;
+  gint64             state_start_us;
+  GtkWidget         *state_caption;
+
   /* The pointer gesture in progress */
   PointerMode        pointer_mode;
   double             press_x;
@@ -178,6 +190,8 @@ void          kw_matrix_board_items_changed_cb   (KwMatrix     *self,
                                                   GListModel   *model);
 void          kw_matrix_board_changed_cb         (KwMatrix     *self,
                                                   KwBoard      *board);
+void          kw_matrix_set_shown_thresholds     (KwMatrix           *self,
+                                                  const KwThresholds *thresholds);
 void          kw_matrix_sync_selection           (KwMatrix     *self,
                                                   guint         position,
                                                   guint         n_items);
@@ -254,6 +268,27 @@ void          kw_matrix_set_current              (KwMatrix     *self,
 gboolean      kw_matrix_zoom_at                  (KwMatrix     *self,
                                                   double        x,
                                                   double        y);
+
+/* ---- kw-matrix-compare.c ---------------------------------------------- */
+
+void          kw_matrix_compare_init             (KwMatrix     *self);
+void          kw_matrix_compare_dispose          (KwMatrix     *self);
+void          kw_matrix_draw_changes             (KwMatrix      *self,
+                                                  GtkSnapshot   *snapshot,
+                                                  const GdkRGBA *fg);
+gboolean      kw_matrix_step_snapshot            (KwMatrix     *self,
+                                                  int           direction);
+void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
+                                                  int           width,
+                                                  int           height);
+
+/* Whether the user may move findings and lines now: not on a read-only
+ * board, nor while the presentation shows a snapshot. */
+static inline gboolean
+kw_matrix_can_edit (KwMatrix *self)
+{
+  return self->editable && self->shown_state == NULL;
+}
 
 /* ---- kw-matrix-keys.c ------------------------------------------------- */
 

@@ -131,6 +131,7 @@ kw_matrix_dispose (GObject *object)
   g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
   g_clear_object (&self->settle);
   g_clear_pointer (&self->current_panel, gtk_widget_unparent);
+  kw_matrix_compare_dispose (self);
   g_clear_object (&self->current);
   kw_matrix_clear_card_chunks (self);
 
@@ -335,6 +336,7 @@ kw_matrix_init (KwMatrix *self)
 
   kw_matrix_input_init (self);
   kw_matrix_present_init (self);
+  kw_matrix_compare_init (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (kw_matrix_invalidate_background), self, G_CONNECT_SWAPPED);
@@ -368,6 +370,9 @@ kw_matrix_set_board (KwMatrix *self,
 
   if (self->pointer_mode != POINTER_NONE)
     kw_matrix_pointer_cancel (self);
+  /* Another board's snapshots and changes mean nothing on this one. */
+  kw_matrix_show_snapshot (self, NULL, FALSE);
+  kw_matrix_set_changes (self, NULL);
 
   if (self->board != NULL)
     {
@@ -593,6 +598,7 @@ kw_matrix_set_presentation (KwMatrix *self,
     {
       kw_matrix_set_zoom (self, KW_OUTCOME_UNPLACED);
       kw_matrix_set_current (self, NULL);
+      kw_matrix_show_snapshot (self, NULL, FALSE);
     }
   self->legend_page = 0;
   kw_matrix_queue_placement (self);

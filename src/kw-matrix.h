@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "kw-board.h"
+#include "kw-changes.h"
 #include "kw-history.h"
 #include "kw-outcome.h"
 
@@ -118,5 +119,21 @@ gboolean           kw_matrix_get_placement_current (KwMatrix       *self);
  * matrix), and the finding shown large beside it (NULL for none). */
 KwOutcome          kw_matrix_get_zoom           (KwMatrix          *self);
 KwFinding         *kw_matrix_get_current        (KwMatrix          *self);
+
+/* Compared with a snapshot: the changes since (KwChanges, made by the
+ * window's KwChangesPanel) drawn as faint earlier spots with arrows to
+ * where findings are now and rings around new findings. NULL: none. */
+KwChanges         *kw_matrix_get_changes        (KwMatrix          *self);
+void               kw_matrix_set_changes        (KwMatrix          *self,
+                                                 KwChanges         *changes);
+
+/* The board as a snapshot had it (NULL: as it is now), named in a
+ * caption; with animate the findings move there on the frame clock.
+ * Nothing can be moved meanwhile. The presentation's Page Up and Page
+ * Down step through the board's snapshots; leaving it returns to now. */
+KwSnapshot        *kw_matrix_get_shown_snapshot (KwMatrix          *self);
+void               kw_matrix_show_snapshot      (KwMatrix          *self,
+                                                 KwSnapshot        *snapshot,
+                                                 gboolean           animate);
 
 G_END_DECLS

@@ -46,6 +46,10 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-finding", editable);
   gtk_widget_action_set_enabled (widget, "win.quick-add", editable);
   gtk_widget_action_set_enabled (widget, "win.leave-presentation", self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.take-snapshot", has_board && !loading && editable);
+  gtk_widget_action_set_enabled (widget, "win.snapshots", has_board && !loading && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.compare", has_board && !loading);
+  gtk_widget_action_set_enabled (widget, "win.leave-compare", !self->presenting && kw_window_get_compare (self) != NULL);
 }
 
 static void
@@ -291,6 +295,43 @@ print_action_cb (GtkWidget  *widget,
   kw_print_board (GTK_WINDOW (self), kw_window_board (self));
 }
 
+static void
+take_snapshot_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  kw_window_take_snapshot (KW_WINDOW (widget));
+}
+
+static void
+snapshots_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  kw_window_show_snapshots (KW_WINDOW (widget));
+}
+
+/* win.compare("NAME") compares with the snapshot of that name,
+ * win.compare("") leaves the comparison. */
+static void
+compare_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  kw_window_set_compare (self, *name != '\0' ? kw_board_lookup_snapshot (kw_window_board (self), name) : NULL);
+}
+
+static void
+leave_compare_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  kw_window_set_compare (KW_WINDOW (widget), NULL);
+}
+
 typedef struct
 {
   const char                  *name;
@@ -318,6 +359,10 @@ static const ActionEntry actions[] = {
   { "win.keep-mine", NULL, keep_mine_action_cb },
   { "win.leave-presentation", NULL, leave_presentation_action_cb },
   { "win.change-review-date", "s", kw_window_change_review_date_action_cb },
+  { "win.take-snapshot", NULL, take_snapshot_action_cb },
+  { "win.snapshots", NULL, snapshots_action_cb },
+  { "win.compare", "s", compare_action_cb },
+  { "win.leave-compare", NULL, leave_compare_action_cb },
 };
 
 /* Actions that toggle a property of the window. */
@@ -342,4 +387,6 @@ kw_window_class_add_actions (GtkWidgetClass *widget_class)
   /* Esc leaves the presentation; the action is enabled only while
    * presenting, so everywhere else Esc goes on to mean what it always means. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
+  /* The same for the comparison: enabled only while comparing. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-compare", NULL);
 }

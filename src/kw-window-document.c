@@ -64,6 +64,7 @@ kw_window_show_board (KwWindow *self)
 
   kw_matrix_set_board (self->matrix, board);
   kw_matrix_set_history (self->matrix, history);
+  kw_changes_panel_set_board (self->changes_panel, board);
   kw_tray_set_history (self->tray, history);
   if (self->details_panel != NULL)
     kw_details_panel_set_history (self->details_panel, history);

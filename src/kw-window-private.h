@@ -8,7 +8,8 @@
  * kw-window-search.c the search bar and its tags; kw-window-recent.c shows
  * the recent boards; kw-window-import.c brings findings in from a CSV
  * file or pasted rows, and opens boards dropped on the window;
- * kw-window-delete.c deletes the selection.
+ * kw-window-delete.c deletes the selection; kw-window-snapshots.c takes,
+ * lists and compares with the board's snapshots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "kw-changes-panel.h"
 #include "kw-details-panel.h"
 #include "kw-document.h"
 #include "kw-finding-filter.h"
@@ -65,6 +67,10 @@ struct _KwWindow
   GtkWidget            *file_save_button;
   GtkWidget            *file_save_as_button;
   GtkInfoBar           *read_only_bar;
+  GtkWidget            *board_scroller;
+  /* "Changes since …": shown instead of the outcome lists while the
+   * matrix is compared with a snapshot. */
+  KwChangesPanel       *changes_panel;
 
   /* The board, its file and everything that keeps it safe: loading,
    * saving, drafts, changes on disk. The window shows what it says. */
@@ -90,6 +96,8 @@ struct _KwWindow
   /* Answers to this window's loads and saves come back while it may be
    * gone: cancelled in dispose. */
   GCancellable         *cancellable;
+  /* The workshop date a snapshot was last offered for after saving. */
+  char                 *snapshot_offered_for;
 
   /* Findings the last change gave a review date, told in an idle. */
   GPtrArray            *review_given;
@@ -234,5 +242,14 @@ void            kw_window_import_action_cb     (GtkWidget  *widget,
 
 /* kw-window-delete.c */
 void            kw_window_delete_selected      (KwWindow   *self);
+
+/* kw-window-snapshots.c */
+void            kw_window_setup_snapshots      (KwWindow   *self);
+void            kw_window_take_snapshot        (KwWindow   *self);
+GtkWindow      *kw_window_show_snapshots       (KwWindow   *self);
+KwSnapshot     *kw_window_get_compare          (KwWindow   *self);
+void            kw_window_set_compare          (KwWindow   *self,
+                                                KwSnapshot *snapshot);
+void            kw_window_saved_toast          (KwWindow   *self);
 
 G_END_DECLS

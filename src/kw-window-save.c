@@ -182,7 +182,7 @@ save_finished_cb (GObject      *object,
   kw_window_update_title (self);
   kw_window_add_to_recent (self, file);
   kw_window_update_file_bar (self);
-  kw_window_show_toast (self, _("Saved"));
+  kw_window_saved_toast (self);
 
   if (self->close_after_save)
     {

@@ -555,6 +555,7 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->tags);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->snapshot_offered_for, g_free);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
 }
@@ -773,6 +774,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, file_save_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, file_save_as_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, board_scroller);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, changes_panel);
   /* Not kept in the struct, but found by name (tests). */
   gtk_widget_class_bind_template_child_full (widget_class, "undo_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "redo_button", FALSE, 0);
@@ -799,6 +802,7 @@ kw_window_class_init (KwWindowClass *klass)
   g_type_ensure (KW_TYPE_TRAY);
   g_type_ensure (KW_TYPE_MATRIX);
   g_type_ensure (KW_TYPE_DETAILS_PANEL);
+  g_type_ensure (KW_TYPE_CHANGES_PANEL);
 }
 
 /* Keyboard placement in the outcome lists: only while the board can change. */
@@ -868,6 +872,7 @@ kw_window_init (KwWindow *self)
     g_settings_bind (self->settings, "hide-done-findings", self, "hide-done", G_SETTINGS_BIND_DEFAULT);
 
   kw_window_setup_import (self);
+  kw_window_setup_snapshots (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);

@@ -1,0 +1,487 @@
+/* kw-matrix-compare.c: the matrix compared with a snapshot, and the
+ * presentation's steps through the snapshots.
+ *
+ * Compared: each finding that moved is drawn where it was as a faint
+ * outline with an arrow to where it is now, and each finding new since is
+ * ringed. All of it is drawn under the cards, so no title is ever hidden
+ * by it, and it follows the KwChanges the window hands over (made again
+ * whenever the board changes).
+ *
+ * Stepping: Page Up and Page Down in the presentation show the board as a
+ * snapshot had it, the findings moving there in a short animation on the
+ * frame clock; the cards take the positions as "state" positions, so the
+ * labels are placed for them as for any other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-matrix-compare"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "kw-matrix-private.h"
+#include "kw-snapshots-dialog.h"
+
+#define STATE_ANIMATION_US (450 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct {
+  gboolean placed;
+  double   impact;
+  double   effort;
+} StatePosition;
+
+/* ---- Compared with a snapshot ------------------------------------------- */
+
+KwChanges *
+kw_matrix_get_changes (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), NULL);
+
+  return self->changes;
+}
+
+void
+kw_matrix_set_changes (KwMatrix  *self,
+                       KwChanges *changes)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+  g_return_if_fail (changes == NULL || KW_IS_CHANGES (changes));
+
+  if (g_set_object (&self->changes, changes))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+point_in_plot (KwMatrix *self,
+               double    x,
+               double    y)
+{
+  const KwMatrixRect *plot = &self->layout.plot;
+
+  return x >= plot->x - 0.5 && x <= plot->x + plot->width + 0.5 &&
+         y >= plot->y - 0.5 && y <= plot->y + plot->height + 0.5;
+}
+
+/* A line from (x1, y1) towards (x2, y2), stopping short of both markers,
+ * with a head at its end. */
+static void
+trace_arrow (cairo_t *cr,
+             double   x1,
+             double   y1,
+             double   x2,
+             double   y2,
+             double   gap,
+             double   head)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double length = hypot (dx, dy);
+  double ux, uy, ex, ey;
+
+  if (length <= 2 * gap + head / 2)
+    return;
+
+  ux = dx / length;
+  uy = dy / length;
+  ex = x2 - ux * gap;
+  ey = y2 - uy * gap;
+
+  cairo_move_to (cr, x1 + ux * gap, y1 + uy * gap);
+  cairo_line_to (cr, ex - ux * head * 0.6, ey - uy * head * 0.6);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, ex, ey);
+  cairo_line_to (cr, ex - ux * head - uy * head * 0.5, ey - uy * head + ux * head * 0.5);
+  cairo_line_to (cr, ex - ux * head + uy * head * 0.5, ey - uy * head - ux * head * 0.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_moved (KwMatrix      *self,
+            cairo_t       *cr,
+            KwChange      *change,
+            const GdkRGBA *fg,
+            double         r)
+{
+  double bi, be, ai, ae, x1, y1, x2, y2;
+  GdkRGBA faint = { fg->red, fg->green, fg->blue, fg->alpha * 0.45 };
+  GdkRGBA arrow = { fg->red, fg->green, fg->blue, fg->alpha * 0.6 };
+  static const double dash[] = { 3.0, 2.0 };
+
+  if (!kw_change_get_before_position (change, &bi, &be) ||
+      !kw_change_get_after_position (change, &ai, &ae))
+    return;
+
+  kw_matrix_layout_score_to_point (&self->layout, bi, be, &x1, &y1);
+  kw_matrix_layout_score_to_point (&self->layout, ai, ae, &x2, &y2);
+  /* Only the other side of a line that moved: nothing to point at. */
+  if ((!point_in_plot (self, x1, y1) && !point_in_plot (self, x2, y2)) || hypot (x2 - x1, y2 - y1) < r)
+    return;
+
+  /* Where it was: an outline only, dashed, so it never reads as a
+   * finding of its own. */
+  cairo_set_line_width (cr, MAX (1.0, r / 4));
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1, y1, r, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &faint);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  gdk_cairo_set_source_rgba (cr, &arrow);
+  cairo_set_line_width (cr, MAX (1.0, r / 3.5));
+  trace_arrow (cr, x1, y1, x2, y2, r * 1.4, MAX (5.0, r * 1.2));
+}
+
+static void
+draw_new (KwMatrix      *self,
+          cairo_t       *cr,
+          KwChange      *change,
+          const GdkRGBA *accent,
+          double         r)
+{
+  double impact, effort, x, y;
+
+  if (!kw_change_get_after_position (change, &impact, &effort))
+    return;
+
+  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
+  if (!point_in_plot (self, x, y))
+    return;
+
+  /* A ring around the marker, in the accent colour: "new since". */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r * 1.9, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, accent);
+  cairo_set_line_width (cr, MAX (1.5, r / 2.5));
+  cairo_stroke (cr);
+}
+
+void
+kw_matrix_draw_changes (KwMatrix      *self,
+                        GtkSnapshot   *snapshot,
+                        const GdkRGBA *fg)
+{
+  GListModel *changes = G_LIST_MODEL (self->changes);
+  GdkRGBA accent;
+  double r;
+  cairo_t *cr;
+  guint n;
+
+  if (changes == NULL || self->placement == NULL || self->shown_state != NULL ||
+      (n = g_list_model_get_n_items (changes)) == 0)
+    return;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#1c71d8");
+  r = MAX (3.0, self->placement->text_size * 0.45);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
+
+      switch (kw_change_get_kind (change))
+        {
+        case KW_CHANGE_OUTCOME:
+        case KW_CHANGE_MOVED:
+          draw_moved (self, cr, change, fg, r);
+          break;
+        case KW_CHANGE_NEW:
+          draw_new (self, cr, change, &accent, r);
+          break;
+        case KW_CHANGE_REMOVED:
+        case KW_CHANGE_STATUS:
+        case KW_CHANGE_OWNER:
+        case KW_CHANGE_DUE:
+        default:
+          break;
+        }
+    }
+
+  cairo_destroy (cr);
+}
+
+/* ---- The presentation's steps through the snapshots ----------------------- */
+
+KwSnapshot *
+kw_matrix_get_shown_snapshot (KwMatrix *self)
+{
+  g_return_val_if_fail (KW_IS_MATRIX (self), NULL);
+
+  return self->shown_state;
+}
+
+/* Where the finding is in the state shown (the snapshot, or now). */
+static void
+target_position (KwMatrix      *self,
+                 KwFinding     *finding,
+                 StatePosition *position)
+{
+  const KwSnapshotEntry *entry;
+
+  if (self->shown_state == NULL)
+    {
+      position->placed = kw_finding_get_placed (finding);
+      position->impact = kw_finding_get_impact (finding);
+      position->effort = kw_finding_get_effort (finding);
+      return;
+    }
+
+  entry = kw_snapshot_lookup (self->shown_state, kw_finding_get_id (finding));
+  position->placed = entry != NULL && entry->placed;
+  position->impact = entry != NULL ? entry->impact : 0;
+  position->effort = entry != NULL ? entry->effort : 0;
+}
+
+static double
+ease_out_cubic (double t)
+{
+  double u = 1.0 - t;
+
+  return 1.0 - u * u * u;
+}
+
+/* t from 0 (where the cards were) to 1 (the state shown). A finding that
+ * is only on one side shows at its place there, appearing or going at
+ * the half-way point. */
+static void
+apply_state (KwMatrix *self,
+             double    t)
+{
+  double e = ease_out_cubic (t);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (self->findings, i);
+      KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
+      StatePosition *from = g_hash_table_lookup (self->state_from, finding);
+      StatePosition to;
+
+      if (card == NULL)
+        continue;
+
+      target_position (self, finding, &to);
+      if (t >= 1.0 || from == NULL)
+        kw_matrix_card_set_state_position (card, self->shown_state != NULL, to.placed, to.impact, to.effort);
+      else if (from->placed && to.placed)
+        kw_matrix_card_set_state_position (card, TRUE, TRUE,
+                                           from->impact + (to.impact - from->impact) * e,
+                                           from->effort + (to.effort - from->effort) * e);
+      else if (t < 0.5)
+        kw_matrix_card_set_state_position (card, TRUE, from->placed, from->impact, from->effort);
+      else
+        kw_matrix_card_set_state_position (card, TRUE, to.placed, to.impact, to.effort);
+
+      /* Its outcome and what a screen reader says of it once it is
+       * there; on the way only whether it shows. */
+      if (t >= 1.0)
+        kw_matrix_update_card (self, card);
+      else
+        {
+          double impact, effort;
+
+          gtk_widget_set_visible (GTK_WIDGET (card), kw_matrix_card_get_shown_position (card, &impact, &effort));
+        }
+    }
+
+  kw_matrix_queue_placement (self);
+  kw_matrix_invalidate_markers (self);
+}
+
+static gboolean
+state_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  KwMatrix *self = KW_MATRIX (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t;
+
+  if (self->state_start_us == 0)
+    self->state_start_us = now;
+  t = CLAMP ((double) (now - self->state_start_us) / STATE_ANIMATION_US, 0.0, 1.0);
+
+  apply_state (self, t);
+  if (t < 1.0)
+    return G_SOURCE_CONTINUE;
+
+  self->state_tick_id = 0;
+  g_hash_table_remove_all (self->state_from);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_caption (KwMatrix *self)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->shown_state == NULL)
+    {
+      gtk_widget_set_visible (self->state_caption, FALSE);
+      return;
+    }
+
+  when = kw_snapshot_dup_display_time (self->shown_state);
+  /* Translators: in the presentation, which snapshot the matrix shows:
+   * its name, then when it was taken. */
+  text = g_strdup_printf (_("Snapshot: %s (%s)"), kw_snapshot_get_name (self->shown_state), when);
+  gtk_label_set_label (GTK_LABEL (self->state_caption), text);
+  gtk_widget_set_visible (self->state_caption, TRUE);
+}
+
+void
+kw_matrix_show_snapshot (KwMatrix   *self,
+                         KwSnapshot *snapshot,
+                         gboolean    animate)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+  g_return_if_fail (snapshot == NULL || KW_IS_SNAPSHOT (snapshot));
+
+  if (self->shown_state == snapshot)
+    return;
+
+  /* Start from where the cards are on screen now, mid-animation too. */
+  g_hash_table_remove_all (self->state_from);
+  for (guint i = 0; animate && self->findings != NULL && i < self->findings->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (self->findings, i);
+      KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
+      StatePosition *from = g_new0 (StatePosition, 1);
+
+      if (card != NULL)
+        from->placed = kw_matrix_card_get_shown_position (card, &from->impact, &from->effort);
+      g_hash_table_insert (self->state_from, g_object_ref (finding), from);
+    }
+
+  g_set_object (&self->shown_state, snapshot);
+  update_caption (self);
+  if (self->board != NULL)
+    {
+      KwThresholds thresholds;
+
+      if (snapshot != NULL)
+        kw_snapshot_get_thresholds (snapshot, &thresholds);
+      else
+        kw_board_get_thresholds (self->board, &thresholds);
+      kw_matrix_set_shown_thresholds (self, &thresholds);
+    }
+  /* Another moment's board is looked at, not edited. */
+  if (snapshot != NULL && self->pointer_mode != POINTER_NONE)
+    kw_matrix_pointer_cancel (self);
+
+  if (self->findings == NULL)
+    return;
+
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      self->state_start_us = 0;
+      if (self->state_tick_id == 0)
+        self->state_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), state_tick_cb, NULL, NULL);
+      return;
+    }
+
+  if (self->state_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->state_tick_id);
+      self->state_tick_id = 0;
+    }
+  g_hash_table_remove_all (self->state_from);
+  apply_state (self, 1.0);
+}
+
+/* Page Down: the next snapshot, then now; Page Up: back, from now to the
+ * latest snapshot. TRUE when the board has snapshots to step through. */
+gboolean
+kw_matrix_step_snapshot (KwMatrix *self,
+                         int       direction)
+{
+  GListModel *snapshots;
+  guint n, position;
+
+  if (self->board == NULL)
+    return FALSE;
+
+  snapshots = kw_board_get_snapshots (self->board);
+  n = g_list_model_get_n_items (snapshots);
+  if (n == 0)
+    return FALSE;
+
+  /* Positions 0 … n - 1 are the snapshots, n is now. */
+  position = n;
+  for (guint i = 0; self->shown_state != NULL && i < n; i++)
+    {
+      g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (snapshots, i);
+
+      if (snapshot == self->shown_state)
+        position = i;
+    }
+
+  if (direction < 0 && position > 0)
+    position--;
+  else if (direction > 0 && position < n)
+    position++;
+
+  if (position == n)
+    kw_matrix_show_snapshot (self, NULL, TRUE);
+  else
+    {
+      g_autoptr(KwSnapshot) snapshot = g_list_model_get_item (snapshots, position);
+
+      kw_matrix_show_snapshot (self, snapshot, TRUE);
+    }
+
+  return TRUE;
+}
+
+void
+kw_matrix_allocate_state_caption (KwMatrix *self,
+                                  int       width,
+                                  int       height)
+{
+  int minimum, natural, h;
+  double pad = self->base_layout.text_size;
+
+  if (!gtk_widget_get_visible (self->state_caption))
+    return;
+
+  gtk_widget_measure (self->state_caption, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  natural = MIN (MAX (natural, minimum), width);
+  gtk_widget_measure (self->state_caption, GTK_ORIENTATION_VERTICAL, natural, &h, NULL, NULL, NULL);
+  /* Bottom right, beside the effort axis's name: over no zone and no
+   * finding. */
+  gtk_widget_size_allocate (self->state_caption,
+                            &(GtkAllocation) { (int) MAX (0, width - natural - pad / 2), MAX (0, height - h - (int) (pad / 4)),
+                                               natural, h },
+                            -1);
+}
+
+void
+kw_matrix_compare_init (KwMatrix *self)
+{
+  self->state_from = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->state_caption = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->state_caption, "kw-matrix-state");
+  gtk_label_set_ellipsize (GTK_LABEL (self->state_caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (self->state_caption, FALSE);
+  gtk_widget_set_parent (self->state_caption, GTK_WIDGET (self));
+}
+
+void
+kw_matrix_compare_dispose (KwMatrix *self)
+{
+  if (self->state_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->state_tick_id);
+      self->state_tick_id = 0;
+    }
+  g_clear_pointer (&self->state_from, g_hash_table_unref);
+  g_clear_pointer (&self->state_caption, gtk_widget_unparent);
+  g_clear_object (&self->shown_state);
+  g_clear_object (&self->changes);
+}
