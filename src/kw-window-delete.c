@@ -100,10 +100,14 @@ select_after_delete (KwWindow    *self,
 
 #define TOAST_DISMISSED_KEY "kw-dismissed"
 #define TOAST_SHOWN_KEY "kw-shown-at"
+#define TOAST_OVERLAY_KEY "kw-overlay"
 /* libadwaita 1.2 crashes when a toast is dismissed while it is still
  * sliding in (half a second when it replaces another one): its hiding
- * ends first and frees what the sliding-in still uses. A change that
- * soon after the delete takes the toast away once it is in. */
+ * ends first and frees what the sliding-in still uses. The sliding-in
+ * runs on the window's frame clock, so a change soon after the delete
+ * takes the toast away after the first frame drawn past that half
+ * second (with a margin): never earlier, however late the frames come
+ * on a busy machine. */
 #define TOAST_SETTLE_US (600 * G_TIME_SPAN_MILLISECOND)
 
 static void
@@ -114,8 +118,9 @@ delete_toast_dismissed_cb (AdwToast *toast,
   g_signal_handlers_disconnect_by_data (board, toast);
 }
 
-/* Later, not within the change: the change may be the toast's own Undo,
- * which dismisses it already. */
+/* In an idle, not within the frame or the change: the frame's other
+ * tick callbacks (the toast's own animation) finish first, and the change
+ * may be the toast's own Undo, which dismisses it already. */
 static gboolean
 dismiss_delete_toast_cb (gpointer data)
 {
@@ -127,15 +132,40 @@ dismiss_delete_toast_cb (gpointer data)
 }
 
 static void
+dismiss_delete_toast_later (AdwToast *toast)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, dismiss_delete_toast_cb,
+                   g_object_ref (toast), g_object_unref);
+}
+
+static gboolean
+toast_settled_tick_cb (GtkWidget     *overlay,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  AdwToast *toast = data;
+  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), TOAST_SHOWN_KEY);
+
+  if (gdk_frame_clock_get_frame_time (clock) < *shown_at + TOAST_SETTLE_US)
+    return G_SOURCE_CONTINUE;
+
+  dismiss_delete_toast_later (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 board_changed_after_delete_cb (AdwToast *toast,
                                KwBoard  *board)
 {
-  gint64 *shown_at = g_object_get_data (G_OBJECT (toast), TOAST_SHOWN_KEY);
-  gint64 wait_us = MAX (0, *shown_at + TOAST_SETTLE_US - g_get_monotonic_time ());
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), TOAST_OVERLAY_KEY);
 
   g_signal_handlers_disconnect_by_func (board, board_changed_after_delete_cb, toast);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait_us / G_TIME_SPAN_MILLISECOND),
-                      dismiss_delete_toast_cb, g_object_ref (toast), g_object_unref);
+  /* Unmapped, nothing slides: libadwaita skips its animations. */
+  if (!gtk_widget_get_mapped (overlay))
+    dismiss_delete_toast_later (toast);
+  else
+    gtk_widget_add_tick_callback (overlay, toast_settled_tick_cb,
+                                  g_object_ref (toast), g_object_unref);
 }
 
 static void
@@ -150,6 +180,9 @@ show_delete_toast (KwWindow   *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, DELETE_TOAST_TIMEOUT_S);
   g_object_set_data_full (G_OBJECT (toast), TOAST_SHOWN_KEY, g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)), g_free);
+  /* Dropped with the toast, which the overlay drops when it is dismissed
+   * or the window goes. */
+  g_object_set_data_full (G_OBJECT (toast), TOAST_OVERLAY_KEY, g_object_ref (self->toast_overlay), g_object_unref);
   g_signal_connect_object (board, "changed", G_CALLBACK (board_changed_after_delete_cb), toast, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), board, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
