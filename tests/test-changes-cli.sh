@@ -21,52 +21,10 @@ trap 'rm -rf "$work"' EXIT
 export LC_ALL=C
 unset LANGUAGE LANG
 
-n=0
-failures=0
 status=0
 out=
 err=
-
-ok() {
-  n=$((n + 1))
-  echo "ok $n - $1"
-}
-
-not_ok() {
-  n=$((n + 1))
-  echo "not ok $n - $1"
-  shift
-  local line
-  for line in "$@"; do
-    printf '%s\n' "$line" | sed 's/^/#   /'
-  done
-  failures=$((failures + 1))
-}
-
-check() {
-  local description=$1
-  shift
-  if "$@"; then
-    ok "$description"
-  else
-    not_ok "$description" "status: $status" "stdout: $out" "stderr: $err"
-  fi
-}
-
-# run COMMAND...: runs it; the output stays byte for byte in $work/stdout.
-run() {
-  "$@" > "$work/stdout" 2> "$work/stderr"
-  status=$?
-  out=$(cat "$work/stdout")
-  err=$(cat "$work/stderr")
-}
-
-contains() {
-  case "$1" in
-    *"$2"*) return 0 ;;
-    *) return 1 ;;
-  esac
-}
+. "$src/tests/kw-tap.sh"
 
 # same_output EXPECTED-FILE: stdout is exactly that file; shows the diff.
 same_output() {
@@ -184,8 +142,4 @@ run "$bin" --help
 check "--help shows --changes and --since" \
   eval 'contains "$out" "--changes" && contains "$out" "--since=NAME" && contains "$out" "--changes takes one board and exits with 0"'
 
-echo "1..$n"
-if [ "$failures" -gt 0 ]; then
-  echo "# $failures of $n checks failed"
-  exit 1
-fi
+tap_finish
