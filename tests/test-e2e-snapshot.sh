@@ -65,7 +65,9 @@ title, outcome = sys.argv[1], sys.argv[2]
 deadline = time.time() + 30
 while time.time() < deadline:
     card = find_node(pid, lambda n: n.getRoleName() == "push button" and n.name == title, timeout=5)
-    if card is not None and card.description.endswith(outcome):
+    # The outcome is one part of the description; marks such as
+    # "overdue" may follow it.
+    if card is not None and (", " + outcome + ",") in (card.description + ","):
         sys.exit(0)
     time.sleep(0.2)
 sys.exit(1)
