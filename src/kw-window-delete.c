@@ -213,8 +213,11 @@ kw_window_delete_selected (KwWindow *self)
 
   if (findings->len == 1)
     {
+      /* A toast's title is Pango markup in libadwaita 1.2. */
+      g_autofree char *title = g_markup_escape_text (kw_finding_get_title (findings->pdata[0]), -1);
+
       label = g_strdup (_("Delete Finding"));
-      message = g_strdup_printf (_("Deleted “%s”"), kw_finding_get_title (findings->pdata[0]));
+      message = g_strdup_printf (_("Deleted “%s”"), title);
     }
   else
     {

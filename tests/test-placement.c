@@ -289,6 +289,26 @@ test_delete_toast (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A toast's title is markup: a title with "&" or "<" is shown as typed,
+ * not as broken markup. */
+static void
+test_delete_toast_escapes_title (void)
+{
+  KwWindow *window = new_board_window ();
+  KwFinding *finding = add_finding (window, "Q&A <b>pagina</b>", 8, 2);
+  g_autoptr(AdwToast) toast = NULL;
+
+  drain_main_context ();
+  kw_gui_test_select_finding (window, finding);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL);
+
+  toast = kw_gui_test_dup_shown_toast (GTK_WIDGET (window));
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted “Q&amp;A &lt;b&gt;pagina&lt;/b&gt;”");
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* Placing by keyboard */
 
 static KwPlacementEntry *
@@ -438,6 +458,7 @@ main (int   argc,
   g_test_add_func ("/placement/delete-selects-next", test_delete_selects_next);
   g_test_add_func ("/placement/delete-in-tray", test_delete_in_tray);
   g_test_add_func ("/placement/delete-toast", test_delete_toast);
+  g_test_add_func ("/placement/delete-toast-escapes-title", test_delete_toast_escapes_title);
   g_test_add_func ("/placement/from-tray", test_place_from_tray);
   g_test_add_func ("/placement/on-matrix", test_place_on_matrix);
   g_test_add_func ("/placement/refusals", test_refusals);
