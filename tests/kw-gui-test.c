@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "kw-gui-test.h"
+#include "kw-history.h"
 #include "kw-window.h"
 
 static guint wait_timeout_ms = KW_GUI_TEST_WAIT_TIMEOUT_MS;
@@ -284,4 +285,19 @@ kw_gui_test_dup_shown_toast (GtkWidget *root)
     }
 
   return toast;
+}
+
+KwFinding *
+kw_gui_test_add_finding (KwWindow   *window,
+                         const char *title,
+                         double      impact,
+                         double      effort)
+{
+  g_autoptr(KwFinding) finding = kw_finding_new (title);
+
+  if (impact >= 0)
+    kw_finding_place (finding, impact, effort);
+  kw_history_add (kw_window_get_history (window), finding, G_MAXUINT);
+
+  return finding;
 }

@@ -80,5 +80,11 @@ typedef struct _KwFinding KwFinding;
 KwWindow         *kw_gui_test_new_window         (GtkApplication      *app);
 void              kw_gui_test_select_finding     (KwWindow            *window,
                                                   KwFinding           *finding);
+/* A new finding added through the history, as the tray adds it; placed
+ * unless impact is negative. Returns it, owned by the board. */
+KwFinding        *kw_gui_test_add_finding        (KwWindow            *window,
+                                                  const char          *title,
+                                                  double               impact,
+                                                  double               effort);
 
 G_END_DECLS

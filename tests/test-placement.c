@@ -39,22 +39,6 @@ new_board_window (void)
   return window;
 }
 
-/* Added through the history, as the tray adds them. */
-static KwFinding *
-add_finding (KwWindow   *window,
-             const char *title,
-             double      impact,
-             double      effort)
-{
-  g_autoptr(KwFinding) finding = kw_finding_new (title);
-
-  if (impact >= 0)
-    kw_finding_place (finding, impact, effort);
-  kw_history_add (kw_window_get_history (window), finding, G_MAXUINT);
-
-  return finding;
-}
-
 static guint
 find_row (GListModel *model,
           KwFinding  *finding)
@@ -180,11 +164,11 @@ test_delete_selects_next (void)
 {
   KwWindow *window = new_board_window ();
   GtkListView *lists = GTK_LIST_VIEW (kw_window_get_outcome_lists (window));
-  KwFinding *elsewhere = add_finding (window, "Elders", 2, 8);
-  KwFinding *a = add_finding (window, "Een", 8, 2);
-  KwFinding *b = add_finding (window, "Twee", 8, 2.5);
-  KwFinding *c = add_finding (window, "Drie", 8, 3);
-  KwFinding *after = add_finding (window, "Daarna", 2, 3);
+  KwFinding *elsewhere = kw_gui_test_add_finding (window, "Elders", 2, 8);
+  KwFinding *a = kw_gui_test_add_finding (window, "Een", 8, 2);
+  KwFinding *b = kw_gui_test_add_finding (window, "Twee", 8, 2.5);
+  KwFinding *c = kw_gui_test_add_finding (window, "Drie", 8, 3);
+  KwFinding *after = kw_gui_test_add_finding (window, "Daarna", 2, 3);
   KwBoard *board = kw_window_get_board (window);
 
   g_assert_nonnull (elsewhere);
@@ -225,9 +209,9 @@ test_delete_in_tray (void)
 {
   KwWindow *window = new_board_window ();
   GtkListView *tray = GTK_LIST_VIEW (kw_tray_get_list (KW_TRAY (kw_window_get_tray (window))));
-  KwFinding *a = add_finding (window, "Een", -1, -1);
-  KwFinding *b = add_finding (window, "Twee", -1, -1);
-  KwFinding *c = add_finding (window, "Drie", -1, -1);
+  KwFinding *a = kw_gui_test_add_finding (window, "Een", -1, -1);
+  KwFinding *b = kw_gui_test_add_finding (window, "Twee", -1, -1);
+  KwFinding *c = kw_gui_test_add_finding (window, "Drie", -1, -1);
 
   drain_main_context ();
   kw_gui_test_select_finding (window, a);
@@ -263,8 +247,8 @@ static void
 test_delete_toast (void)
 {
   KwWindow *window = new_board_window ();
-  KwFinding *a = add_finding (window, "Een", 8, 2);
-  KwFinding *b = add_finding (window, "Twee", 8, 3);
+  KwFinding *a = kw_gui_test_add_finding (window, "Een", 8, 2);
+  KwFinding *b = kw_gui_test_add_finding (window, "Twee", 8, 3);
   g_autoptr(AdwToast) toast = NULL;
   gboolean dismissed = FALSE;
   guint timeout = 0;
@@ -295,7 +279,7 @@ static void
 test_delete_toast_escapes_title (void)
 {
   KwWindow *window = new_board_window ();
-  KwFinding *finding = add_finding (window, "Q&A <b>pagina</b>", 8, 2);
+  KwFinding *finding = kw_gui_test_add_finding (window, "Q&A <b>pagina</b>", 8, 2);
   g_autoptr(AdwToast) toast = NULL;
 
   drain_main_context ();
@@ -328,8 +312,8 @@ test_place_from_tray (void)
   KwWindow *window = new_board_window ();
   GtkListView *tray = GTK_LIST_VIEW (kw_tray_get_list (KW_TRAY (kw_window_get_tray (window))));
   KwHistory *history = kw_window_get_history (window);
-  KwFinding *a = add_finding (window, "Wachttijd tonen op website", -1, -1);
-  KwFinding *b = add_finding (window, "Terugbelverzoek", -1, -1);
+  KwFinding *a = kw_gui_test_add_finding (window, "Wachttijd tonen op website", -1, -1);
+  KwFinding *b = kw_gui_test_add_finding (window, "Terugbelverzoek", -1, -1);
   KwPlacementEntry *entry;
   GtkEditable *editable;
 
@@ -382,7 +366,7 @@ test_place_on_matrix (void)
 {
   KwWindow *window = new_board_window ();
   KwMatrix *matrix = KW_MATRIX (kw_window_get_matrix (window));
-  KwFinding *a = add_finding (window, "Een", 2, 2);
+  KwFinding *a = kw_gui_test_add_finding (window, "Een", 2, 2);
   KwPlacementEntry *entry;
   GtkEditable *editable;
 
@@ -424,7 +408,7 @@ test_refusals (void)
   KwWindow *window = new_board_window ();
   GtkListView *tray = GTK_LIST_VIEW (kw_tray_get_list (KW_TRAY (kw_window_get_tray (window))));
   KwHistory *history = kw_window_get_history (window);
-  KwFinding *a = add_finding (window, "Een", -1, -1);
+  KwFinding *a = kw_gui_test_add_finding (window, "Een", -1, -1);
   static const char * const bad[] = { "8", "8 11", "8 2,55", "8 twee", "8;2;3" };
   KwPlacementEntry *entry;
   GtkEditable *editable;

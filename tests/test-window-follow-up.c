@@ -45,22 +45,6 @@ new_board_window (void)
   return window;
 }
 
-/* Added through the history, as the tray adds them. */
-static KwFinding *
-add_finding (KwWindow   *window,
-             const char *title,
-             double      impact,
-             double      effort)
-{
-  g_autoptr(KwFinding) finding = kw_finding_new (title);
-
-  if (impact >= 0)
-    kw_finding_place (finding, impact, effort);
-  kw_history_add (kw_window_get_history (window), finding, G_MAXUINT);
-
-  return finding;
-}
-
 /* The first widget under root that matches. */
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -133,10 +117,10 @@ test_progress (void)
 {
   KwWindow *window = new_board_window ();
   KwHistory *history = kw_window_get_history (window);
-  KwFinding *a = add_finding (window, "Callback within one hour", 8, 2);
+  KwFinding *a = kw_gui_test_add_finding (window, "Callback within one hour", 8, 2);
 
-  add_finding (window, "Show the queue on the website", 7, 3);
-  add_finding (window, "Rebuild the telephony platform", 2, 8);
+  kw_gui_test_add_finding (window, "Show the queue on the website", 7, 3);
+  kw_gui_test_add_finding (window, "Rebuild the telephony platform", 2, 8);
   assert_heading_shown (window, "Quick wins: 0 of 2 done");
 
   kw_history_set_status (history, a, KW_STATUS_DONE);
@@ -174,8 +158,8 @@ test_hide_done (void)
   KwWindow *next;
   KwMatrix *matrix = KW_MATRIX (kw_window_get_matrix (window));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  KwFinding *done = add_finding (window, "Callback within one hour", 8, 2);
-  KwFinding *open = add_finding (window, "Show the queue on the website", 7, 3);
+  KwFinding *done = kw_gui_test_add_finding (window, "Callback within one hour", 8, 2);
+  KwFinding *open = kw_gui_test_add_finding (window, "Show the queue on the website", 7, 3);
   gboolean hidden = TRUE;
 
   kw_history_set_status (kw_window_get_history (window), done, KW_STATUS_DONE);
@@ -265,9 +249,9 @@ test_review_toast (void)
 {
   KwWindow *window = new_board_window ();
   KwHistory *history = kw_window_get_history (window);
-  KwFinding *music = add_finding (window, "Hold music & posters", -1, -1);
-  KwFinding *posters = add_finding (window, "Posters in the canteen", -1, -1);
-  KwFinding *letters = add_finding (window, "Friendlier reminder letters", -1, -1);
+  KwFinding *music = kw_gui_test_add_finding (window, "Hold music & posters", -1, -1);
+  KwFinding *posters = kw_gui_test_add_finding (window, "Posters in the canteen", -1, -1);
+  KwFinding *letters = kw_gui_test_add_finding (window, "Friendlier reminder letters", -1, -1);
   g_autofree char *date = expected_review_date (window);
   g_autofree char *message = g_strdup_printf ("“Hold music & posters” will be reviewed on %s", date);
   /* The toast's title is markup. */
