@@ -4,8 +4,8 @@
  * header that may be missing, columns the user chooses, matching rows to
  * findings already on the board, errors kept per row) and the command
  * line's new board from a file (kw_csv_import_bytes(), stricter about the
- * header, and all or nothing). The cells are read by the CSV reader's rules
- * (kw-csv-private.h).
+ * header, and all or nothing). The file's rows and columns are read in
+ * kw-import-table.c, each cell by the CSV reader's rules (kw-csv-private.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,7 @@
 #include "kw-csv-private.h"
 #include "kw-finding-private.h"
 #include "kw-import-private.h"
+#include "kw-import-table.h"
 #include "kw-text.h"
 
 typedef struct
@@ -45,16 +46,9 @@ struct _KwImport
 {
   GObject      parent_instance;
 
-  KwBoard     *board;
-  char        *display_name;
-  GPtrArray   *rows;         /* GStrv of cells, the header included */
-  GArray      *row_numbers;  /* guint, as the spreadsheet counts */
-  gboolean     has_header;
-  guint        n_columns;
-  GPtrArray   *labels;       /* char *, one per column */
-  KwCsvColumn  kinds[KW_CSV_MAX_COLUMNS];  /* UNNAMED only for a new board */
-  int          column_of_kind[KW_CSV_N_COLUMNS];  /* -1 when none */
-  char        *problem;
+  KwBoard       *board;
+  KwImportTable *table;
+  char          *problem;
   RowPlan     *plans;        /* one per row below the header */
   guint        counts[KW_IMPORT_ROW_ERROR + 1];
 };
@@ -104,10 +98,7 @@ kw_import_finalize (GObject *object)
 
   clear_plans (self);
   g_clear_object (&self->board);
-  g_clear_pointer (&self->display_name, g_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->row_numbers, g_array_unref);
-  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->table, _kw_import_table_free);
   g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (kw_import_parent_class)->finalize (object);
@@ -122,343 +113,16 @@ kw_import_class_init (KwImportClass *klass)
 static void
 kw_import_init (KwImport *self)
 {
-  self->labels = g_ptr_array_new_with_free_func (g_free);
-}
-
-static const char *
-row_cell (KwImport *self,
-          guint     index,
-          guint     column)
-{
-  GStrv cells = g_ptr_array_index (self->rows, index);
-
-  for (guint i = 0; i <= column; i++)
-    {
-      if (cells[i] == NULL)
-        return "";
-    }
-
-  return cells[column];
-}
-
-static gboolean
-is_score (const char *text)
-{
-  double score;
-
-  return kw_score_parse (text, &score);
-}
-
-static gboolean
-is_date (const char *text)
-{
-  g_autofree char *iso = kw_date_parse_to_iso (text);
-
-  return iso != NULL;
-}
-
-/* Columns */
-
-static void
-index_columns (KwImport *self)
-{
-  for (guint i = 0; i < KW_CSV_N_COLUMNS; i++)
-    self->column_of_kind[i] = -1;
-
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      if (self->kinds[i] > KW_CSV_COLUMN_IGNORED)
-        self->column_of_kind[self->kinds[i]] = (int) i;
-    }
-}
-
-/* The first row names the columns when it names the title column and
- * holds no number: "Title\t7\t2" is a finding called "Title". Header cells
- * Kwadrant does not know are ignored, and so is a second column of a kind. */
-static gboolean
-read_header (KwImport *self)
-{
-  GStrv cells = g_ptr_array_index (self->rows, 0);
-  gboolean has_title = FALSE;
-
-  for (guint i = 0; cells[i] != NULL; i++)
-    {
-      KwCsvColumn kind;
-
-      if (is_score (cells[i]))
-        return FALSE;
-      if (_kw_csv_column_from_header (cells[i], &kind) && kind == KW_CSV_COLUMN_TITLE)
-        has_title = TRUE;
-    }
-
-  if (!has_title)
-    return FALSE;
-
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      const char *cell = row_cell (self, 0, i);
-      KwCsvColumn kind;
-
-      if (!_kw_csv_column_from_header (cell, &kind) || kind <= KW_CSV_COLUMN_IGNORED ||
-          self->column_of_kind[kind] >= 0)
-        kind = KW_CSV_COLUMN_IGNORED;
-      self->kinds[i] = kind;
-      if (kind > KW_CSV_COLUMN_IGNORED)
-        self->column_of_kind[kind] = (int) i;
-      g_ptr_array_add (self->labels, kw_text_clean (cell, TRUE));
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  guint n_filled;
-  guint n_scores;
-  guint n_dates;
-} ColumnSample;
-
-static ColumnSample
-sample_column (KwImport *self,
-               guint     column)
-{
-  ColumnSample sample = { 0 };
-
-  for (guint row = 0; row < self->rows->len; row++)
-    {
-      const char *cell = row_cell (self, row, column);
-
-      if (_kw_csv_is_blank (cell))
-        continue;
-      sample.n_filled++;
-      if (is_score (cell))
-        sample.n_scores++;
-      else if (is_date (cell))
-        sample.n_dates++;
-    }
-
-  return sample;
-}
-
-/* Without a header, a guess the user corrects in the preview: the first
- * column of text holds the titles, the first two of numbers from 0 to 10
- * impact and effort, the first of dates the due date. */
-static void
-guess_columns (KwImport *self)
-{
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      ColumnSample sample = sample_column (self, i);
-      KwCsvColumn kind = KW_CSV_COLUMN_IGNORED;
-
-      if (sample.n_filled == 0)
-        kind = KW_CSV_COLUMN_IGNORED;
-      else if (sample.n_scores == sample.n_filled)
-        kind = self->column_of_kind[KW_CSV_COLUMN_IMPACT] < 0 ? KW_CSV_COLUMN_IMPACT : KW_CSV_COLUMN_EFFORT;
-      else if (sample.n_dates == sample.n_filled)
-        kind = KW_CSV_COLUMN_DUE;
-      else if (sample.n_scores == 0)
-        kind = KW_CSV_COLUMN_TITLE;
-
-      if (self->column_of_kind[kind] >= 0)
-        kind = KW_CSV_COLUMN_IGNORED;
-      self->kinds[i] = kind;
-      if (kind > KW_CSV_COLUMN_IGNORED)
-        self->column_of_kind[kind] = (int) i;
-      g_ptr_array_add (self->labels, _kw_csv_column_letters (i));
-    }
-}
-
-/* What keeps the columns from being imported. */
-typedef enum {
-  PROBLEM_NONE,
-  PROBLEM_NO_TITLE,
-  PROBLEM_NO_EFFORT,
-  PROBLEM_NO_IMPACT,
-} Problem;
-
-static Problem
-find_problem (KwImport *self)
-{
-  gboolean has_impact = self->column_of_kind[KW_CSV_COLUMN_IMPACT] >= 0;
-  gboolean has_effort = self->column_of_kind[KW_CSV_COLUMN_EFFORT] >= 0;
-
-  if (self->column_of_kind[KW_CSV_COLUMN_TITLE] < 0)
-    return PROBLEM_NO_TITLE;
-  if (has_impact && !has_effort)
-    return PROBLEM_NO_EFFORT;
-  if (has_effort && !has_impact)
-    return PROBLEM_NO_IMPACT;
-
-  return PROBLEM_NONE;
-}
-
-/* For the preview, where the user chooses the columns. */
-static char *
-describe_problem (Problem problem)
-{
-  switch (problem)
-    {
-    case PROBLEM_NO_TITLE:
-      return g_strdup (_("Choose the column that holds the titles: every finding needs one."));
-    case PROBLEM_NO_EFFORT:
-      return g_strdup (_("Choose the column that holds the effort as well, or ignore the impact."));
-    case PROBLEM_NO_IMPACT:
-      return g_strdup (_("Choose the column that holds the impact as well, or ignore the effort."));
-    case PROBLEM_NONE:
-    default:
-      return NULL;
-    }
-}
-
-/* A new board's header */
-
-static void set_header_error (KwImport    *self,
-                              GError     **error,
-                              int          column,
-                              const char  *format,
-                              ...) G_GNUC_PRINTF (4, 5);
-
-/* column is -1 for a problem of the header as a whole. */
-static void
-set_header_error (KwImport    *self,
-                  GError     **error,
-                  int          column,
-                  const char  *format,
-                  ...)
-{
-  g_autofree char *detail = NULL;
-  guint row = self->rows->len > 0 ? g_array_index (self->row_numbers, guint, 0) : 1;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  _kw_csv_set_cell_error (error, KW_CSV_ERROR_HEADER, self->display_name, row,
-                          column >= 0 ? g_ptr_array_index (self->labels, (guint) column) : NULL,
-                          detail);
-}
-
-/* The earlier column of the same kind, or -1. Ignored columns repeat only
- * under the same name: an export's "outcome" and "created" are fine. */
-static int
-find_repeated_column (KwImport *self,
-                      guint     column)
-{
-  KwCsvColumn kind = self->kinds[column];
-
-  if (kind == KW_CSV_COLUMN_UNNAMED)
-    return -1;
-
-  for (guint i = 0; i < column; i++)
-    {
-      if (self->kinds[i] == kind &&
-          (kind != KW_CSV_COLUMN_IGNORED ||
-           _kw_csv_same_header (row_cell (self, 0, i), row_cell (self, 0, column))))
-        return (int) i;
-    }
-
-  return -1;
-}
-
-static gboolean
-check_named_columns (KwImport  *self,
-                     GError   **error)
-{
-  for (guint i = 0; i < self->n_columns; i++)
-    {
-      const char *cell = row_cell (self, 0, i);
-      int earlier;
-
-      g_ptr_array_add (self->labels, kw_text_clean (cell, TRUE));
-
-      if (!_kw_csv_column_from_header (cell, &self->kinds[i]))
-        {
-          set_header_error (self, error, (int) i, "%s",
-                            _("Kwadrant does not know this column. The columns are title, description, "
-                              "impact, effort, owner, due, status, tags, source, review and drop reason "
-                              "(in Dutch: titel, omschrijving, impact, inspanning, eigenaar, deadline, "
-                              "status, labels, bron, herbeoordeling and reden schrappen)"));
-          return FALSE;
-        }
-
-      earlier = find_repeated_column (self, i);
-      if (earlier >= 0)
-        {
-          g_autofree char *letters = _kw_csv_column_letters ((guint) earlier);
-
-          set_header_error (self, error, (int) i,
-                            _("this column is already in column %s (“%s”); keep only one of them"),
-                            letters, (const char *) g_ptr_array_index (self->labels, (guint) earlier));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-check_required_columns (KwImport  *self,
-                        GError   **error)
-{
-  switch (find_problem (self))
-    {
-    case PROBLEM_NO_TITLE:
-      set_header_error (self, error, -1, "%s",
-                        _("there is no “title” (or “titel”) column, and every finding needs a title"));
-      return FALSE;
-    case PROBLEM_NO_EFFORT:
-      set_header_error (self, error, self->column_of_kind[KW_CSV_COLUMN_IMPACT], "%s",
-                        _("there is an impact column but no effort column; give both or neither"));
-      return FALSE;
-    case PROBLEM_NO_IMPACT:
-      set_header_error (self, error, self->column_of_kind[KW_CSV_COLUMN_EFFORT], "%s",
-                        _("there is an effort column but no impact column; give both or neither"));
-      return FALSE;
-    case PROBLEM_NONE:
-    default:
-      return TRUE;
-    }
-}
-
-/* A new board's file names every column in its first row: a misspelt
- * "inspaning" would otherwise lose every effort without a word. Its id
- * column is left out: the findings of a new board get fresh ids, so that
- * a row copied in the spreadsheet and then changed does not clash. */
-static gboolean
-read_named_header (KwImport  *self,
-                   GError   **error)
-{
-  int id_column;
-
-  if (!check_named_columns (self, error))
-    return FALSE;
-
-  index_columns (self);
-  if (!check_required_columns (self, error))
-    return FALSE;
-
-  id_column = self->column_of_kind[KW_CSV_COLUMN_ID];
-  if (id_column >= 0)
-    self->kinds[id_column] = KW_CSV_COLUMN_IGNORED;
-
-  return TRUE;
 }
 
 /* Planning the rows */
 
 static const char *
-value_of (KwImport   *self,
-          guint       index,
-          KwCsvColumn kind)
+value_of (KwImport    *self,
+          guint        index,
+          KwCsvColumn  kind)
 {
-  int column = self->column_of_kind[kind];
-
-  if (column < 0)
-    return "";
-
-  return _kw_csv_unguard (row_cell (self, index, (guint) column));
+  return _kw_import_table_get_value (self->table, index, kind);
 }
 
 /* column is -1 when the row as a whole is wrong. */
@@ -477,7 +141,7 @@ take_row_error (KwImport *self,
   else
     /* TRANSLATORS: the column's name (its header cell, or a letter such as
      * "C"), and what is wrong with the row's cell in it. */
-    plan->error = g_strdup_printf (_("%s: %s"), (const char *) g_ptr_array_index (self->labels, (guint) column),
+    plan->error = g_strdup_printf (_("%s: %s"), (const char *) g_ptr_array_index (self->table->labels, (guint) column),
                                    detail);
 }
 
@@ -497,7 +161,7 @@ set_row_error (KwImport    *self,
   va_list args;
 
   va_start (args, format);
-  take_row_error (self, plan, self->column_of_kind[kind], g_strdup_vprintf (format, args));
+  take_row_error (self, plan, self->table->column_of_kind[kind], g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -509,14 +173,14 @@ check_unnamed_cells (KwImport *self,
                      guint     index,
                      RowPlan  *plan)
 {
-  GStrv cells = g_ptr_array_index (self->rows, index);
+  GStrv cells = g_ptr_array_index (self->table->rows, index);
 
   for (guint i = 0; cells[i] != NULL; i++)
     {
       g_autofree char *letters = NULL;
       g_autofree char *shown = NULL;
 
-      if (self->kinds[i] != KW_CSV_COLUMN_UNNAMED || _kw_csv_is_blank (cells[i]))
+      if (self->table->kinds[i] != KW_CSV_COLUMN_UNNAMED || _kw_csv_is_blank (cells[i]))
         continue;
 
       letters = _kw_csv_column_letters (i);
@@ -749,7 +413,7 @@ match_row (KwImport *self,
            guint     index,
            RowPlan  *plan)
 {
-  guint row_number = g_array_index (self->row_numbers, guint, index);
+  guint row_number = g_array_index (self->table->row_numbers, guint, index);
   g_autofree char *title = title_key (plan->texts[KW_FINDING_TEXT_TITLE]);
   KwFinding *finding = NULL;
   g_autofree char *key = NULL;
@@ -812,16 +476,15 @@ static void
 replan (KwImport *self)
 {
   guint n_rows = kw_import_get_n_rows (self);
-  guint offset = self->has_header ? 1 : 0;
+  guint offset = self->table->has_header ? 1 : 0;
   Matcher matcher;
 
   clear_plans (self);
   g_clear_pointer (&self->problem, g_free);
   memset (self->counts, 0, sizeof self->counts);
-  index_columns (self);
 
   self->plans = g_new0 (RowPlan, MAX (n_rows, 1));
-  self->problem = describe_problem (find_problem (self));
+  self->problem = _kw_import_table_describe_problem (self->table);
   if (self->problem != NULL)
     {
       for (guint i = 0; i < n_rows; i++)
@@ -840,30 +503,6 @@ replan (KwImport *self)
 
 /* Construction */
 
-/* Without a header row, the columns are guessed. */
-static gboolean
-find_columns (KwImport  *self,
-              GError   **error)
-{
-  /* Only separators: rows, but none with anything in it. */
-  if (self->rows->len == 0)
-    {
-      g_set_error (error, KW_CSV_ERROR, KW_CSV_ERROR_HEADER, _("%s holds no findings to import."),
-                   self->display_name);
-      return FALSE;
-    }
-
-  self->has_header = read_header (self);
-  if (!self->has_header)
-    {
-      g_ptr_array_set_size (self->labels, 0);
-      index_columns (self);
-      guess_columns (self);
-    }
-
-  return TRUE;
-}
-
 static KwImport *
 import_new (KwBoard     *board,
             GBytes      *bytes,
@@ -879,25 +518,9 @@ import_new (KwBoard     *board,
 
   self = g_object_new (KW_TYPE_IMPORT, NULL);
   self->board = g_object_ref (board);
-  self->display_name = g_strdup (display_name != NULL ? display_name : "CSV");
-  self->rows = _kw_csv_read_table (bytes, self->display_name, for_new_board, &self->row_numbers, error);
-  if (self->rows == NULL)
+  self->table = _kw_import_table_new (bytes, display_name, for_new_board, error);
+  if (self->table == NULL)
     return NULL;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    self->n_columns = MAX (self->n_columns, g_strv_length (g_ptr_array_index (self->rows, i)));
-
-  index_columns (self);
-  if (for_new_board)
-    {
-      self->has_header = TRUE;
-      if (!read_named_header (self, error))
-        return NULL;
-    }
-  else if (!find_columns (self, error))
-    {
-      return NULL;
-    }
 
   replan (self);
 
@@ -935,7 +558,7 @@ kw_import_has_header (KwImport *self)
 {
   g_return_val_if_fail (KW_IS_IMPORT (self), FALSE);
 
-  return self->has_header;
+  return self->table->has_header;
 }
 
 guint
@@ -943,7 +566,7 @@ kw_import_get_n_columns (KwImport *self)
 {
   g_return_val_if_fail (KW_IS_IMPORT (self), 0);
 
-  return self->n_columns;
+  return self->table->n_columns;
 }
 
 const char *
@@ -951,9 +574,9 @@ kw_import_get_column_label (KwImport *self,
                             guint     column)
 {
   g_return_val_if_fail (KW_IS_IMPORT (self), NULL);
-  g_return_val_if_fail (column < self->n_columns, NULL);
+  g_return_val_if_fail (column < self->table->n_columns, NULL);
 
-  return g_ptr_array_index (self->labels, column);
+  return g_ptr_array_index (self->table->labels, column);
 }
 
 KwCsvColumn
@@ -961,9 +584,9 @@ kw_import_get_column (KwImport *self,
                       guint     column)
 {
   g_return_val_if_fail (KW_IS_IMPORT (self), KW_CSV_COLUMN_IGNORED);
-  g_return_val_if_fail (column < self->n_columns, KW_CSV_COLUMN_IGNORED);
+  g_return_val_if_fail (column < self->table->n_columns, KW_CSV_COLUMN_IGNORED);
 
-  return self->kinds[column];
+  return self->table->kinds[column];
 }
 
 void
@@ -972,17 +595,11 @@ kw_import_set_column (KwImport    *self,
                       KwCsvColumn  kind)
 {
   g_return_if_fail (KW_IS_IMPORT (self));
-  g_return_if_fail (column < self->n_columns);
+  g_return_if_fail (column < self->table->n_columns);
   g_return_if_fail (kind >= KW_CSV_COLUMN_IGNORED && kind < KW_CSV_N_COLUMNS);
 
-  if (self->kinds[column] == kind)
-    return;
-
-  if (kind > KW_CSV_COLUMN_IGNORED && self->column_of_kind[kind] >= 0)
-    self->kinds[self->column_of_kind[kind]] = KW_CSV_COLUMN_IGNORED;
-  self->kinds[column] = kind;
-
-  replan (self);
+  if (_kw_import_table_set_column (self->table, column, kind))
+    replan (self);
 }
 
 const char *
@@ -998,7 +615,7 @@ kw_import_get_n_rows (KwImport *self)
 {
   g_return_val_if_fail (KW_IS_IMPORT (self), 0);
 
-  return self->rows->len - (self->has_header ? 1 : 0);
+  return _kw_import_table_get_n_rows (self->table);
 }
 
 guint
@@ -1008,7 +625,7 @@ kw_import_get_row_number (KwImport *self,
   g_return_val_if_fail (KW_IS_IMPORT (self), 0);
   g_return_val_if_fail (row < kw_import_get_n_rows (self), 0);
 
-  return g_array_index (self->row_numbers, guint, row + (self->has_header ? 1 : 0));
+  return g_array_index (self->table->row_numbers, guint, row + (self->table->has_header ? 1 : 0));
 }
 
 const char *
@@ -1019,7 +636,7 @@ kw_import_get_cell (KwImport *self,
   g_return_val_if_fail (KW_IS_IMPORT (self), "");
   g_return_val_if_fail (row < kw_import_get_n_rows (self), "");
 
-  return row_cell (self, row + (self->has_header ? 1 : 0), column);
+  return _kw_import_table_get_cell (self->table, row + (self->table->has_header ? 1 : 0), column);
 }
 
 KwImportRowKind
@@ -1180,8 +797,8 @@ _kw_import_check_rows (KwImport  *self,
         continue;
 
       if (plan->error_column >= 0)
-        label = g_ptr_array_index (self->labels, (guint) plan->error_column);
-      _kw_csv_set_cell_error (error, KW_CSV_ERROR_VALUE, self->display_name,
+        label = g_ptr_array_index (self->table->labels, (guint) plan->error_column);
+      _kw_csv_set_cell_error (error, KW_CSV_ERROR_VALUE, self->table->display_name,
                               kw_import_get_row_number (self, i), label, plan->error_detail);
       return FALSE;
     }
