@@ -50,7 +50,10 @@ kw_matrix_set_changes (KwMatrix  *self,
   g_return_if_fail (changes == NULL || KW_IS_CHANGES (changes));
 
   if (g_set_object (&self->changes, changes))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      g_clear_pointer (&self->changes_node, gsk_render_node_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static gboolean
@@ -64,18 +67,22 @@ point_in_plot (KwMatrix *self,
          y >= plot->y - 0.5 && y <= plot->y + plot->height + 0.5;
 }
 
-/* A line from (x1, y1) towards (x2, y2), stopping short of both markers,
- * with a head at its end. */
+/* How one change is drawn, in the matrix's pixels. */
+typedef struct {
+  KwChangeKind kind;       /* KW_CHANGE_MOVED for an outcome change too */
+  double       x1, y1;     /* where it was (a moved finding) */
+  double       x2, y2;     /* where it is */
+  double       r;          /* the earlier spot's radius */
+} ChangeShape;
+
+/* The line from the earlier spot towards the finding, stopping short of
+ * both markers, with a head at its end. */
 static void
-trace_arrow (cairo_t *cr,
-             double   x1,
-             double   y1,
-             double   x2,
-             double   y2,
-             double   gap,
-             double   head)
+draw_arrow (cairo_t           *cr,
+            const ChangeShape *shape)
 {
-  double dx = x2 - x1, dy = y2 - y1;
+  double gap = shape->r * 1.4, head = MAX (5.0, shape->r * 1.2);
+  double dx = shape->x2 - shape->x1, dy = shape->y2 - shape->y1;
   double length = hypot (dx, dy);
   double ux, uy, ex, ey;
 
@@ -84,10 +91,11 @@ trace_arrow (cairo_t *cr,
 
   ux = dx / length;
   uy = dy / length;
-  ex = x2 - ux * gap;
-  ey = y2 - uy * gap;
+  ex = shape->x2 - ux * gap;
+  ey = shape->y2 - uy * gap;
 
-  cairo_move_to (cr, x1 + ux * gap, y1 + uy * gap);
+  cairo_set_line_width (cr, MAX (1.0, shape->r / 3.5));
+  cairo_move_to (cr, shape->x1 + ux * gap, shape->y1 + uy * gap);
   cairo_line_to (cr, ex - ux * head * 0.6, ey - uy * head * 0.6);
   cairo_stroke (cr);
 
@@ -98,111 +106,169 @@ trace_arrow (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Where it was: an outline only, dashed, so it never reads as a finding
+ * of its own; then the arrow to where it is. A new finding: a ring in the
+ * accent colour around its marker. */
 static void
-draw_moved (KwMatrix      *self,
-            cairo_t       *cr,
-            KwChange      *change,
-            const GdkRGBA *fg,
-            double         r)
+draw_change_shape (cairo_t           *cr,
+                   const ChangeShape *shape,
+                   const GdkRGBA     *fg,
+                   const GdkRGBA     *accent)
 {
-  double bi, be, ai, ae, x1, y1, x2, y2;
+  static const double dash[] = { 3.0, 2.0 };
   GdkRGBA faint = { fg->red, fg->green, fg->blue, fg->alpha * 0.45 };
   GdkRGBA arrow = { fg->red, fg->green, fg->blue, fg->alpha * 0.6 };
-  static const double dash[] = { 3.0, 2.0 };
 
-  if (!kw_change_get_before_position (change, &bi, &be) ||
-      !kw_change_get_after_position (change, &ai, &ae))
-    return;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  kw_matrix_layout_score_to_point (&self->layout, bi, be, &x1, &y1);
-  kw_matrix_layout_score_to_point (&self->layout, ai, ae, &x2, &y2);
-  /* Only the other side of a line that moved: nothing to point at. */
-  if ((!point_in_plot (self, x1, y1) && !point_in_plot (self, x2, y2)) || hypot (x2 - x1, y2 - y1) < r)
-    return;
+  if (shape->kind == KW_CHANGE_NEW)
+    {
+      cairo_arc (cr, shape->x2, shape->y2, shape->r * 1.9, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, accent);
+      cairo_set_line_width (cr, MAX (1.5, shape->r / 2.5));
+      cairo_stroke (cr);
+      return;
+    }
 
-  /* Where it was: an outline only, dashed, so it never reads as a
-   * finding of its own. */
-  cairo_set_line_width (cr, MAX (1.0, r / 4));
+  cairo_set_line_width (cr, MAX (1.0, shape->r / 4));
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x1, y1, r, 0, 2 * G_PI);
+  cairo_arc (cr, shape->x1, shape->y1, shape->r, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, &faint);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   gdk_cairo_set_source_rgba (cr, &arrow);
-  cairo_set_line_width (cr, MAX (1.0, r / 3.5));
-  trace_arrow (cr, x1, y1, x2, y2, r * 1.4, MAX (5.0, r * 1.2));
+  draw_arrow (cr, shape);
 }
 
-static void
-draw_new (KwMatrix      *self,
-          cairo_t       *cr,
-          KwChange      *change,
-          const GdkRGBA *accent,
-          double         r)
+/* FALSE for a change with nothing to draw: not a move or a new finding,
+ * off the plot, or too short a move to point at. */
+static gboolean
+get_change_shape (KwMatrix    *self,
+                  KwChange    *change,
+                  double       r,
+                  ChangeShape *shape)
 {
-  double impact, effort, x, y;
+  double impact, effort;
 
-  if (!kw_change_get_after_position (change, &impact, &effort))
-    return;
+  shape->kind = kw_change_get_kind (change);
+  shape->r = r;
+  if (shape->kind == KW_CHANGE_OUTCOME)
+    shape->kind = KW_CHANGE_MOVED;
+  if ((shape->kind != KW_CHANGE_MOVED && shape->kind != KW_CHANGE_NEW) ||
+      !kw_change_get_after_position (change, &impact, &effort))
+    return FALSE;
+  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &shape->x2, &shape->y2);
 
-  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
-  if (!point_in_plot (self, x, y))
-    return;
+  if (shape->kind == KW_CHANGE_NEW)
+    return point_in_plot (self, shape->x2, shape->y2);
 
-  /* A ring around the marker, in the accent colour: "new since". */
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r * 1.9, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, accent);
-  cairo_set_line_width (cr, MAX (1.5, r / 2.5));
-  cairo_stroke (cr);
+  if (!kw_change_get_before_position (change, &impact, &effort))
+    return FALSE;
+  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &shape->x1, &shape->y1);
+
+  /* Only the other side of a line that moved: nothing to point at. */
+  return (point_in_plot (self, shape->x1, shape->y1) || point_in_plot (self, shape->x2, shape->y2)) &&
+         hypot (shape->x2 - shape->x1, shape->y2 - shape->y1) >= r;
 }
 
+static char *
+change_shape_key (const ChangeShape *shape)
+{
+  return g_strdup_printf ("%d %.2f %.2f %.2f %.2f %.2f", shape->kind, shape->x1, shape->y1,
+                          shape->x2, shape->y2, shape->r);
+}
+
+static GskRenderNode *
+create_change_node (const ChangeShape *shape,
+                    const GdkRGBA     *fg,
+                    const GdkRGBA     *accent)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  /* Room for the ring of a new finding, or the spot and the arrow's head. */
+  double margin = shape->r * 2.5 + 2;
+  double left = shape->x2, top = shape->y2, right = shape->x2, bottom = shape->y2;
+  cairo_t *cr;
+
+  if (shape->kind != KW_CHANGE_NEW)
+    {
+      left = MIN (left, shape->x1);
+      top = MIN (top, shape->y1);
+      right = MAX (right, shape->x1);
+      bottom = MAX (bottom, shape->y1);
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (floor (left - margin), floor (top - margin),
+                                                                  ceil (right - left + 2 * margin) + 1,
+                                                                  ceil (bottom - top + 2 * margin) + 1));
+  draw_change_shape (cr, shape, fg, accent);
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* One small node per change, kept while the change looks the same: after
+ * an edit only the finding that moved is drawn again, and the renderer
+ * repaints only where it differs. (All of it drawn again costs cairo
+ * some 50 ms of CPU for a thousand arrows.) */
+static GskRenderNode *
+create_changes_node (KwMatrix      *self,
+                     GListModel    *changes,
+                     const GdkRGBA *fg)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (changes);
+  GdkRGBA accent;
+  double r = MAX (3.0, self->placement->text_size * 0.45);
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#1c71d8");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *key = NULL;
+      GskRenderNode *node;
+      ChangeShape shape = { 0 };
+
+      if (!get_change_shape (self, change, r, &shape))
+        continue;
+      key = change_shape_key (&shape);
+      if (g_hash_table_contains (kept, key))
+        continue;
+
+      node = self->change_nodes != NULL ? g_hash_table_lookup (self->change_nodes, key) : NULL;
+      node = node != NULL ? gsk_render_node_ref (node) : create_change_node (&shape, fg, &accent);
+      g_hash_table_insert (kept, g_steal_pointer (&key), node);
+      g_ptr_array_add (children, node);
+    }
+
+  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
+  self->change_nodes = g_steal_pointer (&kept);
+
+  return gsk_container_node_new ((GskRenderNode **) children->pdata, children->len);
+}
+
+/* Drawn once per comparison and size: a frame that redraws the matrix for
+ * anything else (a selection, a hover) reuses it, because a surface the
+ * size of the matrix with a thousand arrows costs far more than a frame. */
 void
 kw_matrix_draw_changes (KwMatrix      *self,
                         GtkSnapshot   *snapshot,
                         const GdkRGBA *fg)
 {
   GListModel *changes = G_LIST_MODEL (self->changes);
-  GdkRGBA accent;
-  double r;
-  cairo_t *cr;
-  guint n;
 
   if (changes == NULL || self->placement == NULL || self->shown_state != NULL ||
-      (n = g_list_model_get_n_items (changes)) == 0)
+      g_list_model_get_n_items (changes) == 0)
     return;
 
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  r = MAX (3.0, self->placement->text_size * 0.45);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
-
-      switch (kw_change_get_kind (change))
-        {
-        case KW_CHANGE_OUTCOME:
-        case KW_CHANGE_MOVED:
-          draw_moved (self, cr, change, fg, r);
-          break;
-        case KW_CHANGE_NEW:
-          draw_new (self, cr, change, &accent, r);
-          break;
-        case KW_CHANGE_REMOVED:
-        case KW_CHANGE_STATUS:
-        case KW_CHANGE_OWNER:
-        case KW_CHANGE_DUE:
-        default:
-          break;
-        }
-    }
-
-  cairo_destroy (cr);
+  if (self->changes_node == NULL)
+    self->changes_node = create_changes_node (self, changes, fg);
+  if (self->changes_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->changes_node);
 }
 
 /* ---- The presentation's steps through the snapshots ----------------------- */
@@ -484,4 +550,6 @@ kw_matrix_compare_dispose (KwMatrix *self)
   g_clear_pointer (&self->state_caption, gtk_widget_unparent);
   g_clear_object (&self->shown_state);
   g_clear_object (&self->changes);
+  g_clear_pointer (&self->changes_node, gsk_render_node_unref);
+  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
 }

@@ -24,6 +24,9 @@ kw_matrix_invalidate_background (KwMatrix *self)
 {
   g_clear_pointer (&self->background, gsk_render_node_unref);
   g_clear_pointer (&self->markers, gsk_render_node_unref);
+  g_clear_pointer (&self->changes_node, gsk_render_node_unref);
+  /* The colours may have changed (a dark style). */
+  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -505,6 +508,8 @@ void
 kw_matrix_invalidate_markers (KwMatrix *self)
 {
   g_clear_pointer (&self->markers, gsk_render_node_unref);
+  /* The arrows' size follows the markers' (the placement's text size). */
+  g_clear_pointer (&self->changes_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

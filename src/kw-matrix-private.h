@@ -113,6 +113,8 @@ struct _KwMatrix
   /* Compared with a snapshot, and the snapshot the presentation shows
    * (kw-matrix-compare.c) */
   KwChanges         *changes;
+  GskRenderNode     *changes_node;     /* its earlier spots and arrows, until they change */
+  GHashTable        *change_nodes;     /* each change's node, by where it is drawn */
   KwSnapshot        *shown_state;      /* NULL: the board now */
   GHashTable        *state_from;       /* KwFinding → where its card started */
   guint              state_tick_id;

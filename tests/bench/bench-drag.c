@@ -23,84 +23,16 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "kw-bench-frame.h"
 #include "kw-history.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
 
 #define N_STEPS 200
-#define FRAME_TIMEOUT_US (5 * G_USEC_PER_SEC)
 /* Pixels: well past the distance at which a press becomes a drag. */
 #define START_OFFSET 12.0
 
 static const guint board_sizes[] = { 0, 100, 1000, 5000 };
-
-typedef struct {
-  gint64   paint_begin;
-  gint64   paint_end;
-  gboolean painted;
-} FrameProbe;
-
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 FrameProbe    *probe)
-{
-  probe->paint_begin = g_get_monotonic_time ();
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                FrameProbe    *probe)
-{
-  probe->paint_end = g_get_monotonic_time ();
-  probe->painted = TRUE;
-}
-
-static gboolean
-deadline_cb (gpointer data)
-{
-  gboolean *expired = data;
-
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until *done turns TRUE or timeout_us passes. A
- * timeout source wakes the blocking iteration: without it, a frame that
- * never comes (a renderer that draws nothing) would leave
- * g_main_context_iteration() waiting for ever. */
-static gboolean
-iterate_until (const gboolean *done,
-               gint64          timeout_us)
-{
-  gboolean expired = FALSE;
-  guint deadline_id = g_timeout_add ((guint) (timeout_us / 1000), deadline_cb, &expired);
-
-  while (!*done && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!expired)
-    g_source_remove (deadline_id);
-
-  return *done;
-}
-
-static gboolean
-wait_for_frame (FrameProbe *probe)
-{
-  return iterate_until (&probe->painted, FRAME_TIMEOUT_US);
-}
-
-/* Runs once a frame while the matrix is realized. */
-static gboolean
-allocated_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       data)
-{
-  gboolean *ready = data;
-
-  *ready = gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) >= 1000;
-  return *ready ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
-}
 
 /* Where to press to drag the finding: the middle of its label, or its
  * marker when it has no label (no room on a crowded board). */
@@ -185,15 +117,6 @@ make_board (guint       n_findings,
   return board;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Returns the median frame time in milliseconds, or a negative number
  * when frames stopped coming. */
 static double
@@ -205,12 +128,9 @@ measure_drag (guint n_findings)
   KwFinding *dragged;
   GtkWindow *window;
   KwMatrix *matrix;
-  GdkFrameClock *clock;
-  FrameProbe probe = { 0 };
+  KwBenchFrameProbe probe = { 0 };
   double frames[N_STEPS];
   double x, y, x_start, y_start, x_end, y_end, median, start_effort;
-  gboolean ready = FALSE;
-  guint tick_id;
 
   board = make_board (n_findings, &dragged);
   history = kw_history_new (board);
@@ -224,31 +144,26 @@ measure_drag (guint n_findings)
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (matrix));
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (matrix), allocated_tick_cb, &ready, NULL);
-  gtk_window_present (window);
-
-  if (!iterate_until (&ready, FRAME_TIMEOUT_US))
+  if (!kw_bench_show_window (window, GTK_WIDGET (matrix), 1000))
     {
       g_printerr ("The window did not show within %d s at %u findings\n",
-                  (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
-      gtk_widget_remove_tick_callback (GTK_WIDGET (matrix), tick_id);
+                  (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
       gtk_window_destroy (window);
       return -1;
     }
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (matrix));
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &probe);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &probe);
+  kw_bench_frame_probe_attach (&probe, GTK_WIDGET (matrix));
 
   /* Let the first frames (fonts, glyph caches) settle. */
   for (guint i = 0; i < 5; i++)
     {
-      probe.painted = FALSE;
+      kw_bench_frame_probe_reset (&probe);
       gtk_widget_queue_draw (GTK_WIDGET (matrix));
-      if (!wait_for_frame (&probe))
+      if (!kw_bench_frame_wait (&probe))
         {
           g_printerr ("No first frame came within %d s at %u findings\n",
-                      (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+                      (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+          kw_bench_frame_probe_detach (&probe);
           gtk_window_destroy (window);
           return -1;
         }
@@ -262,6 +177,7 @@ measure_drag (guint n_findings)
   if (!press_point (matrix, dragged, &x, &y))
     {
       g_printerr ("The dragged finding has no label or marker to press at %u findings\n", n_findings);
+      kw_bench_frame_probe_detach (&probe);
       gtk_window_destroy (window);
       return -1;
     }
@@ -274,11 +190,12 @@ measure_drag (guint n_findings)
   /* A press becomes a drag only once the pointer has travelled a few
    * pixels; until then a motion changes nothing and no frame comes. Start
    * the drag untimed, as a hand does before it moves steadily. */
-  probe.painted = FALSE;
+  kw_bench_frame_probe_reset (&probe);
   kw_matrix_pointer_motion (matrix, 0, -START_OFFSET);
-  if (!wait_for_frame (&probe))
+  if (!kw_bench_frame_wait (&probe))
     {
       g_printerr ("The drag did not start at %u findings\n", n_findings);
+      kw_bench_frame_probe_detach (&probe);
       gtk_window_destroy (window);
       return -1;
     }
@@ -288,35 +205,36 @@ measure_drag (guint n_findings)
       double t = (step + 1.0) / N_STEPS;
       gint64 change_begin, change_end;
 
-      probe.painted = FALSE;
+      kw_bench_frame_probe_reset (&probe);
       change_begin = g_get_monotonic_time ();
       kw_matrix_pointer_motion (matrix, t * (x_end - x), (1 - t) * -START_OFFSET + t * (y_end - y));
       change_end = g_get_monotonic_time ();
 
-      if (!wait_for_frame (&probe))
+      if (!kw_bench_frame_wait (&probe))
         {
           g_printerr ("No frame came within %d s at %u findings\n",
-                      (int) (FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+                      (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC), n_findings);
+          kw_bench_frame_probe_detach (&probe);
           gtk_window_destroy (window);
           return -1;
         }
 
-      frames[step] = ((change_end - change_begin) + (probe.paint_end - probe.paint_begin)) / 1000.0;
+      frames[step] = (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (&probe);
     }
 
   kw_matrix_pointer_release (matrix, x_end - x, y_end - y);
   if (kw_finding_get_effort (dragged) - start_effort < 2.0 || !kw_history_get_can_undo (history))
     {
       g_printerr ("The drag did not move the finding at %u findings (now at %.1f, %.1f)\n", n_findings, kw_finding_get_impact (dragged), kw_finding_get_effort (dragged));
+      kw_bench_frame_probe_detach (&probe);
       gtk_window_destroy (window);
       return -1;
     }
 
-  g_signal_handlers_disconnect_by_data (clock, &probe);
+  kw_bench_frame_probe_detach (&probe);
   gtk_window_destroy (window);
 
-  qsort (frames, N_STEPS, sizeof frames[0], compare_doubles);
-  median = frames[N_STEPS / 2];
+  median = kw_bench_median (frames, N_STEPS);
   g_print ("# %u findings: median %.2f ms, 90th percentile %.2f ms, max %.2f ms\n",
            n_findings, median, frames[N_STEPS * 9 / 10], frames[N_STEPS - 1]);
 

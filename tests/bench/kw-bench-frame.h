@@ -1,0 +1,51 @@
+/* kw-bench-frame.h: what the benchmarks that time a widget's frames in
+ * their own process share: a probe on the frame clock, and waits that
+ * end on an event or a deadline, never hang.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The longest wait for a frame or for the window to show: only a guard
+ * that turns a frame that never comes into a failure, long enough for a
+ * machine busy with other work. */
+#define KW_BENCH_FRAME_TIMEOUT_US (30 * G_USEC_PER_SEC)
+
+/* One frame clock's latest frame: from "before-paint" to "after-paint"
+ * (layout, snapshot, render), so the wait for the display's refresh does
+ * not count. */
+typedef struct {
+  GdkFrameClock *clock;
+  gint64         paint_begin;
+  gint64         paint_end;
+  gboolean       painted;
+} KwBenchFrameProbe;
+
+void     kw_bench_frame_probe_attach (KwBenchFrameProbe *probe,
+                                      GtkWidget         *widget);
+void     kw_bench_frame_probe_detach (KwBenchFrameProbe *probe);
+/* Forget the frame seen, before the change whose frame is waited for. */
+void     kw_bench_frame_probe_reset  (KwBenchFrameProbe *probe);
+/* FALSE when no frame came within KW_BENCH_FRAME_TIMEOUT_US. */
+gboolean kw_bench_frame_wait         (KwBenchFrameProbe *probe);
+/* The latest frame's paint, in milliseconds. */
+double   kw_bench_frame_paint_ms     (const KwBenchFrameProbe *probe);
+
+/* Iterates the main loop until *done turns TRUE or timeout_us passes;
+ * returns *done. */
+gboolean kw_bench_iterate_until      (const gboolean    *done,
+                                      gint64             timeout_us);
+/* Presents the window and waits until widget is mapped and at least
+ * min_width wide; FALSE when it did not happen in time. */
+gboolean kw_bench_show_window        (GtkWindow         *window,
+                                      GtkWidget         *widget,
+                                      int                min_width);
+/* Sorts the values and returns their median. */
+double   kw_bench_median             (double            *values,
+                                      guint              n_values);
+
+G_END_DECLS
