@@ -32,6 +32,7 @@ struct _KwReviewView
   GtkStack   *pages;
   GtkLabel   *counter_label;
   GtkLabel   *title_label;
+  GtkWidget  *outcome_box;
   GtkLabel   *outcome_label;
   GtkGrid    *facts_grid;
   GtkLabel   *decision_label;
@@ -123,8 +124,35 @@ fill_facts (KwReviewView *self,
     add_fact (self, row++, _("Reason to drop"), reason);
 }
 
-/* One row of the history: a snapshot's name and date, then where the
- * finding was. */
+/* One row of the history: a snapshot's name and date (or "Now"), then
+ * where the finding was. */
+static void
+add_history_row (KwReviewView *self,
+                 int           row,
+                 const char   *name,
+                 const char   *date,
+                 const char   *where)
+{
+  grid_label (self->history_grid, name, 0, row, "review-snapshot-name");
+  grid_label (self->history_grid, date, 1, row, "dim-label");
+  gtk_widget_set_hexpand (grid_label (self->history_grid, where, 2, row, NULL), TRUE);
+}
+
+static char *
+describe_place (KwOutcome outcome,
+                double    impact,
+                double    effort,
+                KwStatus  status)
+{
+  g_autofree char *shown_impact = kw_plan_format_score (impact);
+  g_autofree char *shown_effort = kw_plan_format_score (effort);
+
+  /* Translators: where a finding was in a snapshot: its outcome, its
+   * impact / effort and its status, e.g. "Future list · 2.0 / 3.0 · Open". */
+  return g_strdup_printf (_("%s · %s / %s · %s"), kw_outcome_get_singular_title (outcome), shown_impact,
+                          shown_effort, kw_status_get_label (status));
+}
+
 static void
 add_moment (KwReviewView         *self,
             int                   row,
@@ -138,19 +166,9 @@ add_moment (KwReviewView         *self,
   else if (!moment->placed)
     where = g_strdup (kw_outcome_get_singular_title (KW_OUTCOME_UNPLACED));
   else
-    {
-      g_autofree char *impact = kw_plan_format_score (moment->impact);
-      g_autofree char *effort = kw_plan_format_score (moment->effort);
+    where = describe_place (moment->outcome, moment->impact, moment->effort, moment->status);
 
-      /* Translators: where a finding was in a snapshot: its outcome, its
-       * position and its status, e.g. "Future list · 2.0 / 3.0 · Open". */
-      where = g_strdup_printf (_("%s · %s / %s · %s"), kw_outcome_get_singular_title (moment->outcome),
-                               impact, effort, kw_status_get_label (moment->status));
-    }
-
-  grid_label (self->history_grid, kw_snapshot_get_name (moment->snapshot), 0, row, "review-snapshot-name");
-  grid_label (self->history_grid, taken, 1, row, "dim-label");
-  gtk_widget_set_hexpand (grid_label (self->history_grid, where, 2, row, NULL), TRUE);
+  add_history_row (self, row, kw_snapshot_get_name (moment->snapshot), taken, where);
 }
 
 static void
@@ -160,13 +178,24 @@ fill_history (KwReviewView *self,
   KwBoard *board = kw_history_get_board (kw_review_get_history (self->review));
   g_autoptr(GArray) track = kw_review_track_finding (board, finding);
 
+  g_autofree char *today = kw_plan_format_date (kw_review_get_today (self->review));
+  g_autofree char *now = describe_place (kw_board_classify_finding (board, finding), kw_finding_get_impact (finding),
+                                         kw_finding_get_effort (finding), kw_finding_get_status (finding));
+
   clear_grid (self->history_grid);
   for (guint i = 0; i < track->len; i++)
     add_moment (self, (int) i, &g_array_index (track, KwReviewMoment, i));
 
   if (track->len == 0)
-    grid_label (self->history_grid, _("The board has no snapshots yet: Take Snapshot keeps its state."), 0, 0,
-                "dim-label");
+    {
+      GtkWidget *none = grid_label (self->history_grid, _("The board has no snapshots yet."), 0, 0, "dim-label");
+
+      gtk_grid_remove (self->history_grid, none);
+      gtk_grid_attach (self->history_grid, none, 0, 0, 3, 1);
+    }
+  /* Translators: the last row of a finding's history in review mode:
+   * where it is today. */
+  add_history_row (self, (int) MAX (track->len, 1), C_("review history", "Now"), today, now);
 }
 
 static const char *
@@ -187,6 +216,18 @@ decision_name (KwReviewDecision decision)
     default:
       return "";
     }
+}
+
+/* The outcome's name after a dot in its colour (the class named after
+ * the outcome colours it, as in the outcome lists). */
+static void
+show_outcome (KwReviewView *self,
+              KwOutcome     outcome)
+{
+  for (guint i = 0; i < KW_N_OUTCOMES; i++)
+    gtk_widget_remove_css_class (self->outcome_box, kw_outcome_to_id ((KwOutcome) i));
+  gtk_widget_add_css_class (self->outcome_box, kw_outcome_to_id (outcome));
+  gtk_label_set_text (self->outcome_label, kw_outcome_get_singular_title (outcome));
 }
 
 /* "Finding 2 of 5" */
@@ -228,8 +269,7 @@ show_finding (KwReviewView *self)
 
   gtk_label_set_text (self->counter_label, counter);
   gtk_label_set_text (self->title_label, kw_finding_get_title (finding));
-  gtk_label_set_text (self->outcome_label,
-                      kw_outcome_get_singular_title (kw_board_classify_finding (board, finding)));
+  show_outcome (self, kw_board_classify_finding (board, finding));
   fill_facts (self, finding);
   fill_history (self, finding);
 
@@ -517,25 +557,27 @@ key_hints_markup (const char * const *hints)
   return g_string_free (markup, FALSE);
 }
 
+/* The keys are shown as printed on the keyboard (and bound the same in
+ * every language); what they do is translated. */
 static void
 set_key_hints (KwReviewView *self)
 {
   const char *finding_hints[] = {
-    C_("review key", "K"), C_("review key hint", "Keep"),
-    C_("review key", "P"), C_("review key hint", "New position"),
-    C_("review key", "D"), C_("review key hint", "Done"),
-    C_("review key", "X"), C_("review key hint", "Drop"),
-    C_("review key", "R"), C_("review key hint", "Next review date"),
-    C_("review key", "S / →"), C_("review key hint", "Skip"),
-    C_("review key", "←"), C_("review key hint", "Back"),
-    C_("review key", "Ctrl+Z"), C_("review key hint", "Undo"),
-    C_("review key", "Esc"), C_("review key hint", "Leave"),
+    "K", C_("review key hint", "Keep"),
+    "P", C_("review key hint", "New position"),
+    "D", C_("review key hint", "Done"),
+    "X", C_("review key hint", "Drop"),
+    "R", C_("review key hint", "Next review date"),
+    "S / →", C_("review key hint", "Skip"),
+    "←", C_("review key hint", "Back"),
+    "Ctrl+Z", C_("review key hint", "Undo"),
+    "Esc", C_("review key hint", "Leave"),
     NULL,
   };
   const char *summary_hints[] = {
-    C_("review key", "←"), C_("review key hint", "Back"),
-    C_("review key", "Ctrl+Z"), C_("review key hint", "Undo"),
-    C_("review key", "Esc"), C_("review key hint", "Leave"),
+    "←", C_("review key hint", "Back"),
+    "Ctrl+Z", C_("review key hint", "Undo"),
+    "Esc", C_("review key hint", "Leave"),
     NULL,
   };
   g_autofree char *finding_markup = key_hints_markup (finding_hints);
@@ -607,6 +649,7 @@ kw_review_view_class_init (KwReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, pages);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, counter_label);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KwReviewView, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, facts_grid);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, decision_label);
