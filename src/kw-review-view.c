@@ -110,7 +110,7 @@ fill_facts (KwReviewView *self,
 {
   g_autofree char *impact = kw_plan_format_score (kw_finding_get_impact (finding));
   g_autofree char *effort = kw_plan_format_score (kw_finding_get_effort (finding));
-  g_autofree char *review = kw_plan_format_date (kw_finding_get_review_date (finding));
+  g_autofree char *review = kw_plan_text_format_iso_date (kw_finding_get_review_date (finding));
   const char *reason = kw_finding_get_drop_reason (finding);
   int row = 0;
 
@@ -178,7 +178,7 @@ fill_history (KwReviewView *self,
   KwBoard *board = kw_history_get_board (kw_review_get_history (self->review));
   g_autoptr(GArray) track = kw_review_track_finding (board, finding);
 
-  g_autofree char *today = kw_plan_format_date (kw_review_get_today (self->review));
+  g_autofree char *today = kw_plan_text_format_iso_date (kw_review_get_today (self->review));
   g_autofree char *now = describe_place (kw_board_classify_finding (board, finding), kw_finding_get_impact (finding),
                                          kw_finding_get_effort (finding), kw_finding_get_status (finding));
 
@@ -547,11 +547,13 @@ key_hints_markup (const char * const *hints)
     {
       g_autofree char *key = g_markup_escape_text (hints[i], -1);
       g_autofree char *action = g_markup_escape_text (hints[i + 1], -1);
+      g_auto(GStrv) words = g_strsplit (action, " ", -1);
+      g_autofree char *unbroken = g_strjoinv ("\u00a0", words);
 
       if (i > 0)
         g_string_append (markup, "    ");
-      /* No break between a key and what it does. */
-      g_string_append_printf (markup, "<b>%s</b>\u00a0%s", key, action);
+      /* Lines break between hints only, never inside one. */
+      g_string_append_printf (markup, "<b>%s</b>\u00a0%s", key, unbroken);
     }
 
   return g_string_free (markup, FALSE);
