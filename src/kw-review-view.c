@@ -49,6 +49,8 @@ struct _KwReviewView
 
   KwReview   *review;
   Prompt      prompt;
+  gboolean    large;          /* the "review-large" class applies */
+  guint       large_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (KwReviewView, kw_review_view, ADW_TYPE_BIN)
@@ -596,6 +598,66 @@ close_clicked_cb (KwReviewView *self,
   g_signal_emit (self, signals[SIGNAL_CLOSE], 0);
 }
 
+/* ---- Size ---------------------------------------------------------------- */
+
+/* On a full-HD projector everything grows by a third: text that reads
+ * from the back of the room at 1280×720 would look small at 1920×1080. */
+#define LARGE_WIDTH  1600
+#define LARGE_HEIGHT 900
+
+static gboolean
+apply_large_cb (gpointer data)
+{
+  KwReviewView *self = data;
+
+  self->large_idle_id = 0;
+  if (self->large)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "review-large");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "review-large");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+measure_cb (GtkWidget      *widget,
+            GtkOrientation  orientation,
+            int             for_size,
+            int            *minimum,
+            int            *natural,
+            int            *minimum_baseline,
+            int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* AdwBin's layout, and the size class. A class changed while allocating
+ * would change sizes in the middle of the layout: it changes in an idle,
+ * as the matrix's text classes do. */
+static void
+allocate_cb (GtkWidget *widget,
+             int        width,
+             int        height,
+             int        baseline)
+{
+  KwReviewView *self = KW_REVIEW_VIEW (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  gboolean large = width >= LARGE_WIDTH && height >= LARGE_HEIGHT;
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  if (large != self->large)
+    {
+      self->large = large;
+      if (self->large_idle_id == 0)
+        self->large_idle_id = g_idle_add (apply_large_cb, self);
+    }
+}
+
 /* ---- The type ------------------------------------------------------------ */
 
 void
@@ -627,6 +689,7 @@ kw_review_view_dispose (GObject *object)
   KwReviewView *self = KW_REVIEW_VIEW (object);
 
   g_clear_object (&self->review);
+  g_clear_handle_id (&self->large_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (kw_review_view_parent_class)->dispose (object);
 }
@@ -676,6 +739,7 @@ kw_review_view_init (KwReviewView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, measure_cb, allocate_cb));
 
   /* Before the entry and the window's shortcuts: Escape closes the entry
    * first, Ctrl+Z undoes this review's steps only. */
