@@ -73,12 +73,14 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* A label in one cell (or the whole row, columns wide) of grid. */
 static GtkWidget *
-grid_label (GtkGrid    *grid,
-            const char *text,
-            int         column,
-            int         row,
-            const char *css_class)
+grid_label_span (GtkGrid    *grid,
+                 const char *text,
+                 int         column,
+                 int         row,
+                 int         columns,
+                 const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -87,9 +89,19 @@ grid_label (GtkGrid    *grid,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  gtk_grid_attach (grid, label, column, row, 1, 1);
+  gtk_grid_attach (grid, label, column, row, columns, 1);
 
   return label;
+}
+
+static GtkWidget *
+grid_label (GtkGrid    *grid,
+            const char *text,
+            int         column,
+            int         row,
+            const char *css_class)
+{
+  return grid_label_span (grid, text, column, row, 1, css_class);
 }
 
 static void
@@ -189,12 +201,7 @@ fill_history (KwReviewView *self,
     add_moment (self, (int) i, &g_array_index (track, KwReviewMoment, i));
 
   if (track->len == 0)
-    {
-      GtkWidget *none = grid_label (self->history_grid, _("The board has no snapshots yet."), 0, 0, "dim-label");
-
-      gtk_grid_remove (self->history_grid, none);
-      gtk_grid_attach (self->history_grid, none, 0, 0, 3, 1);
-    }
+    grid_label_span (self->history_grid, _("The board has no snapshots yet."), 0, 0, 3, "dim-label");
   /* Translators: the last row of a finding's history in review mode:
    * where it is today. */
   add_history_row (self, (int) MAX (track->len, 1), C_("review history", "Now"), today, now);
