@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-a11y.h"
+#include "kw-matrix-layout.h"
 #include "kw-plan-row.h"
 #include "kw-plan-text.h"
 #include "kw-review-view.h"
@@ -38,6 +39,7 @@ struct _KwReviewView
   GtkLabel   *decision_label;
   GtkWidget  *history_heading;
   GtkGrid    *history_grid;
+  GtkDrawingArea *track_area;
   GtkWidget  *prompt_box;
   GtkLabel   *prompt_label;
   GtkEntry   *prompt_entry;
@@ -48,6 +50,7 @@ struct _KwReviewView
   GtkLabel   *summary_keys_label;
 
   KwReview   *review;
+  GArray     *track;          /* of KwReviewMoment: the current finding's */
   Prompt      prompt;
   gboolean    large;          /* the "review-large" class applies */
   guint       large_idle_id;
@@ -190,7 +193,7 @@ fill_history (KwReviewView *self,
               KwFinding    *finding)
 {
   KwBoard *board = kw_history_get_board (kw_review_get_history (self->review));
-  g_autoptr(GArray) track = kw_review_track_finding (board, finding);
+  GArray *track = kw_review_track_finding (board, finding);
 
   g_autofree char *today = kw_plan_text_format_iso_date (kw_review_get_today (self->review));
   g_autofree char *now = describe_place (kw_board_classify_finding (board, finding), kw_finding_get_impact (finding),
@@ -205,6 +208,130 @@ fill_history (KwReviewView *self,
   /* Translators: the last row of a finding's history in review mode:
    * where it is today. */
   add_history_row (self, (int) MAX (track->len, 1), C_("review history", "Now"), today, now);
+
+  g_clear_pointer (&self->track, g_array_unref);
+  self->track = track;
+  gtk_widget_queue_draw (GTK_WIDGET (self->track_area));
+}
+
+/* ---- The track: the finding's way over the snapshots on a small matrix ---- */
+
+static void
+set_source_color (cairo_t    *cr,
+                  const char *color,
+                  double      alpha)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, color);
+  cairo_set_source_rgba (cr, rgba.red, rgba.green, rgba.blue, alpha);
+}
+
+static void
+draw_plot (cairo_t              *cr,
+           const KwMatrixLayout *layout,
+           const KwThresholds   *thresholds,
+           gboolean              dark)
+{
+  KwMatrixZone zones[KW_MATRIX_N_ZONES];
+
+  kw_matrix_layout_get_zones (layout, thresholds, zones);
+  for (guint i = 0; i < KW_MATRIX_N_ZONES; i++)
+    {
+      set_source_color (cr, kw_outcome_get_color (zones[i].outcome, dark), KW_OUTCOME_ZONE_ALPHA * 2);
+      cairo_rectangle (cr, zones[i].rect.x, zones[i].rect.y, zones[i].rect.width, zones[i].rect.height);
+      cairo_fill (cr);
+    }
+
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.6);
+  cairo_set_line_width (cr, 2);
+  for (guint i = 0; i < KW_MATRIX_N_LINES; i++)
+    {
+      double x1, y1, x2, y2;
+
+      kw_matrix_layout_get_line (layout, thresholds, (KwMatrixLine) i, &x1, &y1, &x2, &y2);
+      cairo_move_to (cr, x1, y1);
+      cairo_line_to (cr, x2, y2);
+    }
+  cairo_rectangle (cr, layout->plot.x, layout->plot.y, layout->plot.width, layout->plot.height);
+  cairo_stroke (cr);
+}
+
+/* Earlier spots small and hollow, joined in time order, ending in the
+ * spot now, large and in its outcome's colour. */
+static void
+draw_track_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        data)
+{
+  KwReviewView *self = data;
+  KwFinding *finding = self->review != NULL ? kw_review_get_current (self->review) : NULL;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  KwBoard *board;
+  KwThresholds thresholds;
+  KwMatrixLayout layout;
+  double x, y;
+  gboolean first = TRUE;
+
+  if (finding == NULL || self->track == NULL || !kw_finding_get_placed (finding))
+    return;
+
+  board = kw_history_get_board (kw_review_get_history (self->review));
+  kw_board_get_thresholds (board, &thresholds);
+  kw_matrix_layout_init (&layout, width, height, 1.0, FALSE);
+  /* Only the plot: no scale or axis names, the facts beside it give the
+   * numbers. */
+  layout.plot = (KwMatrixRect) { 2, 2, width - 4, height - 4 };
+  draw_plot (cr, &layout, &thresholds, dark);
+
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.75);
+  cairo_set_line_width (cr, 3);
+  for (guint i = 0; i < self->track->len; i++)
+    {
+      const KwReviewMoment *moment = &g_array_index (self->track, KwReviewMoment, i);
+
+      if (!moment->present || !moment->placed)
+        continue;
+      kw_matrix_layout_score_to_point (&layout, moment->impact, moment->effort, &x, &y);
+      if (first)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      first = FALSE;
+    }
+  kw_matrix_layout_score_to_point (&layout, kw_finding_get_impact (finding), kw_finding_get_effort (finding), &x, &y);
+  if (!first)
+    {
+      cairo_line_to (cr, x, y);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < self->track->len; i++)
+    {
+      const KwReviewMoment *moment = &g_array_index (self->track, KwReviewMoment, i);
+      double sx, sy;
+
+      if (!moment->present || !moment->placed)
+        continue;
+      kw_matrix_layout_score_to_point (&layout, moment->impact, moment->effort, &sx, &sy);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, sx, sy, 6, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, dark ? 0.2 : 1, dark ? 0.2 : 1, dark ? 0.2 : 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.75);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, 12, 0, 2 * G_PI);
+  set_source_color (cr, kw_outcome_get_color (kw_board_classify_finding (board, finding), dark), 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
 }
 
 static const char *
@@ -696,6 +823,7 @@ kw_review_view_dispose (GObject *object)
   KwReviewView *self = KW_REVIEW_VIEW (object);
 
   g_clear_object (&self->review);
+  g_clear_pointer (&self->track, g_array_unref);
   g_clear_handle_id (&self->large_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (kw_review_view_parent_class)->dispose (object);
@@ -727,6 +855,7 @@ kw_review_view_class_init (KwReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, decision_label);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, history_heading);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, history_grid);
+  gtk_widget_class_bind_template_child (widget_class, KwReviewView, track_area);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, prompt_box);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, KwReviewView, prompt_entry);
@@ -754,5 +883,6 @@ kw_review_view_init (KwReviewView *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  gtk_drawing_area_set_draw_func (self->track_area, draw_track_cb, self, NULL);
   set_key_hints (self);
 }
