@@ -460,7 +460,11 @@ show_and_announce (KwReviewView *self,
 
   message = before != NULL ? g_strdup_printf ("%s. %s", before, state) : g_steal_pointer (&state);
   kw_a11y_announce (GTK_WIDGET (self), message);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* At the end, Enter (or Space) closes. */
+  if (kw_review_is_finished (self->review))
+    gtk_widget_grab_focus (self->close_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* ---- Asking for a position, a reason or a date ----------------------------- */

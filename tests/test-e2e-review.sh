@@ -5,8 +5,9 @@
 # today). Ctrl+R starts the review; K keeps the first finding, P and "8 2"
 # move the second, D marks the third done, X and a reason drop the fourth
 # (an empty reason is refused first). The summary is read on screen; Ctrl+Z
-# takes the drop back to the fourth finding, which is dropped again; Escape
-# leaves and Ctrl+S saves. The saved file is read back.
+# takes the drop back to the fourth finding; Escape cancels a question,
+# then leaves. Ctrl+R again reviews the one finding still due, X drops it,
+# Enter closes the summary and Ctrl+S saves. The saved file is read back.
 #
 # Each step waits for what a screen reader is told (the announcer's
 # accessible name, read through AT-SPI) or for the file, never for a time.
@@ -144,21 +145,34 @@ shown "$summary" || fail "the summary is not on the screen: $summary"
 echo "ok - X drops it with a reason; the summary reads: $summary"
 shot review-summary
 
-# 6. Ctrl+Z takes the drop back, to the fourth finding; X drops it again.
+# 6. Ctrl+Z takes the drop back, to the fourth finding. X then Escape
+# cancels the question; Escape again leaves review mode.
 xdotool key ctrl+z
 said "^Undone: Review: Drop\. Finding 4 of 4: $(re_quote "$fourth")\. Impact" >/dev/null ||
   fail "Ctrl+Z did not take the drop back to the fourth finding"
 echo "ok - Ctrl+Z undoes the drop and shows the fourth finding again"
 xdotool key x
 said '^Why is it dropped' >/dev/null || fail "X did not ask for a reason the second time"
-xdotool type --delay 30 'Not this year'
-xdotool key Return
-said "^“$(re_quote "$fourth")” dropped: Not this year\. Review finished\. $(re_quote "$summary")$" >/dev/null ||
-  fail "the second drop did not end with the same summary"
-
-# 7. Escape leaves, Ctrl+S saves: the title loses its mark of changes.
+xdotool key Escape
+said '^Cancelled$' >/dev/null || fail "Escape did not cancel the question"
 xdotool key Escape
 said '^Review mode left$' >/dev/null || fail "Escape did not leave review mode"
+echo "ok - Escape cancels the question, then leaves review mode"
+
+# 7. Only the fourth is due now: Ctrl+R reviews it alone; X drops it;
+# Enter on the summary closes it; Ctrl+S saves, and the title loses its
+# mark of changes.
+xdotool key ctrl+r
+said "^Finding 1 of 1: $(re_quote "$fourth")\. Impact" >/dev/null ||
+  fail "Ctrl+R again did not review the one finding still due"
+xdotool key x
+said '^Why is it dropped' >/dev/null || fail "X did not ask for a reason"
+xdotool type --delay 30 'Not this year'
+xdotool key Return
+said "^“$(re_quote "$fourth")” dropped: Not this year\. Review finished\. 1 finding reviewed: 1 dropped$" >/dev/null ||
+  fail "the second review did not end with its summary"
+xdotool key Return
+said '^Review mode left$' >/dev/null || fail "Enter on the summary did not close review mode"
 xdotool key ctrl+s
 i=0
 until ! xdotool getwindowname "$wid" | grep -q '^• '; do
@@ -166,7 +180,7 @@ until ! xdotool getwindowname "$wid" | grep -q '^• '; do
   [ "$i" -lt 300 ] || fail "Ctrl+S did not save (title: $(xdotool getwindowname "$wid"))"
   sleep 0.1
 done
-echo "ok - Escape leaves review mode, Ctrl+S saves"
+echo "ok - a second review drops the last one; Enter closes it, Ctrl+S saves"
 
 # 8. The saved file has every decision.
 /usr/bin/python3 - "$board" "$first" "$second" "$third" "$fourth" <<'EOF' || fail "the saved board does not hold the decisions"
