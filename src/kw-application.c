@@ -397,6 +397,7 @@ kw_application_startup (GApplication *application)
     { "win.hide-done", { "<Control>h", NULL } },
     { "win.take-snapshot", { "<Control>t", NULL } },
     { "win.snapshots", { "<Control><Shift>t", NULL } },
+    { "win.review", { "<Control>r", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -50,6 +50,19 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.snapshots", has_board && !loading && !self->presenting);
   gtk_widget_action_set_enabled (widget, "win.compare", has_board && !loading);
   gtk_widget_action_set_enabled (widget, "win.leave-compare", !self->presenting && kw_window_get_compare (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.review", has_board && !loading && editable && !self->reviewing);
+
+  /* Review mode decides with its own keys, and undoes its own steps. */
+  if (self->reviewing)
+    {
+      static const char * const off[] = {
+        "win.undo", "win.redo", "win.delete", "win.add-finding", "win.quick-add", "win.find", "win.present",
+        "win.take-snapshot", "win.snapshots", "win.compare", "win.import", "win.new-board",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (off); i++)
+        gtk_widget_action_set_enabled (widget, off[i], FALSE);
+    }
 }
 
 static void
@@ -363,6 +376,7 @@ static const ActionEntry actions[] = {
   { "win.snapshots", NULL, snapshots_action_cb },
   { "win.compare", "s", compare_action_cb },
   { "win.leave-compare", NULL, leave_compare_action_cb },
+  { "win.review", NULL, kw_window_review_action_cb },
 };
 
 /* Actions that toggle a property of the window. */

@@ -52,6 +52,8 @@ kw_window_show_board (KwWindow *self)
   KwBoard *board = kw_window_board (self);
   KwHistory *history = kw_window_history (self);
 
+  /* A review is of the board it started on. */
+  kw_window_leave_review (self);
   g_signal_connect_object (board, "changed", G_CALLBACK (kw_window_queue_update_tags), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (kw_window_update_actions), self,
                            G_CONNECT_SWAPPED);

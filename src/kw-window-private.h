@@ -9,7 +9,8 @@
  * the recent boards; kw-window-import.c brings findings in from a CSV
  * file or pasted rows, and opens boards dropped on the window;
  * kw-window-delete.c deletes the selection; kw-window-snapshots.c takes,
- * lists and compares with the board's snapshots.
+ * lists and compares with the board's snapshots; kw-window-review.c shows
+ * review mode.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
 #include "kw-recent-boards.h"
+#include "kw-review-view.h"
 #include "kw-tray.h"
 #include "kw-window.h"
 
@@ -71,6 +73,8 @@ struct _KwWindow
   /* "Changes since …": shown instead of the outcome lists while the
    * matrix is compared with a snapshot. */
   KwChangesPanel       *changes_panel;
+  /* Review mode: the findings due for review, one at a time. */
+  KwReviewView         *review_view;
 
   /* The board, its file and everything that keeps it safe: loading,
    * saving, drafts, changes on disk. The window shows what it says. */
@@ -108,6 +112,7 @@ struct _KwWindow
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 presenting : 1;
+  guint                 reviewing : 1;
   guint                 details_visible : 1;
   KwMatrixStyle         matrix_labels;
   guint                 snap : 1;
@@ -251,5 +256,13 @@ KwSnapshot     *kw_window_get_compare          (KwWindow   *self);
 void            kw_window_set_compare          (KwWindow   *self,
                                                 KwSnapshot *snapshot);
 void            kw_window_saved_toast          (KwWindow   *self);
+
+/* kw-window-review.c */
+void            kw_window_setup_review         (KwWindow   *self);
+void            kw_window_start_review         (KwWindow   *self);
+void            kw_window_leave_review         (KwWindow   *self);
+void            kw_window_review_action_cb     (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *parameter);
 
 G_END_DECLS

@@ -66,6 +66,8 @@ kw_window_update_page (KwWindow *self)
 
   if (loading)
     page = "loading";
+  else if (self->reviewing)
+    page = "review";
   else if (self->started)
     page = "board";
   else
@@ -747,6 +749,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, review_view);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, spinner);
@@ -803,6 +806,7 @@ kw_window_class_init (KwWindowClass *klass)
   g_type_ensure (KW_TYPE_MATRIX);
   g_type_ensure (KW_TYPE_DETAILS_PANEL);
   g_type_ensure (KW_TYPE_CHANGES_PANEL);
+  g_type_ensure (KW_TYPE_REVIEW_VIEW);
 }
 
 /* Keyboard placement in the outcome lists: only while the board can change. */
@@ -873,6 +877,7 @@ kw_window_init (KwWindow *self)
 
   kw_window_setup_import (self);
   kw_window_setup_snapshots (self);
+  kw_window_setup_review (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);

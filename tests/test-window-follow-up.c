@@ -4,7 +4,9 @@
  * the done findings' cards and is remembered for the next window; a
  * finding that lands on the future list tells its new review date once,
  * in a notification whose Change opens that date in the details, and to a
- * screen reader; the board's details edit the review interval.
+ * screen reader; the board's details edit the review interval; review
+ * mode (win.review) takes the window over while findings are due, and only
+ * then; the window's undo waits meanwhile.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include "kw-follow-up.h"
 #include "kw-matrix.h"
 #include "kw-plan-row.h"
+#include "kw-review-view.h"
 #include "kw-window.h"
 #include "kw-gui-test.h"
 
@@ -295,6 +298,74 @@ test_review_toast (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* Review mode */
+
+static gboolean
+is_review_view (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return KW_IS_REVIEW_VIEW (widget);
+}
+
+static gboolean
+widget_is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static void
+test_review_mode (void)
+{
+  KwWindow *window = new_board_window ();
+  KwHistory *history = kw_window_get_history (window);
+  KwFinding *queue = kw_gui_test_add_finding (window, "Callback queue", 3, 3);
+  GtkWidget *view = find_widget (GTK_WIDGET (window), is_review_view, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
+  g_autofree char *yesterday = g_date_time_format (then, "%Y-%m-%d");
+  ToastWait wait = { GTK_WIDGET (window), NULL };
+  GtkWidget *announcer = find_widget (GTK_WIDGET (window), is_announcer, NULL);
+  KwReview *review;
+
+  g_assert_nonnull (view);
+  g_assert_nonnull (announcer);
+
+  /* Nothing due yet (its review date is months ahead): said, and the
+   * board stays. */
+  g_assert_cmpstr (kw_finding_get_review_date (queue), >, yesterday);
+  kw_gui_test_wait_until (toast_is_gone, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  g_assert_true (kw_gui_test_wait_until (toast_is_shown, &wait));
+  g_assert_cmpstr (adw_toast_get_title (wait.toast), ==, "No finding is due for review");
+  g_assert_false (gtk_widget_get_mapped (view));
+  adw_toast_dismiss (wait.toast);
+  g_assert_true (kw_gui_test_wait_until (toast_is_gone, &wait));
+
+  /* Due since yesterday: the review shows it, and says it. */
+  kw_history_set_text (history, queue, KW_FINDING_TEXT_REVIEW_DATE, yesterday);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, view));
+  review = kw_review_view_get_review (KW_REVIEW_VIEW (view));
+  g_assert_nonnull (review);
+  g_assert_true (kw_review_get_current (review) == queue);
+  g_assert_nonnull (find_widget (view, is_label_saying, "Finding 1 of 1"));
+  g_assert_nonnull (find_widget (announcer, is_label_saying,
+                                 "Finding 1 of 1: Callback queue. Impact 3.0, effort 3.0, future list"));
+
+  /* The window's undo waits while reviewing: the date set stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (kw_finding_get_review_date (queue), ==, yesterday);
+
+  /* Leaving (Escape, Close) comes back to the board, where undo works. */
+  g_signal_emit_by_name (view, "close");
+  g_assert_true (kw_gui_test_wait_until (widget_is_unmapped, view));
+  g_assert_null (kw_review_view_get_review (KW_REVIEW_VIEW (view)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (kw_finding_get_review_date (queue), >, yesterday);
+
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* The board's review interval */
 
 static gboolean
@@ -348,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/window-follow-up/hide-done", test_hide_done);
   g_test_add_func ("/window-follow-up/review-toast", test_review_toast);
   g_test_add_func ("/window-follow-up/review-interval", test_review_interval);
+  g_test_add_func ("/window-follow-up/review-mode", test_review_mode);
 
   status = g_test_run ();
   kw_gui_test_finish (&app, &tmp_dir);
