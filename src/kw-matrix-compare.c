@@ -18,9 +18,9 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
+#include "kw-matrix-changes.h"
 #include "kw-matrix-private.h"
 #include "kw-snapshots-dialog.h"
 
@@ -53,155 +53,32 @@ kw_matrix_set_changes (KwMatrix  *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-point_in_plot (KwMatrix *self,
-               double    x,
-               double    y)
-{
-  const KwMatrixRect *plot = &self->layout.plot;
-
-  return x >= plot->x - 0.5 && x <= plot->x + plot->width + 0.5 &&
-         y >= plot->y - 0.5 && y <= plot->y + plot->height + 0.5;
-}
-
-/* A line from (x1, y1) towards (x2, y2), stopping short of both markers,
- * with a head at its end. */
-static void
-trace_arrow (cairo_t *cr,
-             double   x1,
-             double   y1,
-             double   x2,
-             double   y2,
-             double   gap,
-             double   head)
-{
-  double dx = x2 - x1, dy = y2 - y1;
-  double length = hypot (dx, dy);
-  double ux, uy, ex, ey;
-
-  if (length <= 2 * gap + head / 2)
-    return;
-
-  ux = dx / length;
-  uy = dy / length;
-  ex = x2 - ux * gap;
-  ey = y2 - uy * gap;
-
-  cairo_move_to (cr, x1 + ux * gap, y1 + uy * gap);
-  cairo_line_to (cr, ex - ux * head * 0.6, ey - uy * head * 0.6);
-  cairo_stroke (cr);
-
-  cairo_move_to (cr, ex, ey);
-  cairo_line_to (cr, ex - ux * head - uy * head * 0.5, ey - uy * head + ux * head * 0.5);
-  cairo_line_to (cr, ex - ux * head + uy * head * 0.5, ey - uy * head - ux * head * 0.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-static void
-draw_moved (KwMatrix      *self,
-            cairo_t       *cr,
-            KwChange      *change,
-            const GdkRGBA *fg,
-            double         r)
-{
-  double bi, be, ai, ae, x1, y1, x2, y2;
-  GdkRGBA faint = { fg->red, fg->green, fg->blue, fg->alpha * 0.45 };
-  GdkRGBA arrow = { fg->red, fg->green, fg->blue, fg->alpha * 0.6 };
-  static const double dash[] = { 3.0, 2.0 };
-
-  if (!kw_change_get_before_position (change, &bi, &be) ||
-      !kw_change_get_after_position (change, &ai, &ae))
-    return;
-
-  kw_matrix_layout_score_to_point (&self->layout, bi, be, &x1, &y1);
-  kw_matrix_layout_score_to_point (&self->layout, ai, ae, &x2, &y2);
-  /* Only the other side of a line that moved: nothing to point at. */
-  if ((!point_in_plot (self, x1, y1) && !point_in_plot (self, x2, y2)) || hypot (x2 - x1, y2 - y1) < r)
-    return;
-
-  /* Where it was: an outline only, dashed, so it never reads as a
-   * finding of its own. */
-  cairo_set_line_width (cr, MAX (1.0, r / 4));
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x1, y1, r, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &faint);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  gdk_cairo_set_source_rgba (cr, &arrow);
-  cairo_set_line_width (cr, MAX (1.0, r / 3.5));
-  trace_arrow (cr, x1, y1, x2, y2, r * 1.4, MAX (5.0, r * 1.2));
-}
-
-static void
-draw_new (KwMatrix      *self,
-          cairo_t       *cr,
-          KwChange      *change,
-          const GdkRGBA *accent,
-          double         r)
-{
-  double impact, effort, x, y;
-
-  if (!kw_change_get_after_position (change, &impact, &effort))
-    return;
-
-  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &x, &y);
-  if (!point_in_plot (self, x, y))
-    return;
-
-  /* A ring around the marker, in the accent colour: "new since". */
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r * 1.9, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, accent);
-  cairo_set_line_width (cr, MAX (1.5, r / 2.5));
-  cairo_stroke (cr);
-}
-
+/* The same drawing as the plan's matrix (kw-matrix-changes.c), in the
+ * window's colours. */
 void
 kw_matrix_draw_changes (KwMatrix      *self,
                         GtkSnapshot   *snapshot,
                         const GdkRGBA *fg)
 {
-  GListModel *changes = G_LIST_MODEL (self->changes);
+  g_autoptr(GArray) spots = NULL;
+  KwMatrixChangesStyle style;
   GdkRGBA accent;
-  double r;
   cairo_t *cr;
-  guint n;
 
-  if (changes == NULL || self->placement == NULL || self->shown_state != NULL ||
-      (n = g_list_model_get_n_items (changes)) == 0)
+  if (self->changes == NULL || self->placement == NULL || self->shown_state != NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->changes)) == 0)
     return;
 
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
     gdk_rgba_parse (&accent, "#1c71d8");
-  r = MAX (3.0, self->placement->text_size * 0.45);
+  style = (KwMatrixChangesStyle) {
+    { fg->red, fg->green, fg->blue, fg->alpha },
+    { accent.red, accent.green, accent.blue, accent.alpha },
+    kw_matrix_changes_radius (self->placement->text_size),
+  };
+  spots = kw_matrix_change_spots_new (self->changes);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
-
-      switch (kw_change_get_kind (change))
-        {
-        case KW_CHANGE_OUTCOME:
-        case KW_CHANGE_MOVED:
-          draw_moved (self, cr, change, fg, r);
-          break;
-        case KW_CHANGE_NEW:
-          draw_new (self, cr, change, &accent, r);
-          break;
-        case KW_CHANGE_REMOVED:
-        case KW_CHANGE_STATUS:
-        case KW_CHANGE_OWNER:
-        case KW_CHANGE_DUE:
-        default:
-          break;
-        }
-    }
-
+  kw_matrix_changes_draw (cr, &self->layout, spots, &style);
   cairo_destroy (cr);
 }
 
