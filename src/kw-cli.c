@@ -171,7 +171,8 @@ run_check (const char * const *paths)
 }
 
 /* The snapshot --changes compares with: the one named, or the latest
- * (the list is oldest first). A new reference, or NULL after a message. */
+ * (the list is oldest first); the plan exports' --since, by name only.
+ * A new reference, or NULL after a message. */
 static KwSnapshot *
 changes_snapshot (KwBoard    *board,
                   const char *path,
