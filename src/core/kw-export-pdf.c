@@ -278,6 +278,17 @@ add_matrix_and_summary (KwPlanPages  *self,
  * kind in the method's order, each change with its finding's number in
  * its outcome's ink (none for a removed finding); left out without a
  * snapshot. The matrix's arrows only repeat it. */
+static guint
+count_digits (guint n)
+{
+  guint digits = 1;
+
+  for (; n >= 10; n /= 10)
+    digits++;
+
+  return digits;
+}
+
 static void
 add_change_row (KwPlanPages  *self,
                 const KwPlan *plan,
@@ -286,11 +297,19 @@ add_change_row (KwPlanPages  *self,
 {
   g_autofree char *text = kw_change_get_text (change);
   guint number = kw_plan_changes_get_number (plan, change);
+  g_autoptr(GString) padded = g_string_new (NULL);
+
+  /* The texts in one column: numbers padded with figure spaces (as wide
+   * as a digit) to the widest number of the plan; a removed finding has
+   * none, its text starts at the numbers' column. */
+  for (guint i = count_digits (number); i < count_digits (plan->n_findings); i++)
+    g_string_append (padded, "\u2007");
+  g_string_append_printf (padded, "%u", number);
 
   if (number > 0)
-    add_list_row (self, g_markup_printf_escaped ("<span foreground=\"%s\"><b>%u</b></span>  %s",
+    add_list_row (self, g_markup_printf_escaped ("<span foreground=\"%s\"><b>%s</b></span>  %s",
                                                  kw_outcome_get_badge_color (kw_plan_changes_get_outcome (change)),
-                                                 number, text),
+                                                 padded->str, text),
                   first);
   else
     add_list_row (self, g_markup_escape_text (text, -1), first);
