@@ -177,11 +177,6 @@ static const char base_css[] =
   "dl.facts .overdue dd, ul.follow-up .overdue { color: #a51d2d; font-weight: bold; }\n"
   "dl.facts .review-due dd, ul.follow-up .review-due { font-weight: bold; }\n"
   "ul.follow-up { margin: 0 0 1rem; padding-left: 1.2rem; }\n"
-  "ul.changes { list-style: none; margin: 0 0 1rem; padding: 0; }\n"
-  "ul.changes li { display: flex; gap: .6rem; align-items: baseline; padding: .25rem 0; }\n"
-  "ul.changes .number { min-width: 2.4rem; }\n"
-  "ul.changes li.removed .change-text { padding-left: 3rem; }\n"
-  "section.changes h3 { margin-top: 1rem; }\n"
   ".follow-up h3 { margin-top: 1rem; }\n"
   ".empty { color: var(--muted); font-style: italic; }\n"
   "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }\n"
@@ -214,12 +209,24 @@ static const char base_css[] =
   "  footer { display: none; }\n"
   "}\n";
 
+/* Only in a plan compared with a snapshot: without one the plan is the
+ * same to the byte as before there were comparisons. */
+static const char changes_css[] =
+  "ul.changes { list-style: none; margin: 0 0 1rem; padding: 0; }\n"
+  "ul.changes li { display: flex; gap: .6rem; align-items: baseline; padding: .25rem 0; }\n"
+  "ul.changes .number { min-width: 2.4rem; }\n"
+  "ul.changes li.removed .change-text { padding-left: 3rem; }\n"
+  "section.changes h3 { margin-top: 1rem; }\n";
+
 static void
-write_style (Html *html)
+write_style (Html         *html,
+             const KwPlan *plan)
 {
   g_autoptr(GString) css = g_string_new (base_css);
 
   append_outcome_colors (css);
+  if (plan->changes != NULL)
+    g_string_append (css, changes_css);
 
   /* Constant text of ours, raw: the writer's escaping would turn CSS
    * quotes and ">" into entities that a style element does not decode. */
@@ -263,7 +270,7 @@ write_head (Html         *html,
   write_meta (html, "name", "referrer", "no-referrer");
   write_meta (html, "name", "generator", "Kwadrant " PACKAGE_VERSION);
   element (html, "title", NULL, title);
-  write_style (html);
+  write_style (html, plan);
   end (html);
 }
 
