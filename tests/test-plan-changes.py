@@ -257,9 +257,12 @@ def main():
         result = run('--export-plan', plain_html, '--export-pdf', plain_pdf, board)
         plain = read_plan(plain_html)
         plain_text = subprocess.run(['pdftotext', plain_pdf, '-'], capture_output=True, text=True).stdout
+        with open(plain_html, encoding='utf-8') as f:
+            plain_source = f.read()
         check(result.returncode == 0 and plain.section_h2 is None and not plain.items and
-              plain.changes_groups == 0 and 'Changes since' not in plain_text,
-              'without --since the plans have no changes section and no marks')
+              plain.changes_groups == 0 and 'Changes since' not in plain_text and
+              'ul.changes' not in plain_source and 'class="changes"' not in plain_source,
+              'without --since the plans have no changes section, no marks and no style for them')
 
         # Errors.
         missing_html = os.path.join(work, 'missing.html')
