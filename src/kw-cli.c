@@ -70,7 +70,7 @@ kw_cli_add_options (GApplication *application)
       _("Print what changed on the board since its latest snapshot, one line per change: "
         "kind, finding id, before, after and title, separated by tabs"), NULL },
     { "since", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      _("With --changes: the snapshot to compare with, by name"), _("NAME") },
+      _("With --changes, --export-plan or --export-pdf: the snapshot to compare with, by name"), _("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       _("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -91,6 +91,10 @@ kw_cli_add_options (GApplication *application)
     "\n",
     _("--changes takes one board and exits with 0 when it printed the changes (no line when "
       "nothing changed), 1 when the board cannot be read or has no such snapshot and 2 for a usage error."),
+    "\n",
+    _("With --since, the action plan of --export-plan and --export-pdf gets a section of the changes "
+      "since that snapshot, and its matrix shows where the findings were; a board without a snapshot "
+      "of that name exits with 1."),
     NULL);
   g_application_set_option_context_description (application, description);
 }
@@ -167,7 +171,8 @@ run_check (const char * const *paths)
 }
 
 /* The snapshot --changes compares with: the one named, or the latest
- * (the list is oldest first). A new reference, or NULL after a message. */
+ * (the list is oldest first); the plan exports' --since, by name only.
+ * A new reference, or NULL after a message. */
 static KwSnapshot *
 changes_snapshot (KwBoard    *board,
                   const char *path,
@@ -315,6 +320,7 @@ typedef struct
   char     *paper;
   char     *separator;
   gboolean  bom;
+  char     *since;       /* the plan's and the PDF's snapshot, by name */
 } ExportOptions;
 
 static void
@@ -330,6 +336,7 @@ export_options_clear (ExportOptions *self)
   g_clear_pointer (&self->size, g_free);
   g_clear_pointer (&self->paper, g_free);
   g_clear_pointer (&self->separator, g_free);
+  g_clear_pointer (&self->since, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
@@ -349,6 +356,7 @@ export_options_lookup (ExportOptions *self,
   g_variant_dict_lookup (options, "paper", "s", &self->paper);
   g_variant_dict_lookup (options, "csv-separator", "s", &self->separator);
   g_variant_dict_lookup (options, "bom", "b", &self->bom);
+  g_variant_dict_lookup (options, "since", "^ay", &self->since);
 }
 
 static gboolean
@@ -454,6 +462,7 @@ export_image (KwBoard             *board,
 
 static gboolean
 export_all (KwBoard             *board,
+            KwSnapshot          *since,
             const ExportOptions *options,
             int                  width,
             int                  height,
@@ -466,7 +475,7 @@ export_all (KwBoard             *board,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->plan_path);
       g_autoptr(GError) error = NULL;
-      KwExportHtmlOptions html = { options->lang, NULL };
+      KwExportHtmlOptions html = { options->lang, NULL, since };
 
       gboolean written = kw_export_html_file (board, &html, file, &error);
 
@@ -513,7 +522,7 @@ export_all (KwBoard             *board,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->pdf_path);
       g_autoptr(GError) error = NULL;
 
-      gboolean written = kw_export_pdf_file (board, options->lang, paper, file, &error);
+      gboolean written = kw_export_pdf_file (board, options->lang, since, paper, file, &error);
 
       all_written &= report_written (options->pdf_path, written, error);
     }
@@ -528,6 +537,7 @@ run_export (const ExportOptions *options,
   g_autoptr(GFile) board_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwBoard) board = NULL;
+  g_autoptr(KwSnapshot) since = NULL;
   KwPaper paper = KW_PAPER_A4;
   char separator;
   int width, height;
@@ -568,7 +578,12 @@ run_export (const ExportOptions *options,
       return KW_CLI_EXIT_INVALID;
     }
 
-  return export_all (board, options, width, height, paper, separator)
+  /* Named as for --changes, with the same message; nothing is written
+   * when the name is wrong. */
+  if (options->since != NULL && (since = changes_snapshot (board, paths[0], options->since)) == NULL)
+    return KW_CLI_EXIT_INVALID;
+
+  return export_all (board, since, options, width, height, paper, separator)
          ? KW_CLI_EXIT_OK : KW_CLI_EXIT_INVALID;
 }
 
@@ -619,8 +634,8 @@ kw_cli_handle_local_options (GApplication *application,
   if (changes)
     return run_changes (paths, since);
 
-  if (since != NULL)
-    return usage_error (_("--since only goes with --changes."));
+  if (since != NULL && export.plan_path == NULL && export.pdf_path == NULL)
+    return usage_error (_("--since only goes with --changes, --export-plan or --export-pdf."));
 
   if (export_options_any_export (&export) && (check || csv_path != NULL || output_path != NULL))
     return usage_error (_("The --export options cannot be used with --check, --import-csv or --output."));

@@ -103,6 +103,7 @@ struct _KwExportDialog
   GtkWidget            *spinner;
   AdwComboRow          *format_row;
   AdwComboRow          *language_row;
+  AdwComboRow          *since_row;
   GtkWidget            *csv_group;
   AdwComboRow          *separator_row;
   GtkSwitch            *bom_switch;
@@ -120,6 +121,9 @@ struct _KwExportDialog
   GFile                *board_file;
   AdwToastOverlay      *toast_overlay;
   GCancellable         *cancellable;
+  /* What since_row lists: NULL ("None"), then the board's snapshots,
+   * newest first. */
+  GPtrArray            *since_choices;
 
   guint                 busy : 1;
 };
@@ -201,6 +205,60 @@ size_is_custom (KwExportDialog *self)
   return selected >= G_N_ELEMENTS (image_sizes) - 1;
 }
 
+/* The snapshot to compare with */
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static gboolean
+format_is_plan (const FormatInfo *info)
+{
+  return info->format == KW_EXPORT_FORMAT_HTML || info->format == KW_EXPORT_FORMAT_PDF;
+}
+
+/* "None", then the snapshots newest first: a plan for a review meeting is
+ * mostly compared with the last session. The default stays None: a plan
+ * is the same as without snapshots unless the facilitator asks for the
+ * comparison, and right after taking a snapshot the latest would only
+ * add a section saying nothing changed. */
+static void
+fill_since_choices (KwExportDialog *self)
+{
+  GListModel *snapshots = kw_board_get_snapshots (self->board);
+  guint n = g_list_model_get_n_items (snapshots);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->since_choices, 0);
+  g_ptr_array_add (self->since_choices, NULL);
+  /* Translators: the export dialog's "Compare with" choice: no snapshot. */
+  gtk_string_list_append (names, C_("compare with", "None"));
+  for (guint i = n; i-- > 0;)
+    {
+      KwSnapshot *snapshot = g_list_model_get_item (snapshots, i);
+
+      gtk_string_list_append (names, kw_snapshot_get_name (snapshot));
+      g_ptr_array_add (self->since_choices, snapshot);
+    }
+
+  adw_combo_row_set_model (self->since_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->since_row, 0);
+}
+
+static KwSnapshot *
+get_since (KwExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->since_row);
+
+  if (!format_is_plan (get_format_info (self)) || selected >= self->since_choices->len)
+    return NULL;
+
+  return g_ptr_array_index (self->since_choices, selected);
+}
+
 /* Showing what goes with the format */
 
 /* A calendar of a board without dates would be empty: say so before a
@@ -234,6 +292,10 @@ format_changed_cb (KwExportDialog *self)
   gtk_widget_set_visible (self->csv_group, info->format == KW_EXPORT_FORMAT_CSV);
   gtk_widget_set_visible (self->image_group, image);
   gtk_widget_set_visible (self->pdf_group, info->format == KW_EXPORT_FORMAT_PDF);
+  /* Only the plans show changes, and only a board with snapshots has
+   * something to compare with. */
+  gtk_widget_set_visible (GTK_WIDGET (self->since_row),
+                          format_is_plan (info) && self->since_choices->len > 1);
 }
 
 /* Dutch Excel splits on semicolons, English Excel on commas: the separator
@@ -431,6 +493,7 @@ kw_export_dialog_export_to_file (KwExportDialog *self,
   options.bom = gtk_switch_get_active (self->bom_switch);
   get_image_size (self, &options.width, &options.height);
   options.paper = get_paper (self);
+  options.since = get_since (self);
 
   kw_export_dialog_set_busy (self, TRUE);
   kw_export_file_async (self->board, &options, file, self, self->cancellable, export_finished_cb,
@@ -523,6 +586,7 @@ kw_export_dialog_finalize (GObject *object)
   g_clear_object (&self->board_file);
   g_clear_object (&self->toast_overlay);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->since_choices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kw_export_dialog_parent_class)->finalize (object);
 }
@@ -595,6 +659,9 @@ kw_export_dialog_constructed (GObject *object)
   /* An empty board rather than a crash when built without one. */
   if (self->board == NULL)
     self->board = kw_board_new ();
+
+  fill_since_choices (self);
+  format_changed_cb (self);
 }
 
 static void
@@ -672,6 +739,7 @@ kw_export_dialog_class_init (KwExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KwExportDialog, since_row);
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, csv_group);
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, separator_row);
   gtk_widget_class_bind_template_child (widget_class, KwExportDialog, bom_switch);
@@ -715,6 +783,7 @@ kw_export_dialog_init (KwExportDialog *self)
   kw_a11y_name_buttons_once (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->since_choices = g_ptr_array_new_with_free_func (unref_if_set);
 
   /* The separator list first: choosing a language picks a separator. */
   SET_NAME_LIST (self->separator_row, separators);
@@ -860,4 +929,31 @@ kw_export_dialog_get_busy (KwExportDialog *self)
   g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), FALSE);
 
   return self->busy;
+}
+
+KwSnapshot *
+kw_export_dialog_get_since (KwExportDialog *self)
+{
+  g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), NULL);
+
+  return get_since (self);
+}
+
+gboolean
+kw_export_dialog_set_since (KwExportDialog *self,
+                            KwSnapshot     *snapshot)
+{
+  g_return_val_if_fail (KW_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (snapshot == NULL || KW_IS_SNAPSHOT (snapshot), FALSE);
+
+  for (guint i = 0; i < self->since_choices->len; i++)
+    {
+      if (g_ptr_array_index (self->since_choices, i) == snapshot)
+        {
+          adw_combo_row_set_selected (self->since_row, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }

@@ -39,6 +39,12 @@ void            kw_export_dialog_set_image_size    (KwExportDialog  *self,
                                                     int              height);
 void            kw_export_dialog_set_paper         (KwExportDialog  *self,
                                                     KwPaper          paper);
+/* The snapshot the HTML and PDF plans are compared with ("Compare with"),
+ * NULL for none (the default) and for the other formats. set_since()
+ * returns FALSE for a snapshot that is not the board's. */
+KwSnapshot     *kw_export_dialog_get_since         (KwExportDialog  *self);
+gboolean        kw_export_dialog_set_since         (KwExportDialog  *self,
+                                                    KwSnapshot      *snapshot);
 void            kw_export_dialog_set_open_when_done (KwExportDialog *self,
                                                     gboolean         open_when_done);
 /* TRUE while a file is being written ("busy"). */

@@ -18,9 +18,9 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
+#include "kw-matrix-changes.h"
 #include "kw-matrix-private.h"
 #include "kw-snapshots-dialog.h"
 
@@ -56,191 +56,69 @@ kw_matrix_set_changes (KwMatrix  *self,
     }
 }
 
-static gboolean
-point_in_plot (KwMatrix *self,
-               double    x,
-               double    y)
-{
-  const KwMatrixRect *plot = &self->layout.plot;
-
-  return x >= plot->x - 0.5 && x <= plot->x + plot->width + 0.5 &&
-         y >= plot->y - 0.5 && y <= plot->y + plot->height + 0.5;
-}
-
-/* How one change is drawn, in the matrix's pixels. */
-typedef struct {
-  KwChangeKind kind;       /* KW_CHANGE_MOVED for an outcome change too */
-  double       x1, y1;     /* where it was (a moved finding) */
-  double       x2, y2;     /* where it is */
-  double       r;          /* the earlier spot's radius */
-} ChangeShape;
-
-/* The line from the earlier spot towards the finding, stopping short of
- * both markers, with a head at its end. */
-static void
-draw_arrow (cairo_t           *cr,
-            const ChangeShape *shape)
-{
-  double gap = shape->r * 1.4, head = MAX (5.0, shape->r * 1.2);
-  double dx = shape->x2 - shape->x1, dy = shape->y2 - shape->y1;
-  double length = hypot (dx, dy);
-  double ux, uy, ex, ey;
-
-  if (length <= 2 * gap + head / 2)
-    return;
-
-  ux = dx / length;
-  uy = dy / length;
-  ex = shape->x2 - ux * gap;
-  ey = shape->y2 - uy * gap;
-
-  cairo_set_line_width (cr, MAX (1.0, shape->r / 3.5));
-  cairo_move_to (cr, shape->x1 + ux * gap, shape->y1 + uy * gap);
-  cairo_line_to (cr, ex - ux * head * 0.6, ey - uy * head * 0.6);
-  cairo_stroke (cr);
-
-  cairo_move_to (cr, ex, ey);
-  cairo_line_to (cr, ex - ux * head - uy * head * 0.5, ey - uy * head + ux * head * 0.5);
-  cairo_line_to (cr, ex - ux * head + uy * head * 0.5, ey - uy * head - ux * head * 0.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-/* Where it was: an outline only, dashed, so it never reads as a finding
- * of its own; then the arrow to where it is. A new finding: a ring in the
- * accent colour around its marker. */
-static void
-draw_change_shape (cairo_t           *cr,
-                   const ChangeShape *shape,
-                   const GdkRGBA     *fg,
-                   const GdkRGBA     *accent)
-{
-  static const double dash[] = { 3.0, 2.0 };
-  GdkRGBA faint = { fg->red, fg->green, fg->blue, fg->alpha * 0.45 };
-  GdkRGBA arrow = { fg->red, fg->green, fg->blue, fg->alpha * 0.6 };
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  if (shape->kind == KW_CHANGE_NEW)
-    {
-      cairo_arc (cr, shape->x2, shape->y2, shape->r * 1.9, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, accent);
-      cairo_set_line_width (cr, MAX (1.5, shape->r / 2.5));
-      cairo_stroke (cr);
-      return;
-    }
-
-  cairo_set_line_width (cr, MAX (1.0, shape->r / 4));
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_arc (cr, shape->x1, shape->y1, shape->r, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &faint);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  gdk_cairo_set_source_rgba (cr, &arrow);
-  draw_arrow (cr, shape);
-}
-
-/* FALSE for a change with nothing to draw: not a move or a new finding,
- * off the plot, or too short a move to point at. */
-static gboolean
-get_change_shape (KwMatrix    *self,
-                  KwChange    *change,
-                  double       r,
-                  ChangeShape *shape)
-{
-  double impact, effort;
-
-  shape->kind = kw_change_get_kind (change);
-  shape->r = r;
-  if (shape->kind == KW_CHANGE_OUTCOME)
-    shape->kind = KW_CHANGE_MOVED;
-  if ((shape->kind != KW_CHANGE_MOVED && shape->kind != KW_CHANGE_NEW) ||
-      !kw_change_get_after_position (change, &impact, &effort))
-    return FALSE;
-  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &shape->x2, &shape->y2);
-
-  if (shape->kind == KW_CHANGE_NEW)
-    return point_in_plot (self, shape->x2, shape->y2);
-
-  if (!kw_change_get_before_position (change, &impact, &effort))
-    return FALSE;
-  kw_matrix_layout_score_to_point (&self->layout, impact, effort, &shape->x1, &shape->y1);
-
-  /* Only the other side of a line that moved: nothing to point at. */
-  return (point_in_plot (self, shape->x1, shape->y1) || point_in_plot (self, shape->x2, shape->y2)) &&
-         hypot (shape->x2 - shape->x1, shape->y2 - shape->y1) >= r;
-}
-
 static char *
-change_shape_key (const ChangeShape *shape)
+mark_key (const KwMatrixChangeMark *mark)
 {
-  return g_strdup_printf ("%d %.2f %.2f %.2f %.2f %.2f", shape->kind, shape->x1, shape->y1,
-                          shape->x2, shape->y2, shape->r);
+  return g_strdup_printf ("%d %.2f %.2f %d %.2f %.2f %.2f %.2f %d %.2f %.2f %.2f",
+                          mark->was_shown, mark->was_x, mark->was_y,
+                          mark->arrow_shown, mark->arrow_x1, mark->arrow_y1, mark->arrow_x2, mark->arrow_y2,
+                          mark->ring_shown, mark->ring_x, mark->ring_y, mark->radius);
 }
 
 static GskRenderNode *
-create_change_node (const ChangeShape *shape,
-                    const GdkRGBA     *fg,
-                    const GdkRGBA     *accent)
+create_mark_node (const KwMatrixChangeMark   *mark,
+                  const KwMatrixChangesStyle *style)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  /* Room for the ring of a new finding, or the spot and the arrow's head. */
-  double margin = shape->r * 2.5 + 2;
-  double left = shape->x2, top = shape->y2, right = shape->x2, bottom = shape->y2;
+  double x, y, width, height;
   cairo_t *cr;
 
-  if (shape->kind != KW_CHANGE_NEW)
-    {
-      left = MIN (left, shape->x1);
-      top = MIN (top, shape->y1);
-      right = MAX (right, shape->x1);
-      bottom = MAX (bottom, shape->y1);
-    }
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (floor (left - margin), floor (top - margin),
-                                                                  ceil (right - left + 2 * margin) + 1,
-                                                                  ceil (bottom - top + 2 * margin) + 1));
-  draw_change_shape (cr, shape, fg, accent);
+  kw_matrix_change_mark_get_extents (mark, &x, &y, &width, &height);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
+  kw_matrix_changes_draw_mark (cr, mark, style);
   cairo_destroy (cr);
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
-/* One small node per change, kept while the change looks the same: after
- * an edit only the finding that moved is drawn again, and the renderer
- * repaints only where it differs. (All of it drawn again costs cairo
- * some 50 ms of CPU for a thousand arrows.) */
+/* The same drawing as the plan's matrix (kw-matrix-changes.c), in the
+ * window's colours, one small node per mark. A mark that looks as it did
+ * keeps its node, so after an edit only the finding that moved is drawn
+ * again and the renderer repaints only where the marks differ; a thousand
+ * arrows drawn anew on every frame cost cairo far more than a frame. */
 static GskRenderNode *
 create_changes_node (KwMatrix      *self,
-                     GListModel    *changes,
                      const GdkRGBA *fg)
 {
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                       (GDestroyNotify) gsk_render_node_unref);
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (changes);
+  g_autoptr(GArray) spots = kw_matrix_change_spots_new (self->changes);
+  KwMatrixChangesStyle style;
   GdkRGBA accent;
-  double r = MAX (3.0, self->placement->text_size * 0.45);
 
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
     gdk_rgba_parse (&accent, "#1c71d8");
+  style = (KwMatrixChangesStyle) {
+    { fg->red, fg->green, fg->blue, fg->alpha },
+    { accent.red, accent.green, accent.blue, accent.alpha },
+    kw_matrix_changes_radius (self->placement->text_size),
+  };
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < spots->len; i++)
     {
-      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
       g_autofree char *key = NULL;
+      KwMatrixChangeMark mark;
       GskRenderNode *node;
-      ChangeShape shape = { 0 };
 
-      if (!get_change_shape (self, change, r, &shape))
+      if (!kw_matrix_change_mark (&self->layout, &g_array_index (spots, KwMatrixChangeSpot, i), style.radius, &mark))
         continue;
-      key = change_shape_key (&shape);
+      key = mark_key (&mark);
       if (g_hash_table_contains (kept, key))
         continue;
 
       node = self->change_nodes != NULL ? g_hash_table_lookup (self->change_nodes, key) : NULL;
-      node = node != NULL ? gsk_render_node_ref (node) : create_change_node (&shape, fg, &accent);
+      node = node != NULL ? gsk_render_node_ref (node) : create_mark_node (&mark, &style);
       g_hash_table_insert (kept, g_steal_pointer (&key), node);
       g_ptr_array_add (children, node);
     }
@@ -251,24 +129,20 @@ create_changes_node (KwMatrix      *self,
   return gsk_container_node_new ((GskRenderNode **) children->pdata, children->len);
 }
 
-/* Drawn once per comparison and size: a frame that redraws the matrix for
- * anything else (a selection, a hover) reuses it, because a surface the
- * size of the matrix with a thousand arrows costs far more than a frame. */
+/* Made once per comparison and size: a frame that redraws the matrix for
+ * anything else (a selection, a hover) reuses it. */
 void
 kw_matrix_draw_changes (KwMatrix      *self,
                         GtkSnapshot   *snapshot,
                         const GdkRGBA *fg)
 {
-  GListModel *changes = G_LIST_MODEL (self->changes);
-
-  if (changes == NULL || self->placement == NULL || self->shown_state != NULL ||
-      g_list_model_get_n_items (changes) == 0)
+  if (self->changes == NULL || self->placement == NULL || self->shown_state != NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->changes)) == 0)
     return;
 
   if (self->changes_node == NULL)
-    self->changes_node = create_changes_node (self, changes, fg);
-  if (self->changes_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->changes_node);
+    self->changes_node = create_changes_node (self, fg);
+  gtk_snapshot_append_node (snapshot, self->changes_node);
 }
 
 /* ---- The presentation's steps through the snapshots ----------------------- */

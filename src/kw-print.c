@@ -80,7 +80,7 @@ kw_print_operation_new (KwBoard    *board,
    * refuses boards from a newer version that are shown read-only. */
   copy = kw_board_copy (board);
   operation = gtk_print_operation_new ();
-  pages = kw_plan_pages_new (copy, lang, NULL);
+  pages = kw_plan_pages_new (copy, lang, NULL, NULL);
   g_object_set_data_full (G_OBJECT (operation), "kw-plan-pages", pages, (GDestroyNotify) kw_plan_pages_free);
 
   title = kw_board_get_title (board);

@@ -141,5 +141,7 @@ check "--changes with --snapshot is a usage error (2) and saves nothing" \
 run "$bin" --help
 check "--help shows --changes and --since" \
   eval 'contains "$out" "--changes" && contains "$out" "--since=NAME" && contains "$out" "--changes takes one board and exits with 0"'
+check "--help says --since goes with the plan exports too" \
+  eval 'contains "$out" "With --changes, --export-plan or --export-pdf" && contains "$out" "With --since, the action plan of --export-plan and --export-pdf"'
 
 tap_finish

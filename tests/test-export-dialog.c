@@ -244,7 +244,7 @@ count_plan_pages (KwBoard    *board,
                   double      width,
                   double      height)
 {
-  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, NULL);
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, NULL, NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, width, height);
   cairo_t *cr = cairo_create (surface);
   guint n_pages;

@@ -46,7 +46,7 @@ export_html (KwBoard    *board,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = fixed_now ();
-  KwExportHtmlOptions options = { lang, now };
+  KwExportHtmlOptions options = { lang, now, NULL };
   g_autoptr(GBytes) bytes = kw_export_html_bytes (board, &options, &error);
   gsize size;
   const char *data;

@@ -380,7 +380,7 @@ test_pdf_pages (void)
 
   for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
     {
-      g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, NULL, NULL);
+      g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, NULL, NULL, NULL);
       double width, height;
       cairo_surface_t *surface;
       cairo_t *cr;
@@ -425,7 +425,7 @@ test_pdf_file (void)
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (kw_export_pdf_file (board, NULL, KW_PAPER_LETTER, file, &error));
+  g_assert_true (kw_export_pdf_file (board, NULL, NULL, KW_PAPER_LETTER, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -471,7 +471,7 @@ write_plan_pdf_in (KwBoard    *board,
                    GDateTime  *now,
                    const char *name)
 {
-  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, now);
+  g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, lang, now, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = kw_plan_pages_render_pdf (pages, KW_PAPER_A4, NULL, &error);
   char *path = temp_path (name);
@@ -629,7 +629,7 @@ test_pdf_placement (gconstpointer data)
 
   for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
     {
-      g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, NULL, NULL);
+      g_autoptr(KwPlanPages) pages = kw_plan_pages_new (board, NULL, NULL, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) pdf = kw_plan_pages_render_pdf (pages, papers[p], NULL, &error);
       gsize length;

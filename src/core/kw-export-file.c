@@ -73,7 +73,7 @@ build_bytes (KwBoard                    *board,
     {
     case KW_EXPORT_FORMAT_HTML:
       {
-        KwExportHtmlOptions html = { lang, NULL };
+        KwExportHtmlOptions html = { lang, NULL, options->since };
 
         return kw_export_html_bytes (board, &html, error);
       }
@@ -166,7 +166,7 @@ prepare_drawing (KwBoard                   *board,
 {
   if (options->format == KW_EXPORT_FORMAT_PDF)
     {
-      job->pages = kw_plan_pages_new (board, options->lang, NULL);
+      job->pages = kw_plan_pages_new (board, options->lang, NULL, options->since);
       job->paper = options->paper;
     }
   else

@@ -31,6 +31,8 @@ typedef struct
   int             width;      /* SVG, PNG */
   int             height;     /* SVG, PNG */
   KwPaper         paper;      /* PDF */
+  KwSnapshot     *since;      /* HTML, PDF: "Changes since …" this snapshot of
+                               * the board; NULL for none */
 } KwExportFileOptions;
 
 /* Writes board to file in the main thread's turns, drawing a PDF or PNG

@@ -24,6 +24,7 @@
 #include "kw-export-html.h"
 #include "kw-export-svg.h"
 #include "kw-matrix-render.h"
+#include "kw-plan-changes.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -208,12 +209,24 @@ static const char base_css[] =
   "  footer { display: none; }\n"
   "}\n";
 
+/* Only in a plan compared with a snapshot: without one the plan is the
+ * same to the byte as before there were comparisons. */
+static const char changes_css[] =
+  "ul.changes { list-style: none; margin: 0 0 1rem; padding: 0; }\n"
+  "ul.changes li { display: flex; gap: .6rem; align-items: baseline; padding: .25rem 0; }\n"
+  "ul.changes .number { min-width: 2.4rem; }\n"
+  "ul.changes li.removed .change-text { padding-left: 3rem; }\n"
+  "section.changes h3 { margin-top: 1rem; }\n";
+
 static void
-write_style (Html *html)
+write_style (Html         *html,
+             const KwPlan *plan)
 {
   g_autoptr(GString) css = g_string_new (base_css);
 
   append_outcome_colors (css);
+  if (plan->changes != NULL)
+    g_string_append (css, changes_css);
 
   /* Constant text of ours, raw: the writer's escaping would turn CSS
    * quotes and ">" into entities that a style element does not decode. */
@@ -257,7 +270,7 @@ write_head (Html         *html,
   write_meta (html, "name", "referrer", "no-referrer");
   write_meta (html, "name", "generator", "Kwadrant " PACKAGE_VERSION);
   element (html, "title", NULL, title);
-  write_style (html);
+  write_style (html, plan);
   end (html);
 }
 
@@ -350,11 +363,13 @@ write_matrix (Html         *html,
 
   /* One image, described by its caption; the numbered lists below are
    * its accessible version (no links in it: no hidden tab stops). */
-  caption = g_strdup_printf ("%s %s",
+  caption = g_strdup_printf ("%s %s%s%s",
                              placement->mode == KW_MATRIX_LABELS_NUMBERS
                              ? _("The numbers on the matrix are those of the findings in the plan below.")
                              : _("Each finding's title stands beside its mark on the matrix."),
-                             _("The numbered lists below give every finding in words, outcome by outcome."));
+                             _("The numbered lists below give every finding in words, outcome by outcome."),
+                             plan->changes != NULL ? " " : "",
+                             plan->changes != NULL ? kw_plan_changes_get_matrix_text () : "");
   start_with_class (html, "figure", "matrix");
   check (html, kw_export_svg_write (html->writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
   start (html, "figcaption");
@@ -425,6 +440,75 @@ write_summary (Html         *html,
 
   write_matrix (html, plan);
   write_follow_up (html, plan);
+  end (html);
+}
+
+/* What moved since the snapshot chosen, grouped by kind in the method's
+ * order, each change with its finding's number (none for a removed one);
+ * left out without a snapshot. The matrix's arrows only repeat it. */
+static void
+write_change (Html         *html,
+              const KwPlan *plan,
+              KwChange     *change)
+{
+  g_autofree char *change_text = kw_change_get_text (change);
+  guint number = kw_plan_changes_get_number (plan, change);
+
+  g_string_assign (html->scratch, "change ");
+  g_string_append (html->scratch, kw_change_kind_to_id (kw_change_get_kind (change)));
+  g_string_append (html->scratch, " outcome-");
+  g_string_append (html->scratch, kw_outcome_to_id (kw_plan_changes_get_outcome (change)));
+  start_with_class (html, "li", html->scratch->str);
+  attribute (html, "data-finding", kw_change_get_finding_id (change));
+  /* A space between the two, for whatever reads the text without the
+   * style (a screen reader's browse mode, a copy). */
+  if (number > 0)
+    {
+      element_uint (html, "span", "number", number);
+      text (html, " ");
+    }
+  element (html, "span", "change-text", change_text);
+  end (html);
+}
+
+static void
+write_changes_section (Html         *html,
+                       const KwPlan *plan)
+{
+  GListModel *changes = G_LIST_MODEL (plan->changes);
+  g_autofree char *heading = NULL;
+  guint n;
+  int kind = -1;
+
+  if (changes == NULL)
+    return;
+
+  heading = kw_plan_changes_dup_heading (plan);
+  n = g_list_model_get_n_items (changes);
+  start_with_class (html, "section", "changes");
+  attribute (html, "id", "changes");
+  element (html, "h2", NULL, heading);
+  element (html, "p", "advice", kw_plan_changes_get_advice ());
+  if (n == 0)
+    element (html, "p", "empty", kw_plan_changes_get_empty_text ());
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
+
+      /* The list comes in the method's order, kind after kind. */
+      if ((int) kw_change_get_kind (change) != kind)
+        {
+          if (kind >= 0)
+            end (html);
+          kind = (int) kw_change_get_kind (change);
+          element (html, "h3", NULL, kw_plan_changes_get_kind_heading ((KwChangeKind) kind));
+          start_with_class (html, "ul", "changes");
+        }
+      write_change (html, plan, change);
+    }
+  if (kind >= 0)
+    end (html);
   end (html);
 }
 
@@ -538,6 +622,7 @@ write_body (Html         *html,
   write_header (html, plan, now);
   start (html, "main");
   write_summary (html, plan);
+  write_changes_section (html, plan);
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
       if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
@@ -591,6 +676,7 @@ write_plan (xmlTextWriterPtr           writer,
   language = kw_plan_language_push (options != NULL ? options->lang : NULL);
   plan = kw_plan_new (board);
   kw_plan_set_today (plan, now);
+  kw_plan_set_since (plan, options != NULL ? options->since : NULL);
   ok = write_document (writer, plan, now);
   xmlFreeTextWriter (writer);
 

@@ -7,12 +7,15 @@
 #include <gio/gio.h>
 
 #include "kw-board.h"
+#include "kw-snapshot.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
   const char *lang;  /* "nl", "en", or NULL for the UI language */
   GDateTime  *now;   /* the export date shown; NULL for now */
+  KwSnapshot *since; /* a "Changes since …" section and the matrix's arrows
+                      * compared with this snapshot of the board; NULL: none */
 } KwExportHtmlOptions;
 
 GBytes   *kw_export_html_bytes  (KwBoard                   *board,

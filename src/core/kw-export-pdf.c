@@ -19,6 +19,7 @@
 #include "kw-export-pdf.h"
 #include "kw-export-file.h"
 #include "kw-matrix-render.h"
+#include "kw-plan-changes.h"
 #include "kw-plan-text.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
@@ -273,6 +274,91 @@ add_matrix_and_summary (KwPlanPages  *self,
   add_follow_up (self, plan);
 }
 
+/* What moved since the snapshot chosen, as in the HTML plan: grouped by
+ * kind in the method's order, each change with its finding's number in
+ * its outcome's ink (none for a removed finding); left out without a
+ * snapshot. The matrix's arrows only repeat it. */
+static guint
+count_digits (guint n)
+{
+  guint digits = 1;
+
+  for (; n >= 10; n /= 10)
+    digits++;
+
+  return digits;
+}
+
+static void
+add_change_row (KwPlanPages  *self,
+                const KwPlan *plan,
+                KwChange     *change,
+                gboolean      first)
+{
+  g_autofree char *text = kw_change_get_text (change);
+  guint number = kw_plan_changes_get_number (plan, change);
+  g_autoptr(GString) padded = g_string_new (NULL);
+
+  /* The texts in one column: numbers padded with figure spaces (as wide
+   * as a digit) to the widest number of the plan; a removed finding has
+   * none, its text starts at the numbers' column. */
+  for (guint i = count_digits (number); i < count_digits (plan->n_findings); i++)
+    g_string_append (padded, "\u2007");
+  g_string_append_printf (padded, "%u", number);
+
+  if (number > 0)
+    add_list_row (self, g_markup_printf_escaped ("<span foreground=\"%s\"><b>%s</b></span>  %s",
+                                                 kw_outcome_get_badge_color (kw_plan_changes_get_outcome (change)),
+                                                 padded->str, text),
+                  first);
+  else
+    add_list_row (self, g_markup_escape_text (text, -1), first);
+}
+
+static void
+add_changes_section (KwPlanPages  *self,
+                     const KwPlan *plan)
+{
+  GListModel *changes = G_LIST_MODEL (plan->changes);
+  g_autofree char *heading = NULL;
+  Block *block;
+  guint n;
+  int kind = -1;
+
+  if (changes == NULL)
+    return;
+
+  heading = kw_plan_changes_dup_heading (plan);
+  n = g_list_model_get_n_items (changes);
+  block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", heading), 1.5 * BODY_SIZE, 18.0);
+  block->tag = "H2";
+  block->bar_color = INK;
+  block->keep_with_next = TRUE;
+  block = add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s</span>",
+                                                   n > 0 ? kw_plan_changes_get_advice ()
+                                                         : kw_plan_changes_get_empty_text ()),
+                    BODY_SIZE, 3.0);
+  block->keep_with_next = n > 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
+      gboolean first = (int) kw_change_get_kind (change) != kind;
+
+      /* The list comes in the method's order, kind after kind. */
+      if (first)
+        {
+          kind = (int) kw_change_get_kind (change);
+          block = add_text (self, g_markup_printf_escaped ("<b>%s</b>",
+                                                           kw_plan_changes_get_kind_heading ((KwChangeKind) kind)),
+                            1.1 * BODY_SIZE, 10.0);
+          block->keep_with_next = TRUE;
+          block->tag = "H3";
+        }
+      add_change_row (self, plan, change, first);
+    }
+}
+
 /* The number in the outcome's ink, as the matrix's badges (the outcome
  * colours themselves are too light for text on white), and the title. */
 static char *
@@ -408,6 +494,7 @@ build_blocks (KwPlanPages  *self,
 
   add_header (self, plan, now);
   add_matrix_and_summary (self, plan);
+  add_changes_section (self, plan);
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
       if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)
@@ -539,7 +626,8 @@ make_footers (KwPlanPages *self)
 KwPlanPages *
 kw_plan_pages_new (KwBoard    *board,
                    const char *lang,
-                   GDateTime  *now)
+                   GDateTime  *now,
+                   KwSnapshot *since)
 {
   g_autoptr(KwPlanLanguage) language = NULL;
   g_autoptr(KwPlan) plan = NULL;
@@ -553,6 +641,8 @@ kw_plan_pages_new (KwBoard    *board,
   language = kw_plan_language_push (lang);
   plan = kw_plan_new (board);
   kw_plan_set_today (plan, export_time);
+  /* Before the matrix's scene, which copies the changes' spots. */
+  kw_plan_set_since (plan, since);
   title = kw_board_get_title (board);
 
   self = g_new0 (KwPlanPages, 1);
@@ -789,6 +879,7 @@ kw_plan_pages_render_pdf (KwPlanPages   *self,
 gboolean
 kw_export_pdf_file (KwBoard     *board,
                     const char  *lang,
+                    KwSnapshot  *since,
                     KwPaper      paper,
                     GFile       *file,
                     GError     **error)
@@ -798,7 +889,7 @@ kw_export_pdf_file (KwBoard     *board,
 
   g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
 
-  pages = kw_plan_pages_new (board, lang, NULL);
+  pages = kw_plan_pages_new (board, lang, NULL, since);
 
   /* Into memory first, so a failure never leaves half a file behind. */
   pdf = kw_plan_pages_render_pdf (pages, paper, NULL, error);

@@ -14,6 +14,7 @@
 
 #include "kw-board.h"
 #include "kw-matrix-placement.h"
+#include "kw-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -35,13 +36,16 @@ gboolean      kw_paper_from_name       (const char  *name,
 typedef struct _KwPlanPages KwPlanPages;
 
 /* The plan of board in lang (NULL for the UI language), dated now (NULL
- * for the current time). Call it in the main thread: it looks up the
+ * for the current time); with since (a snapshot of board, or NULL), a
+ * "Changes since …" section and the earlier positions on the matrix.
+ * Call it in the main thread: it looks up the
  * translations and copies what it needs from the board, so the board may
  * change afterwards, and the pages can be laid out, drawn and rendered in
  * another thread (one at a time). */
 KwPlanPages  *kw_plan_pages_new         (KwBoard     *board,
                                          const char  *lang,
-                                         GDateTime   *now);
+                                         GDateTime   *now,
+                                         KwSnapshot  *since);
 void          kw_plan_pages_free        (KwPlanPages *self);
 
 /* Lays the plan out on pages of width × height units of cr (points for a
@@ -72,9 +76,10 @@ GBytes       *kw_plan_pages_render_pdf  (KwPlanPages  *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwPlanPages, kw_plan_pages_free)
 
-/* The whole plan as a PDF file on paper. */
+/* The whole plan as a PDF file on paper, compared with since (or NULL). */
 gboolean      kw_export_pdf_file        (KwBoard     *board,
                                          const char  *lang,
+                                         KwSnapshot  *since,
                                          KwPaper      paper,
                                          GFile       *file,
                                          GError     **error);

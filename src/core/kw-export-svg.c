@@ -386,6 +386,121 @@ write_scale (Svg                  *svg,
   end (svg);
 }
 
+/* ---- Changes since a snapshot ---------------------------------------------- */
+
+static void
+color_attribute (Svg          *svg,
+                 const char   *name,
+                 const double  rgba[4])
+{
+  char hex[8];
+
+  g_snprintf (hex, sizeof hex, "#%02x%02x%02x",
+              (guint) round (CLAMP (rgba[0], 0.0, 1.0) * 255.0),
+              (guint) round (CLAMP (rgba[1], 0.0, 1.0) * 255.0),
+              (guint) round (CLAMP (rgba[2], 0.0, 1.0) * 255.0));
+  attribute (svg, name, hex);
+}
+
+static void
+write_change_mark (Svg                        *svg,
+                   const KwMatrixChangeMark   *mark,
+                   const KwMatrixChangesStyle *style)
+{
+  if (mark->was_shown)
+    {
+      char on[G_ASCII_DTOSTR_BUF_SIZE], off[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *dashes = g_strconcat (format_hundredths (on, KW_MATRIX_CHANGES_DASH_ON), " ",
+                                             format_hundredths (off, KW_MATRIX_CHANGES_DASH_OFF), NULL);
+
+      start (svg, "circle");
+      attribute (svg, "class", "was");
+      number_attribute (svg, "cx", mark->was_x);
+      number_attribute (svg, "cy", mark->was_y);
+      number_attribute (svg, "r", mark->radius);
+      attribute (svg, "fill", "none");
+      color_attribute (svg, "stroke", style->ink);
+      number_attribute (svg, "stroke-opacity", style->ink[3] * KW_MATRIX_CHANGES_OUTLINE_ALPHA);
+      number_attribute (svg, "stroke-width", mark->outline_width);
+      attribute (svg, "stroke-dasharray", dashes);
+      end_empty (svg);
+    }
+
+  if (mark->arrow_shown)
+    {
+      g_autoptr(GString) points = g_string_new (NULL);
+
+      start (svg, "g");
+      attribute (svg, "class", "arrow");
+      color_attribute (svg, "fill", style->ink);
+      color_attribute (svg, "stroke", style->ink);
+      /* Each part faint on its own, as cairo draws them, not the group. */
+      number_attribute (svg, "fill-opacity", style->ink[3] * KW_MATRIX_CHANGES_ARROW_ALPHA);
+      number_attribute (svg, "stroke-opacity", style->ink[3] * KW_MATRIX_CHANGES_ARROW_ALPHA);
+      start (svg, "line");
+      number_attribute (svg, "x1", mark->arrow_x1);
+      number_attribute (svg, "y1", mark->arrow_y1);
+      number_attribute (svg, "x2", mark->arrow_x2);
+      number_attribute (svg, "y2", mark->arrow_y2);
+      number_attribute (svg, "stroke-width", mark->arrow_width);
+      end_empty (svg);
+      for (guint i = 0; i < G_N_ELEMENTS (mark->head); i++)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (points, "%s%s,%s", i > 0 ? " " : "",
+                                  format_hundredths (x, mark->head[i][0]), format_hundredths (y, mark->head[i][1]));
+        }
+      start (svg, "polygon");
+      attribute (svg, "points", points->str);
+      attribute (svg, "stroke", "none");
+      end_empty (svg);
+      end (svg);
+    }
+
+  if (mark->ring_shown)
+    {
+      start (svg, "circle");
+      attribute (svg, "class", "new");
+      number_attribute (svg, "cx", mark->ring_x);
+      number_attribute (svg, "cy", mark->ring_y);
+      number_attribute (svg, "r", mark->ring_radius);
+      attribute (svg, "fill", "none");
+      color_attribute (svg, "stroke", style->accent);
+      number_attribute (svg, "stroke-width", mark->ring_width);
+      end_empty (svg);
+    }
+}
+
+/* The marks kw_matrix_changes_draw() draws with cairo, the same ones;
+ * under the leaders and markers, as there. Decoration: the plan's list
+ * of changes says it in words. */
+static void
+write_changes (Svg                     *svg,
+               KwMatrixScene           *scene,
+               const KwMatrixPlacement *placement)
+{
+  GArray *spots = kw_matrix_scene_get_change_spots (scene);
+  KwMatrixChangesStyle style;
+
+  if (spots == NULL || spots->len == 0)
+    return;
+
+  kw_matrix_render_changes_style (placement, &style);
+  start (svg, "g");
+  attribute (svg, "class", "changes");
+  attribute (svg, "stroke-linecap", "round");
+  for (guint i = 0; i < spots->len; i++)
+    {
+      KwMatrixChangeMark mark;
+
+      if (kw_matrix_change_mark (&placement->layout, &g_array_index (spots, KwMatrixChangeSpot, i),
+                                 style.radius, &mark))
+        write_change_mark (svg, &mark, &style);
+    }
+  end (svg);
+}
+
 static void
 write_leaders (Svg                     *svg,
                const KwMatrixPlacement *placement)
@@ -731,6 +846,7 @@ kw_export_svg_write (xmlTextWriterPtr  writer,
   write_zones (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
   write_frame_and_lines (&svg, &placement->layout, kw_matrix_scene_get_thresholds (scene));
   write_scale (&svg, scene, &placement->layout);
+  write_changes (&svg, scene, placement);
   write_leaders (&svg, placement);
   write_findings (&svg, &measure, placement, in_plan);
   write_zone_labels (&svg, placement, measure.zone);

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "kw-export-file.h"
+#include "kw-matrix-changes.h"
 #include "kw-matrix-render.h"
 
 /* ---- The style both backends share ---------------------------------------- */
@@ -153,18 +154,31 @@ kw_matrix_render_badge_text_size (const KwMatrixRect *badge,
 
 /* ---- cairo helpers ---------------------------------------------------------- */
 
+/* "#rrggbb" as opaque RGBA from 0 to 1. */
 static void
-set_color (cairo_t    *cr,
-           const char *hex,
-           double      alpha)
+parse_color (const char *hex,
+             double      rgba[4])
 {
   guint rgb = 0;
 
   if (hex[0] == '#')
     rgb = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
 
-  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                         (rgb & 0xff) / 255.0, alpha);
+  rgba[0] = ((rgb >> 16) & 0xff) / 255.0;
+  rgba[1] = ((rgb >> 8) & 0xff) / 255.0;
+  rgba[2] = (rgb & 0xff) / 255.0;
+  rgba[3] = 1.0;
+}
+
+static void
+set_color (cairo_t    *cr,
+           const char *hex,
+           double      alpha)
+{
+  double rgba[4];
+
+  parse_color (hex, rgba);
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], alpha);
 }
 
 static void
@@ -267,6 +281,7 @@ struct _KwMatrixScene
   KwMatrixLabelMode  mode;
   gboolean           with_legend;
   double             text_size;                /* 0: from the layout */
+  GArray            *change_spots;             /* KwMatrixChangeSpot: the plan's changes */
 
   /* The last placement made, and for which size. */
   KwMatrixPlacement *placement;
@@ -300,6 +315,7 @@ kw_matrix_scene_new (const KwPlan *plan)
   scene->axis_titles[KW_MATRIX_AXIS_EFFORT] = g_strdup (kw_matrix_render_axis_title (KW_MATRIX_AXIS_EFFORT));
   scene->mode = KW_MATRIX_LABELS_AUTO;
   scene->with_legend = TRUE;
+  scene->change_spots = kw_matrix_change_spots_new (plan->changes);
 
   scene->items = g_array_sized_new (FALSE, TRUE, sizeof (KwMatrixSceneItem), plan->n_findings);
   g_array_set_clear_func (scene->items, clear_item);
@@ -354,6 +370,7 @@ kw_matrix_scene_free (KwMatrixScene *scene)
   for (guint i = 0; i < G_N_ELEMENTS (scene->axis_titles); i++)
     g_free (scene->axis_titles[i]);
   g_array_unref (scene->items);
+  g_clear_pointer (&scene->change_spots, g_array_unref);
   g_clear_pointer (&scene->placement, kw_matrix_placement_free);
   g_free (scene);
 }
@@ -413,6 +430,26 @@ kw_matrix_scene_get_axis_title (const KwMatrixScene *scene,
   g_return_val_if_fail (scene != NULL, NULL);
 
   return scene->axis_titles[axis == KW_MATRIX_AXIS_IMPACT ? KW_MATRIX_AXIS_IMPACT : KW_MATRIX_AXIS_EFFORT];
+}
+
+GArray *
+kw_matrix_scene_get_change_spots (const KwMatrixScene *scene)
+{
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  return scene->change_spots;
+}
+
+void
+kw_matrix_render_changes_style (const KwMatrixPlacement *placement,
+                                KwMatrixChangesStyle    *style)
+{
+  g_return_if_fail (placement != NULL);
+  g_return_if_fail (style != NULL);
+
+  parse_color (KW_MATRIX_RENDER_INK, style->ink);
+  parse_color (KW_MATRIX_RENDER_CHANGE_ACCENT, style->accent);
+  style->radius = kw_matrix_changes_radius (placement->text_size);
 }
 
 static KwMatrixPlacement *
@@ -564,6 +601,19 @@ draw_scale (cairo_t              *cr,
   cairo_rotate (cr, -G_PI / 2.0);
   draw_text (cr, 0.0, 0.0, ANCHOR_MIDDLE, size, FALSE, FALSE, 0.0, scene->axis_titles[KW_MATRIX_AXIS_IMPACT]);
   cairo_restore (cr);
+}
+
+/* Under the leaders and the markers, as on screen: the earlier spots
+ * never hide a finding or its title. */
+static void
+draw_changes (cairo_t                 *cr,
+              const KwMatrixScene     *scene,
+              const KwMatrixPlacement *placement)
+{
+  KwMatrixChangesStyle style;
+
+  kw_matrix_render_changes_style (placement, &style);
+  kw_matrix_changes_draw (cr, &placement->layout, scene->change_spots, &style);
 }
 
 static void
@@ -718,6 +768,7 @@ draw_placement (cairo_t                 *cr,
   draw_zones (cr, layout, &scene->thresholds);
   draw_frame_and_lines (cr, layout, &scene->thresholds);
   draw_scale (cr, scene, layout);
+  draw_changes (cr, scene, placement);
   draw_leaders (cr, placement);
   for (guint i = placement->labels->len; i-- > 0;)
     {

@@ -12,6 +12,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "kw-matrix-changes.h"
 #include "kw-matrix-layout.h"
 #include "kw-matrix-placement.h"
 #include "kw-plan-text.h"
@@ -27,6 +28,9 @@ G_BEGIN_DECLS
 #define KW_MATRIX_RENDER_LABEL_FILL  "#ffffff"  /* behind a label's title */
 #define KW_MATRIX_RENDER_BADGE_TEXT  KW_OUTCOME_BADGE_TEXT  /* a badge's number */
 #define KW_MATRIX_RENDER_FONT        KW_MATRIX_PLACEMENT_FONT
+/* The ring of a finding new since the snapshot compared with (the plan's
+ * accent ink: 6.4:1 on white, though it is no text). */
+#define KW_MATRIX_RENDER_CHANGE_ACCENT "#1a5fb4"
 
 double      kw_matrix_render_line_width  (const KwMatrixLayout  *layout);
 /* The halo in the background colour under the letters of a zone's name,
@@ -114,6 +118,13 @@ const char    *kw_matrix_scene_get_axis_title (const KwMatrixScene *scene,
 const KwMatrixPlacement *kw_matrix_scene_get_placement (KwMatrixScene *scene,
                                                         double         width,
                                                         double         height);
+
+/* The spots of the plan's changes (kw_plan_set_since()), to draw as
+ * kw_matrix_changes_draw() does; empty without a snapshot. */
+GArray        *kw_matrix_scene_get_change_spots (const KwMatrixScene *scene);
+/* The export's colours and size of the changes' marks on placement. */
+void           kw_matrix_render_changes_style   (const KwMatrixPlacement *placement,
+                                                 KwMatrixChangesStyle    *style);
 
 /* Draws the scene into the rectangle (0, 0, width, height) of cr. */
 void           kw_matrix_scene_draw       (KwMatrixScene       *scene,

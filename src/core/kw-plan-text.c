@@ -437,6 +437,7 @@ kw_plan_free (KwPlan *plan)
   g_clear_pointer (&plan->numbers, g_hash_table_unref);
   g_clear_pointer (&plan->texts, plan_texts_free);
   g_clear_pointer (&plan->due_for_review, g_ptr_array_unref);
+  g_clear_object (&plan->changes);
   g_clear_object (&plan->board);
   g_free (plan);
 }

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "kw-board.h"
+#include "kw-changes.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,9 @@ typedef struct {
   guint          done[KW_N_OUTCOMES];      /* findings done, per outcome */
   guint          n_overdue;                /* findings whose due date says "overdue" */
   GPtrArray     *due_for_review;           /* borrowed KwFinding, in the plan's order */
+  /* What changed since the snapshot chosen (kw_plan_set_since(),
+   * kw-plan-changes.h); NULL: no snapshot, no such section. */
+  KwChanges     *changes;
 } KwPlan;
 
 /* Numbers the findings 1, 2, … through the sections in the method's
