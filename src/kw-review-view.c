@@ -151,7 +151,8 @@ add_history_row (KwReviewView *self,
                  const char   *where)
 {
   grid_label (self->history_grid, name, 0, row, "review-snapshot-name");
-  grid_label (self->history_grid, date, 1, row, "dim-label");
+  /* Not dimmed: a projector washes out grey text. */
+  grid_label (self->history_grid, date, 1, row, NULL);
   gtk_widget_set_hexpand (grid_label (self->history_grid, where, 2, row, NULL), TRUE);
 }
 
@@ -204,7 +205,7 @@ fill_history (KwReviewView *self,
     add_moment (self, (int) i, &g_array_index (track, KwReviewMoment, i));
 
   if (track->len == 0)
-    grid_label_span (self->history_grid, _("The board has no snapshots yet."), 0, 0, 3, "dim-label");
+    grid_label_span (self->history_grid, _("The board has no snapshots yet."), 0, 0, 3, NULL);
   /* Translators: the last row of a finding's history in review mode:
    * where it is today. */
   add_history_row (self, (int) MAX (track->len, 1), C_("review history", "Now"), today, now);
