@@ -459,7 +459,8 @@ place (const KwMatrixScene *scene,
 {
   /* The zone names come translated from the placement: in the plan's
    * language, also in a worker thread. */
-  g_autoptr(KwPlanLanguage) language = kw_plan_language_push (scene->lang);
+  /* Only held, to pop the language when the function returns. */
+  g_autoptr(KwPlanLanguage) language G_GNUC_UNUSED = kw_plan_language_push (scene->lang);
   g_autofree KwMatrixPlacementItem *items = g_new0 (KwMatrixPlacementItem, MAX (scene->items->len, 1));
   KwMatrixPlacementOptions options = { 0 };
   KwMatrixLayout layout;
