@@ -19,6 +19,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "kw-matrix-changes.h"
 #include "kw-matrix-private.h"
@@ -56,13 +58,64 @@ kw_matrix_set_changes (KwMatrix  *self,
     }
 }
 
-static char *
-mark_key (const KwMatrixChangeMark *mark)
+void
+kw_matrix_forget_changes_drawing (KwMatrix *self)
 {
-  return g_strdup_printf ("%d %.2f %.2f %d %.2f %.2f %.2f %.2f %d %.2f %.2f %.2f",
-                          mark->was_shown, mark->was_x, mark->was_y,
-                          mark->arrow_shown, mark->arrow_x1, mark->arrow_y1, mark->arrow_x2, mark->arrow_y2,
-                          mark->ring_shown, mark->ring_x, mark->ring_y, mark->radius);
+  g_clear_pointer (&self->changes_node, gsk_render_node_unref);
+  g_clear_pointer (&self->change_marks, g_hash_table_unref);
+}
+
+static void
+style_changes (KwMatrix             *self,
+               const GdkRGBA        *fg,
+               KwMatrixChangesStyle *style)
+{
+  GdkRGBA accent;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
+    gdk_rgba_parse (&accent, "#1c71d8");
+  *style = (KwMatrixChangesStyle) {
+    { fg->red, fg->green, fg->blue, fg->alpha },
+    { accent.red, accent.green, accent.blue, accent.alpha },
+    kw_matrix_changes_radius (self->placement->text_size),
+  };
+}
+
+/* The shaft as a plain rectangle turned along the arrow: a cairo node
+ * would cover the arrow's whole box, half the matrix for a long one. */
+static void
+append_shaft (GtkSnapshot                *snapshot,
+              const KwMatrixChangeMark   *mark,
+              const KwMatrixChangesStyle *style)
+{
+  double dx = mark->arrow_x2 - mark->arrow_x1, dy = mark->arrow_y2 - mark->arrow_y1;
+  double rgba[4];
+
+  kw_matrix_change_part_get_color (style, KW_MATRIX_CHANGE_PART_SHAFT, rgba);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (mark->arrow_x1, mark->arrow_y1));
+  gtk_snapshot_rotate (snapshot, atan2 (dy, dx) * 180 / G_PI);
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { rgba[0], rgba[1], rgba[2], rgba[3] },
+                             &GRAPHENE_RECT_INIT (0, -mark->arrow_width / 2, hypot (dx, dy), mark->arrow_width));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The outline, the head and the ring: each a cairo node of its own few
+ * pixels, drawn by the same code as the plan's matrix. */
+static void
+append_part (GtkSnapshot                *snapshot,
+             const KwMatrixChangeMark   *mark,
+             const KwMatrixChangesStyle *style,
+             KwMatrixChangePart          part)
+{
+  double x, y, width, height;
+  cairo_t *cr;
+
+  kw_matrix_change_part_get_extents (mark, part, &x, &y, &width, &height);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
+  kw_matrix_changes_draw_part (cr, mark, style, part);
+  cairo_destroy (cr);
 }
 
 static GskRenderNode *
@@ -70,61 +123,98 @@ create_mark_node (const KwMatrixChangeMark   *mark,
                   const KwMatrixChangesStyle *style)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  double x, y, width, height;
-  cairo_t *cr;
 
-  kw_matrix_change_mark_get_extents (mark, &x, &y, &width, &height);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
-  kw_matrix_changes_draw_mark (cr, mark, style);
-  cairo_destroy (cr);
+  for (guint part = 0; part < KW_MATRIX_CHANGE_N_PARTS; part++)
+    {
+      if (!kw_matrix_change_mark_has_part (mark, part))
+        continue;
+      if (part == KW_MATRIX_CHANGE_PART_SHAFT)
+        append_shaft (snapshot, mark, style);
+      else
+        append_part (snapshot, mark, style, part);
+    }
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+/* One finding's mark and its node. */
+typedef struct {
+  char               *finding_id;
+  KwMatrixChangeMark  mark;
+  GskRenderNode      *node;
+} DrawnMark;
+
+static void
+drawn_mark_free (gpointer data)
+{
+  DrawnMark *drawn = data;
+
+  g_free (drawn->finding_id);
+  g_clear_pointer (&drawn->node, gsk_render_node_unref);
+  g_free (drawn);
+}
+
+static int
+compare_drawn_marks (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp ((*(DrawnMark * const *) a)->finding_id, (*(DrawnMark * const *) b)->finding_id);
+}
+
 /* The same drawing as the plan's matrix (kw-matrix-changes.c), in the
- * window's colours, one small node per mark. A mark that looks as it did
- * keeps its node, so after an edit only the finding that moved is drawn
- * again and the renderer repaints only where the marks differ; a thousand
- * arrows drawn anew on every frame cost cairo far more than a frame. */
+ * window's colours, a few small nodes per mark. A mark that looks as it
+ * did keeps its node, so after an edit only the finding that moved is
+ * drawn again. The marks stay in their findings' order (by id), whatever
+ * the order of the list: the renderer compares the old and the new marks
+ * pairwise in order, and a list shifted by one would make it repaint all
+ * of them. */
 static GskRenderNode *
 create_changes_node (KwMatrix      *self,
                      const GdkRGBA *fg)
 {
-  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                      (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GHashTable) drawn = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, drawn_mark_free);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
-  g_autoptr(GArray) spots = kw_matrix_change_spots_new (self->changes);
+  GListModel *changes = G_LIST_MODEL (self->changes);
   KwMatrixChangesStyle style;
-  GdkRGBA accent;
 
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  style = (KwMatrixChangesStyle) {
-    { fg->red, fg->green, fg->blue, fg->alpha },
-    { accent.red, accent.green, accent.blue, accent.alpha },
-    kw_matrix_changes_radius (self->placement->text_size),
-  };
+  style_changes (self, fg, &style);
+  if (self->change_marks != NULL && memcmp (&style, &self->changes_style, sizeof style) != 0)
+    g_clear_pointer (&self->change_marks, g_hash_table_unref);
 
-  for (guint i = 0; i < spots->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
-      g_autofree char *key = NULL;
-      KwMatrixChangeMark mark;
-      GskRenderNode *node;
+      g_autoptr(KwChange) change = g_list_model_get_item (changes, i);
+      const char *id = kw_change_get_finding_id (change);
+      KwMatrixChangeSpot spot;
+      DrawnMark *mark, *was;
 
-      if (!kw_matrix_change_mark (&self->layout, &g_array_index (spots, KwMatrixChangeSpot, i), style.radius, &mark))
+      if (g_hash_table_contains (drawn, id) || !kw_matrix_change_spot_init (&spot, change))
         continue;
-      key = mark_key (&mark);
-      if (g_hash_table_contains (kept, key))
-        continue;
+      mark = g_new0 (DrawnMark, 1);
+      if (!kw_matrix_change_mark (&self->layout, &spot, style.radius, &mark->mark))
+        {
+          g_free (mark);
+          continue;
+        }
 
-      node = self->change_nodes != NULL ? g_hash_table_lookup (self->change_nodes, key) : NULL;
-      node = node != NULL ? gsk_render_node_ref (node) : create_mark_node (&mark, &style);
-      g_hash_table_insert (kept, g_steal_pointer (&key), node);
-      g_ptr_array_add (children, node);
+      was = self->change_marks != NULL ? g_hash_table_lookup (self->change_marks, id) : NULL;
+      mark->node = was != NULL && kw_matrix_change_mark_equal (&was->mark, &mark->mark)
+                   ? gsk_render_node_ref (was->node)
+                   : create_mark_node (&mark->mark, &style);
+      mark->finding_id = g_strdup (id);
+      g_hash_table_insert (drawn, mark->finding_id, mark);
+      if (mark->node != NULL)
+        g_ptr_array_add (ordered, mark);
     }
 
-  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
-  self->change_nodes = g_steal_pointer (&kept);
+  g_ptr_array_sort (ordered, compare_drawn_marks);
+  for (guint i = 0; i < ordered->len; i++)
+    g_ptr_array_add (children, ((DrawnMark *) g_ptr_array_index (ordered, i))->node);
+
+  g_clear_pointer (&self->change_marks, g_hash_table_unref);
+  self->change_marks = g_steal_pointer (&drawn);
+  self->changes_style = style;
 
   return gsk_container_node_new ((GskRenderNode **) children->pdata, children->len);
 }
@@ -142,7 +232,8 @@ kw_matrix_draw_changes (KwMatrix      *self,
 
   if (self->changes_node == NULL)
     self->changes_node = create_changes_node (self, fg);
-  gtk_snapshot_append_node (snapshot, self->changes_node);
+  if (self->changes_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->changes_node);
 }
 
 /* ---- The presentation's steps through the snapshots ----------------------- */
@@ -424,6 +515,5 @@ kw_matrix_compare_dispose (KwMatrix *self)
   g_clear_pointer (&self->state_caption, gtk_widget_unparent);
   g_clear_object (&self->shown_state);
   g_clear_object (&self->changes);
-  g_clear_pointer (&self->changes_node, gsk_render_node_unref);
-  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
+  kw_matrix_forget_changes_drawing (self);
 }

@@ -26,7 +26,7 @@ kw_matrix_invalidate_background (KwMatrix *self)
   g_clear_pointer (&self->markers, gsk_render_node_unref);
   g_clear_pointer (&self->changes_node, gsk_render_node_unref);
   /* The colours may have changed (a dark style). */
-  g_clear_pointer (&self->change_nodes, g_hash_table_unref);
+  kw_matrix_forget_changes_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "kw-changes.h"
+#include "kw-matrix-changes.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
 #include "kw-matrix-layout.h"
@@ -114,7 +115,8 @@ struct _KwMatrix
    * (kw-matrix-compare.c) */
   KwChanges         *changes;
   GskRenderNode     *changes_node;     /* its earlier spots and arrows, until they change */
-  GHashTable        *change_nodes;     /* each change's node, by where it is drawn */
+  GHashTable        *change_marks;     /* finding id → its mark and the mark's node (DrawnMark) */
+  KwMatrixChangesStyle changes_style;  /* what change_marks were drawn with */
   KwSnapshot        *shown_state;      /* NULL: the board now */
   GHashTable        *state_from;       /* KwFinding → where its card started */
   guint              state_tick_id;
@@ -275,6 +277,9 @@ gboolean      kw_matrix_zoom_at                  (KwMatrix     *self,
 
 void          kw_matrix_compare_init             (KwMatrix     *self);
 void          kw_matrix_compare_dispose          (KwMatrix     *self);
+/* Draws the comparison's marks anew on the next frame (the colours or
+ * the scale changed). */
+void          kw_matrix_forget_changes_drawing   (KwMatrix     *self);
 void          kw_matrix_draw_changes             (KwMatrix      *self,
                                                   GtkSnapshot   *snapshot,
                                                   const GdkRGBA *fg);

@@ -170,6 +170,125 @@ test_draw (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_surface_t *
+transparent_surface (void)
+{
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) WIDTH, (int) HEIGHT);
+}
+
+/* The pieces a view draws one by one (the app's compare view keeps a node
+ * for each) make exactly the picture kw_matrix_changes_draw() makes, and
+ * none of them reaches past its extents. */
+static void
+test_parts (void)
+{
+  g_autoptr(GArray) spots = g_array_new (FALSE, TRUE, sizeof (KwMatrixChangeSpot));
+  KwMatrixChangeSpot spot_list[] = {
+    { KW_CHANGE_MOVED, 6.0, 8.0, 8.5, 2.0 },
+    { KW_CHANGE_OUTCOME, 2.0, 2.0, 2.5, 9.0 },
+    { KW_CHANGE_NEW, 0, 0, 3.0, 0.5 },
+  };
+  KwMatrixChangesStyle style = { { 0.1, 0.2, 0.3, 1 }, { 0, 0, 1, 1 }, 6.0 };
+  cairo_surface_t *whole = transparent_surface ();
+  cairo_surface_t *pieces = transparent_surface ();
+  cairo_t *whole_cr = cairo_create (whole);
+  cairo_t *pieces_cr = cairo_create (pieces);
+  KwMatrixLayout layout;
+
+  kw_matrix_layout_init (&layout, WIDTH, HEIGHT, 1.0, FALSE);
+  g_array_append_vals (spots, spot_list, G_N_ELEMENTS (spot_list));
+  kw_matrix_changes_draw (whole_cr, &layout, spots, &style);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spot_list); i++)
+    {
+      KwMatrixChangeMark mark;
+
+      g_assert_true (kw_matrix_change_mark (&layout, &spot_list[i], style.radius, &mark));
+      for (guint part = 0; part < KW_MATRIX_CHANGE_N_PARTS; part++)
+        {
+          cairo_surface_t *alone = transparent_surface ();
+          cairo_t *cr = cairo_create (alone);
+          const unsigned char *data;
+          double x, y, width, height;
+          int stride;
+
+          kw_matrix_change_part_get_extents (&mark, part, &x, &y, &width, &height);
+          g_assert_true ((width > 0) == kw_matrix_change_mark_has_part (&mark, part));
+          kw_matrix_changes_draw_part (cr, &mark, &style, part);
+          kw_matrix_changes_draw_part (pieces_cr, &mark, &style, part);
+          cairo_surface_flush (alone);
+
+          data = cairo_image_surface_get_data (alone);
+          stride = cairo_image_surface_get_stride (alone);
+          for (int py = 0; py < (int) HEIGHT; py++)
+            for (int px = 0; px < (int) WIDTH; px++)
+              if (data[py * stride + px * 4 + 3] != 0)
+                {
+                  g_assert_cmpint (px, >=, (int) x);
+                  g_assert_cmpint (px, <, (int) (x + width));
+                  g_assert_cmpint (py, >=, (int) y);
+                  g_assert_cmpint (py, <, (int) (y + height));
+                }
+          cairo_destroy (cr);
+          cairo_surface_destroy (alone);
+        }
+    }
+
+  cairo_surface_flush (whole);
+  cairo_surface_flush (pieces);
+  g_assert_cmpmem (cairo_image_surface_get_data (whole),
+                   cairo_image_surface_get_stride (whole) * (gsize) HEIGHT,
+                   cairo_image_surface_get_data (pieces),
+                   cairo_image_surface_get_stride (pieces) * (gsize) HEIGHT);
+
+  cairo_destroy (whole_cr);
+  cairo_destroy (pieces_cr);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (pieces);
+}
+
+/* A mark is the same only when it is drawn the same; a change's spot is
+ * what the list of spots holds for it. */
+static void
+test_mark_equal (void)
+{
+  g_autoptr(KwBoard) board = NULL;
+  g_autoptr(KwChanges) changes = scenario_changes (&board);
+  g_autoptr(GArray) spots = kw_matrix_change_spots_new (changes);
+  KwMatrixChangeSpot moved = { KW_CHANGE_MOVED, 6.0, 8.0, 8.5, 2.0 };
+  KwMatrixChangeSpot nudged = { KW_CHANGE_MOVED, 6.0, 8.0, 8.5, 2.5 };
+  KwMatrixChangeMark a, b, c;
+  KwMatrixLayout layout;
+  guint n_spots = 0;
+
+  kw_matrix_layout_init (&layout, WIDTH, HEIGHT, 1.0, FALSE);
+  g_assert_true (kw_matrix_change_mark (&layout, &moved, 6.0, &a));
+  g_assert_true (kw_matrix_change_mark (&layout, &moved, 6.0, &b));
+  g_assert_true (kw_matrix_change_mark (&layout, &nudged, 6.0, &c));
+  g_assert_true (kw_matrix_change_mark_equal (&a, &b));
+  g_assert_false (kw_matrix_change_mark_equal (&a, &c));
+  g_assert_true (kw_matrix_change_mark (&layout, &moved, 7.0, &c));
+  g_assert_false (kw_matrix_change_mark_equal (&a, &c));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (changes)); i++)
+    {
+      g_autoptr(KwChange) change = g_list_model_get_item (G_LIST_MODEL (changes), i);
+      const KwMatrixChangeSpot *listed;
+      KwMatrixChangeSpot spot;
+
+      if (!kw_matrix_change_spot_init (&spot, change))
+        continue;
+      g_assert_cmpuint (n_spots, <, spots->len);
+      listed = &g_array_index (spots, KwMatrixChangeSpot, n_spots++);
+      g_assert_cmpint (spot.kind, ==, listed->kind);
+      g_assert_cmpfloat (spot.before_impact, ==, listed->before_impact);
+      g_assert_cmpfloat (spot.before_effort, ==, listed->before_effort);
+      g_assert_cmpfloat (spot.after_impact, ==, listed->after_impact);
+      g_assert_cmpfloat (spot.after_effort, ==, listed->after_effort);
+    }
+  g_assert_cmpuint (n_spots, ==, spots->len);
+}
+
 /* The plan's numbers for its changes, and the section's heading. */
 static void
 test_plan (void)
@@ -216,6 +335,8 @@ main (int   argc,
   g_test_add_func ("/matrix-changes/spots", test_spots);
   g_test_add_func ("/matrix-changes/marks", test_marks);
   g_test_add_func ("/matrix-changes/draw", test_draw);
+  g_test_add_func ("/matrix-changes/parts", test_parts);
+  g_test_add_func ("/matrix-changes/mark-equal", test_mark_equal);
   g_test_add_func ("/matrix-changes/plan", test_plan);
 
   return g_test_run ();

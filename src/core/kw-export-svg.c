@@ -443,6 +443,7 @@ write_change_mark (Svg                        *svg,
       number_attribute (svg, "x2", mark->arrow_x2);
       number_attribute (svg, "y2", mark->arrow_y2);
       number_attribute (svg, "stroke-width", mark->arrow_width);
+      attribute (svg, "stroke-linecap", "butt");
       end_empty (svg);
       for (guint i = 0; i < G_N_ELEMENTS (mark->head); i++)
         {

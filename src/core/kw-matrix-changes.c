@@ -12,8 +12,40 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "kw-matrix-changes.h"
+
+gboolean
+kw_matrix_change_spot_init (KwMatrixChangeSpot *spot,
+                            KwChange           *change)
+{
+  gboolean before, after;
+
+  g_return_val_if_fail (spot != NULL, FALSE);
+  g_return_val_if_fail (KW_IS_CHANGE (change), FALSE);
+
+  *spot = (KwMatrixChangeSpot) { kw_change_get_kind (change), 0, 0, 0, 0 };
+  before = kw_change_get_before_position (change, &spot->before_impact, &spot->before_effort);
+  after = kw_change_get_after_position (change, &spot->after_impact, &spot->after_effort);
+
+  switch (spot->kind)
+    {
+    case KW_CHANGE_OUTCOME:
+    case KW_CHANGE_MOVED:
+      /* Placed from the tray or back into it: nothing to point from or
+       * to; the list says it. */
+      return before && after;
+    case KW_CHANGE_NEW:
+      return after;
+    case KW_CHANGE_REMOVED:
+    case KW_CHANGE_STATUS:
+    case KW_CHANGE_OWNER:
+    case KW_CHANGE_DUE:
+    default:
+      return FALSE;
+    }
+}
 
 GArray *
 kw_matrix_change_spots_new (KwChanges *changes)
@@ -27,30 +59,10 @@ kw_matrix_change_spots_new (KwChanges *changes)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KwChange) change = g_list_model_get_item (G_LIST_MODEL (changes), i);
-      KwMatrixChangeSpot spot = { kw_change_get_kind (change), 0, 0, 0, 0 };
-      gboolean before = kw_change_get_before_position (change, &spot.before_impact, &spot.before_effort);
-      gboolean after = kw_change_get_after_position (change, &spot.after_impact, &spot.after_effort);
+      KwMatrixChangeSpot spot;
 
-      switch (spot.kind)
-        {
-        case KW_CHANGE_OUTCOME:
-        case KW_CHANGE_MOVED:
-          /* Placed from the tray or back into it: nothing to point from
-           * or to; the list says it. */
-          if (before && after)
-            g_array_append_val (spots, spot);
-          break;
-        case KW_CHANGE_NEW:
-          if (after)
-            g_array_append_val (spots, spot);
-          break;
-        case KW_CHANGE_REMOVED:
-        case KW_CHANGE_STATUS:
-        case KW_CHANGE_OWNER:
-        case KW_CHANGE_DUE:
-        default:
-          break;
-        }
+      if (kw_matrix_change_spot_init (&spot, change))
+        g_array_append_val (spots, spot);
     }
 
   return spots;
@@ -169,7 +181,8 @@ kw_matrix_change_mark (const KwMatrixLayout     *layout,
   g_return_val_if_fail (spot != NULL, FALSE);
   g_return_val_if_fail (mark != NULL, FALSE);
 
-  *mark = (KwMatrixChangeMark) { 0 };
+  /* Every byte, padding too: marks are compared with memcmp(). */
+  memset (mark, 0, sizeof *mark);
   mark->radius = radius;
 
   switch (spot->kind)
@@ -188,81 +201,128 @@ kw_matrix_change_mark (const KwMatrixLayout     *layout,
     }
 }
 
-static void
-set_source (cairo_t      *cr,
-            const double  rgba[4],
-            double        alpha)
+gboolean
+kw_matrix_change_mark_has_part (const KwMatrixChangeMark *mark,
+                                KwMatrixChangePart        part)
 {
-  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3] * alpha);
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  switch (part)
+    {
+    case KW_MATRIX_CHANGE_PART_OUTLINE:
+      return mark->was_shown;
+    case KW_MATRIX_CHANGE_PART_SHAFT:
+    case KW_MATRIX_CHANGE_PART_HEAD:
+      return mark->arrow_shown;
+    case KW_MATRIX_CHANGE_PART_RING:
+      return mark->ring_shown;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+void
+kw_matrix_change_part_get_color (const KwMatrixChangesStyle *style,
+                                 KwMatrixChangePart          part,
+                                 double                      rgba[4])
+{
+  const double *color = part == KW_MATRIX_CHANGE_PART_RING ? style->accent : style->ink;
+  double alpha = 1.0;
+
+  g_return_if_fail (style != NULL);
+
+  if (part == KW_MATRIX_CHANGE_PART_OUTLINE)
+    alpha = KW_MATRIX_CHANGES_OUTLINE_ALPHA;
+  else if (part == KW_MATRIX_CHANGE_PART_SHAFT || part == KW_MATRIX_CHANGE_PART_HEAD)
+    alpha = KW_MATRIX_CHANGES_ARROW_ALPHA;
+
+  rgba[0] = color[0];
+  rgba[1] = color[1];
+  rgba[2] = color[2];
+  rgba[3] = color[3] * alpha;
 }
 
 static void
-draw_mark (cairo_t                    *cr,
+draw_part (cairo_t                    *cr,
            const KwMatrixChangeMark   *mark,
-           const KwMatrixChangesStyle *style)
+           const KwMatrixChangesStyle *style,
+           KwMatrixChangePart          part)
 {
   static const double dash[] = { KW_MATRIX_CHANGES_DASH_ON, KW_MATRIX_CHANGES_DASH_OFF };
+  double rgba[4];
 
-  if (mark->was_shown)
+  if (!kw_matrix_change_mark_has_part (mark, part))
+    return;
+
+  kw_matrix_change_part_get_color (style, part, rgba);
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+
+  switch (part)
     {
+    case KW_MATRIX_CHANGE_PART_OUTLINE:
       cairo_set_line_width (cr, mark->outline_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_new_sub_path (cr);
       cairo_arc (cr, mark->was_x, mark->was_y, mark->radius, 0, 2 * G_PI);
-      set_source (cr, style->ink, KW_MATRIX_CHANGES_OUTLINE_ALPHA);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-    }
+      break;
 
-  if (mark->arrow_shown)
-    {
-      set_source (cr, style->ink, KW_MATRIX_CHANGES_ARROW_ALPHA);
+    case KW_MATRIX_CHANGE_PART_SHAFT:
+      /* Butt-ended, so that a view can draw it as a plain rectangle
+       * turned along the arrow; its far end is under the head. */
       cairo_set_line_width (cr, mark->arrow_width);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_move_to (cr, mark->arrow_x1, mark->arrow_y1);
       cairo_line_to (cr, mark->arrow_x2, mark->arrow_y2);
       cairo_stroke (cr);
+      break;
 
+    case KW_MATRIX_CHANGE_PART_HEAD:
       cairo_move_to (cr, mark->head[0][0], mark->head[0][1]);
       cairo_line_to (cr, mark->head[1][0], mark->head[1][1]);
       cairo_line_to (cr, mark->head[2][0], mark->head[2][1]);
       cairo_close_path (cr);
       cairo_fill (cr);
-    }
+      break;
 
-  if (mark->ring_shown)
-    {
+    case KW_MATRIX_CHANGE_PART_RING:
+      cairo_set_line_width (cr, mark->ring_width);
       cairo_new_sub_path (cr);
       cairo_arc (cr, mark->ring_x, mark->ring_y, mark->ring_radius, 0, 2 * G_PI);
-      set_source (cr, style->accent, 1.0);
-      cairo_set_line_width (cr, mark->ring_width);
       cairo_stroke (cr);
+      break;
+
+    default:
+      g_assert_not_reached ();
     }
 }
 
 void
-kw_matrix_changes_draw_mark (cairo_t                    *cr,
+kw_matrix_changes_draw_part (cairo_t                    *cr,
                              const KwMatrixChangeMark   *mark,
-                             const KwMatrixChangesStyle *style)
+                             const KwMatrixChangesStyle *style,
+                             KwMatrixChangePart          part)
 {
   g_return_if_fail (cr != NULL);
   g_return_if_fail (mark != NULL);
   g_return_if_fail (style != NULL);
 
   cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  draw_mark (cr, mark, style);
+  draw_part (cr, mark, style, part);
   cairo_restore (cr);
 }
 
 void
-kw_matrix_change_mark_get_extents (const KwMatrixChangeMark *mark,
+kw_matrix_change_part_get_extents (const KwMatrixChangeMark *mark,
+                                   KwMatrixChangePart        part,
                                    double                   *x,
                                    double                   *y,
                                    double                   *width,
                                    double                   *height)
 {
   double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-  double margin;
 
   g_return_if_fail (mark != NULL);
 
@@ -270,26 +330,43 @@ kw_matrix_change_mark_get_extents (const KwMatrixChangeMark *mark,
     left = MIN (left, (px) - (pad)); right = MAX (right, (px) + (pad)); \
     top = MIN (top, (py) - (pad)); bottom = MAX (bottom, (py) + (pad)); \
   } G_STMT_END
-  if (mark->was_shown)
+  if (!kw_matrix_change_mark_has_part (mark, part))
+    ;
+  else if (part == KW_MATRIX_CHANGE_PART_OUTLINE)
     TAKE (mark->was_x, mark->was_y, mark->radius + mark->outline_width);
-  if (mark->arrow_shown)
+  else if (part == KW_MATRIX_CHANGE_PART_SHAFT)
     {
       TAKE (mark->arrow_x1, mark->arrow_y1, mark->arrow_width);
-      for (guint i = 0; i < 3; i++)
-        TAKE (mark->head[i][0], mark->head[i][1], mark->arrow_width);
+      TAKE (mark->arrow_x2, mark->arrow_y2, mark->arrow_width);
     }
-  if (mark->ring_shown)
+  else if (part == KW_MATRIX_CHANGE_PART_HEAD)
+    for (guint i = 0; i < G_N_ELEMENTS (mark->head); i++)
+      TAKE (mark->head[i][0], mark->head[i][1], 0);
+  else if (part == KW_MATRIX_CHANGE_PART_RING)
     TAKE (mark->ring_x, mark->ring_y, mark->ring_radius + mark->ring_width);
 #undef TAKE
 
   if (left > right)
-    left = right = top = bottom = 0;
+    {
+      *x = *y = *width = *height = 0;
+      return;
+    }
+
   /* Antialiasing reaches a pixel further. */
-  margin = 1;
-  *x = floor (left - margin);
-  *y = floor (top - margin);
-  *width = ceil (right + margin) - *x;
-  *height = ceil (bottom + margin) - *y;
+  *x = floor (left - 1);
+  *y = floor (top - 1);
+  *width = ceil (right + 1) - *x;
+  *height = ceil (bottom + 1) - *y;
+}
+
+gboolean
+kw_matrix_change_mark_equal (const KwMatrixChangeMark *a,
+                             const KwMatrixChangeMark *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  /* kw_matrix_change_mark() clears every byte before it fills them. */
+  return memcmp (a, b, sizeof *a) == 0;
 }
 
 void
@@ -306,13 +383,14 @@ kw_matrix_changes_draw (cairo_t                    *cr,
     return;
 
   cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < spots->len; i++)
     {
       KwMatrixChangeMark mark;
 
-      if (kw_matrix_change_mark (layout, &g_array_index (spots, KwMatrixChangeSpot, i), style->radius, &mark))
-        draw_mark (cr, &mark, style);
+      if (!kw_matrix_change_mark (layout, &g_array_index (spots, KwMatrixChangeSpot, i), style->radius, &mark))
+        continue;
+      for (guint part = 0; part < KW_MATRIX_CHANGE_N_PARTS; part++)
+        draw_part (cr, &mark, style, part);
     }
   cairo_restore (cr);
 }

@@ -26,6 +26,12 @@ typedef struct {
   double       after_effort;
 } KwMatrixChangeSpot;
 
+/* The spot of one change; FALSE when the matrix shows nothing of it (a
+ * status, owner or due-date change, a removed finding, a move from or to
+ * the tray). */
+gboolean  kw_matrix_change_spot_init (KwMatrixChangeSpot *spot,
+                                      KwChange           *change);
+
 /* The spots of the changes the matrix shows, in the changes' order: moves
  * (outcome changes included) placed on both sides, new findings placed
  * now. An empty array for NULL. */
@@ -77,16 +83,41 @@ void      kw_matrix_changes_draw     (cairo_t                    *cr,
                                       GArray                     *spots,
                                       const KwMatrixChangesStyle *style);
 
-/* One mark, as kw_matrix_changes_draw() draws each: for a view that
- * keeps each mark's drawing while it stays the same. */
-void      kw_matrix_changes_draw_mark (cairo_t                    *cr,
-                                       const KwMatrixChangeMark   *mark,
-                                       const KwMatrixChangesStyle *style);
-/* The whole pixels a mark's drawing covers. */
-void      kw_matrix_change_mark_get_extents (const KwMatrixChangeMark *mark,
+/* The pieces of one mark. A view that keeps each piece's drawing while it
+ * stays the same (the app's compare view) draws them one by one, so that
+ * no piece covers more than its own few pixels: an arrow's box spans half
+ * the matrix, its shaft is a thin line in it. */
+typedef enum {
+  KW_MATRIX_CHANGE_PART_OUTLINE,  /* the dashed outline of where it was */
+  KW_MATRIX_CHANGE_PART_SHAFT,    /* the arrow's shaft, butt-ended */
+  KW_MATRIX_CHANGE_PART_HEAD,     /* the arrow's head, a filled triangle */
+  KW_MATRIX_CHANGE_PART_RING,     /* a new finding's ring */
+} KwMatrixChangePart;
+
+#define KW_MATRIX_CHANGE_N_PARTS (KW_MATRIX_CHANGE_PART_RING + 1)
+
+/* Whether mark has that piece. */
+gboolean  kw_matrix_change_mark_has_part  (const KwMatrixChangeMark *mark,
+                                           KwMatrixChangePart        part);
+/* The piece's colour (RGBA 0..1), faint as it is drawn. */
+void      kw_matrix_change_part_get_color (const KwMatrixChangesStyle *style,
+                                           KwMatrixChangePart          part,
+                                           double                      rgba[4]);
+/* Draws one piece of mark, as kw_matrix_changes_draw() does. */
+void      kw_matrix_changes_draw_part     (cairo_t                    *cr,
+                                           const KwMatrixChangeMark   *mark,
+                                           const KwMatrixChangesStyle *style,
+                                           KwMatrixChangePart          part);
+/* The whole pixels one piece's drawing covers (empty when it has none). */
+void      kw_matrix_change_part_get_extents (const KwMatrixChangeMark *mark,
+                                             KwMatrixChangePart        part,
                                              double                   *x,
                                              double                   *y,
                                              double                   *width,
                                              double                   *height);
+
+/* Whether two marks are drawn the same. */
+gboolean  kw_matrix_change_mark_equal     (const KwMatrixChangeMark *a,
+                                           const KwMatrixChangeMark *b);
 
 G_END_DECLS
