@@ -205,6 +205,7 @@ load_finished_cb (GObject      *object,
     }
 
   kw_window_add_to_recent (self, kw_window_file (self));
+  kw_window_offer_review (self);
 }
 
 /* The password dialog of a share being mounted needs its window on screen. */

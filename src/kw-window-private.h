@@ -260,6 +260,7 @@ void            kw_window_saved_toast          (KwWindow   *self);
 /* kw-window-review.c */
 void            kw_window_setup_review         (KwWindow   *self);
 void            kw_window_start_review         (KwWindow   *self);
+void            kw_window_offer_review         (KwWindow   *self);
 void            kw_window_leave_review         (KwWindow   *self);
 void            kw_window_review_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,

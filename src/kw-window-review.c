@@ -55,6 +55,36 @@ kw_window_start_review (KwWindow *self)
   kw_review_view_set_review (self->review_view, review);
 }
 
+/* A board opened with findings due for review says so, with the way in:
+ * the facilitator of the next workshop may not know Ctrl+R. */
+void
+kw_window_offer_review (KwWindow *self)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(KwReview) review = NULL;
+  AdwToast *toast;
+  guint n_due;
+
+  if (self->reviewing || kw_document_get_read_only (self->document))
+    return;
+
+  today = kw_follow_up_today_iso (NULL);
+  review = kw_review_new (kw_window_history (self), today);
+  n_due = kw_review_get_n_findings (review);
+  if (n_due == 0)
+    return;
+
+  message = g_strdup_printf (ngettext ("%u finding is due for review",
+                                       "%u findings are due for review", n_due), n_due);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Review"));
+  adw_toast_set_action_name (toast, "win.review");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kw_a11y_announce (GTK_WIDGET (self), message);
+}
+
 void
 kw_window_leave_review (KwWindow *self)
 {

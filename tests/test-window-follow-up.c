@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "kw-follow-up.h"
+#include "kw-format.h"
 #include "kw-matrix.h"
 #include "kw-plan-row.h"
 #include "kw-review-view.h"
@@ -366,6 +367,54 @@ test_review_mode (void)
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* A board opened with two findings due (and one not yet) offers the
+ * review, and the toast's button starts it. */
+static void
+test_review_offered (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autofree char *path = g_build_filename (tmp_dir, "due.kwadrant", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  g_autofree char *yesterday = g_date_time_format (then, "%Y-%m-%d");
+  g_autofree char *next_month = g_date_time_format (later, "%Y-%m-%d");
+  const char *titles[] = { "Callback queue", "Chat after hours", "Queue message" };
+  const char *dates[] = { yesterday, yesterday, next_month };
+  g_autoptr(GError) error = NULL;
+  KwWindow *window;
+  GtkWidget *view;
+  ToastWait wait = { NULL, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (titles[i]);
+
+      kw_finding_place (finding, 3, 2 + i);
+      kw_finding_set_review_date (finding, dates[i]);
+      kw_board_append_finding (board, finding);
+    }
+  g_assert_true (kw_format_save_file (board, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = kw_gui_test_new_window (app);
+  wait.window = GTK_WIDGET (window);
+  view = find_widget (GTK_WIDGET (window), is_review_view, NULL);
+  kw_window_load_file (window, file);
+  g_assert_true (kw_gui_test_wait_until (toast_is_shown, &wait));
+  g_assert_cmpstr (adw_toast_get_title (wait.toast), ==, "2 findings are due for review");
+  g_assert_cmpstr (adw_toast_get_action_name (wait.toast), ==, "win.review");
+  g_assert_false (gtk_widget_get_mapped (view));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), adw_toast_get_action_name (wait.toast), NULL);
+  g_assert_true (kw_gui_test_wait_until (kw_gui_test_widget_is_mapped, view));
+  g_assert_cmpuint (kw_review_get_n_findings (kw_review_view_get_review (KW_REVIEW_VIEW (view))), ==, 2);
+
+  g_clear_object (&wait.toast);
+  kw_gui_test_destroy_window (GTK_WINDOW (window));
+}
+
 /* The board's review interval */
 
 static gboolean
@@ -418,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/window-follow-up/progress", test_progress);
   g_test_add_func ("/window-follow-up/hide-done", test_hide_done);
   g_test_add_func ("/window-follow-up/review-toast", test_review_toast);
+  g_test_add_func ("/window-follow-up/review-offered", test_review_offered);
   g_test_add_func ("/window-follow-up/review-interval", test_review_interval);
   g_test_add_func ("/window-follow-up/review-mode", test_review_mode);
 
