@@ -542,6 +542,15 @@ kw_matrix_set_snap (KwMatrix *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP]);
 }
 
+void
+kw_matrix_refresh_follow_up (KwMatrix *self)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+
+  if (self->cards != NULL)
+    kw_matrix_update_all_cards (self);
+}
+
 gboolean
 kw_matrix_get_hide_done (KwMatrix *self)
 {

@@ -69,6 +69,8 @@ gboolean           kw_matrix_get_snap           (KwMatrix          *self);
 void               kw_matrix_set_snap           (KwMatrix          *self,
                                                  gboolean           snap);
 /* Property "hide-done": done findings are not shown (nor read out). */
+/* Marks each card again (overdue, due for review): the date turned. */
+void               kw_matrix_refresh_follow_up  (KwMatrix          *self);
 gboolean           kw_matrix_get_hide_done      (KwMatrix          *self);
 void               kw_matrix_set_hide_done      (KwMatrix          *self,
                                                  gboolean           hide_done);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-a11y.h"
+#include "kw-follow-up.h"
 #include "kw-plan-row.h"
 #include "kw-window-private.h"
 
@@ -87,6 +88,77 @@ kw_window_forget_review_dates (KwWindow *self)
 {
   g_clear_handle_id (&self->review_toast_id, g_source_remove);
   g_clear_pointer (&self->review_given, g_ptr_array_unref);
+}
+
+/* ---- The date turning -------------------------------------------------------
+ *
+ * Overdue actions and findings due for review are so as of today. A window
+ * left open overnight, or a laptop woken the next morning (a timer does not
+ * run while it sleeps), looks again: at midnight, and whenever the window
+ * becomes active on another day than the one it last looked on. */
+
+static void schedule_day_change (KwWindow *self);
+
+static void
+look_at_date (KwWindow *self)
+{
+  g_autofree char *today = kw_follow_up_today_iso (NULL);
+
+  if (g_strcmp0 (today, self->follow_up_day) == 0)
+    return;
+
+  g_free (self->follow_up_day);
+  self->follow_up_day = g_steal_pointer (&today);
+  kw_matrix_refresh_follow_up (self->matrix);
+  kw_plan_model_refresh (self->plan);
+}
+
+static gboolean
+day_changed_cb (gpointer user_data)
+{
+  KwWindow *self = user_data;
+
+  self->day_change_id = 0;
+  look_at_date (self);
+  schedule_day_change (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_day_change (KwWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+  GTimeSpan wait = g_date_time_difference (next, now);
+
+  g_clear_handle_id (&self->day_change_id, g_source_remove);
+  /* A second late rather than early: the date has turned by then. */
+  self->day_change_id = g_timeout_add_seconds ((guint) (wait / G_USEC_PER_SEC) + 1, day_changed_cb, self);
+}
+
+static void
+active_changed_cb (KwWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    look_at_date (self);
+}
+
+void
+kw_window_watch_date (KwWindow *self)
+{
+  self->follow_up_day = kw_follow_up_today_iso (NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  schedule_day_change (self);
+}
+
+void
+kw_window_forget_date (KwWindow *self)
+{
+  g_clear_handle_id (&self->day_change_id, g_source_remove);
+  g_clear_pointer (&self->follow_up_day, g_free);
 }
 
 /* "Change" on the notification: that finding, selected, its review date

@@ -106,6 +106,8 @@ struct _KwWindow
   /* Findings the last change gave a review date, told in an idle. */
   GPtrArray            *review_given;
   guint                 review_toast_id;
+  char                 *follow_up_day;   /* the ISO date the marks and lists were made for */
+  guint                 day_change_id;
 
   guint                 present_pending : 1;
   guint                 started : 1;           /* showing a board, not the welcome */
@@ -213,6 +215,8 @@ void            kw_window_recent_row_activated_cb        (KwWindow      *self,
 /* kw-window-follow-up.c */
 void            kw_window_follow_review_dates  (KwWindow   *self);
 void            kw_window_forget_review_dates  (KwWindow   *self);
+void            kw_window_watch_date           (KwWindow   *self);
+void            kw_window_forget_date          (KwWindow   *self);
 void            kw_window_change_review_date_action_cb (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);

@@ -524,6 +524,7 @@ kw_window_dispose (GObject *object)
     }
 
   kw_window_forget_review_dates (self);
+  kw_window_forget_date (self);
   if (self->recent_boards != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_boards, self);
   g_clear_object (&self->recent_boards);
@@ -878,6 +879,7 @@ kw_window_init (KwWindow *self)
   kw_window_setup_import (self);
   kw_window_setup_snapshots (self);
   kw_window_setup_review (self);
+  kw_window_watch_date (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (kw_window_check_file_when_active), NULL);

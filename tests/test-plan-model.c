@@ -211,6 +211,34 @@ test_one_rebuild_per_burst (void)
   g_assert_true (item_at (plan, 10) == drop_heading);
 }
 
+/* A refresh (the date turned) has every row shown anew, in one change
+ * over the whole list, with the same rows. */
+static void
+test_refresh (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  g_autoptr(KwPlanModel) plan = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ChangeLog log = { 0 };
+  guint n;
+
+  add_finding (board, "qw", 8.0, 2.0);
+  add_finding (board, "dr", 1.0, 9.0);
+  plan = kw_plan_model_new (board);
+  before = describe (plan);
+  n = g_list_model_get_n_items (G_LIST_MODEL (plan));
+  g_signal_connect (plan, "items-changed", G_CALLBACK (items_changed_cb), &log);
+
+  kw_plan_model_refresh (plan);
+  after = describe (plan);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (log.changes, ==, 1);
+  g_assert_cmpuint (log.position, ==, 0);
+  g_assert_cmpuint (log.removed, ==, n);
+  g_assert_cmpuint (log.added, ==, n);
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -264,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/plan-model/sorting", test_sorting);
   g_test_add_func ("/plan-model/one-rebuild-per-burst", test_one_rebuild_per_burst);
   g_test_add_func ("/plan-model/set-board", test_set_board);
+  g_test_add_func ("/plan-model/refresh", test_refresh);
 
   return g_test_run ();
 }

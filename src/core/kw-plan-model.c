@@ -257,6 +257,18 @@ kw_plan_model_rebuild (KwPlanModel *self)
     }
 }
 
+void
+kw_plan_model_refresh (KwPlanModel *self)
+{
+  g_return_if_fail (KW_IS_PLAN_MODEL (self));
+
+  kw_plan_model_rebuild (self);
+  /* The items are equal to what they were (the same findings in the same
+   * places), but the rows read the date when they show one. */
+  if (self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->items->len, self->items->len);
+}
+
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {

@@ -20,5 +20,8 @@ KwPlanModel *kw_plan_model_new       (KwBoard     *board);
 KwBoard     *kw_plan_model_get_board (KwPlanModel *self);
 void         kw_plan_model_set_board (KwPlanModel *self,
                                       KwBoard     *board);
+/* Builds the list again and has every row shown anew: the date turned,
+ * and what is overdue or due for review is so as of today. */
+void         kw_plan_model_refresh   (KwPlanModel *self);
 
 G_END_DECLS
