@@ -19,6 +19,7 @@
 #include "kw-export-html.h"
 #include "kw-export-pdf.h"
 #include "kw-export-svg.h"
+#include "kw-follow-up.h"
 #include "kw-format.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-text.h"
@@ -276,6 +277,7 @@ run_import_csv (const char *csv_path,
   g_autoptr(GError) error = NULL;
   g_autoptr(KwBoard) board = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *today = NULL;
 
   if (output_path == NULL)
     return usage_error (_("--import-csv needs --output BOARD.kwadrant."));
@@ -289,6 +291,10 @@ run_import_csv (const char *csv_path,
 
   title = board_title_from_file (csv_file);
   kw_board_set_title (board, title);
+  /* As findings placed in the app get theirs: the future list and the
+   * small fixes come back for review. */
+  today = kw_follow_up_today_iso (NULL);
+  kw_follow_up_give_review_dates (board, today);
 
   output_file = g_file_new_for_commandline_arg (output_path);
   if (!kw_format_save_file (board, output_file, NULL, NULL, NULL, &error))

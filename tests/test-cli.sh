@@ -119,6 +119,14 @@ import_and_check findings-export.csv \
   "4 findings (quick-win 1, small-fix 0, long-term 1, future 0, drop 1, unplaced 1)" export.kwadrant
 
 check "the board is named after the CSV file" grep -q '<title>bevindingen-excel</title>' "$work/excel.kwadrant"
+# The future list's finding and the small fix come back for review, as
+# findings placed in the app do: both on one date, in the months ahead
+# (test-follow-up checks the date's arithmetic).
+reviews=$(grep -o '<review>[0-9-]*</review>' "$work/excel.kwadrant" | sort -u)
+in_two_months=$(date -d '+2 months' +%Y-%m-%d)
+check "the future list and the small fixes get a review date" \
+  test "$(grep -c '<review>' "$work/excel.kwadrant")" -eq 2 -a "$(echo "$reviews" | wc -l)" -eq 1
+check "the review date is months ahead" test "${reviews:8:10}" \> "$in_two_months"
 if command -v xmllint > /dev/null; then
   run xmllint --noout --relaxng "$src/data/kwadrant.rng" "$work/excel.kwadrant" "$work/export.kwadrant"
   check "the imported boards are valid against the schema" test "$status" -eq 0

@@ -211,6 +211,39 @@ assert_next_review (KwBoard    *board,
   g_assert_cmpstr (next, ==, expected);
 }
 
+/* A board made outside the history (a CSV on the command line): the
+ * findings on the future list and the small fixes get the next review
+ * date, one that has a date keeps it, the others get none. */
+static void
+test_give_review_dates (void)
+{
+  g_autoptr(KwBoard) board = kw_board_new ();
+  struct { const char *title; double impact, effort; const char *date; const char *expected; } findings[] = {
+    { "Future", 3, 4, "", "2027-02-22" },
+    { "Small fix", 2, 0.5, "", "2027-02-22" },
+    { "Dated", 3, 4, "2027-01-10", "2027-01-10" },
+    { "Quick win", 8, 2, "", "" },
+    { "Drop", 2, 9, "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    {
+      g_autoptr(KwFinding) finding = kw_finding_new (findings[i].title);
+
+      kw_finding_place (finding, findings[i].impact, findings[i].effort);
+      kw_finding_set_review_date (finding, findings[i].date);
+      kw_board_append_finding (board, finding);
+    }
+
+  g_assert_cmpuint (kw_follow_up_give_review_dates (board, "2026-11-22"), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    g_assert_cmpstr (kw_finding_get_review_date (kw_board_get_finding (board, i)), ==, findings[i].expected);
+  /* Nothing left wanting one; an invalid today gives none. */
+  g_assert_cmpuint (kw_follow_up_give_review_dates (board, "2026-11-22"), ==, 0);
+  kw_finding_set_review_date (kw_board_get_finding (board, 0), "");
+  g_assert_cmpuint (kw_follow_up_give_review_dates (board, "2026-02-30"), ==, 0);
+}
+
 static void
 notify_count_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -465,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/follow-up/overdue", test_overdue);
   g_test_add_func ("/follow-up/due-for-review", test_due_for_review);
   g_test_add_func ("/follow-up/next-review-date", test_next_review_date);
+  g_test_add_func ("/follow-up/give-review-dates", test_give_review_dates);
   g_test_add ("/follow-up/history/place", Fixture, NULL,
               fixture_set_up, test_place_gives_review_date, fixture_tear_down);
   g_test_add ("/follow-up/history/small-fix-by-keys", Fixture, NULL,

@@ -113,6 +113,40 @@ kw_follow_up_is_due_for_review (KwBoard    *board,
          kw_follow_up_outcome_has_review (kw_board_classify_finding (board, finding));
 }
 
+gboolean
+kw_follow_up_wants_review_date (KwBoard   *board,
+                                KwFinding *finding)
+{
+  g_return_val_if_fail (KW_IS_BOARD (board), FALSE);
+  g_return_val_if_fail (KW_IS_FINDING (finding), FALSE);
+
+  return kw_follow_up_outcome_has_review (kw_board_classify_finding (board, finding)) &&
+         kw_finding_get_review_date (finding)[0] == '\0';
+}
+
+guint
+kw_follow_up_give_review_dates (KwBoard    *board,
+                                const char *today_iso)
+{
+  g_autofree char *date = NULL;
+  guint n_given = 0;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), 0);
+
+  date = kw_follow_up_next_review_date (board, today_iso);
+  for (guint i = 0; date != NULL && i < kw_board_get_n_findings (board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+
+      if (!kw_follow_up_wants_review_date (board, finding))
+        continue;
+      kw_finding_set_review_date (finding, date);
+      n_given++;
+    }
+
+  return n_given;
+}
+
 char *
 kw_follow_up_next_review_date (KwBoard    *board,
                                const char *today_iso)

@@ -54,6 +54,15 @@ gboolean  kw_follow_up_outcome_has_review (KwOutcome   outcome);
 gboolean  kw_follow_up_is_due_for_review  (KwBoard    *board,
                                            KwFinding  *finding,
                                            const char *today_iso);
+/* A finding on a reviewed list that has no review date yet: it gets the
+ * next one (kw_follow_up_next_review_date()) when it lands there. */
+gboolean  kw_follow_up_wants_review_date  (KwBoard    *board,
+                                           KwFinding  *finding);
+/* Gives every finding that wants one the next review date from today_iso,
+ * for a board made outside the history (a CSV imported on the command
+ * line); how many got one. */
+guint     kw_follow_up_give_review_dates  (KwBoard    *board,
+                                           const char *today_iso);
 /* today_iso plus the board's review interval, as an ISO date (the 31st
  * plus a month is the month's last day); NULL for an invalid today_iso. */
 char     *kw_follow_up_next_review_date   (KwBoard    *board,

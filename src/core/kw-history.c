@@ -611,8 +611,7 @@ give_review_date (KwHistory *self,
   g_autofree char *date = NULL;
   Change *change;
 
-  if (after == before || !kw_follow_up_outcome_has_review (after) ||
-      kw_finding_get_review_date (finding)[0] != '\0')
+  if (after == before || !kw_follow_up_wants_review_date (self->board, finding))
     return;
 
   today = self->today != NULL ? g_strdup (self->today) : kw_follow_up_today_iso (NULL);
