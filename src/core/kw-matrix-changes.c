@@ -226,10 +226,12 @@ kw_matrix_change_part_get_color (const KwMatrixChangesStyle *style,
                                  KwMatrixChangePart          part,
                                  double                      rgba[4])
 {
-  const double *color = part == KW_MATRIX_CHANGE_PART_RING ? style->accent : style->ink;
+  const double *color;
   double alpha = 1.0;
 
   g_return_if_fail (style != NULL);
+
+  color = part == KW_MATRIX_CHANGE_PART_RING ? style->accent : style->ink;
 
   if (part == KW_MATRIX_CHANGE_PART_OUTLINE)
     alpha = KW_MATRIX_CHANGES_OUTLINE_ALPHA;
