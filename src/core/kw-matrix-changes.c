@@ -332,20 +332,26 @@ kw_matrix_change_part_get_extents (const KwMatrixChangeMark *mark,
     left = MIN (left, (px) - (pad)); right = MAX (right, (px) + (pad)); \
     top = MIN (top, (py) - (pad)); bottom = MAX (bottom, (py) + (pad)); \
   } G_STMT_END
-  if (!kw_matrix_change_mark_has_part (mark, part))
-    ;
-  else if (part == KW_MATRIX_CHANGE_PART_OUTLINE)
-    TAKE (mark->was_x, mark->was_y, mark->radius + mark->outline_width);
-  else if (part == KW_MATRIX_CHANGE_PART_SHAFT)
+  switch (kw_matrix_change_mark_has_part (mark, part) ? part : KW_MATRIX_CHANGE_N_PARTS)
     {
+    case KW_MATRIX_CHANGE_PART_OUTLINE:
+      TAKE (mark->was_x, mark->was_y, mark->radius + mark->outline_width);
+      break;
+    case KW_MATRIX_CHANGE_PART_SHAFT:
       TAKE (mark->arrow_x1, mark->arrow_y1, mark->arrow_width);
       TAKE (mark->arrow_x2, mark->arrow_y2, mark->arrow_width);
+      break;
+    case KW_MATRIX_CHANGE_PART_HEAD:
+      for (guint i = 0; i < G_N_ELEMENTS (mark->head); i++)
+        TAKE (mark->head[i][0], mark->head[i][1], 0);
+      break;
+    case KW_MATRIX_CHANGE_PART_RING:
+      TAKE (mark->ring_x, mark->ring_y, mark->ring_radius + mark->ring_width);
+      break;
+    default:
+      /* Not part of this mark: no pixels. */
+      break;
     }
-  else if (part == KW_MATRIX_CHANGE_PART_HEAD)
-    for (guint i = 0; i < G_N_ELEMENTS (mark->head); i++)
-      TAKE (mark->head[i][0], mark->head[i][1], 0);
-  else if (part == KW_MATRIX_CHANGE_PART_RING)
-    TAKE (mark->ring_x, mark->ring_y, mark->ring_radius + mark->ring_width);
 #undef TAKE
 
   if (left > right)
