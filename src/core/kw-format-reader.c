@@ -812,12 +812,25 @@ on_internal_subset (void          *user_data,
                  "(it can make a program read other files or expand text without end)"));
 }
 
+/* libxml2 quotes the offending input on a line of its own after some of
+ * its messages ("Comment not terminated\n<!--"), and the quote may hold
+ * bytes that are not UTF-8: an error is one line of text, so only the
+ * message's first line is kept, made valid. */
+static char *
+xml_message_first_line (const char *xml_message)
+{
+  const char *text = xml_message != NULL ? xml_message : "";
+  g_autofree char *line = g_strndup (text, strcspn (text, "\r\n"));
+
+  return g_strstrip (g_utf8_make_valid (line, -1));
+}
+
 static void
 loader_fail_not_well_formed (Loader      *self,
                              int          line,
                              const char  *xml_message)
 {
-  g_autofree char *message = g_strchomp (g_strdup (xml_message != NULL ? xml_message : ""));
+  g_autofree char *message = xml_message_first_line (xml_message);
 
   loader_fail (self, line, KW_FORMAT_ERROR_NOT_XML,
                _("the file is not well-formed XML (%s)"), message);
@@ -868,6 +881,10 @@ on_xml_error (void       *user_data,
                    _("the file uses the entity “&%s;”; board files may only use &lt; &gt; &amp; &quot; &apos; "
                      "and numeric character references"),
                    xml_error->str1 != NULL ? xml_error->str1 : "");
+      break;
+    case XML_ERR_COMMENT_NOT_FINISHED:
+      /* A comment only goes unfinished at the end of the input. */
+      loader_fail_truncated (self, line);
       break;
     case XML_ERR_DOCUMENT_END:
     case XML_ERR_TAG_NOT_FINISHED:
