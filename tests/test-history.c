@@ -257,6 +257,170 @@ test_notifies_only_on_change (Fixture *f, gconstpointer data)
   g_assert_cmpuint (label, ==, 2);
 }
 
+static void
+assert_estimate (KwFinding  *finding,
+                 const char *participant_id,
+                 gboolean    given,
+                 double      impact,
+                 double      effort)
+{
+  KwEstimate estimate;
+
+  g_assert_cmpint (kw_finding_get_estimate (finding, participant_id, &estimate), ==, given);
+  if (given)
+    {
+      g_assert_true (estimate.known);
+      g_assert_cmpfloat (estimate.impact, ==, impact);
+      g_assert_cmpfloat (estimate.effort, ==, effort);
+    }
+}
+
+static void
+test_participants (Fixture *f, gconstpointer data)
+{
+  KwParticipantList *participants = kw_board_get_participants (f->board);
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);
+  g_autoptr(KwParticipant) bram = kw_participant_new ("p2", "Bram", NULL);
+  g_autoptr(KwParticipant) also_anna = kw_participant_new ("p3", "anna", NULL);
+
+  g_assert_true (kw_history_add_participant (f->history, anna, G_MAXUINT));
+  g_assert_true (kw_history_add_participant (f->history, bram, 0));
+  g_assert_false (kw_history_add_participant (f->history, also_anna, G_MAXUINT));
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Add Participant");
+  g_assert_true (kw_participant_list_get_participant (participants, 0) == bram);
+
+  g_assert_true (kw_history_edit_participant (f->history, anna, "Anna de Vries", "Zorg"));
+  g_assert_false (kw_history_edit_participant (f->history, anna, "BRAM", NULL));
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Edit Participant");
+
+  kw_history_undo (f->history);
+  g_assert_cmpstr (kw_participant_get_name (anna), ==, "Anna");
+  g_assert_cmpstr (kw_participant_get_team (anna), ==, "");
+  kw_history_undo (f->history);
+  g_assert_cmpuint (kw_participant_list_get_n_items (participants), ==, 1);
+  kw_history_redo (f->history);
+  g_assert_true (kw_participant_list_get_participant (participants, 0) == bram);
+  kw_history_redo (f->history);
+  g_assert_cmpstr (kw_participant_get_team (anna), ==, "Zorg");
+}
+
+static void
+test_estimates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);
+  KwEstimate seven_three = { TRUE, 7, 3 };
+  KwEstimate no_idea = { FALSE, 0, 0 };
+
+  kw_participant_list_add (kw_board_get_participants (f->board), anna, G_MAXUINT);
+
+  kw_history_set_estimate (f->history, f->a, "p1", &seven_three);
+  assert_estimate (f->a, "p1", TRUE, 7, 3);
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Change Estimate");
+
+  /* The same again records nothing. */
+  kw_history_undo (f->history);
+  g_assert_false (kw_history_get_can_undo (f->history));
+  assert_estimate (f->a, "p1", FALSE, 0, 0);
+  kw_history_redo (f->history);
+  kw_history_set_estimate (f->history, f->a, "p1", &seven_three);
+  kw_history_undo (f->history);
+  g_assert_false (kw_history_get_can_undo (f->history));
+  kw_history_redo (f->history);
+
+  kw_history_set_estimate (f->history, f->a, "p1", &no_idea);
+  g_assert_true (kw_finding_get_estimate (f->a, "p1", NULL));
+  kw_history_set_estimate (f->history, f->a, "p1", NULL);
+  g_assert_false (kw_finding_get_estimate (f->a, "p1", NULL));
+  kw_history_undo (f->history);
+  kw_history_undo (f->history);
+  assert_estimate (f->a, "p1", TRUE, 7, 3);
+}
+
+/* Removing a participant is one step that takes their estimates, and one
+ * undo brings both back. */
+static void
+test_remove_participant (Fixture *f, gconstpointer data)
+{
+  KwParticipantList *participants = kw_board_get_participants (f->board);
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);
+  g_autoptr(KwParticipant) bram = kw_participant_new ("p2", "Bram", NULL);
+
+  kw_participant_list_add (participants, anna, G_MAXUINT);
+  kw_participant_list_add (participants, bram, G_MAXUINT);
+  kw_history_set_estimate (f->history, f->a, "p1", &(KwEstimate) { TRUE, 9, 1 });
+  kw_history_set_estimate (f->history, f->b, "p1", &(KwEstimate) { TRUE, 2, 8 });
+  kw_history_set_estimate (f->history, f->b, "p2", &(KwEstimate) { TRUE, 4, 4 });
+
+  g_assert_true (kw_history_remove_participant (f->history, anna));
+  g_assert_false (kw_history_remove_participant (f->history, anna));
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Remove Participant");
+  g_assert_null (kw_participant_list_lookup (participants, "p1"));
+  g_assert_cmpuint (kw_finding_get_n_estimates (f->a), ==, 0);
+  g_assert_cmpuint (kw_finding_get_n_estimates (f->b), ==, 1);
+
+  kw_history_undo (f->history);
+  g_assert_true (kw_participant_list_get_participant (participants, 0) == anna);
+  assert_estimate (f->a, "p1", TRUE, 9, 1);
+  assert_estimate (f->b, "p1", TRUE, 2, 8);
+  assert_estimate (f->b, "p2", TRUE, 4, 4);
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Change Estimate");
+
+  kw_history_redo (f->history);
+  g_assert_null (kw_participant_list_lookup (participants, "p1"));
+  g_assert_cmpuint (kw_finding_get_n_estimates (f->a), ==, 0);
+}
+
+/* "Use the group's median" places every finding with known estimates at
+ * their median, as one undo step, and leaves the others. */
+static void
+test_use_median (Fixture *f, gconstpointer data)
+{
+  KwParticipantList *participants = kw_board_get_participants (f->board);
+  const char *names[] = { "Anna", "Bram", "Carla" };
+  KwFinding *both[] = { f->a, f->b };
+  g_autoptr(KwFinding) c = kw_finding_new ("Zonder schattingen");
+
+  kw_board_append_finding (f->board, c);
+  kw_finding_place (c, 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = kw_participant_list_dup_new_id (participants);
+      g_autoptr(KwParticipant) participant = kw_participant_new (id, names[i], NULL);
+
+      kw_participant_list_add (participants, participant, G_MAXUINT);
+    }
+  kw_finding_set_estimate (f->a, "p1", &(KwEstimate) { TRUE, 3, 9 });
+  kw_finding_set_estimate (f->a, "p2", &(KwEstimate) { TRUE, 5, 6 });
+  kw_finding_set_estimate (f->a, "p3", &(KwEstimate) { FALSE, 0, 0 });
+  kw_finding_set_estimate (f->b, "p3", &(KwEstimate) { FALSE, 0, 0 });
+
+  {
+    KwFinding *all[] = { f->a, f->b, c };
+
+    /* a: median of 3 and 5 is 4, of 9 and 6 is 7.5; b has no known
+     * estimate and c none at all: both stay where they are. */
+    g_assert_cmpuint (kw_history_use_median (f->history, all, G_N_ELEMENTS (all)), ==, 1);
+  }
+  g_assert_cmpfloat (kw_finding_get_impact (f->a), ==, 4);
+  g_assert_cmpfloat (kw_finding_get_effort (f->a), ==, 7.5);
+  g_assert_false (kw_finding_get_placed (f->b));
+  g_assert_cmpfloat (kw_finding_get_impact (c), ==, 1);
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Use the Group’s Median");
+
+  kw_finding_set_estimate (f->b, "p1", &(KwEstimate) { TRUE, 6, 2 });
+  g_assert_cmpuint (kw_history_use_median (f->history, both, 2), ==, 2);
+  g_assert_cmpfloat (kw_finding_get_impact (f->b), ==, 6);
+
+  /* One undo takes the whole selection back. */
+  kw_history_undo (f->history);
+  g_assert_false (kw_finding_get_placed (f->b));
+  g_assert_cmpfloat (kw_finding_get_impact (f->a), ==, 4);
+  kw_history_undo (f->history);
+  g_assert_cmpfloat (kw_finding_get_impact (f->a), ==, 8);
+  g_assert_cmpfloat (kw_finding_get_effort (f->a), ==, 2);
+  g_assert_false (kw_history_get_can_undo (f->history));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -276,6 +440,10 @@ main (int argc, char *argv[])
   ADD ("/history/add-and-remove", test_add_and_remove);
   ADD ("/history/new-change-clears-redo", test_new_change_clears_redo);
   ADD ("/history/notifies-only-on-change", test_notifies_only_on_change);
+  ADD ("/history/participants", test_participants);
+  ADD ("/history/estimates", test_estimates);
+  ADD ("/history/remove-participant", test_remove_participant);
+  ADD ("/history/use-median", test_use_median);
 
   return g_test_run ();
 }

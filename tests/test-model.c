@@ -407,6 +407,15 @@ assert_same_finding (KwFinding *finding,
   g_assert_cmpstrv (kw_finding_get_tags (copy), kw_finding_get_tags (finding));
   g_assert_true (g_date_time_equal (kw_finding_get_created (copy), kw_finding_get_created (finding)));
   g_assert_true (g_date_time_equal (kw_finding_get_modified (copy), kw_finding_get_modified (finding)));
+  g_assert_cmpuint (kw_finding_get_n_estimates (copy), ==, kw_finding_get_n_estimates (finding));
+  for (guint i = 0; i < kw_finding_get_n_estimates (finding); i++)
+    {
+      KwEstimate estimate, copied;
+      const char *participant_id = kw_finding_get_nth_estimate (finding, i, &estimate);
+
+      g_assert_cmpstr (kw_finding_get_nth_estimate (copy, i, &copied), ==, participant_id);
+      g_assert_true (kw_estimate_equal (&estimate, &copied));
+    }
 }
 
 /* A copy holds everything, modified times and a newer format version
@@ -423,6 +432,9 @@ test_board_copy (void)
   KwThresholds thresholds = { 6.5, 4.0, 1.5 };
   KwThresholds copied_thresholds;
   BoardLog log = { 0 };
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);
+  g_autoptr(KwParticipant) bram = kw_participant_new ("p2", "Bram", "Team Zorg");
+  KwParticipant *copied_bram;
 
   for (guint i = 0; i < KW_N_BOARD_TEXTS; i++)
     kw_board_set_text (board, i, i == KW_BOARD_TEXT_WORKSHOP_DATE ? "2024-03-01" : "tekst");
@@ -436,6 +448,10 @@ test_board_copy (void)
   kw_finding_set_review_date (placed, "2024-05-01");
   kw_finding_set_status (placed, KW_STATUS_IN_PROGRESS);
   kw_finding_set_tags (placed, tags);
+  kw_participant_list_add (kw_board_get_participants (board), anna, G_MAXUINT);
+  kw_participant_list_add (kw_board_get_participants (board), bram, G_MAXUINT);
+  kw_finding_set_estimate (placed, "p2", &(KwEstimate) { TRUE, 7.5, 2 });
+  kw_finding_set_estimate (placed, "p1", &(KwEstimate) { FALSE, 0, 0 });
   kw_finding_set_modified (placed, long_ago);
   g_assert_true (kw_board_append_finding (board, placed));
   g_assert_true (kw_board_append_finding (board, unplaced));
@@ -454,6 +470,12 @@ test_board_copy (void)
   assert_same_finding (placed, kw_board_get_finding (copy, 0));
   assert_same_finding (unplaced, kw_board_get_finding (copy, 1));
   g_assert_true (kw_board_lookup_finding (copy, "f-2") == kw_board_get_finding (copy, 1));
+  g_assert_cmpuint (kw_participant_list_get_n_items (kw_board_get_participants (copy)), ==, 2);
+  copied_bram = kw_participant_list_get_participant (kw_board_get_participants (copy), 1);
+  g_assert_true (copied_bram != bram);
+  g_assert_cmpstr (kw_participant_get_id (copied_bram), ==, "p2");
+  g_assert_cmpstr (kw_participant_get_name (copied_bram), ==, "Bram");
+  g_assert_cmpstr (kw_participant_get_team (copied_bram), ==, "Team Zorg");
 
   /* Its own findings, which it follows like any board's. */
   g_signal_connect (copy, "changed", G_CALLBACK (board_changed_cb), &log);

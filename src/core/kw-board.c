@@ -24,6 +24,7 @@ struct _KwBoard
   GHashTable   *by_id;      /* id (owned by the finding) -> KwFinding */
   GListStore   *snapshots;  /* of KwSnapshot, oldest first */
   GHashTable   *snapshots_by_name;  /* name (owned) -> KwSnapshot in snapshots */
+  KwParticipantList *participants;
   guint         n_snapshot_entries; /* in all of them */
   guint         format_version;
   guint         review_interval;  /* months */
@@ -139,6 +140,9 @@ kw_board_dispose (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->snapshots);
+  if (self->participants != NULL)
+    g_signal_handlers_disconnect_by_func (self->participants, kw_board_emit_changed, self);
+  g_clear_object (&self->participants);
   g_clear_pointer (&self->snapshots_by_name, g_hash_table_unref);
 
   G_OBJECT_CLASS (kw_board_parent_class)->dispose (object);
@@ -305,6 +309,8 @@ kw_board_init (KwBoard *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->snapshots = g_list_store_new (KW_TYPE_SNAPSHOT);
   self->snapshots_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->participants = kw_participant_list_new ();
+  g_signal_connect_swapped (self->participants, "changed", G_CALLBACK (kw_board_emit_changed), self);
 }
 
 KwBoard *
@@ -335,6 +341,13 @@ copy_finding (KwFinding *finding)
   _kw_finding_take_times_loading (copy,
                                   ref_time_or_null (kw_finding_get_created (finding)),
                                   ref_time_or_null (kw_finding_get_modified (finding)));
+  for (guint i = 0; i < kw_finding_get_n_estimates (finding); i++)
+    {
+      KwEstimate estimate;
+      const char *participant_id = kw_finding_get_nth_estimate (finding, i, &estimate);
+
+      _kw_finding_set_estimate_loading (copy, participant_id, &estimate);
+    }
 
   return copy;
 }
@@ -352,6 +365,17 @@ kw_board_copy (KwBoard *self)
   copy->thresholds = self->thresholds;
   copy->format_version = self->format_version;
   copy->review_interval = self->review_interval;
+
+  for (guint i = 0; i < kw_participant_list_get_n_items (self->participants); i++)
+    {
+      KwParticipant *participant = kw_participant_list_get_participant (self->participants, i);
+      g_autoptr(KwParticipant) participant_copy =
+        kw_participant_new (kw_participant_get_id (participant), kw_participant_get_name (participant),
+                            kw_participant_get_team (participant));
+
+      if (!kw_participant_list_add (copy->participants, participant_copy, G_MAXUINT))
+        g_assert_not_reached ();
+    }
 
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -901,4 +925,34 @@ kw_board_rename_snapshot (KwBoard    *self,
     kw_board_emit_changed (self);
 
   return TRUE;
+}
+
+/* --- Participants ---------------------------------------------------- */
+
+KwParticipantList *
+kw_board_get_participants (KwBoard *self)
+{
+  g_return_val_if_fail (KW_IS_BOARD (self), NULL);
+
+  return self->participants;
+}
+
+gboolean
+kw_board_remove_participant (KwBoard       *self,
+                             KwParticipant *participant)
+{
+  const char *id;
+
+  g_return_val_if_fail (KW_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (KW_IS_PARTICIPANT (participant), FALSE);
+
+  if (!kw_participant_list_find_position (self->participants, participant, NULL))
+    return FALSE;
+
+  /* The estimates first: nothing may name a participant the board lacks. */
+  id = kw_participant_get_id (participant);
+  for (guint i = 0; i < self->findings->len; i++)
+    kw_finding_set_estimate (g_ptr_array_index (self->findings, i), id, NULL);
+
+  return kw_participant_list_remove (self->participants, participant);
 }

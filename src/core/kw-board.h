@@ -8,6 +8,7 @@
 
 #include "kw-finding.h"
 #include "kw-outcome.h"
+#include "kw-participant-list.h"
 #include "kw-snapshot.h"
 
 G_BEGIN_DECLS
@@ -141,5 +142,13 @@ gboolean    kw_board_rename_snapshot       (KwBoard            *self,
                                             KwSnapshot         *snapshot,
                                             const char         *name,
                                             const char         *note);
+
+/* The board's participants (kw-participant-list.h); borrowed. Changes to
+ * the list or to a participant emit "changed". Add participants to the
+ * list directly; remove them with kw_board_remove_participant(), which
+ * also removes their estimates from every finding. */
+KwParticipantList *kw_board_get_participants  (KwBoard            *self);
+gboolean    kw_board_remove_participant    (KwBoard            *self,
+                                            KwParticipant      *participant);
 
 G_END_DECLS

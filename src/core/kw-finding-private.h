@@ -26,4 +26,9 @@ void       _kw_finding_take_times_loading (KwFinding     *self,
                                            GDateTime     *created,
                                            GDateTime     *modified);
 
+/* Sets an estimate (already checked) without stamping or signalling. */
+void       _kw_finding_set_estimate_loading (KwFinding        *self,
+                                             const char       *participant_id,
+                                             const KwEstimate *estimate);
+
 G_END_DECLS

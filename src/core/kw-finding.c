@@ -26,7 +26,13 @@ struct _KwFinding
   double     effort;
   KwStatus   status;
   guint      placed : 1;
+  GArray    *estimates;  /* of GivenEstimate, in the order first given */
 };
+
+typedef struct {
+  char       *participant_id;
+  KwEstimate  estimate;
+} GivenEstimate;
 
 G_DEFINE_TYPE (KwFinding, kw_finding, G_TYPE_OBJECT)
 
@@ -56,6 +62,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ESTIMATES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The text fields in KwFindingText order map onto consecutive properties. */
 #define TEXT_PROP(which) (PROP_TITLE + (which))
@@ -146,6 +159,7 @@ kw_finding_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
+  g_clear_pointer (&self->estimates, g_array_unref);
 
   G_OBJECT_CLASS (kw_finding_parent_class)->finalize (object);
 }
@@ -297,6 +311,15 @@ kw_finding_class_init (KwFindingClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KwFinding::estimates-changed:
+   *
+   * Emitted after a participant's estimate was given, changed or removed.
+   */
+  signals[ESTIMATES_CHANGED] =
+    g_signal_new ("estimates-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -666,4 +689,174 @@ _kw_finding_take_times_loading (KwFinding *self,
   g_clear_pointer (&self->modified, g_date_time_unref);
   self->created = created;
   self->modified = modified;
+}
+
+/* --- Estimates ------------------------------------------------------- */
+
+gboolean
+kw_estimate_equal (const KwEstimate *a,
+                   const KwEstimate *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->known != b->known)
+    return FALSE;
+
+  return !a->known ||
+         (kw_score_normalize (a->impact) == kw_score_normalize (b->impact) &&
+          kw_score_normalize (a->effort) == kw_score_normalize (b->effort));
+}
+
+static void
+given_estimate_clear (GivenEstimate *given)
+{
+  g_free (given->participant_id);
+}
+
+static KwEstimate
+estimate_normalize (const KwEstimate *estimate)
+{
+  if (!estimate->known)
+    return (KwEstimate) { FALSE, 0, 0 };
+
+  return (KwEstimate) { TRUE, kw_score_normalize (estimate->impact), kw_score_normalize (estimate->effort) };
+}
+
+static GivenEstimate *
+find_estimate (KwFinding  *self,
+               const char *participant_id,
+               guint      *index)
+{
+  for (guint i = 0; self->estimates != NULL && i < self->estimates->len; i++)
+    {
+      GivenEstimate *given = &g_array_index (self->estimates, GivenEstimate, i);
+
+      if (g_str_equal (given->participant_id, participant_id))
+        {
+          if (index != NULL)
+            *index = i;
+          return given;
+        }
+    }
+
+  return NULL;
+}
+
+/* Sets or removes; returns whether anything changed. */
+static gboolean
+store_estimate (KwFinding        *self,
+                const char       *participant_id,
+                const KwEstimate *estimate)
+{
+  guint index;
+  GivenEstimate *given = find_estimate (self, participant_id, &index);
+
+  if (estimate == NULL)
+    {
+      if (given == NULL)
+        return FALSE;
+      g_array_remove_index (self->estimates, index);
+      return TRUE;
+    }
+
+  if (given != NULL)
+    {
+      if (kw_estimate_equal (&given->estimate, estimate))
+        return FALSE;
+      given->estimate = estimate_normalize (estimate);
+      return TRUE;
+    }
+
+  if (self->estimates == NULL)
+    {
+      self->estimates = g_array_new (FALSE, FALSE, sizeof (GivenEstimate));
+      g_array_set_clear_func (self->estimates, (GDestroyNotify) given_estimate_clear);
+    }
+  g_array_append_val (self->estimates, ((GivenEstimate) { g_strdup (participant_id),
+                                                          estimate_normalize (estimate) }));
+
+  return TRUE;
+}
+
+gboolean
+kw_finding_get_estimate (KwFinding  *self,
+                         const char *participant_id,
+                         KwEstimate *estimate)
+{
+  GivenEstimate *given;
+
+  g_return_val_if_fail (KW_IS_FINDING (self), FALSE);
+  g_return_val_if_fail (participant_id != NULL, FALSE);
+
+  given = find_estimate (self, participant_id, NULL);
+  if (given != NULL && estimate != NULL)
+    *estimate = given->estimate;
+
+  return given != NULL;
+}
+
+void
+kw_finding_set_estimate (KwFinding        *self,
+                         const char       *participant_id,
+                         const KwEstimate *estimate)
+{
+  g_return_if_fail (KW_IS_FINDING (self));
+  g_return_if_fail (kw_finding_id_is_valid (participant_id));
+
+  if (!store_estimate (self, participant_id, estimate))
+    return;
+
+  kw_finding_touch (self);
+  g_signal_emit (self, signals[ESTIMATES_CHANGED], 0);
+}
+
+guint
+kw_finding_get_n_estimates (KwFinding *self)
+{
+  g_return_val_if_fail (KW_IS_FINDING (self), 0);
+
+  return self->estimates != NULL ? self->estimates->len : 0;
+}
+
+const char *
+kw_finding_get_nth_estimate (KwFinding  *self,
+                             guint       i,
+                             KwEstimate *estimate)
+{
+  GivenEstimate *given;
+
+  g_return_val_if_fail (KW_IS_FINDING (self), NULL);
+  g_return_val_if_fail (i < kw_finding_get_n_estimates (self), NULL);
+
+  given = &g_array_index (self->estimates, GivenEstimate, i);
+  if (estimate != NULL)
+    *estimate = given->estimate;
+
+  return given->participant_id;
+}
+
+gboolean
+kw_finding_summarize_estimates (KwFinding         *self,
+                                KwEstimateSummary *summary)
+{
+  guint n;
+  g_autofree KwEstimate *estimates = NULL;
+
+  g_return_val_if_fail (KW_IS_FINDING (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  n = kw_finding_get_n_estimates (self);
+  estimates = g_new (KwEstimate, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    estimates[i] = g_array_index (self->estimates, GivenEstimate, i).estimate;
+
+  return kw_estimates_summarize (estimates, n, summary);
+}
+
+void
+_kw_finding_set_estimate_loading (KwFinding        *self,
+                                  const char       *participant_id,
+                                  const KwEstimate *estimate)
+{
+  store_estimate (self, participant_id, estimate);
 }

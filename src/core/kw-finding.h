@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "kw-estimates.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -99,5 +101,30 @@ void                kw_finding_set_created     (KwFinding      *self,
 GDateTime          *kw_finding_get_modified    (KwFinding      *self);
 void                kw_finding_set_modified    (KwFinding      *self,
                                                 GDateTime      *modified);
+
+/* Participants' estimates (kw-estimates.h), by participant id, in the
+ * order they were first given. A board keeps only the estimates of its
+ * own participants (kw_board_remove_participant()). Signal
+ * "estimates-changed" follows every real change, which also stamps the
+ * finding's modified time. */
+gboolean            kw_finding_get_estimate        (KwFinding        *self,
+                                                    const char       *participant_id,
+                                                    KwEstimate       *estimate);
+/* Scores are kept in tenths (kw_score_normalize()); NULL removes the
+ * participant's estimate. */
+void                kw_finding_set_estimate        (KwFinding        *self,
+                                                    const char       *participant_id,
+                                                    const KwEstimate *estimate);
+guint               kw_finding_get_n_estimates     (KwFinding        *self);
+/* The i-th estimate; returns its participant's id. */
+const char         *kw_finding_get_nth_estimate    (KwFinding        *self,
+                                                    guint             i,
+                                                    KwEstimate       *estimate);
+/* kw_estimates_summarize() of all the finding's estimates. */
+gboolean            kw_finding_summarize_estimates (KwFinding         *self,
+                                                    KwEstimateSummary *summary);
+/* Whether two estimates say the same, in tenths. */
+gboolean            kw_estimate_equal              (const KwEstimate *a,
+                                                    const KwEstimate *b);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "kw-i18n.h"
 
 #include "kw-follow-up.h"
-#include "kw-history.h"
+#include "kw-history-private.h"
 
 /* Typing in an entry sends one text change per key: changes to the same
  * field of the same finding within this many microseconds are one step. */
@@ -28,6 +28,7 @@ typedef enum {
   CHANGE_ADD_SNAPSHOT,
   CHANGE_REMOVE_SNAPSHOT,
   CHANGE_RENAME_SNAPSHOT,
+  CHANGE_CUSTOM,
 } ChangeKind;
 
 typedef struct {
@@ -50,6 +51,9 @@ typedef struct {
   GStrv         tags[2];
   KwThresholds  thresholds[2];
   guint         months[2];  /* the review interval */
+  KwHistoryApplyFunc apply; /* CHANGE_CUSTOM: the change's own undo and redo */
+  gpointer      data;
+  GDestroyNotify destroy;
 } Change;
 
 typedef struct {
@@ -107,6 +111,8 @@ change_free (Change *change)
       g_clear_pointer (&change->note[i], g_free);
       g_clear_pointer (&change->tags[i], g_strfreev);
     }
+  if (change->destroy != NULL)
+    change->destroy (change->data);
   g_free (change);
 }
 
@@ -209,6 +215,9 @@ change_apply (Change   *change,
       break;
     case CHANGE_RENAME_SNAPSHOT:
       kw_board_rename_snapshot (board, change->snapshot, change->text[side], change->note[side]);
+      break;
+    case CHANGE_CUSTOM:
+      change->apply (change->data, board, forward);
       break;
     default:
       g_assert_not_reached ();
@@ -980,4 +989,23 @@ kw_history_rename_snapshot (KwHistory  *self,
   push_change (self, change, _("Rename Snapshot"));
 
   return TRUE;
+}
+
+void
+_kw_history_push_custom (KwHistory          *self,
+                         const char         *label,
+                         KwHistoryApplyFunc  apply,
+                         gpointer            data,
+                         GDestroyNotify      destroy)
+{
+  Change *change;
+
+  g_return_if_fail (KW_IS_HISTORY (self));
+  g_return_if_fail (apply != NULL);
+
+  change = change_new (CHANGE_CUSTOM, NULL);
+  change->apply = apply;
+  change->data = data;
+  change->destroy = destroy;
+  push_change (self, change, label);
 }

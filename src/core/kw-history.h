@@ -108,4 +108,30 @@ void        kw_history_record_place       (KwHistory          *self,
 void        kw_history_record_thresholds  (KwHistory          *self,
                                            const KwThresholds *old_thresholds);
 
+/* Participants and their estimates (kw-history-estimates.c). Each
+ * returns FALSE, recording nothing, when the board refuses the change
+ * (kw-participant-list.h). Removing a participant takes their estimates
+ * with them, in the same step. */
+gboolean    kw_history_add_participant    (KwHistory          *self,
+                                           KwParticipant      *participant,
+                                           guint               position);
+gboolean    kw_history_remove_participant (KwHistory          *self,
+                                           KwParticipant      *participant);
+gboolean    kw_history_edit_participant   (KwHistory          *self,
+                                           KwParticipant      *participant,
+                                           const char         *name,
+                                           const char         *team);
+/* A participant's estimate of a finding; NULL removes it. The participant
+ * must be on the board. */
+void        kw_history_set_estimate       (KwHistory          *self,
+                                           KwFinding          *finding,
+                                           const char         *participant_id,
+                                           const KwEstimate   *estimate);
+/* "Use the group's median": places each of the n findings that has known
+ * estimates at their median impact and effort, as one step. Returns how
+ * many findings it placed; thresholds and outcomes work as for any move. */
+guint       kw_history_use_median         (KwHistory          *self,
+                                           KwFinding * const  *findings,
+                                           guint               n);
+
 G_END_DECLS
