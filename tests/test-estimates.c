@@ -110,6 +110,54 @@ test_quantile (void)
   g_assert_cmpfloat (kw_estimates_quantile (NULL, 0, 0.5), ==, 0);
 }
 
+static void
+assert_parses (const char *text,
+               gboolean    known,
+               double      impact,
+               double      effort)
+{
+  KwEstimate estimate = { TRUE, -1, -1 };
+
+  g_assert_true (kw_estimate_parse (text, &estimate));
+  g_assert_cmpint (estimate.known, ==, known);
+  g_assert_cmpfloat (estimate.impact, ==, impact);
+  g_assert_cmpfloat (estimate.effort, ==, effort);
+}
+
+/* What a facilitator types while the room calls out its numbers. */
+static void
+test_parse (void)
+{
+  const char *bad[] = { "", "7", "7 3 1", "11 3", "7 -1", "seven three", "7 3x", "nan 3", "7  ", "??", NULL };
+  KwEstimate estimate;
+
+  assert_parses ("7 3", TRUE, 7, 3);
+  assert_parses ("  7   3 ", TRUE, 7, 3);
+  assert_parses ("7,5 3", TRUE, 7.5, 3);
+  assert_parses ("7.5/3.25", TRUE, 7.5, 3.3);
+  assert_parses ("10\t0", TRUE, 10, 0);
+  assert_parses ("?", FALSE, 0, 0);
+  assert_parses (" ? ", FALSE, 0, 0);
+  for (guint i = 0; bad[i] != NULL; i++)
+    g_assert_false (kw_estimate_parse (bad[i], &estimate));
+  g_assert_false (kw_estimate_parse (NULL, &estimate));
+}
+
+static void
+test_format (void)
+{
+  const KwEstimate known = { TRUE, 7.5, 3 };
+  const KwEstimate no_idea = { FALSE, 0, 0 };
+  g_autofree char *known_text = kw_estimate_format (&known);
+  g_autofree char *no_idea_text = kw_estimate_format (&no_idea);
+  KwEstimate back;
+
+  g_assert_cmpstr (known_text, ==, "7.5 3.0");
+  g_assert_cmpstr (no_idea_text, ==, "?");
+  g_assert_true (kw_estimate_parse (known_text, &back));
+  g_assert_cmpfloat (back.impact, ==, 7.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +170,9 @@ main (int   argc,
   g_test_add_func ("/estimates/ties", test_ties);
   g_test_add_func ("/estimates/no-idea-and-equal", test_no_idea_and_equal);
   g_test_add_func ("/estimates/quantile", test_quantile);
+
+  g_test_add_func ("/estimates/parse", test_parse);
+  g_test_add_func ("/estimates/format", test_format);
 
   return g_test_run ();
 }

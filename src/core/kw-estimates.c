@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "kw-estimates.h"
+#include "kw-text.h"
 
 double
 kw_estimates_quantile (const double *sorted,
@@ -94,4 +95,73 @@ kw_estimates_summarize (const KwEstimate  *estimates,
                                  summary->spread_effort * summary->spread_effort) / 2);
 
   return TRUE;
+}
+
+static gboolean
+is_no_idea (const char *text)
+{
+  return g_str_equal (text, "?");
+}
+
+gboolean
+kw_estimate_parse (const char *text,
+                   KwEstimate *estimate)
+{
+  g_autofree char *stripped = NULL;
+  g_auto(GStrv) parts = NULL;
+  double impact, effort;
+
+  g_return_val_if_fail (estimate != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (is_no_idea (stripped))
+    {
+      *estimate = (KwEstimate) { FALSE, 0, 0 };
+      return TRUE;
+    }
+
+  /* Two numbers apart by spaces or a slash; a comma is a decimal comma. */
+  g_strdelimit (stripped, "/\t", ' ');
+  parts = g_strsplit (stripped, " ", -1);
+  {
+    const char *numbers[2] = { NULL, NULL };
+    guint n = 0;
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      {
+        if (parts[i][0] == '\0')
+          continue;
+        if (n == 2)
+          return FALSE;
+        numbers[n++] = parts[i];
+      }
+    if (n != 2 || !kw_score_parse (numbers[0], &impact) || !kw_score_parse (numbers[1], &effort))
+      return FALSE;
+  }
+  if (impact < 0 || impact > 10 || effort < 0 || effort > 10)
+    return FALSE;
+
+  *estimate = (KwEstimate) { TRUE, kw_score_normalize (impact), kw_score_normalize (effort) };
+
+  return TRUE;
+}
+
+char *
+kw_estimate_format (const KwEstimate *estimate)
+{
+  g_autofree char *impact = NULL;
+  g_autofree char *effort = NULL;
+
+  g_return_val_if_fail (estimate != NULL, NULL);
+
+  if (!estimate->known)
+    return g_strdup ("?");
+
+  impact = kw_score_format (estimate->impact);
+  effort = kw_score_format (estimate->effort);
+
+  return g_strdup_printf ("%s %s", impact, effort);
 }

@@ -52,4 +52,12 @@ double   kw_estimates_quantile  (const double *sorted,
                                  guint         n,
                                  double        q);
 
+/* What a facilitator types for one participant: "7 3" (impact, then
+ * effort), "7,5 3", "7.5/3", or "?" for "no idea". Scores 0..10, kept in
+ * tenths. FALSE for anything else. */
+gboolean kw_estimate_parse      (const char   *text,
+                                 KwEstimate   *estimate);
+/* "7 3", "7.5 3" or "?": what kw_estimate_parse() reads back. */
+char    *kw_estimate_format     (const KwEstimate *estimate);
+
 G_END_DECLS

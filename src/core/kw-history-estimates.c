@@ -90,6 +90,9 @@ kw_history_remove_participant (KwHistory     *self,
   if (!kw_participant_list_find_position (kw_board_get_participants (board), participant, &position))
     return FALSE;
 
+  /* The board holds what may be the last reference. */
+  g_object_ref (participant);
+
   /* The estimates go first, so an undo brings the participant back
    * before their estimates. */
   id = kw_participant_get_id (participant);
@@ -101,6 +104,7 @@ kw_history_remove_participant (KwHistory     *self,
                            membership_new (participant, position, FALSE),
                            (GDestroyNotify) membership_free);
   kw_history_end_group (self);
+  g_object_unref (participant);
 
   return TRUE;
 }
