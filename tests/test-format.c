@@ -335,6 +335,11 @@ test_schema_rejects_invalid (void)
     "snapshot-entry-bad-status.kwadrant", "snapshot-entry-impact-without-effort.kwadrant",
     "snapshot-entry-impact-out-of-range.kwadrant", "snapshot-entry-due-year-10000.kwadrant",
     "snapshot-entry-no-title.kwadrant", "snapshot-entry-unknown-element.kwadrant",
+    "participants-in-version-2.kwadrant", "estimates-in-version-1.kwadrant", "participants-after-findings.kwadrant",
+    "participant-invalid-id.kwadrant", "participant-empty-name.kwadrant", "participant-name-too-long.kwadrant",
+    "participant-team-too-long.kwadrant", "estimate-impact-out-of-range.kwadrant",
+    "estimate-effort-not-a-number.kwadrant", "estimate-no-idea-with-scores.kwadrant",
+    "estimate-impact-without-effort.kwadrant", "estimate-no-idea-false.kwadrant",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
