@@ -361,8 +361,11 @@ kw_format_participant_positions (KwBoard *board)
   GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (positions, (gpointer) kw_participant_get_id (kw_participant_list_get_participant (participants, i)),
-                         GUINT_TO_POINTER (i + 1));
+    {
+      KwParticipant *participant = kw_participant_list_get_participant (participants, i);
+
+      g_hash_table_insert (positions, (gpointer) kw_participant_get_id (participant), GUINT_TO_POINTER (i + 1));
+    }
 
   return positions;
 }
@@ -419,7 +422,8 @@ kw_format_write_estimates (KwXmlWriter  writer,
 
   for (guint i = 0; i < n; i++)
     {
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, kw_finding_get_nth_estimate (finding, i, NULL)));
+      const char *participant_id = kw_finding_get_nth_estimate (finding, i, NULL);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, participant_id));
 
       if (position == 0)
         continue;
