@@ -187,7 +187,7 @@ def generate_large_files(work, secret):
     boards.append((path, 3, 'the <notes> element may contain only text, not a <n> element'))
 
     path = os.path.join(work, 'deep-nesting-newer-100k.kwadrant')
-    write(path, (BOARD_START.format(3) + '<later>' * 100000 + '</later>' * 100000 + '</board>\n').encode())
+    write(path, (BOARD_START.format(4) + '<later>' * 100000 + '</later>' * 100000 + '</board>\n').encode())
     boards.append((path, 3, 'elements are nested more than 256 deep'))
 
     # The issue's hostile snapshots: 10,000 of them, each with an entry.
@@ -196,6 +196,19 @@ def generate_large_files(work, secret):
     write(path, (BOARD_START.format(2) + '  <snapshots>\n' + ''.join(snapshot.format(i) for i in range(10000)) +
                  '  </snapshots>\n</board>\n').encode())
     boards.append((path, 1004, 'the board has more than 1000 snapshots'))
+
+    # The most participants, each estimating a thousand findings: read in
+    # time linear in the estimates, up to a repeat at the very end.
+    path = os.path.join(work, 'estimates-200-by-1000-then-repeat.kwadrant')
+    estimates = ''.join(f'<estimate participant="p{p}" impact="{p % 11}.0" effort="{p % 7}.5"/>' for p in range(1, 201))
+    finding = ('<finding id="f-{}" created="2026-11-20T09:12:00Z" modified="2026-11-20T09:12:00Z">'
+               '<title>Bevinding</title><estimates>' + estimates + '{}</estimates></finding>\n')
+    text = (BOARD_START.format(3) + '<participants>\n' +
+            ''.join(f'<participant id="p{p}" name="Deelnemer {p}"/>\n' for p in range(1, 201)) +
+            '</participants>\n<findings>\n' + ''.join(finding.format(f, '') for f in range(999)) +
+            finding.format(999, '<estimate participant="p200" no-idea="true"/>') + '</findings>\n</board>\n')
+    write(path, text.encode())
+    boards.append((path, text.count('\n') - 2, 'the finding “f-999” has two estimates by the participant “p200”'))
 
     path = os.path.join(work, 'many-attributes.kwadrant')
     attributes = ' '.join(f'a{i}="{i}"' for i in range(100000))
@@ -366,7 +379,7 @@ def main():
         tap.check(run.status == 0 and run.out == f'{newer}: 2 findings (quick-win 1, small-fix 0, long-term 0, '
                   'future 0, drop 0, unplaced 1)\n',
                   '--check on a newer format version exits 0 with the usual counts line', run.out, run.err)
-        tap.check(run.err == f'{newer}: written by a newer version of Kwadrant (format version 3); '
+        tap.check(run.err == f'{newer}: written by a newer version of Kwadrant (format version 4); '
                   'this version opens it read-only\n',
                   '--check says the newer board opens read-only', run.err)
         tap.check(no_marker_anywhere(work, run.out, run.err), 'the newer board’s XInclude is not followed')

@@ -29,6 +29,7 @@
 /* --- The grammar's limits ------------------------------------------------ */
 
 /* The deepest elements are board/findings/finding/tags/tag and
+ * board/findings/finding/estimates/estimate and
  * board/snapshots/snapshot/entry/title; anything deeper is refused by the
  * grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
@@ -36,27 +37,6 @@
 /* A newer format may nest deeper; what this version skips may nest this
  * deep, as deep as libxml2 allows a tree. */
 #define MAX_SKIPPED_DEPTH 256
-
-static gboolean
-element_has_text (Element element)
-{
-  Content content = kw_format_elements[element].content;
-
-  return content == CONTENT_LINE || content == CONTENT_LINES || content == CONTENT_DATE;
-}
-
-static Element
-lookup_child (Element        parent,
-              const xmlChar *name)
-{
-  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
-    {
-      if (kw_format_elements[i].parent == parent && strcmp ((const char *) name, kw_format_elements[i].name) == 0)
-        return (Element) i;
-    }
-
-  return EL_NONE;
-}
 
 /* --- The loader ------------------------------------------------------- */
 
@@ -80,7 +60,7 @@ struct _KwFormatReader
   guint             skip_depth;        /* open elements being skipped */
 
   Element           stack[MAX_DEPTH];
-  guint32           seen[MAX_DEPTH];   /* bit per child element already met */
+  ElementSet        seen[MAX_DEPTH];   /* bit per child element already met */
   int               lines[MAX_DEPTH];  /* where each open element started */
   guint             depth;
 
@@ -93,6 +73,7 @@ struct _KwFormatReader
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
   KwSnapshotReader *snapshots;         /* once <snapshots> starts */
+  KwEstimateReader *estimates;         /* once participants or estimates start */
 
   /* The element names and the namespace in the parser's dictionary, where
    * it takes the names it reports from: a pointer comparison finds them. */
@@ -123,7 +104,7 @@ loader_lookup_child (Loader        *self,
     }
 
   /* A name the dictionary did not give: compared as text. */
-  return lookup_child (parent, name);
+  return kw_format_lookup_child (parent, (const char *) name);
 }
 
 static Element
@@ -323,34 +304,17 @@ loader_start_thresholds (Loader *self,
     g_assert_not_reached ();
 }
 
-/* The first format version with <review-interval>. */
-#define REVIEW_INTERVAL_SINCE_VERSION 2
-
 static void
 loader_start_review_interval (Loader *self,
                               Slice  *values)
 {
-  g_autofree char *quoted = NULL;
+  GError *error = NULL;
   guint months;
 
-  if (self->format_version < REVIEW_INTERVAL_SINCE_VERSION)
-    {
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the <%s> element is new in format-version %d, but this board says format-version %u"),
-                   kw_format_elements[EL_REVIEW_INTERVAL].name, REVIEW_INTERVAL_SINCE_VERSION,
-                   self->format_version);
-      return;
-    }
-
-  /* The one parser of whole numbers in the format, format-version's. */
-  if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], &months) &&
-      kw_board_set_review_interval (self->board, months))
-    return;
-
-  quoted = kw_format_slice_quote (kw_format_slice_trim (values[ATTR_REVIEW_MONTHS]));
-  loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-               _("the review interval “%s” is not a whole number of months from %d to %d"),
-               quoted, KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX);
+  if (!kw_format_read_review_interval (values, self->format_version, &months, &error))
+    loader_fail_with (self, loader_line (self), error);
+  else if (!kw_board_set_review_interval (self->board, months))
+    g_assert_not_reached ();
 }
 
 static GDateTime *
@@ -471,6 +435,22 @@ loader_end_snapshot_part (Loader  *self,
     loader_fail_with (self, self->lines[self->depth], error);
 }
 
+/* Participants and estimates: all is checked as each element starts. */
+static void
+loader_start_estimate_part (Loader  *self,
+                            Element  element,
+                            Slice   *values)
+{
+  GError *error = NULL;
+
+  if (self->estimates == NULL)
+    self->estimates = kw_estimate_reader_new (self->board);
+
+  if (!kw_estimate_reader_start (self->estimates, element, values, self->format_version,
+                                 self->finding, self->seen[self->depth], &error))
+    loader_fail_with (self, loader_line (self), error);
+}
+
 static gboolean
 loader_check_root (Loader        *self,
                    const xmlChar *name,
@@ -537,7 +517,7 @@ loader_identify (Loader        *self,
       return EL_NONE;
     }
 
-  if (!kw_format_elements[element].repeatable && (self->seen[self->depth] & (1u << element)) != 0)
+  if (!kw_format_elements[element].repeatable && (self->seen[self->depth] & ELEMENT_BIT (element)) != 0)
     {
       loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
                    _("the <%s> element appears more than once inside <%s>"),
@@ -625,6 +605,8 @@ on_start_element (void           *user_data,
     default:
       if (kw_snapshot_reader_owns (element))
         loader_start_snapshot_part (self, element, values);
+      else if (kw_estimate_reader_owns (element))
+        loader_start_estimate_part (self, element, values);
       break;
     }
 
@@ -633,13 +615,13 @@ on_start_element (void           *user_data,
 
   g_assert (self->depth + 1 < MAX_DEPTH);
 
-  self->seen[self->depth] |= 1u << element;
+  self->seen[self->depth] |= ELEMENT_BIT (element);
   self->depth++;
   self->stack[self->depth] = element;
   self->seen[self->depth] = 0;
   self->lines[self->depth] = loader_line (self);
 
-  if (element_has_text (element))
+  if (kw_format_element_has_text (element))
     g_string_truncate (self->text, 0);
 }
 
@@ -654,7 +636,7 @@ on_characters (void          *user_data,
   if (loader_failed (self) || self->skip_depth > 0)
     return;
 
-  if (element_has_text (element))
+  if (kw_format_element_has_text (element))
     {
       if (self->text->len + (gsize) len > KW_FORMAT_MAX_FIELD_SIZE)
         {
@@ -742,7 +724,7 @@ loader_end_finding (Loader *self)
 {
   KwFinding *finding = g_steal_pointer (&self->finding);
 
-  if ((self->seen[self->depth] & (1u << EL_FINDING_TITLE)) == 0)
+  if ((self->seen[self->depth] & ELEMENT_BIT (EL_FINDING_TITLE)) == 0)
     {
       loader_fail (self, self->lines[self->depth], KW_FORMAT_ERROR_INVALID,
                    _("the finding “%s” has no <title>"), kw_finding_get_id (finding));
@@ -780,7 +762,7 @@ on_end_element (void          *user_data,
       return;
     }
 
-  if (element_has_text (element) && (text = loader_take_text (self, element)) == NULL)
+  if (kw_format_element_has_text (element) && (text = loader_take_text (self, element)) == NULL)
     return;
 
   if (element == EL_FINDING)
@@ -954,6 +936,7 @@ kw_format_reader_free (KwFormatReader *self)
   g_clear_object (&self->finding);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, kw_snapshot_reader_free);
+  g_clear_pointer (&self->estimates, kw_estimate_reader_free);
   if (self->text != NULL)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_free (self);

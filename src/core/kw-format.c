@@ -16,8 +16,10 @@
 #include "config.h"
 
 #include <libxml/parser.h>
+#include <string.h>
 
 #include "kw-file-replace.h"
+#include "kw-follow-up.h"
 #include "kw-format-private.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
@@ -74,6 +76,10 @@ const ElementInfo kw_format_elements[N_ELEMENTS] = {
   [EL_ENTRY_OWNER]   = { "owner",         EL_ENTRY,    CONTENT_LINE,  KW_FINDING_TEXT_OWNER, FALSE },
   [EL_ENTRY_DUE]     = { "due",           EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_DUE_DATE, FALSE },
   [EL_ENTRY_REVIEW]  = { "review",        EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_REVIEW_DATE, FALSE },
+  [EL_PARTICIPANTS]  = { "participants",  EL_BOARD,    CONTENT_ELEMENTS, -1, FALSE },
+  [EL_PARTICIPANT]   = { "participant",   EL_PARTICIPANTS, CONTENT_EMPTY, -1, TRUE },
+  [EL_ESTIMATES]     = { "estimates",     EL_FINDING,  CONTENT_ELEMENTS, -1, FALSE },
+  [EL_ESTIMATE]      = { "estimate",      EL_ESTIMATES, CONTENT_EMPTY, -1, TRUE },
 };
 
 static const char * const board_attributes[] = { "format-version", NULL };
@@ -83,7 +89,30 @@ static const char * const position_attributes[] = { "impact", "effort", NULL };
 static const char * const review_interval_attributes[] = { "months", NULL };
 static const char * const snapshot_attributes[] = { "name", "taken", NULL };
 static const char * const entry_attributes[] = { "id", "status", "impact", "effort", NULL };
+static const char * const participant_attributes[] = { "id", "name", "team", NULL };
+static const char * const estimate_attributes[] = { "participant", "impact", "effort", "no-idea", NULL };
 static const char * const no_attributes[] = { NULL };
+
+gboolean
+kw_format_element_has_text (Element element)
+{
+  Content content = kw_format_elements[element].content;
+
+  return content == CONTENT_LINE || content == CONTENT_LINES || content == CONTENT_DATE;
+}
+
+Element
+kw_format_lookup_child (Element     parent,
+                        const char *name)
+{
+  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
+    {
+      if (kw_format_elements[i].parent == parent && strcmp (name, kw_format_elements[i].name) == 0)
+        return (Element) i;
+    }
+
+  return EL_NONE;
+}
 
 const char * const *
 kw_format_attributes_of (Element element)
@@ -98,6 +127,8 @@ kw_format_attributes_of (Element element)
     case EL_SNAPSHOT:   return snapshot_attributes;
     case EL_SNAPSHOT_THRESHOLDS: return thresholds_attributes;
     case EL_ENTRY:      return entry_attributes;
+    case EL_PARTICIPANT: return participant_attributes;
+    case EL_ESTIMATE:   return estimate_attributes;
     default:            return no_attributes;
     }
 }
@@ -106,12 +137,28 @@ gboolean
 kw_format_attribute_is_optional (Element element,
                                  guint   index)
 {
-  /* An entry without impact and effort was unplaced. */
+  /* An entry without impact and effort was unplaced; an estimate has
+   * either both or no-idea, which kw-format-estimates.c checks. */
   return (element == EL_FINDING && index == ATTR_STATUS) ||
-         (element == EL_ENTRY && index != ATTR_ENTRY_ID);
+         (element == EL_ENTRY && index != ATTR_ENTRY_ID) ||
+         (element == EL_PARTICIPANT && index == ATTR_PARTICIPANT_TEAM) ||
+         (element == EL_ESTIMATE && index != ATTR_ESTIMATE_PARTICIPANT);
 }
 
 /* --- Values ----------------------------------------------------------- */
+
+void
+kw_format_set_error (GError        **error,
+                     KwFormatError   code,
+                     const char     *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (KW_FORMAT_ERROR, code, format, args));
+  va_end (args);
+}
 
 static gboolean
 is_xml_blank (char c)
@@ -441,6 +488,46 @@ kw_format_read_thresholds (const Slice   *values,
   tiny = kw_score_format (thresholds->tiny_effort);
   effort = kw_score_format (thresholds->effort);
   set_invalid (error, _("the tiny-effort line (%s) must be below the effort line (%s)"), tiny, effort);
+
+  return FALSE;
+}
+
+gboolean
+kw_format_check_since (Element   element,
+                       guint     since_version,
+                       guint     format_version,
+                       GError  **error)
+{
+  if (format_version >= since_version)
+    return TRUE;
+
+  set_invalid (error, _("the <%s> element is new in format-version %d, but this board says format-version %u"),
+               kw_format_elements[element].name, (int) since_version, format_version);
+  return FALSE;
+}
+
+/* The first format version with <review-interval>. */
+#define REVIEW_INTERVAL_SINCE_VERSION 2
+
+gboolean
+kw_format_read_review_interval (const Slice  *values,
+                                guint         format_version,
+                                guint        *months,
+                                GError      **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (!kw_format_check_since (EL_REVIEW_INTERVAL, REVIEW_INTERVAL_SINCE_VERSION, format_version, error))
+    return FALSE;
+
+  /* The one parser of whole numbers in the format, format-version's. */
+  if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], months) &&
+      *months >= KW_REVIEW_INTERVAL_MIN && *months <= KW_REVIEW_INTERVAL_MAX)
+    return TRUE;
+
+  quoted = kw_format_slice_quote (kw_format_slice_trim (values[ATTR_REVIEW_MONTHS]));
+  set_invalid (error, _("the review interval “%s” is not a whole number of months from %d to %d"),
+               quoted, KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX);
 
   return FALSE;
 }
