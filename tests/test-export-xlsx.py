@@ -7,6 +7,10 @@
 # the plan's order and numbered as in it; the header frozen, an autofilter
 # over every row and column, and each outcome cell in the outcome's badge
 # colour (as the HTML plan's style sheet has it) with white bold text.
+# On a board with participants (kw-estimates-board.c, written by
+# make-estimates-exports, the first argument) the medians and each
+# participant's impact and effort follow: numbers as numbers, "no idea" as
+# the text "?", no estimate empty, equal to the CSV export's cells.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import csv
@@ -183,9 +187,64 @@ def test_dutch(tmp):
     return 'headers and sheet in Dutch'
 
 
+ESTIMATE_HEADER = {
+    'en': ['Median impact', 'Median effort', 'Impact (Anna)', 'Effort (Anna)', 'Impact (Bram)', 'Effort (Bram)',
+           'Impact (<b>&")', 'Effort (<b>&")', 'Impact (Dirk)', 'Effort (Dirk)'],
+    'nl': ['Mediaan impact', 'Mediaan inspanning', 'Impact (Anna)', 'Inspanning (Anna)', 'Impact (Bram)',
+           'Inspanning (Bram)', 'Impact (<b>&")', 'Inspanning (<b>&")', 'Impact (Dirk)', 'Inspanning (Dirk)'],
+}
+# Worked out by hand in kw-estimates-board.c: None is an empty cell.
+ESTIMATES = {
+    'f-1': [7.0, 2.0, 9.0, 2.0, 5.0, 2.0, '?', '?', 7.0, 6.0],
+    'f-2': [5.0, 4.0, 2.0, 7.0, 4.0, 5.0, 8.0, 1.0, 6.0, 3.0],
+    'f-6': [7.0, 7.0, 7.0, 7.0, '?', '?', None, None, None, None],
+    'f-7': [None] * 10,
+    'f-8': [None, None, '?', '?', None, None, '?', '?', None, None],
+    'f-10': [1.0, 1.3, None, None, 1.0, 1.0, None, None, 1.0, 1.5],
+}
+
+
+def test_estimates(tmp):
+    work = os.path.join(tmp, 'estimates')
+    os.mkdir(work)
+    subprocess.run([sys.argv[1], work], check=True)
+    for lang in ('en', 'nl'):
+        sheet = openpyxl.load_workbook(os.path.join(work, f'estimates-{lang}.xlsx')).active
+        header = [c.value for c in sheet[1]]
+        n = len(HEADER_EN)
+        assert header[n:] == ESTIMATE_HEADER[lang], header
+        if lang == 'en':
+            assert header[:n] == HEADER_EN, header
+        assert sheet.max_column == n + 10 and sheet.max_row == 11, (sheet.max_column, sheet.max_row)
+        assert sheet.auto_filter.ref == 'A1:Z11', sheet.auto_filter.ref
+        assert all(c.font.b for c in sheet[1])
+
+        delimiter = ';' if lang == 'nl' else ','
+        with open(os.path.join(work, f'estimates-{lang}.csv'), encoding='utf-8', newline='') as f:
+            rows = {row[0]: row[15:] for row in csv.reader(f, delimiter=delimiter)}
+        cells = 0
+        for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
+            finding_id = row[n - 1].value
+            estimates = row[n:]
+            where = f'{lang} row {number} ({finding_id})'
+            # Equal to the CSV's cells (no idea "?" in both, decimal comma
+            # in the Dutch CSV).
+            for cell, text in zip(estimates, rows[finding_id]):
+                if text in ('', '?'):
+                    check_cell(where, cell, text, 'text')
+                else:
+                    check_cell(where, cell, text.replace(',', '.'), 'number')
+                    assert cell.number_format == '0.0', f'{where}: {cell.number_format}'
+                cells += 1
+            if finding_id in ESTIMATES:
+                assert [c.value for c in estimates] == ESTIMATES[finding_id], \
+                    f'{where}: {[c.value for c in estimates]}'
+    return f'the medians and four participants\' columns, {cells} cells equal to the CSV, in English and Dutch'
+
+
 def main():
     os.environ['TZ'] = ZONE
-    cases = [test_example, test_awkward, test_dutch]
+    cases = [test_example, test_awkward, test_dutch, test_estimates]
     print(f'1..{len(cases)}')
     failed = 0
     with tempfile.TemporaryDirectory(prefix='kw-xlsx-') as tmp:
