@@ -2,8 +2,9 @@
  * estimates, worked out by hand (medians, spreads, who lies furthest
  * apart and the order of disagreement), shared by test-plan-estimates and
  * test-export-csv, which check the exports in the core, and
- * make-estimates-exports, which writes them for the Python tests that
- * read them with readers nobody here wrote (pdftotext, openpyxl).
+ * make-estimates-board, which writes it for the tests that run
+ * `kwadrant --export-…` on it and read the exports with readers nobody
+ * here wrote (pdftotext, openpyxl, Chromium).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -8,7 +8,7 @@
 # alternative and no tab stops (real Tab key events, the accessibility
 # tree: tests/chromium-focus.py); and that printed on A4 the plan has the
 # matrix on page 1 (pdftotext); with the room's estimates (the first
-# argument, make-estimates-exports, writes that plan) the section "Where
+# argument, make-estimates-board, writes that board) the section "Where
 # we disagreed" in its place, its text at 4.5:1. Prints
 # TAP; exits 1 when a check fails.
 #
@@ -244,14 +244,14 @@ if [ -n "${KW_SHOTS_DIR:-}" ]; then
     --screenshot="$KW_SHOTS_DIR/plan-follow-up.png" > /dev/null
 fi
 
-# The room's estimates: the board of kw-estimates-board.c, its plan
-# written by make-estimates-exports (the first argument). "Where we
-# disagreed" after the summary's Progress, its five items under it, the
-# name <b>&" as text, no tab stops, and its text at 4.5:1 or more.
+# The room's estimates: the board of kw-estimates-board.c, written by
+# make-estimates-board (the first argument). "Where we disagreed" after
+# the summary's Progress, its five items under it, the name <b>&" as
+# text, no tab stops, and its text at 4.5:1 or more.
 if [ -n "${1:-}" ]; then
-  mkdir "$work/estimates"
-  "$1" "$work/estimates"
-  plan_estimates=$work/estimates/estimates-en.html
+  "$1" "$work/estimates.kwadrant"
+  plan_estimates=$work/estimates.html
+  "$bin" --export-plan "$plan_estimates" --lang en "$work/estimates.kwadrant" > /dev/null
   chrome "$plan_estimates" "$work/estimates-net.json" --dump-dom > "$work/estimates-dom.html"
   check "estimates: the plan has the section Where we disagreed with its five findings" \
     test "$(grep -o 'id="disagreement".*</section><section class="plan' "$work/estimates-dom.html" |

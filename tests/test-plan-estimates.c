@@ -374,7 +374,7 @@ test_html_without_participants (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "data", "examples",
-                                            "customer-contact-en.kwadrant", NULL);
+                                            "klantcontact-nl.kwadrant", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(KwBoard) board = kw_format_load_file (file, NULL, &error);
   g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);

@@ -1,20 +1,24 @@
 #!/usr/bin/python3
-# test-plan-estimates.py: the room's estimates in the exports, read with
-# readers nobody here wrote, on the board of kw-estimates-board.c (written
-# by make-estimates-exports; its figures are worked out by hand there):
+# test-plan-estimates.py: the room's estimates in the exports, end to end
+# through the command line, on the board of kw-estimates-board.c (written
+# by make-estimates-board; its figures are worked out by hand there), each
+# export read with a reader nobody here wrote:
 #
-# - the HTML plan, read with Python's own HTML parser: the section "Where
-#   we disagreed" (id "disagreement") right after the summary, its h2, its
-#   five items in order as a list, each with its number, title and facts,
-#   the name <b>&" read back as text; headings that never skip a level;
-# - the PDF (pdftotext, pdfinfo -struct-text): the same section in the same
-#   order, tagged as a heading and a list, per finding the number of
-#   estimates and the spread; every page renders (pdftoppm);
-# - the CSV, read with Python's csv module: the medians and each
-#   participant's columns, "?" for no idea, in English and Dutch;
-# - all of it in English and Dutch.
+# - `--export-plan`, read with Python's own HTML parser: the section
+#   "Where we disagreed" (id "disagreement") right after the summary, its
+#   h2, its five items in order as one list, each with its number, title
+#   and facts, the name <b>&" read back as text; headings that never skip
+#   a level;
+# - `--export-pdf` (pdftotext, pdfinfo -struct-text): the same section in
+#   the same order, tagged as a heading and a list, under each finding the
+#   number of estimates, the median and the spread; every page renders
+#   (pdftoppm);
+# - `--export-csv`, read with Python's csv module: the medians and each
+#   participant's columns, "?" for no idea;
+# - all of it in English and Dutch (--lang); and a board without
+#   participants (the Dutch example) has none of it.
 #
-#   test-plan-estimates.py MAKE-ESTIMATES-EXPORTS
+#   test-plan-estimates.py MAKE-ESTIMATES-BOARD
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import csv
@@ -252,13 +256,45 @@ def check_csv(path, lang):
         check(by_id.get(finding_id) == expected, f'{lang} CSV: the estimates of {finding_id}', by_id.get(finding_id))
 
 
+def kwadrant(*args):
+    env = dict(os.environ, TZ='UTC', LC_ALL='C.UTF-8')
+    env.pop('LANGUAGE', None)
+    result = subprocess.run([os.environ['KWADRANT'], *args], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise AssertionError(f'kwadrant {" ".join(args)} exited {result.returncode}: {result.stderr}')
+
+
+def check_without_participants(work):
+    board = os.path.join(os.environ['KW_SOURCE_DIR'], 'data', 'examples', 'klantcontact-nl.kwadrant')
+    plan, pdf, table = (os.path.join(work, 'plain.' + ext) for ext in ('html', 'pdf', 'csv'))
+    kwadrant('--export-plan', plan, '--lang', 'en', board)
+    kwadrant('--export-pdf', pdf, '--lang', 'en', board)
+    kwadrant('--export-csv', table, '--lang', 'en', board)
+    with open(plan, encoding='utf-8') as f:
+        text = f.read()
+    check('disagree' not in text and '<dt>Estimates</dt>' not in text,
+          'without participants: the HTML plan has no estimates and no section')
+    text = pdf_text(pdf)
+    check('Where we disagreed' not in text and 'Estimates:' not in text,
+          'without participants: the PDF has no estimates and no section')
+    with open(table, encoding='utf-8', newline='') as f:
+        header = next(csv.reader(f))
+    check(header[-1] == 'modified' and len(header) == 15, 'without participants: the CSV has its 15 columns', header)
+
+
 def main():
     with tempfile.TemporaryDirectory(prefix='kw-estimates-') as work:
-        subprocess.run([sys.argv[1], work], check=True)
+        board = os.path.join(work, 'estimates.kwadrant')
+        subprocess.run([sys.argv[1], board], check=True)
         for lang in ('en', 'nl'):
-            check_html(os.path.join(work, f'estimates-{lang}.html'), lang)
-            check_pdf(os.path.join(work, f'estimates-{lang}.pdf'), lang, work)
-            check_csv(os.path.join(work, f'estimates-{lang}.csv'), lang)
+            path = os.path.join(work, f'estimates-{lang}.')
+            kwadrant('--export-plan', path + 'html', '--lang', lang, board)
+            kwadrant('--export-pdf', path + 'pdf', '--lang', lang, board)
+            kwadrant('--export-csv', path + 'csv', '--lang', lang, board)
+            check_html(path + 'html', lang)
+            check_pdf(path + 'pdf', lang, work)
+            check_csv(path + 'csv', lang)
+        check_without_participants(work)
     print(f'1..{n}')
     return 1 if failed else 0
 
