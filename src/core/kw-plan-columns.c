@@ -166,11 +166,14 @@ kw_plan_estimate_column_dup_title (KwBoard *board,
     return g_strdup (effort ? C_("spreadsheet column", "Median effort")
                             : C_("spreadsheet column", "Median impact"));
 
-  /* Translators: a spreadsheet column of one participant's estimates;
-   * %s is the participant's name. */
-  return g_strdup_printf (effort ? C_("spreadsheet column", "Effort (%s)")
-                                 : C_("spreadsheet column", "Impact (%s)"),
-                          kw_participant_get_name (participant));
+  if (effort)
+    /* Translators: a spreadsheet column of one participant's effort
+     * estimates; %s is the participant's name. */
+    return g_strdup_printf (C_("spreadsheet column", "Effort (%s)"), kw_participant_get_name (participant));
+
+  /* Translators: a spreadsheet column of one participant's impact
+   * estimates; %s is the participant's name. */
+  return g_strdup_printf (C_("spreadsheet column", "Impact (%s)"), kw_participant_get_name (participant));
 }
 
 KwPlanEstimateCell
