@@ -92,8 +92,8 @@ DESCRIBE_FOCUS = '''(() => {
 DESCRIBE_HEADINGS = '''[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
   .map(h => [parseInt(h.tagName.slice(1)), h.textContent.trim()])'''
 
-# The text of the summary's progress list and of the list of findings due
-# for review, with the colours it is drawn in.
+# The text of the summary's progress list, of the list of findings due
+# for review and of "Where we disagreed", with the colours it is drawn in.
 DESCRIBE_COLOURS = '''(() => {
   const opaque = (e) => {
     for (; e; e = e.parentElement) {
@@ -104,7 +104,9 @@ DESCRIBE_COLOURS = '''(() => {
   };
   const selectors = '.follow-up h3, ul.follow-up li, #due-for-review h2, #due-for-review p, ' +
     '#due-for-review .number, #due-for-review .title, #due-for-review dt, #due-for-review dd, ' +
-    '.review-due dt, .review-due dd, .overdue dt, .overdue dd';
+    '.review-due dt, .review-due dd, .overdue dt, .overdue dd, ' +
+    '#disagreement h2, #disagreement p, #disagreement .number, #disagreement .title, ' +
+    '#disagreement dt, #disagreement dd';
   return [...document.querySelectorAll(selectors)].map(e => ({
     selector: e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ').join('.') : ''),
     text: e.textContent.trim().slice(0, 60),

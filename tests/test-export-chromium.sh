@@ -7,7 +7,9 @@
 # text whatever the font; that the matrix is one image with a text
 # alternative and no tab stops (real Tab key events, the accessibility
 # tree: tests/chromium-focus.py); and that printed on A4 the plan has the
-# matrix on page 1 (pdftotext). Prints
+# matrix on page 1 (pdftotext); with the room's estimates (the first
+# argument, make-estimates-board, writes that board) the section "Where
+# we disagreed" in its place, its text at 4.5:1. Prints
 # TAP; exits 1 when a check fails.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -240,6 +242,52 @@ check "follow-up: every new piece of text has 4.5:1 or more (more than 15 measur
 if [ -n "${KW_SHOTS_DIR:-}" ]; then
   chrome "$work/follow-up.html" "$work/follow-up-shot-net.json" --window-size=1280,2600 \
     --screenshot="$KW_SHOTS_DIR/plan-follow-up.png" > /dev/null
+fi
+
+# The room's estimates: the board of kw-estimates-board.c, written by
+# make-estimates-board (the first argument). "Where we disagreed" after
+# the summary's Progress, its five items under it, the name <b>&" as
+# text, no tab stops, and its text at 4.5:1 or more.
+if [ -n "${1:-}" ]; then
+  "$1" "$work/estimates.kwadrant"
+  plan_estimates=$work/estimates.html
+  "$bin" --export-plan "$plan_estimates" --lang en "$work/estimates.kwadrant" > /dev/null
+  chrome "$plan_estimates" "$work/estimates-net.json" --dump-dom > "$work/estimates-dom.html"
+  check "estimates: the plan has the section Where we disagreed with its five findings" \
+    test "$(grep -o 'id="disagreement".*</section><section class="plan' "$work/estimates-dom.html" |
+            grep -o '<li class="item outcome-' | wc -l)" -eq 5
+  check "estimates: the name <b>&\" is text" grep -q 'and &lt;b&gt;&amp;"' "$work/estimates-dom.html"
+  check "estimates: the plan requests nothing from the network" test -z "$(remote_requests "$work/estimates-net.json")"
+  estimates_json=$(focus "$plan_estimates")
+  check "estimates: no tab stops and no links" \
+    test "$(json_field "$estimates_json" 'len(j["tab_stops"]) + j["links"]')" = 0
+  check "estimates: the headings start at level 1 and skip no level" \
+    test "$(json_field "$estimates_json" 'all(b[0] <= a[0] + 1 for a, b in zip([[0, ""]] + j["headings"], j["headings"])) and j["headings"][0][0] == 1')" = True
+  check "estimates: Where we disagreed (h2) follows Progress, its first item (h3) under it" \
+    test "$(json_field "$estimates_json" 'j["headings"][2:5]')" = \
+         "[[3, 'Progress'], [2, 'Where we disagreed'], [3, '1Callback queue']]"
+  contrast=$(/usr/bin/python3 - "$estimates_json" << 'PY'
+import json, re, sys
+def luminance(css):
+    r, g, b = (int(v) / 255 for v in re.findall(r'\d+', css)[:3])
+    f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+colours = json.loads(sys.argv[1])['colours']
+ratios = []
+for c in colours:
+    a, b = sorted((luminance(c['color']), luminance(c['background'])), reverse=True)
+    ratios.append(((a + 0.05) / (b + 0.05), c['selector'], c['text']))
+low = [r for r in ratios if r[0] < 4.5]
+print(len(ratios), min(r[0] for r in ratios), low)
+PY
+)
+  echo "# estimates contrast: $contrast" | cut -c 1-400
+  check "estimates: every piece of the section's text has 4.5:1 or more (more than 40 measured)" \
+    eval '[[ "$contrast" =~ ^([0-9]+)\ [0-9.]+\ \[\]$ ]] && [ "${BASH_REMATCH[1]}" -gt 40 ]'
+  if [ -n "${KW_SHOTS_DIR:-}" ]; then
+    chrome "$plan_estimates" "$work/estimates-shot-net.json" --window-size=1280,2600 \
+      --screenshot="$KW_SHOTS_DIR/plan-estimates.png" > /dev/null
+  fi
 fi
 
 # Whatever font the reader's browser picks, a label's text stays in its

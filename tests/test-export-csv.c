@@ -1,5 +1,7 @@
 /* test-export-csv.c: the CSV export reads back with the CSV importer into
- * the same findings, field by field, in every dialect it writes.
+ * the same findings, field by field, in every dialect it writes; on a
+ * board with participants the room's estimates follow, which the importer
+ * skips.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +10,10 @@
 #include <string.h>
 
 #include "kw-csv.h"
+#include "kw-estimates-board.h"
 #include "kw-export-csv.h"
 #include "kw-format.h"
+#include "kw-plan-columns.h"
 
 static KwBoard *
 load_example (const char *name)
@@ -218,6 +222,106 @@ test_formula_guard (void)
     g_assert_cmpstr (kw_finding_get_title (kw_board_get_finding (back, i + 1)), ==, cases[i].title);
 }
 
+/* The line of the finding with this id, without its line end. */
+static char *
+dup_line (const char *data,
+          const char *id,
+          char        separator)
+{
+  g_autofree char *start = g_strdup_printf ("\r\n%s%c", id, separator);
+  const char *line = strstr (data, start);
+
+  g_assert_nonnull (line);
+  line += 2;
+
+  return g_strndup (line, (gsize) (strstr (line, "\r\n") - line));
+}
+
+/* What follows the finding's own fields: the medians, then each
+ * participant's impact and effort, kw-estimates-board.h's values. */
+static void
+assert_estimates (const char *data,
+                  const char *id,
+                  char        separator,
+                  const char *expected)
+{
+  g_autofree char *line = dup_line (data, id, separator);
+  g_auto(GStrv) cells = NULL;
+  g_autofree char *estimates = NULL;
+  guint n;
+
+  /* Only ids, titles, dates and numbers on this board: no quoted
+   * separators in a row. */
+  cells = g_strsplit (line, (char[]) { separator, '\0' }, -1);
+  n = g_strv_length (cells);
+  g_assert_cmpuint (n, ==, 15 + 10);
+  estimates = g_strjoinv ((char[]) { separator, '\0' }, cells + 15);
+  g_assert_cmpstr (estimates, ==, expected);
+}
+
+static void
+test_estimates (void)
+{
+  g_autoptr(KwBoard) board = kw_estimates_board_new ();
+  g_autoptr(GBytes) english = export_csv (board, "en", '\0', FALSE);
+  g_autoptr(GBytes) dutch = export_csv (board, "nl", '\0', TRUE);
+  const char *en = g_bytes_get_data (english, NULL);
+  const char *nl = g_bytes_get_data (dutch, NULL);
+
+  /* After the fields, in the board's order of participants; the name
+   * that needs quoting is quoted. */
+  g_assert_true (g_str_has_prefix (en, "id,title,description,impact,effort,outcome,owner,due,review,"
+                                       "status,tags,source,drop reason,created,modified,"
+                                       "median impact,median effort,impact (Anna),effort (Anna),"
+                                       "impact (Bram),effort (Bram),\"impact (<b>&\"\")\",\"effort (<b>&\"\")\","
+                                       "impact (Dirk),effort (Dirk)\r\n"));
+  g_assert_true (g_str_has_prefix (nl, "\xef\xbb\xbfid;titel;omschrijving;impact;inspanning;uitkomst;"
+                                       "eigenaar;deadline;herbeoordeling;status;labels;bron;"
+                                       "reden schrappen;aangemaakt;gewijzigd;"
+                                       "mediaan impact;mediaan inspanning;impact (Anna);inspanning (Anna);"
+                                       "impact (Bram);inspanning (Bram);\"impact (<b>&\"\")\";"
+                                       "\"inspanning (<b>&\"\")\";impact (Dirk);inspanning (Dirk)\r\n"));
+
+  /* The medians in tenths (1.25 is 1.3); "no idea" is "?"; no estimate
+   * and a median of none known are empty. */
+  assert_estimates (en, "f-1", ',', "7.0,2.0,9.0,2.0,5.0,2.0,?,?,7.0,6.0");
+  assert_estimates (en, "f-2", ',', "5.0,4.0,2.0,7.0,4.0,5.0,8.0,1.0,6.0,3.0");
+  assert_estimates (en, "f-6", ',', "7.0,7.0,7.0,7.0,?,?,,,,");
+  assert_estimates (en, "f-7", ',', ",,,,,,,,,");
+  assert_estimates (en, "f-8", ',', ",,?,?,,,?,?,,");
+  assert_estimates (en, "f-10", ',', "1.0,1.3,,,1.0,1.0,,,1.0,1.5");
+  assert_estimates (nl, "f-1", ';', "7,0;2,0;9,0;2,0;5,0;2,0;?;?;7,0;6,0");
+  assert_estimates (nl, "f-10", ';', "1,0;1,3;;;1,0;1,0;;;1,0;1,5");
+
+  /* The importer skips the columns: the same findings come back. */
+  round_trip (board, "en", ',', FALSE);
+  round_trip (board, "nl", ';', TRUE);
+  round_trip (board, "nl", ',', FALSE);
+}
+
+/* The names the importer skips, in either language, as it reads them
+ * (lower case, single spaces); nothing else. */
+static void
+test_estimate_column_names (void)
+{
+  const char * const skipped[] = {
+    "median impact", "median effort", "mediaan impact", "mediaan inspanning",
+    "impact (anna)", "effort (anna de vries)", "inspanning (<b>&\")", "impact ((x))",
+  };
+  const char * const kept[] = {
+    "impact", "effort", "median", "median owner", "impact ()", "impact (anna", "owner (anna)",
+    "impact(anna)", "medianimpact", "median impact (anna)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    g_assert_true (kw_plan_estimate_column_is_name (skipped[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_test_message ("%s", kept[i]);
+      g_assert_false (kw_plan_estimate_column_is_name (kept[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +332,8 @@ main (int   argc,
   g_test_add_func ("/export/csv/dialects", test_dialects);
   g_test_add_func ("/export/csv/round-trip-awkward", test_round_trip_awkward);
   g_test_add_func ("/export/csv/formula-guard", test_formula_guard);
+  g_test_add_func ("/export/csv/estimates", test_estimates);
+  g_test_add_func ("/export/csv/estimate-column-names", test_estimate_column_names);
 
   return g_test_run ();
 }

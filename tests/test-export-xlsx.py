@@ -7,6 +7,11 @@
 # the plan's order and numbered as in it; the header frozen, an autofilter
 # over every row and column, and each outcome cell in the outcome's badge
 # colour (as the HTML plan's style sheet has it) with white bold text.
+# On a board with participants (the English example; kw-estimates-board.c,
+# written by make-estimates-board, the first argument, worked out by hand)
+# the medians and each participant's impact and effort follow: numbers as
+# numbers, "no idea" as the text "?", no estimate empty, equal to the CSV
+# export's cells, under headings that say the same as the CSV's.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import csv
@@ -19,6 +24,7 @@ import tempfile
 import zoneinfo
 
 import openpyxl
+import openpyxl.utils
 
 KWADRANT = os.environ['KWADRANT']
 SOURCE = os.environ['KW_SOURCE_DIR']
@@ -107,9 +113,14 @@ def compare(board, tmp, name):
     assert sheet.title == 'Findings', sheet.title
     assert sheet.freeze_panes == 'A2', sheet.freeze_panes
     last = len(rows) + 1
-    assert sheet.auto_filter.ref == f'A1:P{last}', sheet.auto_filter.ref
-    assert sheet.max_row == last and sheet.max_column == len(HEADER_EN), (sheet.max_row, sheet.max_column)
-    assert [c.value for c in sheet[1]] == HEADER_EN, [c.value for c in sheet[1]]
+    # The room's estimates after the CSV's own 15 columns and the
+    # workbook's 16, under the same names but for the capital.
+    csv_estimates = list(next(iter(rows.values())).keys())[15:]
+    width = len(HEADER_EN) + len(csv_estimates)
+    assert sheet.auto_filter.ref == f'A1:{openpyxl.utils.get_column_letter(width)}{last}', sheet.auto_filter.ref
+    assert sheet.max_row == last and sheet.max_column == width, (sheet.max_row, sheet.max_column)
+    header = [c.value for c in sheet[1]]
+    assert header == HEADER_EN + [name[0].upper() + name[1:] for name in csv_estimates], header
     assert all(c.font.b for c in sheet[1])
 
     seen = set()
@@ -136,6 +147,11 @@ def compare(board, tmp, name):
         check_cell(where + ' Created', by_name['Created'], row['created'], 'time')
         check_cell(where + ' Modified', by_name['Modified'], row['modified'], 'time')
         check_cell(where + ' ID', by_name['ID'], row['id'], 'text')
+        for cell, name in zip(cells_of_row[len(HEADER_EN):], csv_estimates):
+            kind = 'text' if row[name] in ('', '?') else 'number'
+            check_cell(f'{where} {name}', cell, row[name], kind)
+            if kind == 'number':
+                assert cell.number_format == '0.0', f'{where} {name}: {cell.number_format}'
         cells += len(cells_of_row)
 
         # The plan's order: the outcomes in the method's order.
@@ -183,9 +199,47 @@ def test_dutch(tmp):
     return 'headers and sheet in Dutch'
 
 
+ESTIMATE_HEADER = {
+    'en': ['Median impact', 'Median effort', 'Impact (Anna)', 'Effort (Anna)', 'Impact (Bram)', 'Effort (Bram)',
+           'Impact (<b>&")', 'Effort (<b>&")', 'Impact (Dirk)', 'Effort (Dirk)'],
+    'nl': ['Mediaan impact', 'Mediaan inspanning', 'Impact (Anna)', 'Inspanning (Anna)', 'Impact (Bram)',
+           'Inspanning (Bram)', 'Impact (<b>&")', 'Inspanning (<b>&")', 'Impact (Dirk)', 'Inspanning (Dirk)'],
+}
+# Worked out by hand in kw-estimates-board.c: None is an empty cell.
+ESTIMATES = {
+    'f-1': [7.0, 2.0, 9.0, 2.0, 5.0, 2.0, '?', '?', 7.0, 6.0],
+    'f-2': [5.0, 4.0, 2.0, 7.0, 4.0, 5.0, 8.0, 1.0, 6.0, 3.0],
+    'f-6': [7.0, 7.0, 7.0, 7.0, '?', '?', None, None, None, None],
+    'f-7': [None] * 10,
+    'f-8': [None, None, '?', '?', None, None, '?', '?', None, None],
+    'f-10': [1.0, 1.3, None, None, 1.0, 1.0, None, None, 1.0, 1.5],
+}
+
+
+def test_estimates(tmp):
+    board = os.path.join(tmp, 'estimates.kwadrant')
+    subprocess.run([sys.argv[1], board], check=True)
+    n, cells = compare(board, tmp, 'estimates')
+    sheet = openpyxl.load_workbook(os.path.join(tmp, 'estimates.xlsx')).active
+    header = [c.value for c in sheet[1]]
+    assert header[len(HEADER_EN):] == ESTIMATE_HEADER['en'], header
+    for row in sheet.iter_rows(min_row=2):
+        finding_id = row[len(HEADER_EN) - 1].value
+        if finding_id in ESTIMATES:
+            values = [c.value for c in row[len(HEADER_EN):]]
+            assert values == ESTIMATES[finding_id], f'{finding_id}: {values}'
+
+    dutch = os.path.join(tmp, 'estimates-nl.xlsx')
+    run('--export-xlsx', dutch, '--lang', 'nl', board)
+    header = [c.value for c in openpyxl.load_workbook(dutch).active[1]]
+    assert header[len(HEADER_EN):] == ESTIMATE_HEADER['nl'], header
+    return f'{n} findings, {cells} cells equal to the CSV; the medians and four participants\' columns as ' \
+           'worked out by hand, in English and Dutch'
+
+
 def main():
     os.environ['TZ'] = ZONE
-    cases = [test_example, test_awkward, test_dutch]
+    cases = [test_example, test_awkward, test_dutch, test_estimates]
     print(f'1..{len(cases)}')
     failed = 0
     with tempfile.TemporaryDirectory(prefix='kw-xlsx-') as tmp:

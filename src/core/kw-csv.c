@@ -22,6 +22,7 @@
 #include "kw-csv-private.h"
 #include "kw-file-names.h"
 #include "kw-import-private.h"
+#include "kw-plan-columns.h"
 #include "kw-text.h"
 
 G_DEFINE_QUARK (kw-csv-error-quark, kw_csv_error)
@@ -135,6 +136,14 @@ lookup_field (const char  *name,
           *field = column_names[i].field;
           return TRUE;
         }
+    }
+
+  /* The room's estimates that the CSV export adds (kw-plan-columns.h):
+   * not the board's own fields, so the file reads back as it is. */
+  if (kw_plan_estimate_column_is_name (name))
+    {
+      *field = KW_CSV_COLUMN_IGNORED;
+      return TRUE;
     }
 
   return FALSE;

@@ -7,6 +7,9 @@
  * not translated through gettext for that reason: a translation the
  * importer does not know would break the round trip.
  *
+ * On a board with participants the room's estimates follow the fields
+ * (kw-plan-columns.h), which the importer skips.
+ *
  * A cell that a spreadsheet would run as a formula is a known way to
  * attack whoever opens the file; such cells get a leading apostrophe, which
  * spreadsheets hide and the importer drops. Only those: a guard on every
@@ -238,14 +241,50 @@ write_tags (Writer    *self,
 }
 
 static void
-write_header (Writer *self)
+write_header (Writer  *self,
+              KwBoard *board)
 {
   KwPlanColumn columns[KW_N_PLAN_COLUMNS];
   guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_CSV, columns);
+  guint n_estimates = kw_plan_estimate_columns_count (board);
 
   for (guint i = 0; i < n_columns; i++)
     write_cell (self, kw_plan_column_get_name (columns[i], self->dutch));
+  for (guint i = 0; i < n_estimates; i++)
+    {
+      g_autofree char *name = kw_plan_estimate_column_dup_name (board, i, self->dutch);
+
+      write_cell (self, name);
+    }
   end_row (self);
+}
+
+/* The medians and each participant's estimates, on a board with
+ * participants: "no idea" as KW_PLAN_NO_IDEA_CELL, no estimate empty. */
+static void
+write_estimates (Writer    *self,
+                 KwBoard   *board,
+                 KwFinding *finding,
+                 guint      n_estimates)
+{
+  for (guint i = 0; i < n_estimates; i++)
+    {
+      double value;
+
+      switch (kw_plan_estimate_column_get_cell (board, i, finding, &value))
+        {
+        case KW_PLAN_ESTIMATE_CELL_NUMBER:
+          write_score (self, value);
+          break;
+        case KW_PLAN_ESTIMATE_CELL_NO_IDEA:
+          write_cell (self, KW_PLAN_NO_IDEA_CELL);
+          break;
+        case KW_PLAN_ESTIMATE_CELL_EMPTY:
+        default:
+          write_cell (self, NULL);
+          break;
+        }
+    }
 }
 
 static void
@@ -297,13 +336,15 @@ write_column (Writer       *self,
 static void
 write_finding (Writer    *self,
                KwBoard   *board,
-               KwFinding *finding)
+               KwFinding *finding,
+               guint      n_estimates)
 {
   KwPlanColumn columns[KW_N_PLAN_COLUMNS];
   guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_CSV, columns);
 
   for (guint i = 0; i < n_columns; i++)
     write_column (self, board, finding, columns[i]);
+  write_estimates (self, board, finding, n_estimates);
   end_row (self);
 }
 
@@ -316,6 +357,7 @@ kw_export_csv_bytes (KwBoard                  *board,
   Writer writer = { 0 };
   const char *lang = options != NULL ? options->lang : NULL;
   char separator = options != NULL ? options->separator : '\0';
+  guint n_estimates;
 
   g_return_val_if_fail (KW_IS_BOARD (board), NULL);
   g_return_val_if_fail (separator == '\0' || separator == ',' || separator == ';', NULL);
@@ -328,9 +370,10 @@ kw_export_csv_bytes (KwBoard                  *board,
   writer.first_cell = TRUE;
   writer.out = g_string_new (options != NULL && options->bom ? BOM : "");
 
-  write_header (&writer);
+  n_estimates = kw_plan_estimate_columns_count (board);
+  write_header (&writer, board);
   for (guint i = 0; i < kw_board_get_n_findings (board); i++)
-    write_finding (&writer, board, kw_board_get_finding (board, i));
+    write_finding (&writer, board, kw_board_get_finding (board, i), n_estimates);
 
   return g_string_free_to_bytes (writer.out);
 }

@@ -25,6 +25,7 @@
 #include "kw-export-svg.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-changes.h"
+#include "kw-plan-estimates.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -580,6 +581,23 @@ write_section (Html                *html,
   end (html);
 }
 
+/* A finding listed again outside its section (due for review, disputed),
+ * with html->facts: the number in its outcome's ink, as in the section. */
+static void
+write_listed_item (Html         *html,
+                   const KwPlan *plan,
+                   KwFinding    *finding)
+{
+  KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
+
+  g_string_assign (html->scratch, "item outcome-");
+  g_string_append (html->scratch, kw_outcome_to_id (outcome));
+  start_with_class (html, "li", html->scratch->str);
+  write_item_heading (html, plan, finding);
+  write_facts (html, "facts", html->facts);
+  end (html);
+}
+
 /* The findings whose review date has come, with the list each is on and
  * the date: numbered as in the sections above. Left out when there are
  * none. */
@@ -598,18 +616,44 @@ write_review_section (Html         *html,
   for (guint i = 0; i < plan->due_for_review->len; i++)
     {
       KwFinding *finding = g_ptr_array_index (plan->due_for_review, i);
-      KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
 
-      /* The number in its outcome's ink, as in the outcome's section. */
-      g_string_assign (html->scratch, "item outcome-");
-      g_string_append (html->scratch, kw_outcome_to_id (outcome));
-      start_with_class (html, "li", html->scratch->str);
-      write_item_heading (html, plan, finding);
       kw_plan_fill_review_facts (plan, finding, html->facts);
-      write_facts (html, "facts", html->facts);
-      end (html);
+      write_listed_item (html, plan, finding);
     }
   end (html);
+  end (html);
+}
+
+/* The findings the room disagreed on most, numbered as in their
+ * sections, with the group's median, the spread and who lay furthest
+ * apart; left out on a board without participants. */
+static void
+write_disputed_section (Html         *html,
+                        const KwPlan *plan)
+{
+  g_autoptr(GPtrArray) disputed = NULL;
+
+  if (!kw_plan_has_estimates (plan))
+    return;
+
+  disputed = kw_plan_dup_disputed (plan);
+  start_with_class (html, "section", "disagreement");
+  attribute (html, "id", "disagreement");
+  element (html, "h2", NULL, kw_plan_disputed_get_heading ());
+  element (html, "p", "advice", kw_plan_disputed_get_advice ());
+  if (disputed->len == 0)
+    element (html, "p", "empty", kw_plan_disputed_get_empty_text ());
+  else
+    start_with_class (html, "ol", "items");
+  for (guint i = 0; i < disputed->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (disputed, i);
+
+      kw_plan_fill_disputed_facts (plan, finding, html->facts);
+      write_listed_item (html, plan, finding);
+    }
+  if (disputed->len > 0)
+    end (html);
   end (html);
 }
 
@@ -623,6 +667,7 @@ write_body (Html         *html,
   start (html, "main");
   write_summary (html, plan);
   write_changes_section (html, plan);
+  write_disputed_section (html, plan);
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
       if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)

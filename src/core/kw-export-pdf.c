@@ -20,6 +20,7 @@
 #include "kw-export-file.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-changes.h"
+#include "kw-plan-estimates.h"
 #include "kw-plan-text.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
@@ -445,6 +446,28 @@ add_section (KwPlanPages         *self,
     add_item (self, plan, section, g_ptr_array_index (section->findings, i));
 }
 
+/* A finding listed again outside its section (due for review, disputed),
+ * numbered as there, with its facts: one block, never split. */
+static void
+add_listed_item (KwPlanPages  *self,
+                 const KwPlan *plan,
+                 KwFinding    *finding,
+                 GArray       *facts,
+                 gboolean      first)
+{
+  KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
+  GString *markup = g_string_new (NULL);
+  g_autofree char *title = item_title (outcome, kw_plan_get_number (plan, finding), finding);
+  Block *block;
+
+  g_string_append (markup, title);
+  append_item_facts (markup, facts);
+
+  block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
+  block->tag = "LI";
+  block->first_in_list = first;
+}
+
 /* The findings whose review date has come, numbered as in their
  * sections; left out when there are none. */
 static void
@@ -470,18 +493,46 @@ add_review_section (KwPlanPages  *self,
   for (guint i = 0; i < plan->due_for_review->len; i++)
     {
       KwFinding *finding = g_ptr_array_index (plan->due_for_review, i);
-      KwOutcome outcome = kw_board_classify_finding (plan->board, finding);
-      GString *markup = g_string_new (NULL);
-      g_autofree char *title = NULL;
 
-      title = item_title (outcome, kw_plan_get_number (plan, finding), finding);
-      g_string_append (markup, title);
       kw_plan_fill_review_facts (plan, finding, facts);
-      append_item_facts (markup, facts);
+      add_listed_item (self, plan, finding, facts, i == 0);
+    }
+}
 
-      block = add_text (self, g_string_free (markup, FALSE), BODY_SIZE, 9.0);
-      block->tag = "LI";
-      block->first_in_list = i == 0;
+/* The findings the room disagreed on most, as in the HTML plan: numbered
+ * as in their sections, most disputed first; left out on a board without
+ * participants. */
+static void
+add_disputed_section (KwPlanPages  *self,
+                      const KwPlan *plan)
+{
+  g_autoptr(GArray) facts = NULL;
+  g_autoptr(GPtrArray) disputed = NULL;
+  Block *block;
+
+  if (!kw_plan_has_estimates (plan))
+    return;
+
+  facts = kw_plan_facts_new ();
+  disputed = kw_plan_dup_disputed (plan);
+  block = add_text (self, g_markup_printf_escaped ("<b>%s</b>", kw_plan_disputed_get_heading ()),
+                    1.5 * BODY_SIZE, 18.0);
+  block->tag = "H2";
+  block->bar_color = INK;
+  block->keep_with_next = TRUE;
+  block = add_text (self, g_markup_printf_escaped ("<span foreground=\"" MUTED "\">%s</span>",
+                                                   kw_plan_disputed_get_advice ()),
+                    BODY_SIZE, 3.0);
+  block->keep_with_next = TRUE;
+  if (disputed->len == 0)
+    add_text (self, g_markup_printf_escaped ("<i>%s</i>", kw_plan_disputed_get_empty_text ()), BODY_SIZE, 4.0);
+
+  for (guint i = 0; i < disputed->len; i++)
+    {
+      KwFinding *finding = g_ptr_array_index (disputed, i);
+
+      kw_plan_fill_disputed_facts (plan, finding, facts);
+      add_listed_item (self, plan, finding, facts, i == 0);
     }
 }
 
@@ -495,6 +546,7 @@ build_blocks (KwPlanPages  *self,
   add_header (self, plan, now);
   add_matrix_and_summary (self, plan);
   add_changes_section (self, plan);
+  add_disputed_section (self, plan);
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
       if (i == KW_OUTCOME_UNPLACED && plan->counts[i] == 0)

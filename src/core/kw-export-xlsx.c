@@ -7,7 +7,8 @@
  * formats 14 and 22 follow the reader's locale). Text is always written
  * as text: a title such as "=1+1" stays a string, so the workbook needs
  * no formula guard. The outcome cell carries the outcome's badge colour
- * with white text (kw_outcome_get_badge_color(), 4.5:1 or more).
+ * with white text (kw_outcome_get_badge_color(), 4.5:1 or more). On a
+ * board with participants the room's estimates follow (kw-plan-columns.h).
  *
  * libxlsxwriter writes only to a local file name: the workbook is made in
  * a private temporary folder and read back, so the caller can write it
@@ -205,11 +206,14 @@ write_time (Sheet     *self,
   keep_error (self, worksheet_write_datetime (self->sheet, row, column, &date, self->date_time));
 }
 
-static void
-write_header (Sheet *self)
+/* The columns' headings and widths; returns how many there are. */
+static guint
+write_header (Sheet   *self,
+              KwBoard *board)
 {
   KwPlanColumn columns[KW_N_PLAN_COLUMNS];
   guint n_columns = kw_plan_columns_get (KW_PLAN_COLUMNS_SPREADSHEET, columns);
+  guint n_estimates = kw_plan_estimate_columns_count (board);
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -217,6 +221,49 @@ write_header (Sheet *self)
 
       keep_error (self, worksheet_write_string (self->sheet, 0, i, title, self->header));
       keep_error (self, worksheet_set_column (self->sheet, i, i, column_width (columns[i]), NULL));
+    }
+
+  for (guint i = 0; i < n_estimates; i++)
+    {
+      g_autofree char *title = kw_plan_estimate_column_dup_title (board, i);
+      lxw_col_t at = (lxw_col_t) (n_columns + i);
+      double width = MAX (column_widths[KW_PLAN_COLUMN_IMPACT], 2.0 + 1.1 * g_utf8_strlen (title, -1));
+
+      write_text (self, 0, at, title, self->header);
+      keep_error (self, worksheet_set_column (self->sheet, at, at, width, NULL));
+    }
+
+  return n_columns + n_estimates;
+}
+
+/* The medians and each participant's estimates (kw-plan-columns.h):
+ * scores as numbers, "no idea" as KW_PLAN_NO_IDEA_CELL in text, which
+ * sums and averages skip, no estimate empty. */
+static void
+write_estimates (Sheet     *self,
+                 KwBoard   *board,
+                 KwFinding *finding,
+                 guint      row,
+                 lxw_col_t  first)
+{
+  guint n_estimates = kw_plan_estimate_columns_count (board);
+
+  for (guint i = 0; i < n_estimates; i++)
+    {
+      double value;
+
+      switch (kw_plan_estimate_column_get_cell (board, i, finding, &value))
+        {
+        case KW_PLAN_ESTIMATE_CELL_NUMBER:
+          write_number (self, row, (lxw_col_t) (first + i), value, self->score);
+          break;
+        case KW_PLAN_ESTIMATE_CELL_NO_IDEA:
+          write_text (self, row, (lxw_col_t) (first + i), KW_PLAN_NO_IDEA_CELL, NULL);
+          break;
+        case KW_PLAN_ESTIMATE_CELL_EMPTY:
+        default:
+          break;
+        }
     }
 }
 
@@ -285,6 +332,7 @@ write_finding (Sheet        *self,
 
   for (guint i = 0; i < n_columns; i++)
     write_column (self, plan, outcome, finding, row, i, columns[i]);
+  write_estimates (self, plan->board, finding, row, n_columns);
 }
 
 /* The rows, the header frozen above them and an autofilter over all. */
@@ -293,9 +341,10 @@ write_sheet (Sheet        *self,
              const KwPlan *plan)
 {
   guint row = 0;
+  guint n_columns;
 
   add_formats (self);
-  write_header (self);
+  n_columns = write_header (self, plan->board);
 
   for (guint i = 0; i < KW_N_OUTCOMES; i++)
     {
@@ -310,7 +359,7 @@ write_sheet (Sheet        *self,
   worksheet_set_landscape (self->sheet);
   worksheet_set_paper (self->sheet, 9);
   keep_error (self, worksheet_repeat_rows (self->sheet, 0, 0));
-  keep_error (self, worksheet_autofilter (self->sheet, 0, 0, row, KW_N_PLAN_COLUMNS - 1));
+  keep_error (self, worksheet_autofilter (self->sheet, 0, 0, row, (lxw_col_t) (n_columns - 1)));
 }
 
 static void

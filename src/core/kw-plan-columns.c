@@ -4,7 +4,8 @@
  * the same order; they differ only in the key around them: the CSV file
  * starts with the id (what the importer matches a row on), the
  * spreadsheet with the plan's number, so it reads like the plan, and
- * keeps the id at the end for a round trip by hand.
+ * keeps the id at the end for a round trip by hand. On a board with
+ * participants the room's estimates follow, in both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,8 +13,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kw-i18n.h"
 #include "kw-plan-columns.h"
+#include "kw-text.h"
 
 /* The fields in between the keys, in the order both formats write them. */
 #define FIRST_FIELD KW_PLAN_COLUMN_TITLE
@@ -99,4 +103,150 @@ kw_plan_column_get_title (KwPlanColumn column)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+/* ---- The room's estimates ----------------------------------------------- */
+
+/* Column i of the estimates: the medians first, then a participant's
+ * impact and effort; NULL for the medians. */
+static KwParticipant *
+estimate_column_participant (KwBoard  *board,
+                             guint     i,
+                             gboolean *effort)
+{
+  *effort = i % 2 == 1;
+  if (i < 2)
+    return NULL;
+
+  return kw_participant_list_get_participant (kw_board_get_participants (board), i / 2 - 1);
+}
+
+guint
+kw_plan_estimate_columns_count (KwBoard *board)
+{
+  guint n;
+
+  g_return_val_if_fail (KW_IS_BOARD (board), 0);
+
+  n = kw_participant_list_get_n_items (kw_board_get_participants (board));
+
+  return n > 0 ? 2 + 2 * n : 0;
+}
+
+char *
+kw_plan_estimate_column_dup_name (KwBoard  *board,
+                                  guint     i,
+                                  gboolean  dutch)
+{
+  KwParticipant *participant;
+  gboolean effort;
+  const char *axis;
+
+  g_return_val_if_fail (i < kw_plan_estimate_columns_count (board), NULL);
+
+  participant = estimate_column_participant (board, i, &effort);
+  axis = kw_plan_column_get_name (effort ? KW_PLAN_COLUMN_EFFORT : KW_PLAN_COLUMN_IMPACT, dutch);
+  if (participant == NULL)
+    return g_strconcat (dutch ? "mediaan " : "median ", axis, NULL);
+
+  return g_strdup_printf ("%s (%s)", axis, kw_participant_get_name (participant));
+}
+
+char *
+kw_plan_estimate_column_dup_title (KwBoard *board,
+                                   guint    i)
+{
+  KwParticipant *participant;
+  gboolean effort;
+
+  g_return_val_if_fail (i < kw_plan_estimate_columns_count (board), NULL);
+
+  participant = estimate_column_participant (board, i, &effort);
+  if (participant == NULL)
+    return g_strdup (effort ? C_("spreadsheet column", "Median effort")
+                            : C_("spreadsheet column", "Median impact"));
+
+  if (effort)
+    /* Translators: a spreadsheet column of one participant's effort
+     * estimates; %s is the participant's name. */
+    return g_strdup_printf (C_("spreadsheet column", "Effort (%s)"), kw_participant_get_name (participant));
+
+  /* Translators: a spreadsheet column of one participant's impact
+   * estimates; %s is the participant's name. */
+  return g_strdup_printf (C_("spreadsheet column", "Impact (%s)"), kw_participant_get_name (participant));
+}
+
+KwPlanEstimateCell
+kw_plan_estimate_column_get_cell (KwBoard   *board,
+                                  guint      i,
+                                  KwFinding *finding,
+                                  double    *value)
+{
+  KwParticipant *participant;
+  KwEstimateSummary summary;
+  KwEstimate estimate;
+  gboolean effort;
+
+  g_return_val_if_fail (i < kw_plan_estimate_columns_count (board), KW_PLAN_ESTIMATE_CELL_EMPTY);
+  g_return_val_if_fail (KW_IS_FINDING (finding), KW_PLAN_ESTIMATE_CELL_EMPTY);
+
+  *value = 0;
+  participant = estimate_column_participant (board, i, &effort);
+  if (participant == NULL)
+    {
+      if (!kw_finding_summarize_estimates (finding, &summary))
+        return KW_PLAN_ESTIMATE_CELL_EMPTY;
+      /* In tenths, as "Use the group's median" places the finding. */
+      *value = kw_score_normalize (effort ? summary.median_effort : summary.median_impact);
+      return KW_PLAN_ESTIMATE_CELL_NUMBER;
+    }
+
+  if (!kw_finding_get_estimate (finding, kw_participant_get_id (participant), &estimate))
+    return KW_PLAN_ESTIMATE_CELL_EMPTY;
+  if (!estimate.known)
+    return KW_PLAN_ESTIMATE_CELL_NO_IDEA;
+  *value = effort ? estimate.effort : estimate.impact;
+
+  return KW_PLAN_ESTIMATE_CELL_NUMBER;
+}
+
+/* "impact", "effort" or "inspanning": the axes' names in both languages. */
+static gboolean
+is_axis_name (const char *name,
+              gsize       length)
+{
+  const KwPlanColumn axes[] = { KW_PLAN_COLUMN_IMPACT, KW_PLAN_COLUMN_EFFORT };
+
+  for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+    for (guint dutch = 0; dutch < 2; dutch++)
+      {
+        const char *axis = column_names[axes[a]][dutch];
+
+        if (strlen (axis) == length && strncmp (name, axis, length) == 0)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+kw_plan_estimate_column_is_name (const char *name)
+{
+  const char * const medians[] = { "median ", "mediaan " };
+  const char *open;
+  gsize length;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (medians); i++)
+    {
+      if (g_str_has_prefix (name, medians[i]))
+        return is_axis_name (name + strlen (medians[i]), strlen (name) - strlen (medians[i]));
+    }
+
+  /* "impact (anna)": an axis, a space, a name in brackets. */
+  open = strstr (name, " (");
+  length = strlen (name);
+  return open != NULL && is_axis_name (name, (gsize) (open - name)) &&
+         length > (gsize) (open - name) + 3 && name[length - 1] == ')';
 }

@@ -14,6 +14,7 @@
 
 #include "kw-catalog.h"
 #include "kw-follow-up.h"
+#include "kw-plan-estimates.h"
 #include "kw-plan-text.h"
 #include "kw-text.h"
 
@@ -652,6 +653,7 @@ kw_plan_fill_facts (const KwPlan *plan,
   add_fact (facts, texts, "source", labels[FACT_SOURCE], g_strdup (kw_finding_get_source (finding)), FALSE);
   add_fact (facts, texts, "drop-reason", labels[FACT_DROP_REASON],
             g_strdup (kw_finding_get_drop_reason (finding)), outcome == KW_OUTCOME_DROP);
+  kw_plan_append_estimate_facts (plan, finding, facts);
 }
 
 GArray *

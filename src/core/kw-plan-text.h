@@ -135,7 +135,8 @@ typedef struct {
  * it, by when); the review date on the future list and the small fixes (saying
  * "due for review" once it has come) and the reason on the drop list
  * likewise; the rest when set. A due date past on a finding not
- * done says "overdue" (kw_follow_up_is_overdue()). */
+ * done says "overdue" (kw_follow_up_is_overdue()). On a board with
+ * participants, the room's estimates last (kw-plan-estimates.h). */
 GArray         *kw_plan_get_facts           (const KwPlan *plan,
                                              KwOutcome     outcome,
                                              KwFinding    *finding);
