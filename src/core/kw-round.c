@@ -443,3 +443,22 @@ kw_round_get_seconds_left (KwRound *self,
 
   return (guint) MIN ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
 }
+
+char *
+kw_round_format_time_left (KwRound *self,
+                           gint64   now)
+{
+  guint left;
+
+  g_return_val_if_fail (KW_IS_ROUND (self), NULL);
+
+  if (self->deadline == 0)
+    return NULL;
+
+  left = kw_round_get_seconds_left (self, now);
+  if (left == 0)
+    return g_strdup (_("Time is up"));
+
+  /* Translators: minutes and seconds left in a round's countdown, "4:05". */
+  return g_strdup_printf (_("%u:%02u"), left / 60, left % 60);
+}
