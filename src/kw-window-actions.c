@@ -51,6 +51,7 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.compare", has_board && !loading);
   gtk_widget_action_set_enabled (widget, "win.leave-compare", !self->presenting && kw_window_get_compare (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.review", has_board && !loading && editable && !self->reviewing);
+  kw_window_update_round_actions (self, !loading && editable);
 
   /* Review mode decides with its own keys, and undoes its own steps. */
   if (self->reviewing)
@@ -397,6 +398,7 @@ kw_window_class_add_actions (GtkWidgetClass *widget_class)
 
   for (guint i = 0; i < G_N_ELEMENTS (property_actions); i++)
     gtk_widget_class_install_property_action (widget_class, property_actions[i][0], property_actions[i][1]);
+  kw_window_class_add_round_actions (widget_class);
 
   /* Esc leaves the presentation; the action is enabled only while
    * presenting, so everywhere else Esc goes on to mean what it always means. */

@@ -10,7 +10,7 @@
  * file or pasted rows, and opens boards dropped on the window;
  * kw-window-delete.c deletes the selection; kw-window-snapshots.c takes,
  * lists and compares with the board's snapshots; kw-window-review.c shows
- * review mode.
+ * review mode; kw-window-round.c runs a blind round.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -120,6 +120,12 @@ struct _KwWindow
   guint                 snap : 1;
   guint                 hide_done : 1;
   guint                 updating_tags : 1;
+
+  /* The blind round (kw-window-round.c): NULL when none. */
+  KwRound              *round;
+  KwParticipantList    *participants;   /* the board's, followed for Start Round */
+  GtkWidget            *countdown_label;
+  guint                 countdown_id;
 };
 
 enum {
@@ -131,6 +137,7 @@ enum {
   PROP_MATRIX_LABELS,
   PROP_SNAP,
   PROP_HIDE_DONE,
+  PROP_ROUND,
   N_PROPS
 };
 
@@ -269,5 +276,18 @@ void            kw_window_leave_review         (KwWindow   *self);
 void            kw_window_review_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
+
+/* kw-window-round.c */
+/* The round the window runs (property "round"), NULL when none: the
+ * matrix shows it, the estimates grid fills it. */
+KwRound        *kw_window_get_round            (KwWindow       *self);
+void            kw_window_start_round          (KwWindow       *self);
+void            kw_window_close_round          (KwWindow       *self);
+void            kw_window_ask_countdown        (KwWindow       *self);
+void            kw_window_setup_round          (KwWindow       *self);
+void            kw_window_dispose_round        (KwWindow       *self);
+void            kw_window_class_add_round_actions (GtkWidgetClass *widget_class);
+void            kw_window_update_round_actions (KwWindow       *self,
+                                                gboolean        editable);
 
 G_END_DECLS
