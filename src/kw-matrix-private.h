@@ -314,6 +314,8 @@ void          kw_matrix_draw_spreads             (KwMatrix     *self,
 void          kw_matrix_draw_round_chips         (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);
 void          kw_matrix_round_presentation_changed (KwMatrix   *self);
+/* The matrix's accessible description as the round makes it (tests). */
+char         *kw_matrix_dup_round_description    (KwMatrix     *self);
 /* The presentation's Tab and arrows during a round: FALSE without one. */
 gboolean      kw_matrix_round_step               (KwMatrix     *self,
                                                   int           direction);

@@ -105,6 +105,8 @@ show_centered_text (cairo_t     *cr,
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_move_to (cr, x - width / 2.0, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
+  /* No current point left for the next shape to start from. */
+  cairo_new_path (cr);
 }
 
 static PangoLayout *
@@ -175,6 +177,7 @@ draw_markers (KwMatrix             *self,
       GdkRGBA color;
 
       participant_color (self, marker->participant_id, &color);
+      cairo_new_path (cr);
       cairo_arc (cr, marker->x, marker->y, spread->radius, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &color);
       cairo_fill_preserve (cr);
@@ -213,7 +216,7 @@ create_spreads_node (KwMatrix *self)
 
   /* Two letters fit from about 7 px on. */
   if (radius >= 7)
-    initials_layout = create_initials_layout (self, radius * 0.95);
+    initials_layout = create_initials_layout (self, radius * 0.8);
 
   for (guint i = 0; i < kw_board_get_n_findings (self->board); i++)
     {
@@ -434,6 +437,7 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
       double cx = x + gap + (i % CHIPS_PER_ROW) * (size + gap) + size / 2;
       double cy = y + gap + (i / CHIPS_PER_ROW) * (size + gap) + size / 2;
 
+      cairo_new_path (cr);
       cairo_arc (cr, cx, cy, size / 2 - 1.5, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &accent);
       cairo_set_line_width (cr, 3);
@@ -489,22 +493,24 @@ append_estimates (GString   *text,
     {
       KwParticipant *participant = kw_participant_list_get_participant (participants, i);
       KwEstimate estimate;
-      g_autofree char *said = NULL;
 
       if (!kw_finding_get_estimate (finding, kw_participant_get_id (participant), &estimate))
         continue;
-      said = kw_estimate_format (&estimate);
-      /* Translators: one participant's revealed estimate, "Anna: 7 3"
-       * (impact, then effort, or "?" for no idea). */
-      g_string_append_printf (text, _("%s: %s. "), kw_participant_get_name (participant), said);
+      if (estimate.known)
+        /* Translators: one participant's revealed estimate. */
+        g_string_append_printf (text, _("%s: impact %.1f, effort %.1f. "),
+                                kw_participant_get_name (participant), estimate.impact, estimate.effort);
+      else
+        /* Translators: a participant who said "no idea", revealed. */
+        g_string_append_printf (text, _("%s: no idea. "), kw_participant_get_name (participant));
     }
   if (kw_finding_summarize_estimates (finding, &summary))
     /* Translators: the group's median after a reveal. */
     g_string_append_printf (text, _("Median impact %.1f, effort %.1f."), summary.median_impact, summary.median_effort);
 }
 
-static void
-describe_round (KwMatrix *self)
+char *
+kw_matrix_dup_round_description (KwMatrix *self)
 {
   g_autoptr(GString) text = g_string_new (_(KW_MATRIX_DESCRIPTION));
   KwFinding *finding = self->round != NULL ? kw_round_get_current (self->round) : NULL;
@@ -531,7 +537,15 @@ describe_round (KwMatrix *self)
       append_estimates (text, self, finding);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+describe_round (KwMatrix *self)
+{
+  g_autofree char *text = kw_matrix_dup_round_description (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* ---- The presentation's panel ------------------------------------------ */

@@ -173,7 +173,6 @@ board_replaced_cb (KwWindow *self)
 
 typedef struct {
   KwWindow         *self;
-  AdwMessageDialog *message_dialog;
   GtkSpinButton *minutes;
   GtkSpinButton *seconds;
 } CountdownDialog;
@@ -209,23 +208,12 @@ countdown_response_cb (AdwMessageDialog *message_dialog,
   kw_round_set_deadline (round, seconds > 0 ? g_get_monotonic_time () + seconds * G_USEC_PER_SEC : 0);
 }
 
-/* Enter in either field starts the countdown. */
-static void
-spin_activate_cb (GtkSpinButton   *spin,
-                  CountdownDialog *dialog)
-{
-  gtk_spin_button_update (spin);
-  adw_message_dialog_response (dialog->message_dialog, "set");
-  gtk_window_destroy (GTK_WINDOW (dialog->message_dialog));
-}
-
 static GtkSpinButton *
-add_spin (CountdownDialog *dialog,
-          GtkWidget       *grid,
-          const char      *title,
-          int              row,
-          double           max,
-          double           value)
+add_spin (GtkWidget  *grid,
+          const char *title,
+          int         row,
+          double      max,
+          double      value)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (title);
   GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
@@ -236,7 +224,9 @@ add_spin (CountdownDialog *dialog,
   gtk_widget_set_hexpand (spin, TRUE);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), spin, 1, row, 1, 1);
-  g_signal_connect (spin, "activate", G_CALLBACK (spin_activate_cb), dialog);
+  /* Enter in either field starts the countdown (GTK 4.8's spin button
+   * has no activates-default of its own: its text does). */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (spin))), TRUE);
 
   return GTK_SPIN_BUTTON (spin);
 }
@@ -261,10 +251,9 @@ kw_window_ask_countdown (KwWindow *self)
 
   dialog = g_new0 (CountdownDialog, 1);
   dialog->self = g_object_ref (self);
-  dialog->message_dialog = message_dialog;
   /* Two minutes unless one runs already. */
-  dialog->minutes = add_spin (dialog, grid, _("_Minutes"), 0, 99, left > 0 ? left / 60 : 2);
-  dialog->seconds = add_spin (dialog, grid, _("_Seconds"), 1, 59, left > 0 ? left % 60 : 0);
+  dialog->minutes = add_spin (grid, _("_Minutes"), 0, 99, left > 0 ? left / 60 : 2);
+  dialog->seconds = add_spin (grid, _("_Seconds"), 1, 59, left > 0 ? left % 60 : 0);
   adw_message_dialog_set_extra_child (message_dialog, grid);
 
   adw_message_dialog_add_responses (message_dialog,

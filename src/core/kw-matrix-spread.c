@@ -14,7 +14,7 @@
 double
 kw_matrix_spread_radius (double text_size)
 {
-  return MAX (5.0, text_size * 0.55);
+  return MAX (5.0, text_size * 0.8);
 }
 
 void
