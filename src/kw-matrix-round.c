@@ -78,21 +78,6 @@ dup_initials (const char *name)
 }
 
 static void
-participant_color (KwMatrix   *self,
-                   const char *participant_id,
-                   GdkRGBA    *color)
-{
-  KwParticipantList *participants = kw_board_get_participants (self->board);
-  guint position = 0;
-
-  for (guint i = 0; i < kw_participant_list_get_n_items (participants); i++)
-    if (g_str_equal (kw_participant_get_id (kw_participant_list_get_participant (participants, i)), participant_id))
-      position = i;
-
-  gdk_rgba_parse (color, marker_colors[position % G_N_ELEMENTS (marker_colors)]);
-}
-
-static void
 show_centered_text (cairo_t     *cr,
                     PangoLayout *layout,
                     const char  *text,
@@ -137,62 +122,107 @@ shows_spreads (KwMatrix *self)
 
 static void
 draw_cross (cairo_t              *cr,
-            const KwMatrixSpread *spread,
-            const GdkRGBA        *color)
+            const KwMatrixSpread *spread)
 {
-  double cap = KW_MATRIX_SPREAD_CAP * spread->arm_width;
+  double w = spread->arm_width, cap = KW_MATRIX_SPREAD_CAP * w;
 
-  cairo_set_line_width (cr, spread->arm_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  gdk_cairo_set_source_rgba (cr, color);
-
-  cairo_move_to (cr, spread->cross_left, spread->median_y);
-  cairo_line_to (cr, spread->cross_right, spread->median_y);
-  cairo_move_to (cr, spread->median_x, spread->cross_top);
-  cairo_line_to (cr, spread->median_x, spread->cross_bottom);
+  cairo_rectangle (cr, spread->cross_left, spread->median_y - w / 2, spread->cross_right - spread->cross_left, w);
+  cairo_rectangle (cr, spread->median_x - w / 2, spread->cross_top, w, spread->cross_bottom - spread->cross_top);
   /* The caps say where the spread ends. */
-  cairo_move_to (cr, spread->cross_left, spread->median_y - cap);
-  cairo_line_to (cr, spread->cross_left, spread->median_y + cap);
-  cairo_move_to (cr, spread->cross_right, spread->median_y - cap);
-  cairo_line_to (cr, spread->cross_right, spread->median_y + cap);
-  cairo_move_to (cr, spread->median_x - cap, spread->cross_top);
-  cairo_line_to (cr, spread->median_x + cap, spread->cross_top);
-  cairo_move_to (cr, spread->median_x - cap, spread->cross_bottom);
-  cairo_line_to (cr, spread->median_x + cap, spread->cross_bottom);
+  cairo_rectangle (cr, spread->cross_left - w / 2, spread->median_y - cap, w, 2 * cap);
+  cairo_rectangle (cr, spread->cross_right - w / 2, spread->median_y - cap, w, 2 * cap);
+  cairo_rectangle (cr, spread->median_x - cap, spread->cross_top - w / 2, 2 * cap, w);
+  cairo_rectangle (cr, spread->median_x - cap, spread->cross_bottom - w / 2, 2 * cap, w);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+  cairo_fill (cr);
+}
+
+/* One participant's marker, drawn once per size into a small image and
+ * then only copied: 6,000 markers with their initials cost as much as
+ * 6,000 copies of a few hundred pixels. */
+static cairo_surface_t *
+create_marker_surface (KwMatrix      *self,
+                       KwParticipant *participant,
+                       guint          position,
+                       double         radius,
+                       int            scale,
+                       PangoLayout   *initials_layout)
+{
+  int size = (int) ceil (2 * (radius + 2));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_t *cr = cairo_create (surface);
+  GdkRGBA color;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cairo_scale (cr, scale, scale);
+  gdk_rgba_parse (&color, marker_colors[position % G_N_ELEMENTS (marker_colors)]);
+  cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_fill_preserve (cr);
+  /* A white ring keeps touching markers apart. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
+  if (initials_layout != NULL)
+    {
+      g_autofree char *initials = dup_initials (kw_participant_get_name (participant));
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      show_centered_text (cr, initials_layout, initials, size / 2.0, size / 2.0);
+    }
+  cairo_destroy (cr);
+  /* Its device scale is undone by cairo_scale() of the caller. */
+  cairo_surface_set_device_scale (surface, 1, 1);
+
+  return surface;
+}
+
+/* Participant id → its marker image, for the board's participants now. */
+static GHashTable *
+create_marker_surfaces (KwMatrix *self,
+                        double    radius,
+                        int       scale)
+{
+  KwParticipantList *participants = kw_board_get_participants (self->board);
+  GHashTable *surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(PangoLayout) initials_layout = NULL;
+
+  /* Two letters fit from about 7 px on. */
+  if (radius >= 7)
+    initials_layout = create_initials_layout (self, radius * 0.8);
+  for (guint i = 0; i < kw_participant_list_get_n_items (participants); i++)
+    {
+      KwParticipant *participant = kw_participant_list_get_participant (participants, i);
+
+      g_hash_table_insert (surfaces, g_strdup (kw_participant_get_id (participant)),
+                           create_marker_surface (self, participant, i, radius, scale, initials_layout));
+    }
+
+  return surfaces;
 }
 
 static void
-draw_markers (KwMatrix             *self,
-              cairo_t              *cr,
+draw_markers (cairo_t              *cr,
               const KwMatrixSpread *spread,
-              PangoLayout          *initials_layout)
+              GHashTable           *marker_surfaces,
+              int                   scale)
 {
-  KwParticipantList *participants = kw_board_get_participants (self->board);
-
   for (guint i = 0; i < spread->n_markers; i++)
     {
       const KwMatrixSpreadMarker *marker = &spread->markers[i];
-      KwParticipant *participant = kw_participant_list_lookup (participants, marker->participant_id);
-      GdkRGBA color;
+      cairo_surface_t *surface = g_hash_table_lookup (marker_surfaces, marker->participant_id);
+      double half;
 
-      participant_color (self, marker->participant_id, &color);
-      cairo_new_path (cr);
-      cairo_arc (cr, marker->x, marker->y, spread->radius, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_fill_preserve (cr);
-      /* A white ring keeps touching markers apart. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-
-      if (initials_layout != NULL && participant != NULL)
-        {
-          g_autofree char *initials = dup_initials (kw_participant_get_name (participant));
-
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          show_centered_text (cr, initials_layout, initials, marker->x, marker->y);
-        }
+      if (surface == NULL)
+        continue;
+      half = cairo_image_surface_get_width (surface) / (2.0 * scale);
+      cairo_save (cr);
+      /* On whole device pixels: the copy stays sharp. */
+      cairo_translate (cr, round ((marker->x - half) * scale) / scale, round ((marker->y - half) * scale) / scale);
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
     }
 }
 
@@ -205,26 +235,22 @@ reveal_progress (KwMatrix *self)
   return 1 - pow (1 - t, 3);
 }
 
+/* Every spread in one cairo node over the widget: one texture for the
+ * renderer, however many markers. */
 static GskRenderNode *
 create_spreads_node (KwMatrix *self)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) initials_layout = NULL;
+  g_autoptr(GHashTable) marker_surfaces = NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double progress = reveal_progress (self);
-  double radius = kw_matrix_spread_radius (self->layout.text_size);
-  GdkRGBA cross_color = { 0.1, 0.1, 0.1, 0.85 };
-
-  /* Two letters fit from about 7 px on. */
-  if (radius >= 7)
-    initials_layout = create_initials_layout (self, radius * 0.8);
+  cairo_t *cr = NULL;
 
   for (guint i = 0; i < kw_board_get_n_findings (self->board); i++)
     {
       KwFinding *finding = kw_board_get_finding (self->board, i);
       KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
       g_autoptr(KwMatrixSpread) spread = NULL;
-      KwMatrixRect bounds;
-      cairo_t *cr;
 
       /* Hidden findings (done and hidden) keep their estimates hidden too. */
       if (kw_finding_get_n_estimates (finding) == 0 ||
@@ -234,12 +260,16 @@ create_spreads_node (KwMatrix *self)
       if (spread == NULL)
         continue;
 
-      kw_matrix_spread_get_bounds (spread, &bounds);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
-      draw_cross (cr, spread, &cross_color);
-      draw_markers (self, cr, spread, initials_layout);
-      cairo_destroy (cr);
+      if (cr == NULL)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
+          marker_surfaces = create_marker_surfaces (self, spread->radius, scale);
+        }
+      draw_cross (cr, spread);
+      draw_markers (cr, spread, marker_surfaces, scale);
     }
+  if (cr != NULL)
+    cairo_destroy (cr);
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
