@@ -134,6 +134,7 @@ struct _KwMatrix
   GtkWidget         *current_round;    /* who is in, in the presentation's panel */
   GtkWidget         *current_countdown;
   guint              countdown_id;
+  guint              round_idle_id;
 
   /* The pointer gesture in progress */
   PointerMode        pointer_mode;
@@ -309,6 +310,7 @@ void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
 void          kw_matrix_round_init               (KwMatrix     *self);
 void          kw_matrix_round_dispose            (KwMatrix     *self);
 void          kw_matrix_forget_round_drawing     (KwMatrix     *self);
+void          kw_matrix_round_board_changed      (KwMatrix     *self);
 void          kw_matrix_draw_spreads             (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);
 void          kw_matrix_draw_round_chips         (KwMatrix     *self,

@@ -122,9 +122,20 @@ shows_spreads (KwMatrix *self)
 
 static void
 draw_cross (cairo_t              *cr,
-            const KwMatrixSpread *spread)
+            const KwMatrixSpread *spread,
+            double                alpha)
 {
   double w = spread->arm_width, cap = KW_MATRIX_SPREAD_CAP * w;
+  static const double dash[] = { 4, 4 };
+
+  /* A dashed line ties the cross to its finding, when it lies apart. */
+  cairo_move_to (cr, spread->origin_x, spread->origin_y);
+  cairo_line_to (cr, spread->median_x, spread->median_y);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, MAX (1.0, w / 2));
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.7 * alpha);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
 
   cairo_rectangle (cr, spread->cross_left, spread->median_y - w / 2, spread->cross_right - spread->cross_left, w);
   cairo_rectangle (cr, spread->median_x - w / 2, spread->cross_top, w, spread->cross_bottom - spread->cross_top);
@@ -133,7 +144,7 @@ draw_cross (cairo_t              *cr,
   cairo_rectangle (cr, spread->cross_right - w / 2, spread->median_y - cap, w, 2 * cap);
   cairo_rectangle (cr, spread->median_x - cap, spread->cross_top - w / 2, 2 * cap, w);
   cairo_rectangle (cr, spread->median_x - cap, spread->cross_bottom - w / 2, 2 * cap, w);
-  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.85 * alpha);
   cairo_fill (cr);
 }
 
@@ -205,7 +216,8 @@ static void
 draw_markers (cairo_t              *cr,
               const KwMatrixSpread *spread,
               GHashTable           *marker_surfaces,
-              int                   scale)
+              int                   scale,
+              double                alpha)
 {
   for (guint i = 0; i < spread->n_markers; i++)
     {
@@ -221,7 +233,7 @@ draw_markers (cairo_t              *cr,
       cairo_translate (cr, round ((marker->x - half) * scale) / scale, round ((marker->y - half) * scale) / scale);
       cairo_scale (cr, 1.0 / scale, 1.0 / scale);
       cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
+      cairo_paint_with_alpha (cr, alpha);
       cairo_restore (cr);
     }
 }
@@ -244,6 +256,7 @@ create_spreads_node (KwMatrix *self)
   g_autoptr(GHashTable) marker_surfaces = NULL;
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double progress = reveal_progress (self);
+  KwFinding *in_focus = self->round != NULL ? kw_round_get_current (self->round) : NULL;
   cairo_t *cr = NULL;
 
   for (guint i = 0; i < kw_board_get_n_findings (self->board); i++)
@@ -265,8 +278,23 @@ create_spreads_node (KwMatrix *self)
           cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
           marker_surfaces = create_marker_surfaces (self, spread->radius, scale);
         }
-      draw_cross (cr, spread);
-      draw_markers (cr, spread, marker_surfaces, scale);
+      /* The round's current finding in front, the others faint: whose
+       * markers are whose stays clear on a crowded matrix. */
+      if (finding != in_focus)
+        {
+          draw_cross (cr, spread, in_focus != NULL ? 0.35 : 1.0);
+          draw_markers (cr, spread, marker_surfaces, scale, in_focus != NULL ? 0.35 : 1.0);
+        }
+    }
+  if (in_focus != NULL && kw_finding_get_n_estimates (in_focus) > 0)
+    {
+      g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&self->layout, in_focus, progress);
+
+      if (spread != NULL && cr != NULL)
+        {
+          draw_cross (cr, spread, 1.0);
+          draw_markers (cr, spread, marker_surfaces, scale, 1.0);
+        }
     }
   if (cr != NULL)
     cairo_destroy (cr);
@@ -560,7 +588,7 @@ kw_matrix_dup_round_description (KwMatrix *self)
           g_string_append (text, ".");
         }
     }
-  else if (finding != NULL)
+  else if (finding != NULL && kw_finding_get_n_estimates (finding) > 0)
     {
       /* Translators: the matrix's description after a reveal. */
       g_string_append_printf (text, _(" Estimates of “%s”: "), kw_finding_get_title (finding));
@@ -686,9 +714,32 @@ kw_matrix_round_step (KwMatrix *self,
 static void
 round_changed (KwMatrix *self)
 {
+  g_clear_handle_id (&self->round_idle_id, g_source_remove);
   describe_round (self);
   update_round_panel (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+round_changed_idle_cb (gpointer user_data)
+{
+  KwMatrix *self = user_data;
+
+  self->round_idle_id = 0;
+  round_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The board changed: estimates may have come or gone (a reveal, its
+ * undo). Told once for a reveal's thousands of changes. */
+void
+kw_matrix_round_board_changed (KwMatrix *self)
+{
+  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->round != NULL && self->round_idle_id == 0)
+    self->round_idle_id = g_idle_add (round_changed_idle_cb, self);
 }
 
 static void
@@ -716,6 +767,8 @@ submitted_cb (KwMatrix   *self,
 static void
 current_cb (KwMatrix *self)
 {
+  /* Its spread comes to the front. */
+  kw_matrix_forget_round_drawing (self);
   round_changed (self);
   present_current (self);
 }
@@ -799,5 +852,6 @@ kw_matrix_round_dispose (KwMatrix *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
   self->reveal_tick_id = 0;
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  g_clear_handle_id (&self->round_idle_id, g_source_remove);
   g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
 }
