@@ -10,7 +10,9 @@
  * file or pasted rows, and opens boards dropped on the window;
  * kw-window-delete.c deletes the selection; kw-window-snapshots.c takes,
  * lists and compares with the board's snapshots; kw-window-review.c shows
- * review mode; kw-window-round.c runs a blind round.
+ * review mode; kw-window-estimates.c the participants, the estimates
+ * window and "Use the group's median"; kw-window-round.c runs a blind
+ * round.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "kw-changes-panel.h"
 #include "kw-details-panel.h"
 #include "kw-document.h"
+#include "kw-estimates-window.h"
 #include "kw-finding-filter.h"
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
@@ -95,6 +98,9 @@ struct _KwWindow
    * GtkApplication's automatic help overlay would build it for every
    * window before its first frame. */
   GtkWindow            *shortcuts_window;
+  /* The typing grid and "Discuss first": built on first use, NULL once
+   * closed. */
+  KwEstimatesWindow    *estimates_window;
   GSettings            *settings;   /* NULL when the schema is not installed */
   KwRecentBoards       *recent_boards;  /* the application's */
   /* Answers to this window's loads and saves come back while it may be
@@ -289,5 +295,15 @@ void            kw_window_dispose_round        (KwWindow       *self);
 void            kw_window_class_add_round_actions (GtkWidgetClass *widget_class);
 void            kw_window_update_round_actions (KwWindow       *self,
                                                 gboolean        editable);
+/* kw-window-estimates.c */
+GtkWindow         *kw_window_show_participants       (KwWindow   *self);
+KwEstimatesWindow *kw_window_ensure_estimates_window (KwWindow   *self);
+/* page: "grid" or "discuss" */
+KwEstimatesWindow *kw_window_show_estimates          (KwWindow   *self,
+                                                      const char *page);
+void               kw_window_forget_estimates        (KwWindow   *self);
+/* The selection's findings, or all; returns how many moved. */
+guint              kw_window_use_median              (KwWindow   *self,
+                                                      gboolean    all);
 
 G_END_DECLS

@@ -526,6 +526,7 @@ kw_window_dispose (GObject *object)
   kw_window_forget_review_dates (self);
   kw_window_forget_date (self);
   kw_window_dispose_round (self);
+  kw_window_forget_estimates (self);
   if (self->recent_boards != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_boards, self);
   g_clear_object (&self->recent_boards);
