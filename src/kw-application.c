@@ -404,6 +404,9 @@ kw_application_startup (GApplication *application)
     { "win.next-in-round", { "<Control>period", NULL } },
     { "win.previous-in-round", { "<Control>comma", NULL } },
     { "win.round-countdown", { "<Control><Shift>d", NULL } },
+    /* The estimates grid, where a round's estimates are typed in (the key
+     * h4-grid's own end-to-end test presses too). */
+    { "win.estimates", { "<Control><Shift>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
