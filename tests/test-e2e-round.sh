@@ -32,5 +32,5 @@ wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Customer contact: r
 [ -n "$wid" ] || fail "the window did not appear"
 xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
 
-PYTHONPATH="$src/tests" /usr/bin/python3 "$src/tests/test-e2e-round.py" "$pid" "$wid" ||
+PYTHONPATH="$src/tests" /usr/bin/python3 "$src/tests/test-e2e-round.py" "$pid" "$wid" "$tmp" ||
   fail "the round did not go as it should (see above)"
