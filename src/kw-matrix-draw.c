@@ -27,7 +27,7 @@ kw_matrix_invalidate_background (KwMatrix *self)
   g_clear_pointer (&self->changes_node, gsk_render_node_unref);
   /* The colours may have changed (a dark style). */
   kw_matrix_forget_changes_drawing (self);
-  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  kw_matrix_forget_round_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -593,6 +593,8 @@ kw_matrix_snapshot (GtkWidget   *widget,
 
   if (self->band_visible)
     draw_rubber_band (self, snapshot);
-  /* Who is in, over everything: the room reads it at a glance. */
+  /* The current finding's estimates and who is in, over everything: the
+   * room reads them at a glance. */
+  kw_matrix_draw_focus_spread (self, snapshot);
   kw_matrix_draw_round_chips (self, snapshot);
 }

@@ -127,6 +127,7 @@ struct _KwMatrix
   /* A blind round, and the estimates revealed (kw-matrix-round.c) */
   KwRound           *round;
   GskRenderNode     *spreads_node;     /* every finding's markers and cross, until they change */
+  GskRenderNode     *focus_spread_node; /* the round's current finding's, over the cards */
   guint              show_spreads : 1;
   guint              reveal_tick_id;
   gint64             reveal_start_us;
@@ -312,6 +313,8 @@ void          kw_matrix_round_dispose            (KwMatrix     *self);
 void          kw_matrix_forget_round_drawing     (KwMatrix     *self);
 void          kw_matrix_round_board_changed      (KwMatrix     *self);
 void          kw_matrix_draw_spreads             (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_draw_focus_spread        (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);
 void          kw_matrix_draw_round_chips         (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);

@@ -40,6 +40,8 @@ static const char * const marker_colors[] = {
   "#1a5fb4", "#a51d2d", "#26a269", "#c64600", "#613583", "#865e3c", "#0b7d8c", "#9c2e7a",
 };
 
+static void clear_spread_nodes (KwMatrix *self);
+
 static gboolean
 round_is_open (KwMatrix *self)
 {
@@ -286,26 +288,58 @@ create_spreads_node (KwMatrix *self)
           draw_markers (cr, spread, marker_surfaces, scale, in_focus != NULL ? 0.35 : 1.0);
         }
     }
-  if (in_focus != NULL && kw_finding_get_n_estimates (in_focus) > 0)
-    {
-      g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&self->layout, in_focus, progress);
-
-      if (spread != NULL && cr != NULL)
-        {
-          draw_cross (cr, spread, 1.0);
-          draw_markers (cr, spread, marker_surfaces, scale, 1.0);
-        }
-    }
   if (cr != NULL)
     cairo_destroy (cr);
 
+  /* The current finding's own node, drawn over the cards: no title hides
+   * a marker of the finding the room is looking at. */
+  if (in_focus != NULL && kw_finding_get_n_estimates (in_focus) > 0)
+    {
+      g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&self->layout, in_focus, progress);
+      g_autoptr(GtkSnapshot) focus = gtk_snapshot_new ();
+
+      if (spread != NULL)
+        {
+          KwMatrixRect bounds;
+
+          if (marker_surfaces == NULL)
+            marker_surfaces = create_marker_surfaces (self, spread->radius, scale);
+          kw_matrix_spread_get_bounds (spread, &bounds);
+          /* The dashed tie from the finding lies inside the box too. */
+          bounds.width = MAX (bounds.x + bounds.width, spread->origin_x + 1) - MIN (bounds.x, spread->origin_x - 1);
+          bounds.height = MAX (bounds.y + bounds.height, spread->origin_y + 1) - MIN (bounds.y, spread->origin_y - 1);
+          bounds.x = MIN (bounds.x, spread->origin_x - 1);
+          bounds.y = MIN (bounds.y, spread->origin_y - 1);
+          cr = gtk_snapshot_append_cairo (focus, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
+          draw_cross (cr, spread, 1.0);
+          draw_markers (cr, spread, marker_surfaces, scale, 1.0);
+          cairo_destroy (cr);
+        }
+      self->focus_spread_node = gtk_snapshot_free_to_node (g_steal_pointer (&focus));
+    }
+
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static void
+clear_spread_nodes (KwMatrix *self)
+{
+  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  g_clear_pointer (&self->focus_spread_node, gsk_render_node_unref);
+}
+
+void
+kw_matrix_draw_focus_spread (KwMatrix    *self,
+                             GtkSnapshot *snapshot)
+{
+  if (shows_spreads (self) && self->focus_spread_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->focus_spread_node);
 }
 
 void
 kw_matrix_forget_round_drawing (KwMatrix *self)
 {
-  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  clear_spread_nodes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -736,7 +770,7 @@ round_changed_idle_cb (gpointer user_data)
 void
 kw_matrix_round_board_changed (KwMatrix *self)
 {
-  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  clear_spread_nodes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->round != NULL && self->round_idle_id == 0)
     self->round_idle_id = g_idle_add (round_changed_idle_cb, self);
@@ -853,5 +887,5 @@ kw_matrix_round_dispose (KwMatrix *self)
   self->reveal_tick_id = 0;
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_handle_id (&self->round_idle_id, g_source_remove);
-  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
+  clear_spread_nodes (self);
 }
