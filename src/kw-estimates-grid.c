@@ -817,6 +817,18 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
 
+  /* Ctrl+Z in an empty entry undoes the last cell (the entry's own undo
+   * would have nothing to do); with text typed, it undoes the typing. */
+  if ((state & GDK_CONTROL_MASK) && entry_is_empty (self) && self->history != NULL &&
+      (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    {
+      if (shift)
+        kw_history_redo (self->history);
+      else
+        kw_history_undo (self->history);
+      return TRUE;
+    }
+
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
