@@ -11,7 +11,7 @@
 
 #include "kw-a11y.h"
 #include "kw-details-panel.h"
-#include "kw-estimates-grid.h"
+#include "kw-estimates-text.h"
 #include "kw-text.h"
 
 typedef enum {

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-discuss-list.h"
-#include "kw-estimates-grid.h"
+#include "kw-estimates-text.h"
 
 struct _KwDiscussList
 {
