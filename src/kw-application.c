@@ -403,10 +403,7 @@ kw_application_startup (GApplication *application)
     { "win.close-round", { "<Control><Shift>BackSpace", NULL } },
     { "win.next-in-round", { "<Control>period", NULL } },
     { "win.previous-in-round", { "<Control>comma", NULL } },
-    { "win.round-countdown", { "<Control><Shift>d", NULL } },
-    /* The estimates grid, where a round's estimates are typed in (the key
-     * h4-grid's own end-to-end test presses too). */
-    { "win.estimates", { "<Control><Shift>e", NULL } },
+    { "win.round-countdown", { "<Control><Shift>k", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-discuss-list.h"
-#include "kw-estimates-grid.h"
+#include "kw-estimates-text.h"
 
 struct _KwDiscussList
 {
@@ -137,6 +137,8 @@ create_row (KwDiscussList *self,
   accessible = g_strdup_printf (_("%u: %s. %s. %s"), rank, title, describe_disagreement (summary.disagreement),
                                 subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The row's title would be read after the label a second time. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   g_object_set_data_full (G_OBJECT (row), FINDING_KEY, g_object_ref (finding), g_object_unref);
   return row;

@@ -21,10 +21,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "kw-a11y.h"
 #include "kw-estimates-grid.h"
+#include "kw-estimates-text.h"
 
 /* Fixed widths keep the columns still while typing, and tell where a
  * participant's column starts without asking the layout. */
@@ -77,54 +77,6 @@ static GParamSpec *properties[N_PROPS];
 #define KIND_KEY        "kw-kind"
 
 /* ---- Words ------------------------------------------------------------- */
-
-/* A score as people read it: "7", "7,5" in Dutch. */
-static char *
-format_score (double score)
-{
-  double tenths = round (score * 10);
-
-  if (fmod (tenths, 10) == 0)
-    return g_strdup_printf ("%.0f", tenths / 10);
-  return g_strdup_printf ("%.1f", tenths / 10);
-}
-
-/* What a cell shows: "7 3", "7,5 3" (what kw_estimate_parse() reads back,
- * with the reader's decimal sign and no trailing ",0"), or "?". */
-static char *
-dup_estimate_text (const KwEstimate *estimate)
-{
-  g_autofree char *impact = NULL;
-  g_autofree char *effort = NULL;
-
-  if (!estimate->known)
-    return g_strdup ("?");
-
-  impact = format_score (estimate->impact);
-  effort = format_score (estimate->effort);
-  return g_strdup_printf ("%s %s", impact, effort);
-}
-
-char *
-kw_estimates_describe_summary (const KwEstimateSummary *summary)
-{
-  g_autofree char *impact = NULL;
-  g_autofree char *effort = NULL;
-  g_autofree char *spread_impact = NULL;
-  g_autofree char *spread_effort = NULL;
-
-  if (summary->n_known == 0)
-    return NULL;
-
-  impact = format_score (summary->median_impact);
-  effort = format_score (summary->median_effort);
-  spread_impact = format_score (summary->spread_impact);
-  spread_effort = format_score (summary->spread_effort);
-
-  /* Translators: the group's estimates of a finding: the median impact and
-   * effort, then how far apart the estimates lie on each. */
-  return g_strdup_printf (_("Impact %s, effort %s; spread %s and %s"), impact, effort, spread_impact, spread_effort);
-}
 
 static KwParticipantList *
 participants (KwEstimatesGrid *self)
@@ -186,7 +138,7 @@ kw_estimates_grid_dup_cell_text (KwEstimatesGrid *self,
 
   if (!kw_finding_get_estimate (finding, id, &estimate))
     return g_strdup ("");
-  return dup_estimate_text (&estimate);
+  return kw_estimates_dup_display (&estimate);
 }
 
 static char *
@@ -195,8 +147,6 @@ dup_value_words (KwEstimatesGrid *self,
                  KwParticipant   *participant)
 {
   const char *id = kw_participant_get_id (participant);
-  g_autofree char *impact = NULL;
-  g_autofree char *effort = NULL;
   KwEstimate estimate;
 
   if (round_hides (self, finding))
@@ -204,13 +154,7 @@ dup_value_words (KwEstimatesGrid *self,
                                                                        : _("not given yet"));
   if (!kw_finding_get_estimate (finding, id, &estimate))
     return g_strdup (_("no estimate"));
-  if (!estimate.known)
-    return g_strdup (_("no idea"));
-
-  impact = format_score (estimate.impact);
-  effort = format_score (estimate.effort);
-  /* Translators: one participant's estimate, read out. */
-  return g_strdup_printf (_("impact %s, effort %s"), impact, effort);
+  return kw_estimates_describe (&estimate);
 }
 
 char *
@@ -816,6 +760,18 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
                       KwEstimatesGrid       *self)
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  /* Ctrl+Z in an empty entry undoes the last cell (the entry's own undo
+   * would have nothing to do); with text typed, it undoes the typing. */
+  if ((state & GDK_CONTROL_MASK) && entry_is_empty (self) && self->history != NULL &&
+      (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    {
+      if (shift)
+        kw_history_redo (self->history);
+      else
+        kw_history_undo (self->history);
+      return TRUE;
+    }
 
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;

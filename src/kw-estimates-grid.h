@@ -55,8 +55,4 @@ char            *kw_estimates_grid_dup_cell_label (KwEstimatesGrid *self,
 /* The error shown for the last value that did not parse, or NULL. */
 const char      *kw_estimates_grid_get_error      (KwEstimatesGrid *self);
 
-/* "median 7 · 3, spread 2 · 1" in words for the finding, or NULL when it
- * has no known estimates. Shared with the "Discuss first" list. */
-char            *kw_estimates_describe_summary    (const KwEstimateSummary *summary);
-
 G_END_DECLS

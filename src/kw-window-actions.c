@@ -57,7 +57,7 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.discuss-first", !loading && !self->presenting);
   gtk_widget_action_set_enabled (widget, "win.use-median", editable && !loading && self->selection != NULL &&
                                                            kw_window_get_first_selected (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.use-median-all", has_board && editable && !loading);
+  gtk_widget_action_set_enabled (widget, "win.use-median-all", editable && !loading);
 
   /* Review mode decides with its own keys, and undoes its own steps. */
   if (self->reviewing)
