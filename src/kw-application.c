@@ -398,6 +398,12 @@ kw_application_startup (GApplication *application)
     { "win.take-snapshot", { "<Control>t", NULL } },
     { "win.snapshots", { "<Control><Shift>t", NULL } },
     { "win.review", { "<Control>r", NULL } },
+    { "win.start-round", { "<Control><Shift>r", NULL } },
+    { "win.reveal-round", { "<Control><Shift>Return", NULL } },
+    { "win.close-round", { "<Control><Shift>BackSpace", NULL } },
+    { "win.next-in-round", { "<Control>period", NULL } },
+    { "win.previous-in-round", { "<Control>comma", NULL } },
+    { "win.round-countdown", { "<Control><Shift>k", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -11,6 +11,7 @@
 
 #include "kw-a11y.h"
 #include "kw-details-panel.h"
+#include "kw-estimates-text.h"
 #include "kw-text.h"
 
 typedef enum {
@@ -48,6 +49,8 @@ struct _KwDetailsPanel
   GtkSpinButton  *impact_spin;
   GtkSpinButton  *effort_spin;
   GtkLabel       *outcome_label;
+  GtkWidget      *median_row;
+  GtkWidget      *median_button;
   GtkWidget      *owner_row;
   GtkWidget      *due_row;
   GtkDropDown    *status_dropdown;
@@ -475,6 +478,39 @@ review_interval_changed_cb (KwDetailsPanel *self)
 
 /* Following the board */
 
+/* "Use the group's median", shown with the median it would use when the
+ * finding has known estimates. */
+static void
+refresh_median (KwDetailsPanel *self)
+{
+  KwEstimateSummary summary;
+  g_autofree char *words = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean known = self->finding != NULL && kw_finding_summarize_estimates (self->finding, &summary);
+
+  gtk_widget_set_visible (self->median_row, known);
+  if (!known)
+    return;
+
+  words = kw_estimates_describe_summary (&summary);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->median_row), words);
+  /* Translators: the tooltip of the details' Use button; %s is the
+   * group's median and spread. */
+  tooltip = g_strdup_printf (_("Place the finding at the group’s median: %s"), words);
+  gtk_widget_set_tooltip_text (self->median_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->median_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_sensitive (self->median_button, self->editable && self->history != NULL);
+}
+
+static void
+median_clicked_cb (KwDetailsPanel *self)
+{
+  KwFinding *findings[1] = { self->finding };
+
+  if (self->finding != NULL && self->history != NULL && self->editable)
+    kw_history_use_median (self->history, findings, 1);
+}
+
 static void
 kw_details_panel_refresh (KwDetailsPanel *self)
 {
@@ -490,6 +526,7 @@ kw_details_panel_refresh (KwDetailsPanel *self)
     field_refresh (&self->fields[i]);
 
   refresh_placement (self);
+  refresh_median (self);
   refresh_thresholds (self);
   refresh_review_interval (self);
 }
@@ -603,6 +640,9 @@ kw_details_panel_class_init (KwDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, impact_spin);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, effort_spin);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, median_row);
+  gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, median_button);
+  gtk_widget_class_bind_template_callback (widget_class, median_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, owner_row);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, due_row);
   gtk_widget_class_bind_template_child (widget_class, KwDetailsPanel, status_dropdown);
@@ -875,4 +915,12 @@ kw_details_panel_focus_review_date (KwDetailsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "finding");
   if (self->finding != NULL)
     gtk_widget_grab_focus (self->review_row);
+}
+
+GtkWidget *
+kw_details_panel_get_median_button (KwDetailsPanel *self)
+{
+  g_return_val_if_fail (KW_IS_DETAILS_PANEL (self), NULL);
+
+  return self->median_button;
 }

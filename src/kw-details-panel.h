@@ -35,4 +35,7 @@ void       kw_details_panel_focus_first  (KwDetailsPanel *self);
 /* Shows the finding's page and focuses its review date. */
 void       kw_details_panel_focus_review_date (KwDetailsPanel *self);
 
+/* "Use the group's median" for the finding (tests). */
+GtkWidget      *kw_details_panel_get_median_button (KwDetailsPanel *self);
+
 G_END_DECLS

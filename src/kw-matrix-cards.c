@@ -301,6 +301,9 @@ kw_matrix_board_changed_cb (KwMatrix *self,
 {
   KwThresholds thresholds;
 
+  /* Estimates may have changed (a reveal, its undo). */
+  kw_matrix_round_board_changed (self);
+
   /* A snapshot shown in the presentation keeps its own lines. */
   if (self->shown_state != NULL)
     return;

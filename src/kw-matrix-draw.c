@@ -27,6 +27,7 @@ kw_matrix_invalidate_background (KwMatrix *self)
   g_clear_pointer (&self->changes_node, gsk_render_node_unref);
   /* The colours may have changed (a dark style). */
   kw_matrix_forget_changes_drawing (self);
+  kw_matrix_forget_round_drawing (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -571,6 +572,8 @@ kw_matrix_snapshot (GtkWidget   *widget,
   if (self->markers != NULL)
     gtk_snapshot_append_node (snapshot, self->markers);
   draw_dragged_markers (self, snapshot, &palette);
+  /* Over the findings' markers, under their titles. */
+  kw_matrix_draw_spreads (self, snapshot);
 
   if (kw_matrix_wants_card_chunks (self))
     from_textures = kw_matrix_update_card_chunks (self);
@@ -590,4 +593,8 @@ kw_matrix_snapshot (GtkWidget   *widget,
 
   if (self->band_visible)
     draw_rubber_band (self, snapshot);
+  /* The current finding's estimates and who is in, over everything: the
+   * room reads them at a glance. */
+  kw_matrix_draw_focus_spread (self, snapshot);
+  kw_matrix_draw_round_chips (self, snapshot);
 }

@@ -150,6 +150,9 @@ step (KwMatrix *self,
   guint index = 0;
   KwFinding *next;
 
+  /* During a round the room goes through the round's findings. */
+  if (kw_matrix_round_step (self, direction))
+    return;
   if (shown->len == 0)
     return;
 

@@ -23,6 +23,7 @@
 #include "kw-matrix-layout.h"
 #include "kw-matrix.h"
 #include "kw-plan-text.h"
+#include "kw-round.h"
 
 G_BEGIN_DECLS
 
@@ -122,6 +123,19 @@ struct _KwMatrix
   guint              state_tick_id;
   gint64             state_start_us;
   GtkWidget         *state_caption;
+
+  /* A blind round, and the estimates revealed (kw-matrix-round.c) */
+  KwRound           *round;
+  GskRenderNode     *spreads_node;     /* every finding's markers and cross, until they change */
+  GskRenderNode     *focus_spread_node; /* the round's current finding's, over the cards */
+  guint              show_spreads : 1;
+  guint              reveal_tick_id;
+  gint64             reveal_start_us;
+  double             reveal_progress;  /* 0..1 while the reveal animates */
+  GtkWidget         *current_round;    /* who is in, in the presentation's panel */
+  GtkWidget         *current_countdown;
+  guint              countdown_id;
+  guint              round_idle_id;
 
   /* The pointer gesture in progress */
   PointerMode        pointer_mode;
@@ -288,6 +302,28 @@ gboolean      kw_matrix_step_snapshot            (KwMatrix     *self,
 void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
                                                   int           width,
                                                   int           height);
+
+/* ---- kw-matrix-round.c ------------------------------------------------ */
+
+/* The matrix's accessible description; a round adds to it. */
+#define KW_MATRIX_DESCRIPTION N_("Move the focused finding with the arrow keys, by 1 with Shift.")
+
+void          kw_matrix_round_init               (KwMatrix     *self);
+void          kw_matrix_round_dispose            (KwMatrix     *self);
+void          kw_matrix_forget_round_drawing     (KwMatrix     *self);
+void          kw_matrix_round_board_changed      (KwMatrix     *self);
+void          kw_matrix_draw_spreads             (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_draw_focus_spread        (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_draw_round_chips         (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_round_presentation_changed (KwMatrix   *self);
+/* The matrix's accessible description as the round makes it (tests). */
+char         *kw_matrix_dup_round_description    (KwMatrix     *self);
+/* The presentation's Tab and arrows during a round: FALSE without one. */
+gboolean      kw_matrix_round_step               (KwMatrix     *self,
+                                                  int           direction);
 
 /* Whether the user may move findings and lines now: not on a read-only
  * board, nor while the presentation shows a snapshot. */

@@ -35,6 +35,9 @@ enum {
   PROP_UNPLACE_TARGET,
   PROP_EDITABLE,
   PROP_HIDE_DONE,
+  PROP_ROUND,
+  PROP_SHOW_SPREADS,
+  PROP_REVEALING,
   N_PROPS
 };
 
@@ -132,6 +135,7 @@ kw_matrix_dispose (GObject *object)
   g_clear_object (&self->settle);
   g_clear_pointer (&self->current_panel, gtk_widget_unparent);
   kw_matrix_compare_dispose (self);
+  kw_matrix_round_dispose (self);
   g_clear_object (&self->current);
   kw_matrix_clear_card_chunks (self);
 
@@ -193,6 +197,15 @@ kw_matrix_get_property (GObject    *object,
     case PROP_HIDE_DONE:
       g_value_set_boolean (value, self->hide_done);
       break;
+    case PROP_ROUND:
+      g_value_set_object (value, self->round);
+      break;
+    case PROP_SHOW_SPREADS:
+      g_value_set_boolean (value, self->show_spreads);
+      break;
+    case PROP_REVEALING:
+      g_value_set_boolean (value, kw_matrix_get_revealing (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -237,6 +250,12 @@ kw_matrix_set_property (GObject      *object,
       break;
     case PROP_HIDE_DONE:
       kw_matrix_set_hide_done (self, g_value_get_boolean (value));
+      break;
+    case PROP_ROUND:
+      kw_matrix_set_round (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_SPREADS:
+      kw_matrix_set_show_spreads (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -291,6 +310,16 @@ kw_matrix_class_init (KwMatrixClass *klass)
   properties[PROP_HIDE_DONE] =
     g_param_spec_boolean ("hide-done", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A blind round and its revealed estimates: kw-matrix-round.c. */
+  properties[PROP_ROUND] =
+    g_param_spec_object ("round", NULL, NULL, KW_TYPE_ROUND,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SPREADS] =
+    g_param_spec_boolean ("show-spreads", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVEALING] =
+    g_param_spec_boolean ("revealing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[FINDING_ACTIVATED] =
@@ -330,13 +359,13 @@ kw_matrix_init (KwMatrix *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Impact/effort matrix"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Move the focused finding with the arrow keys, by 1 with Shift."),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(KW_MATRIX_DESCRIPTION),
                                   -1);
 
   kw_matrix_input_init (self);
   kw_matrix_present_init (self);
   kw_matrix_compare_init (self);
+  kw_matrix_round_init (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (kw_matrix_invalidate_background), self, G_CONNECT_SWAPPED);
@@ -609,6 +638,7 @@ kw_matrix_set_presentation (KwMatrix *self,
       kw_matrix_set_current (self, NULL);
       kw_matrix_show_snapshot (self, NULL, FALSE);
     }
+  kw_matrix_round_presentation_changed (self);
   self->legend_page = 0;
   kw_matrix_queue_placement (self);
   kw_matrix_invalidate_background (self);

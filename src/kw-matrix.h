@@ -10,6 +10,7 @@
 #include "kw-changes.h"
 #include "kw-history.h"
 #include "kw-outcome.h"
+#include "kw-round.h"
 
 G_BEGIN_DECLS
 
@@ -137,5 +138,20 @@ KwSnapshot        *kw_matrix_get_shown_snapshot (KwMatrix          *self);
 void               kw_matrix_show_snapshot      (KwMatrix          *self,
                                                  KwSnapshot        *snapshot,
                                                  gboolean           animate);
+
+/* A blind round (NULL: none; the window's). While it is open the current
+ * finding shows who has given an estimate, never a value; revealed, every
+ * finding's estimates appear around it, animated, with the spread as a
+ * cross through the median. Property "round". */
+KwRound           *kw_matrix_get_round          (KwMatrix          *self);
+void               kw_matrix_set_round          (KwMatrix          *self,
+                                                 KwRound           *round);
+/* Property "show-spreads": the revealed estimates drawn on the matrix
+ * (not while a round is open); a reveal turns it on. */
+gboolean           kw_matrix_get_show_spreads   (KwMatrix          *self);
+void               kw_matrix_set_show_spreads   (KwMatrix          *self,
+                                                 gboolean           show_spreads);
+/* Property "revealing": the reveal's animation is running. */
+gboolean           kw_matrix_get_revealing      (KwMatrix          *self);
 
 G_END_DECLS

@@ -51,6 +51,13 @@ kw_window_update_actions (KwWindow *self)
   gtk_widget_action_set_enabled (widget, "win.compare", has_board && !loading);
   gtk_widget_action_set_enabled (widget, "win.leave-compare", !self->presenting && kw_window_get_compare (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.review", has_board && !loading && editable && !self->reviewing);
+  kw_window_update_round_actions (self, !loading && editable);
+  gtk_widget_action_set_enabled (widget, "win.participants", !loading && editable && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.estimates", !loading && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.discuss-first", !loading && !self->presenting);
+  gtk_widget_action_set_enabled (widget, "win.use-median", editable && !loading && self->selection != NULL &&
+                                                           kw_window_get_first_selected (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.use-median-all", editable && !loading);
 
   /* Review mode decides with its own keys, and undoes its own steps. */
   if (self->reviewing)
@@ -58,6 +65,7 @@ kw_window_update_actions (KwWindow *self)
       static const char * const off[] = {
         "win.undo", "win.redo", "win.delete", "win.add-finding", "win.quick-add", "win.find", "win.present",
         "win.take-snapshot", "win.snapshots", "win.compare", "win.import", "win.new-board",
+        "win.participants", "win.use-median", "win.use-median-all",
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (off); i++)
@@ -345,6 +353,30 @@ leave_compare_action_cb (GtkWidget  *widget,
   kw_window_set_compare (KW_WINDOW (widget), NULL);
 }
 
+static void
+participants_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  kw_window_show_participants (KW_WINDOW (widget));
+}
+
+static void
+estimates_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  kw_window_show_estimates (KW_WINDOW (widget), g_str_equal (action_name, "win.discuss-first") ? "discuss" : "grid");
+}
+
+static void
+use_median_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  kw_window_use_median (KW_WINDOW (widget), g_str_equal (action_name, "win.use-median-all"));
+}
+
 typedef struct
 {
   const char                  *name;
@@ -377,6 +409,11 @@ static const ActionEntry actions[] = {
   { "win.compare", "s", compare_action_cb },
   { "win.leave-compare", NULL, leave_compare_action_cb },
   { "win.review", NULL, kw_window_review_action_cb },
+  { "win.participants", NULL, participants_action_cb },
+  { "win.estimates", NULL, estimates_action_cb },
+  { "win.discuss-first", NULL, estimates_action_cb },
+  { "win.use-median", NULL, use_median_action_cb },
+  { "win.use-median-all", NULL, use_median_action_cb },
 };
 
 /* Actions that toggle a property of the window. */
@@ -397,10 +434,22 @@ kw_window_class_add_actions (GtkWidgetClass *widget_class)
 
   for (guint i = 0; i < G_N_ELEMENTS (property_actions); i++)
     gtk_widget_class_install_property_action (widget_class, property_actions[i][0], property_actions[i][1]);
+  kw_window_class_add_round_actions (widget_class);
 
   /* Esc leaves the presentation; the action is enabled only while
    * presenting, so everywhere else Esc goes on to mean what it always means. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
   /* The same for the comparison: enabled only while comparing. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-compare", NULL);
+
+  /* The room's estimates (kw-window-estimates.c). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.participants", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.estimates", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.discuss-first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.use-median", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.use-median-all", NULL);
 }

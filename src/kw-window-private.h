@@ -10,7 +10,9 @@
  * file or pasted rows, and opens boards dropped on the window;
  * kw-window-delete.c deletes the selection; kw-window-snapshots.c takes,
  * lists and compares with the board's snapshots; kw-window-review.c shows
- * review mode.
+ * review mode; kw-window-estimates.c the participants, the estimates
+ * window and "Use the group's median"; kw-window-round.c runs a blind
+ * round.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include "kw-changes-panel.h"
 #include "kw-details-panel.h"
 #include "kw-document.h"
+#include "kw-estimates-window.h"
 #include "kw-finding-filter.h"
 #include "kw-matrix.h"
 #include "kw-plan-model.h"
@@ -95,6 +98,9 @@ struct _KwWindow
    * GtkApplication's automatic help overlay would build it for every
    * window before its first frame. */
   GtkWindow            *shortcuts_window;
+  /* The typing grid and "Discuss first": built on first use, NULL once
+   * closed. */
+  KwEstimatesWindow    *estimates_window;
   GSettings            *settings;   /* NULL when the schema is not installed */
   KwRecentBoards       *recent_boards;  /* the application's */
   /* Answers to this window's loads and saves come back while it may be
@@ -120,6 +126,12 @@ struct _KwWindow
   guint                 snap : 1;
   guint                 hide_done : 1;
   guint                 updating_tags : 1;
+
+  /* The blind round (kw-window-round.c): NULL when none. */
+  KwRound              *round;
+  KwParticipantList    *participants;   /* the board's, followed for Start Round */
+  GtkWidget            *countdown_label;
+  guint                 countdown_id;
 };
 
 enum {
@@ -131,6 +143,7 @@ enum {
   PROP_MATRIX_LABELS,
   PROP_SNAP,
   PROP_HIDE_DONE,
+  PROP_ROUND,
   N_PROPS
 };
 
@@ -269,5 +282,28 @@ void            kw_window_leave_review         (KwWindow   *self);
 void            kw_window_review_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
+
+/* kw-window-round.c */
+/* The round the window runs (property "round"), NULL when none: the
+ * matrix shows it, the estimates grid fills it. */
+KwRound        *kw_window_get_round            (KwWindow       *self);
+void            kw_window_start_round          (KwWindow       *self);
+void            kw_window_close_round          (KwWindow       *self);
+void            kw_window_ask_countdown        (KwWindow       *self);
+void            kw_window_setup_round          (KwWindow       *self);
+void            kw_window_dispose_round        (KwWindow       *self);
+void            kw_window_class_add_round_actions (GtkWidgetClass *widget_class);
+void            kw_window_update_round_actions (KwWindow       *self,
+                                                gboolean        editable);
+/* kw-window-estimates.c */
+GtkWindow         *kw_window_show_participants       (KwWindow   *self);
+KwEstimatesWindow *kw_window_ensure_estimates_window (KwWindow   *self);
+/* page: "grid" or "discuss" */
+KwEstimatesWindow *kw_window_show_estimates          (KwWindow   *self,
+                                                      const char *page);
+void               kw_window_forget_estimates        (KwWindow   *self);
+/* The selection's findings, or all; returns how many moved. */
+guint              kw_window_use_median              (KwWindow   *self,
+                                                      gboolean    all);
 
 G_END_DECLS

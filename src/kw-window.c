@@ -525,6 +525,8 @@ kw_window_dispose (GObject *object)
 
   kw_window_forget_review_dates (self);
   kw_window_forget_date (self);
+  kw_window_dispose_round (self);
+  kw_window_forget_estimates (self);
   if (self->recent_boards != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_boards, self);
   g_clear_object (&self->recent_boards);
@@ -599,6 +601,10 @@ kw_window_get_property (GObject    *object,
 
     case PROP_HIDE_DONE:
       g_value_set_boolean (value, self->hide_done);
+      break;
+
+    case PROP_ROUND:
+      g_value_set_object (value, self->round);
       break;
 
     default:
@@ -744,6 +750,11 @@ kw_window_class_init (KwWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* KwWindow:round: the blind round it runs (kw-window-round.c). */
+  kw_window_properties[PROP_ROUND] =
+    g_param_spec_object ("round", NULL, NULL, KW_TYPE_ROUND,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, kw_window_properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kwadrant/Kwadrant/kw-window.ui");
@@ -879,6 +890,7 @@ kw_window_init (KwWindow *self)
   kw_window_setup_import (self);
   kw_window_setup_snapshots (self);
   kw_window_setup_review (self);
+  kw_window_setup_round (self);
   kw_window_watch_date (self);
   /* Remote locations may have no monitor: look again whenever the
    * facilitator comes back to the window. */

@@ -210,6 +210,27 @@ test_countdown (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kw_round_get_seconds_left (round, start + 200 * G_USEC_PER_SEC), ==, 0);
 }
 
+/* The text the header bar and the presentation show. */
+static void
+test_countdown_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KwRound) round = kw_round_new (f->board, NULL, 0);
+  gint64 start = 1000 * G_USEC_PER_SEC;
+  g_autofree char *untimed = kw_round_format_time_left (round, start);
+  g_autofree char *running = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *up = NULL;
+
+  g_assert_null (untimed);
+  kw_round_set_deadline (round, start + 245 * G_USEC_PER_SEC);
+  running = kw_round_format_time_left (round, start);
+  last = kw_round_format_time_left (round, start + 244 * G_USEC_PER_SEC + 1);
+  up = kw_round_format_time_left (round, start + 245 * G_USEC_PER_SEC);
+  g_assert_cmpstr (running, ==, "4:05");
+  g_assert_cmpstr (last, ==, "0:01");
+  g_assert_cmpstr (up, ==, "Time is up");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,6 +245,7 @@ main (int argc, char *argv[])
   ADD ("/round/removed-mid-round", test_removed_mid_round);
   ADD ("/round/current", test_current);
   ADD ("/round/countdown", test_countdown);
+  ADD ("/round/countdown-text", test_countdown_text);
 
   return g_test_run ();
 }

@@ -378,6 +378,10 @@ kw_round_reveal (KwRound   *self,
   /* In the round's order and the board's participant order: the same
    * round reveals the same way every time. */
   participants = kw_board_get_participants (self->board);
+  /* Revealed before the estimates land: whoever redraws on each of them
+   * (the grid, the matrix) shows them, not "given". Told once they are
+   * all on the board. */
+  self->state = KW_ROUND_REVEALED;
   kw_history_begin_group (history, _("Reveal Estimates"));
   for (guint i = 0; i < self->findings->len; i++)
     {
@@ -400,7 +404,6 @@ kw_round_reveal (KwRound   *self,
     }
   kw_history_end_group (history);
 
-  self->state = KW_ROUND_REVEALED;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 
   return revealed;
@@ -442,4 +445,23 @@ kw_round_get_seconds_left (KwRound *self,
   left = self->deadline - now;
 
   return (guint) MIN ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
+}
+
+char *
+kw_round_format_time_left (KwRound *self,
+                           gint64   now)
+{
+  guint left;
+
+  g_return_val_if_fail (KW_IS_ROUND (self), NULL);
+
+  if (self->deadline == 0)
+    return NULL;
+
+  left = kw_round_get_seconds_left (self, now);
+  if (left == 0)
+    return g_strdup (_("Time is up"));
+
+  /* Translators: minutes and seconds left in a round's countdown, "4:05". */
+  return g_strdup_printf (_("%u:%02u"), left / 60, left % 60);
 }

@@ -86,5 +86,10 @@ void          kw_round_set_deadline      (KwRound           *self,
 /* Whole seconds left at now (rounded up), 0 once passed or untimed. */
 guint         kw_round_get_seconds_left  (KwRound           *self,
                                           gint64             now);
+/* What a countdown shows at now: "4:05" while it runs, "Time is up" once
+ * it has passed; NULL for an untimed round. One text for the header bar
+ * and the presentation. */
+char         *kw_round_format_time_left  (KwRound           *self,
+                                          gint64             now);
 
 G_END_DECLS

@@ -1,0 +1,36 @@
+#!/bin/sh
+# End to end, a blind round for three participants by the keyboard: the
+# real app under openbox on tests/data/boards/round-three.kwadrant (three
+# participants, three findings, no 7 anywhere). Ctrl+Shift+R starts the
+# round; Ctrl+Shift+E opens the estimates grid, where "7 3", Tab, "6 2",
+# Tab, "9 4", Enter give the three estimates of the first finding. Read
+# through AT-SPI: each arrival is announced and no accessible name or
+# description of the grid, the matrix or the details panel holds a 7
+# before the reveal; Ctrl+Shift+Return reveals, and the 7 is read in the
+# grid and on the matrix; Ctrl+Z undoes the reveal, and it is gone again.
+# tests/test-e2e-round.py drives it; every step waits for what the app
+# reports through AT-SPI, never for a time.
+#
+# KW_SCREENSHOT_DIR (optional) keeps screenshots before and after the
+# reveal.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -eu
+
+. "$(dirname "$0")/kw-screen-test.sh"
+kw_require_tools Xvfb openbox xdotool xprop import /usr/bin/python3
+kw_start_screen 1280x800
+
+board="$tmp/board.kwadrant"
+cp "$src/tests/data/boards/round-three.kwadrant" "$board"
+
+LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo \
+  "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
+pid=$!
+
+wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Customer contact: round' | head -n 1) || true
+[ -n "$wid" ] || fail "the window did not appear"
+xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
+
+PYTHONPATH="$src/tests" /usr/bin/python3 "$src/tests/test-e2e-round.py" "$pid" "$wid" "$tmp" ||
+  fail "the round did not go as it should (see above)"
