@@ -23,7 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-a11y.h"
-#include "kw-estimates-grid.h"
+#include "kw-estimates-grid-private.h"
 #include "kw-estimates-text.h"
 
 /* Fixed widths keep the columns still while typing, and tell where a
@@ -38,28 +38,6 @@ typedef enum {
   KIND_CELL,
 } LabelKind;
 
-struct _KwEstimatesGrid
-{
-  GtkWidget          parent_instance;
-
-  /* Template children */
-  GtkWidget         *editor_box;
-  GtkLabel          *cursor_label;
-  GtkEntry          *entry;
-  GtkLabel          *error_label;
-  GtkScrolledWindow *scroller;
-  GtkColumnView     *column_view;
-
-  GtkWidget         *announcer;
-  KwHistory         *history;
-  KwBoard           *board;
-  KwRound           *round;
-  /* The labels bound to a finding now, to refresh when it changes. */
-  GHashTable        *bound;
-  guint              cursor_finding;
-  guint              cursor_participant;
-  char              *error;
-};
 
 G_DEFINE_FINAL_TYPE (KwEstimatesGrid, kw_estimates_grid, GTK_TYPE_WIDGET)
 
@@ -97,9 +75,9 @@ n_findings (KwEstimatesGrid *self)
 }
 
 /* Whether the finding's values are the round's secret now. */
-static gboolean
-round_hides (KwEstimatesGrid *self,
-             KwFinding       *finding)
+gboolean
+kw_estimates_grid_round_hides (KwEstimatesGrid *self,
+                               KwFinding       *finding)
 {
   return self->round != NULL && kw_round_get_state (self->round) == KW_ROUND_OPEN &&
          kw_round_covers (self->round, finding);
@@ -133,7 +111,7 @@ kw_estimates_grid_dup_cell_text (KwEstimatesGrid *self,
 
   g_return_val_if_fail (KW_IS_ESTIMATES_GRID (self), NULL);
 
-  if (round_hides (self, finding))
+  if (kw_estimates_grid_round_hides (self, finding))
     return g_strdup (kw_round_has_submitted (self->round, finding, id) ? "●" : "");
 
   if (!kw_finding_get_estimate (finding, id, &estimate))
@@ -149,7 +127,7 @@ dup_value_words (KwEstimatesGrid *self,
   const char *id = kw_participant_get_id (participant);
   KwEstimate estimate;
 
-  if (round_hides (self, finding))
+  if (kw_estimates_grid_round_hides (self, finding))
     return g_strdup (kw_round_has_submitted (self->round, finding, id) ? _("given, hidden until the reveal")
                                                                        : _("not given yet"));
   if (!kw_finding_get_estimate (finding, id, &estimate))
@@ -180,7 +158,7 @@ dup_summary_text (KwEstimatesGrid *self,
   KwEstimateSummary summary;
   g_autofree char *words = NULL;
 
-  if (round_hides (self, finding))
+  if (kw_estimates_grid_round_hides (self, finding))
     /* Translators: the estimates grid's group column during a blind round. */
     return g_strdup_printf (_("Round open: %u of %u given"), kw_round_count_submitted (self->round, finding),
                             n_participants (self));
@@ -196,10 +174,10 @@ dup_summary_text (KwEstimatesGrid *self,
 
 /* ---- Cells ------------------------------------------------------------- */
 
-static gboolean
-get_cursor_cell (KwEstimatesGrid  *self,
-                 KwFinding       **finding,
-                 KwParticipant   **participant)
+gboolean
+kw_estimates_grid_get_cursor_cell (KwEstimatesGrid  *self,
+                                   KwFinding       **finding,
+                                   KwParticipant   **participant)
 {
   if (self->cursor_finding >= n_findings (self) || self->cursor_participant >= n_participants (self))
     return FALSE;
@@ -236,7 +214,7 @@ refresh_label (KwEstimatesGrid *self,
         KwParticipant *participant = g_object_get_data (G_OBJECT (label), PARTICIPANT_KEY);
         KwFinding *current_finding;
         KwParticipant *current_participant;
-        gboolean current = get_cursor_cell (self, &current_finding, &current_participant) &&
+        gboolean current = kw_estimates_grid_get_cursor_cell (self, &current_finding, &current_participant) &&
                            current_finding == finding && current_participant == participant;
 
         text = kw_estimates_grid_dup_cell_text (self, finding, participant);
@@ -498,9 +476,9 @@ sync_columns (KwEstimatesGrid *self)
 
 /* ---- The cursor -------------------------------------------------------- */
 
-static void
-set_error (KwEstimatesGrid *self,
-           const char      *error)
+void
+kw_estimates_grid_set_error (KwEstimatesGrid *self,
+                             const char      *error)
 {
   if (g_strcmp0 (self->error, error) == 0)
     return;
@@ -535,7 +513,7 @@ update_cursor_label (KwEstimatesGrid *self)
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
 
-  if (!get_cursor_cell (self, &finding, &participant))
+  if (!kw_estimates_grid_get_cursor_cell (self, &finding, &participant))
     {
       gtk_label_set_text (self->cursor_label, n_participants (self) == 0
                                               ? _("Add the participants first (Participants in the main menu)")
@@ -613,7 +591,7 @@ kw_estimates_grid_get_cursor (KwEstimatesGrid *self,
 
   g_return_val_if_fail (KW_IS_ESTIMATES_GRID (self), FALSE);
 
-  if (!get_cursor_cell (self, &current_finding, &current_participant))
+  if (!kw_estimates_grid_get_cursor_cell (self, &current_finding, &current_participant))
     return FALSE;
 
   if (finding != NULL)
@@ -635,16 +613,16 @@ kw_estimates_grid_set_cursor (KwEstimatesGrid *self,
 
   g_return_if_fail (KW_IS_ESTIMATES_GRID (self));
 
-  get_cursor_cell (self, &old_finding, &old_participant);
+  kw_estimates_grid_get_cursor_cell (self, &old_finding, &old_participant);
   self->cursor_finding = finding;
   self->cursor_participant = participant;
   clamp_cursor (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  set_error (self, NULL);
+  kw_estimates_grid_set_error (self, NULL);
   if (old_finding != NULL)
     refresh_finding (self, old_finding, old_participant);
-  if (get_cursor_cell (self, &new_finding, &new_participant))
+  if (kw_estimates_grid_get_cursor_cell (self, &new_finding, &new_participant))
     refresh_finding (self, new_finding, new_participant);
   update_cursor_label (self);
   scroll_to_cursor (self);
@@ -652,9 +630,9 @@ kw_estimates_grid_set_cursor (KwEstimatesGrid *self,
 
 /* Moves by delta cells in the order the room calls out its numbers:
  * along a finding's participants, then on to the next finding. */
-static void
-move_cursor (KwEstimatesGrid *self,
-             int              delta)
+void
+kw_estimates_grid_move (KwEstimatesGrid *self,
+                        int              delta)
 {
   gint64 people = n_participants (self);
   gint64 last = (gint64) n_findings (self) * people - 1;
@@ -667,157 +645,15 @@ move_cursor (KwEstimatesGrid *self,
   kw_estimates_grid_set_cursor (self, index / people, index % people);
 }
 
-static void
-move_cursor_down (KwEstimatesGrid *self,
-                  int              delta)
+void
+kw_estimates_grid_move_down (KwEstimatesGrid *self,
+                             int              delta)
 {
   gint64 finding = (gint64) self->cursor_finding + delta;
 
   if (finding < 0 || finding >= n_findings (self))
     return;
   kw_estimates_grid_set_cursor (self, finding, self->cursor_participant);
-}
-
-/* ---- Typing ------------------------------------------------------------ */
-
-/* Into the round while it keeps the finding's values secret, onto the
- * board (one undo step) otherwise; estimate NULL takes it back. */
-static void
-store_estimate (KwEstimatesGrid  *self,
-                KwFinding        *finding,
-                KwParticipant    *participant,
-                const KwEstimate *estimate)
-{
-  const char *id = kw_participant_get_id (participant);
-  KwEstimate old;
-  gboolean had;
-
-  if (round_hides (self, finding))
-    {
-      kw_round_submit (self->round, finding, id, estimate);
-      return;
-    }
-
-  if (self->history == NULL)
-    return;
-
-  had = kw_finding_get_estimate (finding, id, &old);
-  if (estimate == NULL ? !had : had && kw_estimate_equal (&old, estimate))
-    return;
-  kw_history_set_estimate (self->history, finding, id, estimate);
-}
-
-/* Commits what is typed; FALSE, leaving it in the entry marked as an
- * error, when it is not an estimate. Nothing typed commits nothing. */
-static gboolean
-commit (KwEstimatesGrid *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-  KwFinding *finding;
-  KwParticipant *participant;
-  KwEstimate estimate;
-
-  if (*text == '\0' || !get_cursor_cell (self, &finding, &participant))
-    return TRUE;
-
-  if (!kw_estimate_parse (text, &estimate))
-    {
-      g_autofree char *error =
-        /* Translators: the estimates grid refuses what was typed; %s is it. */
-        g_strdup_printf (_("“%s” is not an estimate: type impact and effort from 0 to 10, like “7 3”, or “?” for no idea"),
-                         text);
-
-      set_error (self, error);
-      return FALSE;
-    }
-
-  store_estimate (self, finding, participant, &estimate);
-  return TRUE;
-}
-
-static void
-clear_current (KwEstimatesGrid *self)
-{
-  KwFinding *finding;
-  KwParticipant *participant;
-
-  if (get_cursor_cell (self, &finding, &participant))
-    store_estimate (self, finding, participant, NULL);
-  set_error (self, NULL);
-}
-
-static gboolean
-entry_is_empty (KwEstimatesGrid *self)
-{
-  return *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0';
-}
-
-static gboolean
-entry_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      KwEstimatesGrid       *self)
-{
-  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
-
-  /* Ctrl+Z in an empty entry undoes the last cell (the entry's own undo
-   * would have nothing to do); with text typed, it undoes the typing. */
-  if ((state & GDK_CONTROL_MASK) && entry_is_empty (self) && self->history != NULL &&
-      (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
-    {
-      if (shift)
-        kw_history_redo (self->history);
-      else
-        kw_history_undo (self->history);
-      return TRUE;
-    }
-
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (commit (self))
-        move_cursor (self, shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1);
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_Down:
-      if (commit (self))
-        move_cursor_down (self, keyval == GDK_KEY_Up ? -1 : 1);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_Right:
-      if (!entry_is_empty (self))
-        return FALSE;
-      move_cursor (self, keyval == GDK_KEY_Left ? -1 : 1);
-      return TRUE;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace:
-      if (!entry_is_empty (self))
-        return FALSE;
-      clear_current (self);
-      return TRUE;
-
-    case GDK_KEY_Escape:
-      if (entry_is_empty (self) && self->error == NULL)
-        return FALSE;
-      gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-      set_error (self, NULL);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
 }
 
 /* ---- Following the board ------------------------------------------------ */
@@ -1088,7 +924,7 @@ kw_estimates_grid_init (KwEstimatesGrid *self)
 
   /* Before the entry's text and the window's focus keys see them. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self, 0);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (kw_estimates_grid_key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   self->error_label, NULL, -1);

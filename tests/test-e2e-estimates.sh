@@ -42,15 +42,16 @@ wait_for_window() { # PATTERN
 # grid's cells and the list's rows say who, which finding and what).
 has_node() { # NAME
   PYTHONPATH="$src/tests" /usr/bin/python3 - "$pid" "$1" <<'EOF'
-import sys, time
+import os, sys, time
 import pyatspi
 from kw_atspi import walk, wait_for_app
 pid, name = int(sys.argv[1]), sys.argv[2]
-app = wait_for_app(pid)
+slowdown = int(os.environ.get('KW_TEST_SLOWDOWN', '1'))
+app = wait_for_app(pid, timeout=30 * slowdown)
 # Names change on nodes already read: the events that say so must be
 # taken in, or the cached names stay as they were.
 pyatspi.Registry.registerEventListener(lambda event: None, 'object:property-change:accessible-name')
-deadline = time.time() + 30
+deadline = time.time() + 30 * slowdown
 names = []
 while time.time() < deadline:
     pyatspi.Registry.pumpQueuedEvents()
@@ -72,10 +73,11 @@ EOF
 # something containing TEXT.
 said() { # TEXT
   PYTHONPATH="$src/tests" /usr/bin/python3 - "$pid" "$1" <<'EOF'
-import sys
+import os, sys
 from kw_atspi import find_node
 pid, text = int(sys.argv[1]), sys.argv[2]
-node = find_node(pid, lambda n: n.getRoleName() == 'alert' and text in (n.name or ''), timeout=30)
+slowdown = int(os.environ.get('KW_TEST_SLOWDOWN', '1'))
+node = find_node(pid, lambda n: n.getRoleName() == 'alert' and text in (n.name or ''), timeout=30 * slowdown)
 sys.exit(0 if node is not None else 1)
 EOF
 }
@@ -120,6 +122,8 @@ xdotool key Return
 said 'is already a participant' || fail "a second Anna was not refused aloud"
 shot participants-dialog
 xdotool key ctrl+a BackSpace Escape
+# Keys go to the board's window again once the dialog is gone.
+wait_for_pid_windows 1 || fail "Escape did not close the Participants dialog"
 echo "ok - three participants typed in, a duplicate refused"
 
 xdotool key ctrl+shift+e
