@@ -3,9 +3,10 @@
  * Import… in the menu, a .csv file opened or dropped on the window, and
  * rows pasted from a spreadsheet (tab-separated, as LibreOffice and Excel
  * copy them) all end in the one import preview, KwImportDialog, where
- * nothing changes until the user confirms. Boards (.kwadrant) dropped on
- * the window open as from the recent boards: in the window that has them,
- * a blank one, or a new one.
+ * nothing changes until the user confirms; a file of participants'
+ * estimates gets the same preview for estimates. Boards (.kwadrant)
+ * dropped on the window open as from the recent boards: in the window that
+ * has them, a blank one, or a new one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,20 @@ imported_cb (KwImportDialog *dialog,
   kw_window_show_toast (self, text);
 }
 
+static void
+estimates_imported_cb (KwImportDialog *dialog,
+                       guint           n_estimates,
+                       KwWindow       *self)
+{
+  g_autofree char *text = NULL;
+
+  if (n_estimates == 0)
+    return;
+
+  text = g_strdup_printf (ngettext ("%u estimate imported", "%u estimates imported", n_estimates), n_estimates);
+  kw_window_show_toast (self, text);
+}
+
 static gboolean
 can_import (KwWindow *self)
 {
@@ -53,6 +68,20 @@ show_preview (KwWindow *self,
 
   kw_window_set_presenting (self, FALSE);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file with a participant column, or named after a participant of the
+ * board, holds estimates (kw_estimates_import_is_estimates()). */
+static void
+show_estimates_preview (KwWindow          *self,
+                        KwEstimatesImport *estimates)
+{
+  KwImportDialog *dialog = kw_import_dialog_new_for_estimates (GTK_WINDOW (self), estimates,
+                                                               kw_window_history (self));
+
+  kw_window_set_presenting (self, FALSE);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (estimates_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -86,14 +115,24 @@ file_loaded_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwImport) import = NULL;
+  g_autoptr(KwEstimatesImport) estimates = NULL;
   g_autofree char *display_name = kw_file_dup_display_name (G_FILE (object));
 
   bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (bytes != NULL && can_import (self))
-    import = kw_import_new (kw_window_board (self), bytes, display_name, &error);
+  if (bytes != NULL && can_import (self) &&
+      kw_estimates_import_is_estimates (kw_window_board (self), bytes, display_name))
+    {
+      estimates = kw_estimates_import_new (kw_window_board (self));
+      if (!kw_estimates_import_add_bytes (estimates, bytes, display_name, &error))
+        g_clear_object (&estimates);
+    }
+  else if (bytes != NULL && can_import (self))
+    {
+      import = kw_import_new (kw_window_board (self), bytes, display_name, &error);
+    }
 
   if (error != NULL)
     {
@@ -105,6 +144,8 @@ file_loaded_cb (GObject      *object,
 
   if (import != NULL)
     show_preview (self, import);
+  else if (estimates != NULL)
+    show_estimates_preview (self, estimates);
 }
 
 void
