@@ -484,8 +484,14 @@ add_participant_rows (KwImportDialog *self,
 {
   guint n_participants = kw_estimates_import_get_n_participants (self->estimates);
 
+  GtkWidget *filler = cell_label ("");
+
   gtk_grid_attach (self->grid, heading_label (_("Participant")), 0, (int) grid_row, 1, 1);
   gtk_grid_attach (self->grid, heading_label (_("Estimates")), 1, (int) grid_row, 1, 1);
+  /* The problems' messages span the columns: the width they need beyond
+   * the participants' goes to an empty last column, not between them. */
+  gtk_widget_set_hexpand (filler, TRUE);
+  gtk_grid_attach (self->grid, filler, 3, (int) grid_row, 1, 1);
   grid_row++;
 
   for (guint i = 0; i < n_participants && i < MAX_ROWS_SHOWN; i++, grid_row++)
@@ -523,7 +529,7 @@ add_problem_rows (KwImportDialog *self,
   /* A blank line between the participants and the problems. */
   gtk_grid_attach (self->grid, cell_label (""), 0, (int) grid_row++, 1, 1);
   gtk_grid_attach (self->grid, heading_label (_("Row")), 0, (int) grid_row, 1, 1);
-  gtk_grid_attach (self->grid, heading_label (_("Problem")), 1, (int) grid_row, 2, 1);
+  gtk_grid_attach (self->grid, heading_label (_("Problem")), 1, (int) grid_row, 3, 1);
   grid_row++;
 
   for (guint i = 0; i < n_problems && i < MAX_ROWS_SHOWN; i++, grid_row++)
@@ -541,7 +547,7 @@ add_problem_rows (KwImportDialog *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
-      gtk_grid_attach (self->grid, label, 1, (int) grid_row, 2, 1);
+      gtk_grid_attach (self->grid, label, 1, (int) grid_row, 3, 1);
     }
 }
 
