@@ -90,6 +90,36 @@ assert_same_finding (KwFinding *expected,
   g_assert_cmpstrv (kw_finding_get_tags (expected), kw_finding_get_tags (got));
   kw_format_test_assert_same_time (kw_finding_get_created (expected), kw_finding_get_created (got));
   kw_format_test_assert_same_time (kw_finding_get_modified (expected), kw_finding_get_modified (got));
+
+  /* The same estimates; the order may differ (the file has the board's
+   * order of participants). */
+  g_assert_cmpuint (kw_finding_get_n_estimates (expected), ==, kw_finding_get_n_estimates (got));
+  for (guint i = 0; i < kw_finding_get_n_estimates (expected); i++)
+    {
+      KwEstimate a, b;
+      const char *participant_id = kw_finding_get_nth_estimate (expected, i, &a);
+
+      g_assert_true (kw_finding_get_estimate (got, participant_id, &b));
+      g_assert_cmpint (a.known, ==, b.known);
+      g_assert_cmpfloat (a.impact, ==, b.impact);
+      g_assert_cmpfloat (a.effort, ==, b.effort);
+    }
+}
+
+static void
+assert_same_participants (KwParticipantList *expected,
+                          KwParticipantList *got)
+{
+  g_assert_cmpuint (kw_participant_list_get_n_items (expected), ==, kw_participant_list_get_n_items (got));
+  for (guint i = 0; i < kw_participant_list_get_n_items (expected); i++)
+    {
+      KwParticipant *a = kw_participant_list_get_participant (expected, i);
+      KwParticipant *b = kw_participant_list_get_participant (got, i);
+
+      g_assert_cmpstr (kw_participant_get_id (a), ==, kw_participant_get_id (b));
+      g_assert_cmpstr (kw_participant_get_name (a), ==, kw_participant_get_name (b));
+      g_assert_cmpstr (kw_participant_get_team (a), ==, kw_participant_get_team (b));
+    }
 }
 
 static void
@@ -151,6 +181,8 @@ kw_format_test_assert_same_board (KwBoard *expected,
   kw_board_get_thresholds (expected, &a);
   kw_board_get_thresholds (got, &b);
   assert_same_thresholds (&a, &b);
+
+  assert_same_participants (kw_board_get_participants (expected), kw_board_get_participants (got));
 
   g_assert_cmpuint (kw_board_get_n_findings (expected), ==, kw_board_get_n_findings (got));
   for (guint i = 0; i < kw_board_get_n_findings (expected); i++)

@@ -1,5 +1,5 @@
 /* kw-format-test.h: what the tests of the .kwadrant format share
- * (test-format, test-format-snapshots): paths in the source tree, the
+ * (test-format, test-format-snapshots, test-format-estimates): paths in the source tree, the
  * schema check with xmllint, and comparing boards field by field.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,7 +22,8 @@ gboolean kw_format_test_xmllint_validates (const char  *path,
 
 void     kw_format_test_assert_same_time  (GDateTime  *expected,
                                            GDateTime  *got);
-/* Every field, the findings' and, in order, the snapshots' too. */
+/* Every field, the findings' (their estimates too), the participants'
+ * and, in order, the snapshots'. */
 void     kw_format_test_assert_same_board (KwBoard    *expected,
                                            KwBoard    *got);
 /* Saves to bytes and loads them back; saved (may be NULL) gets the bytes. */

@@ -44,7 +44,7 @@ day_after=$(date -u +%F)
 check "--snapshot exits 0" test "$status" -eq 0
 check "--snapshot says what it did on stdout" test "$out" = "$board: snapshot “Na de workshop” added"
 check "--snapshot prints nothing on stderr" test -z "$err"
-check "the board is now format version 2" grep -q 'format-version="2"' "$board"
+check "the board is now format version 3" grep -q 'format-version="3"' "$board"
 taken=$(sed -n 's/.*<snapshot name="Na de workshop" taken="\([^"]*\)">.*/\1/p' "$board")
 check "the snapshot is in the file with the time it was taken, in UTC" \
   eval 'case "$taken" in "$day_before"T*Z|"$day_after"T*Z) true ;; *) false ;; esac'
@@ -84,7 +84,7 @@ cp "$newer" "$newer.before"
 run "$bin" --snapshot "Eerste" "$newer"
 check "a board from a newer Kwadrant exits 1" test "$status" -eq 1
 check "a board from a newer Kwadrant: the message says why" test "$err" = \
-  "$newer: written by a newer version of Kwadrant (format version 3), which this version opens read-only, so no snapshot was added"
+  "$newer: written by a newer version of Kwadrant (format version 4), which this version opens read-only, so no snapshot was added"
 check "a board from a newer Kwadrant is left as it was" unchanged "$newer"
 
 broken="$work/kapot.kwadrant"

@@ -71,7 +71,7 @@ check "--check on a newer format version exits 0" test "$status" -eq 0
 check "--check on a newer format version prints the counts line" test "$out" = \
 "$boards/newer-format-version.kwadrant: 2 findings (quick-win 1, small-fix 0, long-term 0, future 0, drop 0, unplaced 1)"
 check "--check on a newer format version says it opens read-only" test "$err" = \
-"$boards/newer-format-version.kwadrant: written by a newer version of Kwadrant (format version 3); this version opens it read-only"
+"$boards/newer-format-version.kwadrant: written by a newer version of Kwadrant (format version 4); this version opens it read-only"
 run "$bin" --export-csv "$work/newer.csv" "$boards/newer-format-version.kwadrant"
 check "a board from a newer format version still exports" test "$status" -eq 0 -a -s "$work/newer.csv"
 rm -f "$work/newer.csv"

@@ -356,7 +356,7 @@ write_newer_board (const char *name)
 
   g_file_set_contents (path,
                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                       "<board xmlns=\"https://kwadrant.github.io/ns/board\" format-version=\"3\">\n"
+                       "<board xmlns=\"https://kwadrant.github.io/ns/board\" format-version=\"4\">\n"
                        "  <title>Bord uit de toekomst</title>\n"
                        "  <colour-scheme name=\"pastel\"/>\n"
                        "  <thresholds impact=\"5.0\" effort=\"5.0\" tiny-effort=\"1.0\"/>\n"

@@ -418,7 +418,7 @@ test_read_only (Fixture       *fixture,
   g_autofree char *path = g_file_get_path (file);
   const char *contents =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<board xmlns=\"https://kwadrant.github.io/ns/board\" format-version=\"3\">\n"
+    "<board xmlns=\"https://kwadrant.github.io/ns/board\" format-version=\"4\">\n"
     "  <title>Bord uit de toekomst</title>\n"
     "  <colour-scheme name=\"pastel\"/>\n"
     "  <findings>\n"

@@ -18,6 +18,7 @@
 
 #include "kw-draft-store.h"
 #include "kw-format.h"
+#include "kw-participant-list.h"
 
 /* Helpers */
 
@@ -307,6 +308,60 @@ test_save_load_remove (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_null (loaded);
 
+  remove_tree (dir);
+}
+
+/* A draft keeps the participants and their estimates: a board brought
+ * back after a crash is the one the room estimated. */
+static void
+test_estimates_survive (void)
+{
+  g_autoptr(GFile) dir = new_temp_dir ();
+  g_autoptr(KwDraftStore) store = kw_draft_store_new (dir);
+  g_autoptr(KwBoard) board = new_board ("Schattingen", 3);
+  KwParticipantList *participants = kw_board_get_participants (board);
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", "Teamleider");
+  g_autoptr(KwParticipant) sem = kw_participant_new ("p2", "Sem", NULL);
+  KwEstimate given = { TRUE, 7.5, 3.0 };
+  KwEstimate no_idea = { FALSE, 0.0, 0.0 };
+  KwEstimate got;
+  g_autofree char *id = kw_draft_store_new_id (store);
+  g_autoptr(KwBoard) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  KwFinding *finding;
+
+  g_assert_true (kw_participant_list_add (participants, anna, G_MAXUINT));
+  g_assert_true (kw_participant_list_add (participants, sem, G_MAXUINT));
+  kw_finding_set_estimate (kw_board_get_finding (board, 1), "p2", &no_idea);
+  kw_finding_set_estimate (kw_board_get_finding (board, 1), "p1", &given);
+
+  g_assert_true (save_draft (store, id, board, NULL, NULL, &error));
+  g_assert_no_error (error);
+  loaded = kw_draft_store_load (store, id, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  participants = kw_board_get_participants (loaded);
+  g_assert_cmpuint (kw_participant_list_get_n_items (participants), ==, 2);
+  g_assert_cmpstr (kw_participant_get_team (kw_participant_list_lookup (participants, "p1")), ==, "Teamleider");
+  finding = kw_board_get_finding (loaded, 1);
+  g_assert_cmpuint (kw_finding_get_n_estimates (finding), ==, 2);
+  g_assert_true (kw_finding_get_estimate (finding, "p1", &got));
+  g_assert_true (kw_estimate_equal (&got, &given));
+  g_assert_true (kw_finding_get_estimate (finding, "p2", &got));
+  g_assert_false (got.known);
+  g_assert_cmpuint (kw_finding_get_n_estimates (kw_board_get_finding (loaded, 0)), ==, 0);
+
+  /* Nothing else changed on the way either. */
+  saved = kw_format_save_bytes (board, &error);
+  g_assert_no_error (error);
+  saved_loaded = kw_format_save_bytes (loaded, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (saved, saved_loaded));
+
+  g_assert_true (remove_draft (store, id, &error));
+  g_assert_no_error (error);
   remove_tree (dir);
 }
 
@@ -720,6 +775,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/drafts/save-load-remove", test_save_load_remove);
+  g_test_add_func ("/drafts/estimates-survive", test_estimates_survive);
   g_test_add_func ("/drafts/writes-in-order", test_writes_in_order);
   g_test_add_func ("/drafts/atomic-replace", test_atomic_replace);
   g_test_add_func ("/drafts/live-owner-then-killed", test_live_owner_then_killed);

@@ -134,7 +134,7 @@ test_output_is_readable (void)
   g_autoptr(KwBoard) board = make_board_with_snapshots ();
   g_autoptr(GBytes) bytes = kw_format_save_bytes (board, NULL);
 
-  g_assert_true (contains (bytes, "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"2\">\n"));
+  g_assert_true (contains (bytes, "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"3\">\n"));
   g_assert_true (contains (bytes,
     "  </findings>\n"
     "  <snapshots>\n"
@@ -317,8 +317,8 @@ test_migration_from_version_1 (void)
 
   migrated = kw_format_test_round_trip (board, &saved);
   kw_format_test_assert_same_board (board, migrated);
-  g_assert_cmpuint (kw_board_get_format_version (migrated), ==, 2);
-  g_assert_true (contains (saved, "format-version=\"2\""));
+  g_assert_cmpuint (kw_board_get_format_version (migrated), ==, 3);
+  g_assert_true (contains (saved, "format-version=\"3\""));
   g_assert_false (contains (saved, "<snapshots"));
 
   again = kw_format_test_round_trip (migrated, &saved_again);
@@ -416,7 +416,7 @@ static void
 test_newer_version_snapshots (void)
 {
   const char *xml =
-    "<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='3'>\n"
+    "<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='4'>\n"
     "  <snapshots kind='weekly'>\n"
     "    <snapshot name='Eerste' taken='2026-11-20T16:02:00Z' by='Rajaa'>\n"
     "      <entry id='f-1' status='open' confidence='0.8'><title>Een</title><votes><vote/></votes></entry>\n"

@@ -200,7 +200,7 @@ test_output_is_readable (void)
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   g_assert_true (g_str_has_prefix (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"2\">\n"
+                                         "<board xmlns=\"" KW_FORMAT_NAMESPACE "\" format-version=\"3\">\n"
                                          "  <title>"));
   g_assert_nonnull (strstr (text, "\n  <thresholds impact=\"6.5\" effort=\"4.0\" tiny-effort=\"0.5\"/>\n"));
   g_assert_nonnull (strstr (text, "\n    <finding id=\"f-0001\" status=\"in-progress\" "
@@ -335,6 +335,11 @@ test_schema_rejects_invalid (void)
     "snapshot-entry-bad-status.kwadrant", "snapshot-entry-impact-without-effort.kwadrant",
     "snapshot-entry-impact-out-of-range.kwadrant", "snapshot-entry-due-year-10000.kwadrant",
     "snapshot-entry-no-title.kwadrant", "snapshot-entry-unknown-element.kwadrant",
+    "participants-in-version-2.kwadrant", "estimates-in-version-1.kwadrant", "participants-after-findings.kwadrant",
+    "participant-invalid-id.kwadrant", "participant-empty-name.kwadrant", "participant-name-too-long.kwadrant",
+    "participant-team-too-long.kwadrant", "estimate-impact-out-of-range.kwadrant",
+    "estimate-effort-not-a-number.kwadrant", "estimate-no-idea-with-scores.kwadrant",
+    "estimate-impact-without-effort.kwadrant", "estimate-no-idea-false.kwadrant",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
@@ -393,7 +398,7 @@ static void
 test_corpus_is_listed (void)
 {
   const char * const loadable[] = { "valid-minimal.kwadrant", "valid-snapshots.kwadrant",
-                                    "newer-format-version.kwadrant", NULL };
+                                    "valid-estimates.kwadrant", "newer-format-version.kwadrant", NULL };
 
   g_assert_cmpuint (bad_files->len, >=, 40);
   bad_files_assert_complete (bad_files, "format", KW_FORMAT_SUFFIX, loadable);
@@ -542,9 +547,9 @@ test_newer_version_loads_read_only (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (board);
-  g_assert_cmpuint (kw_board_get_format_version (board), ==, 3);
+  g_assert_cmpuint (kw_board_get_format_version (board), ==, 4);
   g_object_get (board, "format-version", &version, NULL);
-  g_assert_cmpuint (version, ==, 3);
+  g_assert_cmpuint (version, ==, 4);
   g_assert_true (kw_board_is_from_newer_format (board));
 
   g_assert_cmpstr (kw_board_get_title (board), ==, "Uit de toekomst");
@@ -655,7 +660,7 @@ test_newer_version_never_saved_async (void)
 static void
 test_newer_version_deep_unknown (void)
 {
-  GString *xml = g_string_new ("<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='3'>");
+  GString *xml = g_string_new ("<board xmlns='" KW_FORMAT_NAMESPACE "' format-version='4'>");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwBoard) board = NULL;

@@ -186,7 +186,7 @@ def generate_large_files(work, secret):
     boards.append((path, 3, 'the <notes> element may contain only text, not a <n> element'))
 
     path = os.path.join(work, 'deep-nesting-newer-100k.kwadrant')
-    write(path, (BOARD_START.format(3) + '<later>' * 100000 + '</later>' * 100000 + '</board>\n').encode())
+    write(path, (BOARD_START.format(4) + '<later>' * 100000 + '</later>' * 100000 + '</board>\n').encode())
     boards.append((path, 3, 'elements are nested more than 256 deep'))
 
     # The hostile snapshots: 10,000 of them, each with an entry.
@@ -363,7 +363,7 @@ def main():
         tap.check(run.status == 0 and run.out == f'{newer}: 2 findings (quick-win 1, small-fix 0, long-term 0, '
                   'future 0, drop 0, unplaced 1)\n',
                   '--check on a newer format version exits 0 with the usual counts line', run.out, run.err)
-        tap.check(run.err == f'{newer}: written by a newer version of Kwadrant (format version 3); '
+        tap.check(run.err == f'{newer}: written by a newer version of Kwadrant (format version 4); '
                   'this version opens it read-only\n',
                   '--check says the newer board opens read-only', run.err)
         tap.check(no_marker_anywhere(work, run.out, run.err), 'the newer board’s XInclude is not followed')

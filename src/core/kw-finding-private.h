@@ -30,5 +30,9 @@ void       _kw_finding_take_times_loading (KwFinding     *self,
 void       _kw_finding_set_estimate_loading (KwFinding        *self,
                                              const char       *participant_id,
                                              const KwEstimate *estimate);
+/* The same for a participant without an estimate of the finding yet. */
+void       _kw_finding_append_estimate_loading (KwFinding        *self,
+                                                const char       *participant_id,
+                                                const KwEstimate *estimate);
 
 G_END_DECLS

@@ -742,6 +742,20 @@ find_estimate (KwFinding  *self,
   return NULL;
 }
 
+static void
+append_estimate (KwFinding        *self,
+                 const char       *participant_id,
+                 const KwEstimate *estimate)
+{
+  if (self->estimates == NULL)
+    {
+      self->estimates = g_array_new (FALSE, FALSE, sizeof (GivenEstimate));
+      g_array_set_clear_func (self->estimates, (GDestroyNotify) given_estimate_clear);
+    }
+  g_array_append_val (self->estimates, ((GivenEstimate) { g_strdup (participant_id),
+                                                          estimate_normalize (estimate) }));
+}
+
 /* Sets or removes; returns whether anything changed. */
 static gboolean
 store_estimate (KwFinding        *self,
@@ -767,13 +781,7 @@ store_estimate (KwFinding        *self,
       return TRUE;
     }
 
-  if (self->estimates == NULL)
-    {
-      self->estimates = g_array_new (FALSE, FALSE, sizeof (GivenEstimate));
-      g_array_set_clear_func (self->estimates, (GDestroyNotify) given_estimate_clear);
-    }
-  g_array_append_val (self->estimates, ((GivenEstimate) { g_strdup (participant_id),
-                                                          estimate_normalize (estimate) }));
+  append_estimate (self, participant_id, estimate);
 
   return TRUE;
 }
@@ -859,4 +867,14 @@ _kw_finding_set_estimate_loading (KwFinding        *self,
                                   const KwEstimate *estimate)
 {
   store_estimate (self, participant_id, estimate);
+}
+
+/* The loader has checked that the participant has no estimate yet: no
+ * search, so a finding's estimates load in linear time. */
+void
+_kw_finding_append_estimate_loading (KwFinding        *self,
+                                     const char       *participant_id,
+                                     const KwEstimate *estimate)
+{
+  append_estimate (self, participant_id, estimate);
 }

@@ -47,12 +47,18 @@ typedef enum {
   EL_ENTRY_OWNER,
   EL_ENTRY_DUE,
   EL_ENTRY_REVIEW,
+  EL_PARTICIPANTS,  /* format version 3 on, kw-format-estimates.c */
+  EL_PARTICIPANT,
+  EL_ESTIMATES,
+  EL_ESTIMATE,
   N_ELEMENTS
 } Element;
 
 /* The reader keeps a bit per element it has met among an element's
  * children. */
-G_STATIC_ASSERT (N_ELEMENTS <= 32);
+typedef guint64 ElementSet;
+#define ELEMENT_BIT(element) (G_GUINT64_CONSTANT (1) << (element))
+G_STATIC_ASSERT (N_ELEMENTS <= 64);
 
 typedef enum {
   CONTENT_ELEMENTS, /* child elements only (and blanks between them) */
@@ -85,6 +91,8 @@ enum { ATTR_POSITION_IMPACT = 0, ATTR_POSITION_EFFORT };
 enum { ATTR_REVIEW_MONTHS = 0 };
 enum { ATTR_SNAPSHOT_NAME = 0, ATTR_SNAPSHOT_TAKEN };
 enum { ATTR_ENTRY_ID = 0, ATTR_ENTRY_STATUS, ATTR_ENTRY_IMPACT, ATTR_ENTRY_EFFORT };
+enum { ATTR_PARTICIPANT_ID = 0, ATTR_PARTICIPANT_NAME, ATTR_PARTICIPANT_TEAM };
+enum { ATTR_ESTIMATE_PARTICIPANT = 0, ATTR_ESTIMATE_IMPACT, ATTR_ESTIMATE_EFFORT, ATTR_ESTIMATE_NO_IDEA };
 
 /* The attributes of element, NULL-terminated, in the order of its ATTR_*
  * indices. */
@@ -121,6 +129,13 @@ gboolean   kw_format_text_is_clean   (const char *text,
  * (the caller says it is no version). FALSE when it is no whole number. */
 gboolean   kw_format_parse_version   (Slice       value,
                                       guint      *version);
+
+/* Sets an error of the format, without the file and line (the reader
+ * adds them). */
+void       kw_format_set_error       (GError       **error,
+                                      KwFormatError  code,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
 
 /* The same, with the format's error for a value that is wrong (code
  * KW_FORMAT_ERROR_INVALID, the message without the file and line, which
@@ -205,7 +220,7 @@ gboolean          kw_snapshot_reader_start  (KwSnapshotReader  *self,
  * element's cleaned text, NULL for the others). */
 gboolean          kw_snapshot_reader_end    (KwSnapshotReader  *self,
                                              Element            element,
-                                             guint32            children,
+                                             ElementSet         children,
                                              char              *text,
                                              GError           **error);
 
@@ -214,5 +229,41 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwSnapshotReader, kw_snapshot_reader_free)
 /* Writes the board's <snapshots>, or nothing when it has none. */
 gboolean          kw_format_write_snapshots (KwXmlWriter        writer,
                                              KwBoard           *board);
+
+/* ---- Participants and estimates (kw-format-estimates.c) ------------------- */
+
+/* The reader's part for <participants> and <estimates> and what is
+ * inside them, as for snapshots. It keeps what checking every estimate
+ * against the board's participants needs, so a board loads in time
+ * linear in its estimates. */
+typedef struct _KwEstimateReader KwEstimateReader;
+
+KwEstimateReader *kw_estimate_reader_new    (KwBoard           *board);
+void              kw_estimate_reader_free   (KwEstimateReader  *self);
+gboolean          kw_estimate_reader_owns   (Element            element);
+/* As kw_snapshot_reader_start(); finding is the finding being read (for
+ * <estimates> and <estimate>), siblings the bits of the elements met
+ * before this one inside its parent. */
+gboolean          kw_estimate_reader_start  (KwEstimateReader  *self,
+                                             Element            element,
+                                             const Slice       *values,
+                                             guint              format_version,
+                                             KwFinding         *finding,
+                                             ElementSet         siblings,
+                                             GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwEstimateReader, kw_estimate_reader_free)
+
+/* Writes the board's <participants>, or nothing when it has none. */
+gboolean          kw_format_write_participants (KwXmlWriter     writer,
+                                                KwBoard        *board);
+/* The position of each participant of the board by id, for writing
+ * estimates in the board's order: the keys are the participants' own. */
+GHashTable       *kw_format_participant_positions (KwBoard      *board);
+/* Writes the finding's <estimates> in the order of positions, or nothing
+ * when it has none. */
+gboolean          kw_format_write_estimates    (KwXmlWriter     writer,
+                                                KwFinding      *finding,
+                                                GHashTable     *positions);
 
 G_END_DECLS

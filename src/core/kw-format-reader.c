@@ -29,6 +29,7 @@
 /* --- The grammar's limits ------------------------------------------------ */
 
 /* The deepest elements are board/findings/finding/tags/tag and
+ * board/findings/finding/estimates/estimate and
  * board/snapshots/snapshot/entry/title; anything deeper is refused by the
  * grammar before it is pushed, which bounds the stack. */
 #define MAX_DEPTH 6
@@ -80,7 +81,7 @@ struct _KwFormatReader
   guint             skip_depth;        /* open elements being skipped */
 
   Element           stack[MAX_DEPTH];
-  guint32           seen[MAX_DEPTH];   /* bit per child element already met */
+  ElementSet        seen[MAX_DEPTH];   /* bit per child element already met */
   int               lines[MAX_DEPTH];  /* where each open element started */
   guint             depth;
 
@@ -93,6 +94,7 @@ struct _KwFormatReader
   KwFinding        *finding;           /* being read, owned */
   GPtrArray        *tags;              /* of the finding being read */
   KwSnapshotReader *snapshots;         /* once <snapshots> starts */
+  KwEstimateReader *estimates;         /* once participants or estimates start */
 
   /* The element names and the namespace in the parser's dictionary, where
    * it takes the names it reports from: a pointer comparison finds them. */
@@ -471,6 +473,22 @@ loader_end_snapshot_part (Loader  *self,
     loader_fail_with (self, self->lines[self->depth], error);
 }
 
+/* Participants and estimates: all is checked as each element starts. */
+static void
+loader_start_estimate_part (Loader  *self,
+                            Element  element,
+                            Slice   *values)
+{
+  GError *error = NULL;
+
+  if (self->estimates == NULL)
+    self->estimates = kw_estimate_reader_new (self->board);
+
+  if (!kw_estimate_reader_start (self->estimates, element, values, self->format_version,
+                                 self->finding, self->seen[self->depth], &error))
+    loader_fail_with (self, loader_line (self), error);
+}
+
 static gboolean
 loader_check_root (Loader        *self,
                    const xmlChar *name,
@@ -537,7 +555,7 @@ loader_identify (Loader        *self,
       return EL_NONE;
     }
 
-  if (!kw_format_elements[element].repeatable && (self->seen[self->depth] & (1u << element)) != 0)
+  if (!kw_format_elements[element].repeatable && (self->seen[self->depth] & ELEMENT_BIT (element)) != 0)
     {
       loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
                    _("the <%s> element appears more than once inside <%s>"),
@@ -625,6 +643,8 @@ on_start_element (void           *user_data,
     default:
       if (kw_snapshot_reader_owns (element))
         loader_start_snapshot_part (self, element, values);
+      else if (kw_estimate_reader_owns (element))
+        loader_start_estimate_part (self, element, values);
       break;
     }
 
@@ -633,7 +653,7 @@ on_start_element (void           *user_data,
 
   g_assert (self->depth + 1 < MAX_DEPTH);
 
-  self->seen[self->depth] |= 1u << element;
+  self->seen[self->depth] |= ELEMENT_BIT (element);
   self->depth++;
   self->stack[self->depth] = element;
   self->seen[self->depth] = 0;
@@ -742,7 +762,7 @@ loader_end_finding (Loader *self)
 {
   KwFinding *finding = g_steal_pointer (&self->finding);
 
-  if ((self->seen[self->depth] & (1u << EL_FINDING_TITLE)) == 0)
+  if ((self->seen[self->depth] & ELEMENT_BIT (EL_FINDING_TITLE)) == 0)
     {
       loader_fail (self, self->lines[self->depth], KW_FORMAT_ERROR_INVALID,
                    _("the finding “%s” has no <title>"), kw_finding_get_id (finding));
@@ -954,6 +974,7 @@ kw_format_reader_free (KwFormatReader *self)
   g_clear_object (&self->finding);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, kw_snapshot_reader_free);
+  g_clear_pointer (&self->estimates, kw_estimate_reader_free);
   if (self->text != NULL)
     g_string_free (g_steal_pointer (&self->text), TRUE);
   g_free (self);

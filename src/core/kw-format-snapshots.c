@@ -69,23 +69,6 @@ kw_snapshot_reader_owns (Element element)
   return element >= EL_SNAPSHOTS && element <= EL_ENTRY_REVIEW;
 }
 
-static void set_error (GError        **error,
-                       KwFormatError   code,
-                       const char     *format,
-                       ...) G_GNUC_PRINTF (3, 4);
-
-static void
-set_error (GError        **error,
-           KwFormatError   code,
-           const char     *format,
-           ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (KW_FORMAT_ERROR, code, format, args));
-  va_end (args);
-}
 
 static gboolean
 start_snapshots (guint    format_version,
@@ -94,9 +77,9 @@ start_snapshots (guint    format_version,
   if (format_version >= SNAPSHOTS_SINCE_VERSION)
     return TRUE;
 
-  set_error (error, KW_FORMAT_ERROR_INVALID,
-             _("the <snapshots> element is new in format-version %d, but this board says format-version %u"),
-             SNAPSHOTS_SINCE_VERSION, format_version);
+  kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
+                       _("the <snapshots> element is new in format-version %d, but this board says format-version %u"),
+                       SNAPSHOTS_SINCE_VERSION, format_version);
   return FALSE;
 }
 
@@ -111,21 +94,21 @@ start_snapshot (KwSnapshotReader  *self,
 
   if (self->n_snapshots >= KW_SNAPSHOT_MAX_PER_BOARD)
     {
-      set_error (error, KW_FORMAT_ERROR_TOO_LARGE,
-                 _("the board has more than %d snapshots"), KW_SNAPSHOT_MAX_PER_BOARD);
+      kw_format_set_error (error, KW_FORMAT_ERROR_TOO_LARGE,
+                           _("the board has more than %d snapshots"), KW_SNAPSHOT_MAX_PER_BOARD);
       return FALSE;
     }
   if (name[0] == '\0')
     {
-      set_error (error, KW_FORMAT_ERROR_INVALID, _("a <snapshot> has an empty name"));
+      kw_format_set_error (error, KW_FORMAT_ERROR_INVALID, _("a <snapshot> has an empty name"));
       return FALSE;
     }
   if (kw_board_lookup_snapshot (self->board, name) != NULL)
     {
       g_autofree char *quoted = kw_format_slice_quote ((Slice) { name, strlen (name) });
 
-      set_error (error, KW_FORMAT_ERROR_INVALID,
-                 _("two snapshots are named “%s”; every snapshot needs its own name"), quoted);
+      kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
+                           _("two snapshots are named “%s”; every snapshot needs its own name"), quoted);
       return FALSE;
     }
 
@@ -170,8 +153,8 @@ read_entry_position (const Slice  *values,
   *impact = *effort = 0.0;
   if (has_impact != has_effort)
     {
-      set_error (error, KW_FORMAT_ERROR_INVALID,
-                 _("the <entry> element needs both an impact and an effort, or neither"));
+      kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
+                           _("the <entry> element needs both an impact and an effort, or neither"));
       return FALSE;
     }
 
@@ -193,8 +176,8 @@ start_entry (KwSnapshotReader  *self,
 
   if (self->n_entries >= KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD)
     {
-      set_error (error, KW_FORMAT_ERROR_TOO_LARGE,
-                 _("the snapshots hold more than %d findings together"), KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD);
+      kw_format_set_error (error, KW_FORMAT_ERROR_TOO_LARGE,
+                           _("the snapshots hold more than %d findings together"), KW_SNAPSHOT_MAX_ENTRIES_PER_BOARD);
       return FALSE;
     }
   /* A finding no longer on the board is fine: it was removed since. */
@@ -202,9 +185,9 @@ start_entry (KwSnapshotReader  *self,
     {
       g_autofree char *quoted = kw_format_slice_quote (id_text);
 
-      set_error (error, KW_FORMAT_ERROR_INVALID,
-                 _("the snapshot entry id “%s” is not valid: use 1 to 64 letters, digits, dots, dashes or underscores"),
-                 quoted);
+      kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
+                           _("the snapshot entry id “%s” is not valid: use 1 to 64 letters, digits, dots, dashes or underscores"),
+                           quoted);
       return FALSE;
     }
   if (!kw_format_read_status (values[ATTR_ENTRY_STATUS], &status, error) ||
@@ -216,8 +199,8 @@ start_entry (KwSnapshotReader  *self,
       const char *name = kw_snapshot_get_name (self->snapshot);
       g_autofree char *quoted = kw_format_slice_quote ((Slice) { name, strlen (name) });
 
-      set_error (error, KW_FORMAT_ERROR_INVALID,
-                 _("the snapshot “%s” has two entries for the finding “%s”"), quoted, id);
+      kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
+                           _("the snapshot “%s” has two entries for the finding “%s”"), quoted, id);
       return FALSE;
     }
 
@@ -245,16 +228,16 @@ kw_snapshot_reader_start (KwSnapshotReader  *self,
 
 static gboolean
 end_entry (KwSnapshotReader  *self,
-           guint32            children,
+           ElementSet         children,
            GError           **error)
 {
   guint n = kw_snapshot_get_n_entries (self->snapshot);
 
-  if ((children & (1u << EL_ENTRY_TITLE)) != 0)
+  if ((children & ELEMENT_BIT (EL_ENTRY_TITLE)) != 0)
     return TRUE;
 
-  set_error (error, KW_FORMAT_ERROR_INVALID, _("the snapshot entry “%s” has no <title>"),
-             kw_snapshot_get_entry (self->snapshot, n - 1)->id);
+  kw_format_set_error (error, KW_FORMAT_ERROR_INVALID, _("the snapshot entry “%s” has no <title>"),
+                       kw_snapshot_get_entry (self->snapshot, n - 1)->id);
   return FALSE;
 }
 
@@ -271,7 +254,7 @@ end_snapshot (KwSnapshotReader *self)
 gboolean
 kw_snapshot_reader_end (KwSnapshotReader  *self,
                         Element            element,
-                        guint32            children,
+                        ElementSet         children,
                         char              *text,
                         GError           **error)
 {

@@ -169,7 +169,8 @@ write_position (xmlTextWriterPtr  writer,
 
 static gboolean
 write_finding (xmlTextWriterPtr  writer,
-               KwFinding        *finding)
+               KwFinding        *finding,
+               GHashTable       *participant_positions)
 {
   return xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_FINDING)) >= 0 &&
          kw_format_write_attribute (writer, ATTRIBUTE (EL_FINDING, ATTR_ID), kw_finding_get_id (finding)) &&
@@ -188,6 +189,7 @@ write_finding (xmlTextWriterPtr  writer,
          write_finding_text (writer, EL_SOURCE, finding) &&
          write_finding_text (writer, EL_DROP_REASON, finding) &&
          write_tags (writer, finding) &&
+         kw_format_write_estimates (writer, finding, participant_positions) &&
          xmlTextWriterEndElement (writer) >= 0;
 }
 
@@ -239,13 +241,14 @@ static gboolean
 write_findings (xmlTextWriterPtr  writer,
                 KwBoard          *board)
 {
+  g_autoptr(GHashTable) participant_positions = kw_format_participant_positions (board);
   guint n = kw_board_get_n_findings (board);
 
   if (xmlTextWriterStartElement (writer, BAD_CAST NAME (EL_FINDINGS)) < 0)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      if (!write_finding (writer, kw_board_get_finding (board, i)))
+      if (!write_finding (writer, kw_board_get_finding (board, i), participant_positions))
         return FALSE;
     }
 
@@ -274,6 +277,9 @@ write_board (xmlTextWriterPtr  writer,
          write_board_text (writer, EL_NOTES, board) &&
          write_thresholds (writer, board) &&
          write_review_interval (writer, board) &&
+         /* Before the findings, so a reader checks each estimate as it
+          * reads it. */
+         kw_format_write_participants (writer, board) &&
          write_findings (writer, board) &&
          kw_format_write_snapshots (writer, board) &&
          xmlTextWriterEndDocument (writer) >= 0;

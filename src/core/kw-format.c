@@ -74,6 +74,10 @@ const ElementInfo kw_format_elements[N_ELEMENTS] = {
   [EL_ENTRY_OWNER]   = { "owner",         EL_ENTRY,    CONTENT_LINE,  KW_FINDING_TEXT_OWNER, FALSE },
   [EL_ENTRY_DUE]     = { "due",           EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_DUE_DATE, FALSE },
   [EL_ENTRY_REVIEW]  = { "review",        EL_ENTRY,    CONTENT_DATE,  KW_FINDING_TEXT_REVIEW_DATE, FALSE },
+  [EL_PARTICIPANTS]  = { "participants",  EL_BOARD,    CONTENT_ELEMENTS, -1, FALSE },
+  [EL_PARTICIPANT]   = { "participant",   EL_PARTICIPANTS, CONTENT_EMPTY, -1, TRUE },
+  [EL_ESTIMATES]     = { "estimates",     EL_FINDING,  CONTENT_ELEMENTS, -1, FALSE },
+  [EL_ESTIMATE]      = { "estimate",      EL_ESTIMATES, CONTENT_EMPTY, -1, TRUE },
 };
 
 static const char * const board_attributes[] = { "format-version", NULL };
@@ -83,6 +87,8 @@ static const char * const position_attributes[] = { "impact", "effort", NULL };
 static const char * const review_interval_attributes[] = { "months", NULL };
 static const char * const snapshot_attributes[] = { "name", "taken", NULL };
 static const char * const entry_attributes[] = { "id", "status", "impact", "effort", NULL };
+static const char * const participant_attributes[] = { "id", "name", "team", NULL };
+static const char * const estimate_attributes[] = { "participant", "impact", "effort", "no-idea", NULL };
 static const char * const no_attributes[] = { NULL };
 
 const char * const *
@@ -98,6 +104,8 @@ kw_format_attributes_of (Element element)
     case EL_SNAPSHOT:   return snapshot_attributes;
     case EL_SNAPSHOT_THRESHOLDS: return thresholds_attributes;
     case EL_ENTRY:      return entry_attributes;
+    case EL_PARTICIPANT: return participant_attributes;
+    case EL_ESTIMATE:   return estimate_attributes;
     default:            return no_attributes;
     }
 }
@@ -106,12 +114,28 @@ gboolean
 kw_format_attribute_is_optional (Element element,
                                  guint   index)
 {
-  /* An entry without impact and effort was unplaced. */
+  /* An entry without impact and effort was unplaced; an estimate has
+   * either both or no-idea, which kw-format-estimates.c checks. */
   return (element == EL_FINDING && index == ATTR_STATUS) ||
-         (element == EL_ENTRY && index != ATTR_ENTRY_ID);
+         (element == EL_ENTRY && index != ATTR_ENTRY_ID) ||
+         (element == EL_PARTICIPANT && index == ATTR_PARTICIPANT_TEAM) ||
+         (element == EL_ESTIMATE && index != ATTR_ESTIMATE_PARTICIPANT);
 }
 
 /* --- Values ----------------------------------------------------------- */
+
+void
+kw_format_set_error (GError        **error,
+                     KwFormatError   code,
+                     const char     *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (KW_FORMAT_ERROR, code, format, args));
+  va_end (args);
+}
 
 static gboolean
 is_xml_blank (char c)

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define KW_FORMAT_NAMESPACE "https://kwadrant.github.io/ns/board"
-#define KW_FORMAT_VERSION 2
+#define KW_FORMAT_VERSION 3
 #define KW_FORMAT_MIME_TYPE "application/x-kwadrant"
 #define KW_FORMAT_SUFFIX ".kwadrant"
 
