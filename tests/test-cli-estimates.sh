@@ -21,6 +21,7 @@ unset LANGUAGE LANG
 
 examples="$src/data/examples"
 estimates="$src/tests/data/csv/estimates"
+schema="$src/data/kwadrant.rng"
 
 . "$src/tests/kw-tap.sh"
 
@@ -60,6 +61,26 @@ check "the board keeps its permissions" test "$(stat -c %a "$board")" = 640
 check "no temporary file is left beside the board" test "$(ls -A "$work" | grep -c saving)" -eq 0
 run "$bin" --check "$board"
 check "the saved board passes --check with the same findings" test "$out" = "$check_line"
+check "the saved board passes the schema" eval 'xmllint --noout --relaxng "$schema" "$board" 2> /dev/null'
+check "the board is now format version 3" grep -q 'format-version="3"' "$board"
+check "the participants are in the file in the order they first appear, spelt as first written" \
+  test "$(grep -o '<participant [^>]*>' "$board" | tr '\n' '|')" = \
+       '<participant id="p1" name="Anna de Vries"/>|<participant id="p2" name="Bram Jansen"/>|'
+check "the five estimates are in the file" test "$(grep -c '<estimate ' "$board")" -eq 5
+check "Anna's estimate of f-0002, matched by its title, with the decimal comma read" \
+  grep -q '<estimate participant="p1" impact="5.5" effort="2.0"/>' "$board"
+check "Anna's “?” is no idea" grep -q '<estimate participant="p1" no-idea="true"/>' "$board"
+check "Bram's estimate has its decimal comma read" \
+  grep -q '<estimate participant="p2" impact="8.0" effort="2.5"/>' "$board"
+
+# Again, onto the saved board: nobody is new, an estimate changes.
+printf 'titel;impact;inspanning\nWatermeloenrapportage doorprikken;6;6\n' > "$work/ANNA DE VRIES.csv"
+run "$bin" --import-estimates "$work/ANNA DE VRIES.csv" "$board"
+check "a second import exits 0: the participant is on the board, whatever the case" test "$status" -eq 0 -a \
+  "$out" = "$board: 1 estimate imported, 0 new participants"
+check "still two participants" test "$(grep -c '<participant ' "$board")" -eq 2
+check "still five estimates, one of them changed" eval \
+  'test "$(grep -c "<estimate " "$board")" -eq 5 && grep -q "<estimate participant=\"p1\" impact=\"6.0\" effort=\"6.0\"/>" "$board"'
 
 # Refusals: exit 1, every problem with its file and row, the board as it was
 
@@ -118,6 +139,26 @@ refused "a CSV file that is not UTF-8" "latin1.csv: row 2: the text is not UTF-8
 
 run "$bin" --check "$board"
 check "after every refusal the board still passes --check" test "$out" = "$check_line"
+
+newer="$work/toekomst.kwadrant"
+cp "$src/tests/data/format/newer-format-version.kwadrant" "$newer"
+cp "$newer" "$newer.before"
+run "$bin" --import-estimates "$team" "$newer"
+check "a board from a newer Kwadrant exits 1 and says why" \
+  eval 'test "$status" -eq 1 && contains "$err" "$newer: written by a newer version of Kwadrant"'
+check "a board from a newer Kwadrant is left as it was" unchanged "$newer"
+
+if [ "$(id -u)" -ne 0 ]; then
+  chmod 444 "$board"
+  run "$bin" --import-estimates "$team" "$board"
+  check "a read-only board file exits 1 and says so" \
+    eval 'test "$status" -eq 1 && contains "$err" "the board is read-only"'
+  check "a read-only board file is left as it was" unchanged "$board"
+  chmod 640 "$board"
+else
+  # root may write any file: the permission cannot be tested here.
+  ok "a read-only board file: not testable as root # SKIP"
+fi
 
 run "$bin" --import-estimates "$team" "$work/bestaat-niet.kwadrant"
 check "a missing board exits 1 and says so" \
