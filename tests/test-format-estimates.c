@@ -498,6 +498,39 @@ test_newer_version (void)
                      "who is not among the board’s <participants>");
 }
 
+/* The English example board is a workshop that estimated: what the
+ * README's screenshots of a round show. */
+static void
+test_example_board (void)
+{
+  g_autofree char *path = kw_format_test_source_path ("data", "examples", "customer-contact-en.kwadrant", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) board = kw_format_load_file (file, NULL, &error);
+  guint n_estimated = 0, n_no_idea = 0, n_disputed = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_participant_list_get_n_items (kw_board_get_participants (board)), ==, 6);
+  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+    {
+      KwFinding *finding = kw_board_get_finding (board, i);
+      KwEstimateSummary summary;
+
+      if (kw_finding_get_n_estimates (finding) == 0)
+        continue;
+      n_estimated++;
+      kw_finding_summarize_estimates (finding, &summary);
+      n_no_idea += summary.n_estimates - summary.n_known;
+      if (summary.disagreement >= 3.0)
+        n_disputed++;
+    }
+
+  g_assert_cmpuint (n_estimated, >, kw_board_get_n_findings (board) / 2);
+  g_assert_cmpuint (n_no_idea, >, 0);
+  g_assert_cmpuint (n_disputed, >=, 1);
+  g_assert_cmpuint (n_disputed, <=, 3);
+}
+
 /* A copy of the board (what drafts and undo take) keeps them too. */
 static void
 test_copy_saves_the_same (void)
@@ -528,6 +561,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/format-estimates/large-workshop", test_large_workshop);
   g_test_add_func ("/format-estimates/newer-version", test_newer_version);
   g_test_add_func ("/format-estimates/copy-saves-the-same", test_copy_saves_the_same);
+  g_test_add_func ("/format-estimates/example-board", test_example_board);
 
   return g_test_run ();
 }

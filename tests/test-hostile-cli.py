@@ -196,6 +196,19 @@ def generate_large_files(work, secret):
                  '  </snapshots>\n</board>\n').encode())
     boards.append((path, 1004, 'the board has more than 1000 snapshots'))
 
+    # The most participants, each estimating a thousand findings: read in
+    # time linear in the estimates, up to a repeat at the very end.
+    path = os.path.join(work, 'estimates-200-by-1000-then-repeat.kwadrant')
+    estimates = ''.join(f'<estimate participant="p{p}" impact="{p % 11}.0" effort="{p % 7}.5"/>' for p in range(1, 201))
+    finding = ('<finding id="f-{}" created="2026-11-20T09:12:00Z" modified="2026-11-20T09:12:00Z">'
+               '<title>Bevinding</title><estimates>' + estimates + '{}</estimates></finding>\n')
+    text = (BOARD_START.format(3) + '<participants>\n' +
+            ''.join(f'<participant id="p{p}" name="Deelnemer {p}"/>\n' for p in range(1, 201)) +
+            '</participants>\n<findings>\n' + ''.join(finding.format(f, '') for f in range(999)) +
+            finding.format(999, '<estimate participant="p200" no-idea="true"/>') + '</findings>\n</board>\n')
+    write(path, text.encode())
+    boards.append((path, text.count('\n') - 2, 'the finding “f-999” has two estimates by the participant “p200”'))
+
     path = os.path.join(work, 'many-attributes.kwadrant')
     attributes = ' '.join(f'a{i}="{i}"' for i in range(100000))
     write(path, (start + f'  <title {attributes}>Veel</title>\n</board>\n').encode())

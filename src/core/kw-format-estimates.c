@@ -88,20 +88,6 @@ kw_estimate_reader_owns (Element element)
 }
 
 static gboolean
-check_version (Element   element,
-               guint     format_version,
-               GError  **error)
-{
-  if (format_version >= ESTIMATES_SINCE_VERSION)
-    return TRUE;
-
-  kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
-                       _("the <%s> element is new in format-version %d, but this board says format-version %u"),
-                       NAME (element), ESTIMATES_SINCE_VERSION, format_version);
-  return FALSE;
-}
-
-static gboolean
 start_participants (ElementSet   siblings,
                     GError     **error)
 {
@@ -310,11 +296,12 @@ kw_estimate_reader_start (KwEstimateReader  *self,
   switch (element)
     {
     case EL_PARTICIPANTS:
-      return check_version (element, format_version, error) && start_participants (siblings, error);
+      return kw_format_check_since (element, ESTIMATES_SINCE_VERSION, format_version, error) &&
+             start_participants (siblings, error);
     case EL_PARTICIPANT:
       return start_participant (self, values, error);
     case EL_ESTIMATES:
-      if (!check_version (element, format_version, error))
+      if (!kw_format_check_since (element, ESTIMATES_SINCE_VERSION, format_version, error))
         return FALSE;
       start_estimates (self);
       return TRUE;
@@ -374,8 +361,11 @@ kw_format_participant_positions (KwBoard *board)
   GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (positions, (gpointer) kw_participant_get_id (kw_participant_list_get_participant (participants, i)),
-                         GUINT_TO_POINTER (i + 1));
+    {
+      KwParticipant *participant = kw_participant_list_get_participant (participants, i);
+
+      g_hash_table_insert (positions, (gpointer) kw_participant_get_id (participant), GUINT_TO_POINTER (i + 1));
+    }
 
   return positions;
 }
@@ -432,7 +422,8 @@ kw_format_write_estimates (KwXmlWriter  writer,
 
   for (guint i = 0; i < n; i++)
     {
-      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, kw_finding_get_nth_estimate (finding, i, NULL)));
+      const char *participant_id = kw_finding_get_nth_estimate (finding, i, NULL);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, participant_id));
 
       if (position == 0)
         continue;

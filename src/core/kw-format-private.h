@@ -94,6 +94,12 @@ enum { ATTR_ENTRY_ID = 0, ATTR_ENTRY_STATUS, ATTR_ENTRY_IMPACT, ATTR_ENTRY_EFFOR
 enum { ATTR_PARTICIPANT_ID = 0, ATTR_PARTICIPANT_NAME, ATTR_PARTICIPANT_TEAM };
 enum { ATTR_ESTIMATE_PARTICIPANT = 0, ATTR_ESTIMATE_IMPACT, ATTR_ESTIMATE_EFFORT, ATTR_ESTIMATE_NO_IDEA };
 
+/* Whether the element holds text (a line, lines or a date). */
+gboolean            kw_format_element_has_text       (Element     element);
+/* The element of the format called name inside parent, or EL_NONE. */
+Element             kw_format_lookup_child           (Element     parent,
+                                                      const char *name);
+
 /* The attributes of element, NULL-terminated, in the order of its ATTR_*
  * indices. */
 const char * const *kw_format_attributes_of          (Element element);
@@ -154,6 +160,18 @@ gboolean   kw_format_read_status     (Slice          value,
 /* The impact, effort and tiny-effort attributes of a <thresholds>. */
 gboolean   kw_format_read_thresholds (const Slice   *values,
                                       KwThresholds  *thresholds,
+                                      GError       **error);
+/* The months of a <review-interval>, which the board's format_version
+ * must have. */
+gboolean   kw_format_read_review_interval (const Slice  *values,
+                                           guint         format_version,
+                                           guint        *months,
+                                           GError      **error);
+/* Whether an element new in since_version may be in a board of
+ * format_version; the error says it is not. */
+gboolean   kw_format_check_since     (Element        element,
+                                      guint          since_version,
+                                      guint          format_version,
                                       GError       **error);
 
 /* ---- The streaming reader (kw-format-reader.c) ---------------------------- */

@@ -38,27 +38,6 @@
  * deep, as deep as libxml2 allows a tree. */
 #define MAX_SKIPPED_DEPTH 256
 
-static gboolean
-element_has_text (Element element)
-{
-  Content content = kw_format_elements[element].content;
-
-  return content == CONTENT_LINE || content == CONTENT_LINES || content == CONTENT_DATE;
-}
-
-static Element
-lookup_child (Element        parent,
-              const xmlChar *name)
-{
-  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
-    {
-      if (kw_format_elements[i].parent == parent && strcmp ((const char *) name, kw_format_elements[i].name) == 0)
-        return (Element) i;
-    }
-
-  return EL_NONE;
-}
-
 /* --- The loader ------------------------------------------------------- */
 
 struct _KwFormatReader
@@ -125,7 +104,7 @@ loader_lookup_child (Loader        *self,
     }
 
   /* A name the dictionary did not give: compared as text. */
-  return lookup_child (parent, name);
+  return kw_format_lookup_child (parent, (const char *) name);
 }
 
 static Element
@@ -325,34 +304,17 @@ loader_start_thresholds (Loader *self,
     g_assert_not_reached ();
 }
 
-/* The first format version with <review-interval>. */
-#define REVIEW_INTERVAL_SINCE_VERSION 2
-
 static void
 loader_start_review_interval (Loader *self,
                               Slice  *values)
 {
-  g_autofree char *quoted = NULL;
+  GError *error = NULL;
   guint months;
 
-  if (self->format_version < REVIEW_INTERVAL_SINCE_VERSION)
-    {
-      loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-                   _("the <%s> element is new in format-version %d, but this board says format-version %u"),
-                   kw_format_elements[EL_REVIEW_INTERVAL].name, REVIEW_INTERVAL_SINCE_VERSION,
-                   self->format_version);
-      return;
-    }
-
-  /* The one parser of whole numbers in the format, format-version's. */
-  if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], &months) &&
-      kw_board_set_review_interval (self->board, months))
-    return;
-
-  quoted = kw_format_slice_quote (kw_format_slice_trim (values[ATTR_REVIEW_MONTHS]));
-  loader_fail (self, loader_line (self), KW_FORMAT_ERROR_INVALID,
-               _("the review interval “%s” is not a whole number of months from %d to %d"),
-               quoted, KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX);
+  if (!kw_format_read_review_interval (values, self->format_version, &months, &error))
+    loader_fail_with (self, loader_line (self), error);
+  else if (!kw_board_set_review_interval (self->board, months))
+    g_assert_not_reached ();
 }
 
 static GDateTime *
@@ -659,7 +621,7 @@ on_start_element (void           *user_data,
   self->seen[self->depth] = 0;
   self->lines[self->depth] = loader_line (self);
 
-  if (element_has_text (element))
+  if (kw_format_element_has_text (element))
     g_string_truncate (self->text, 0);
 }
 
@@ -674,7 +636,7 @@ on_characters (void          *user_data,
   if (loader_failed (self) || self->skip_depth > 0)
     return;
 
-  if (element_has_text (element))
+  if (kw_format_element_has_text (element))
     {
       if (self->text->len + (gsize) len > KW_FORMAT_MAX_FIELD_SIZE)
         {
@@ -800,7 +762,7 @@ on_end_element (void          *user_data,
       return;
     }
 
-  if (element_has_text (element) && (text = loader_take_text (self, element)) == NULL)
+  if (kw_format_element_has_text (element) && (text = loader_take_text (self, element)) == NULL)
     return;
 
   if (element == EL_FINDING)

@@ -71,19 +71,6 @@ kw_snapshot_reader_owns (Element element)
 
 
 static gboolean
-start_snapshots (guint    format_version,
-                 GError **error)
-{
-  if (format_version >= SNAPSHOTS_SINCE_VERSION)
-    return TRUE;
-
-  kw_format_set_error (error, KW_FORMAT_ERROR_INVALID,
-                       _("the <snapshots> element is new in format-version %d, but this board says format-version %u"),
-                       SNAPSHOTS_SINCE_VERSION, format_version);
-  return FALSE;
-}
-
-static gboolean
 start_snapshot (KwSnapshotReader  *self,
                 const Slice       *values,
                 GError           **error)
@@ -218,7 +205,8 @@ kw_snapshot_reader_start (KwSnapshotReader  *self,
 {
   switch (element)
     {
-    case EL_SNAPSHOTS:           return start_snapshots (format_version, error);
+    case EL_SNAPSHOTS:           return kw_format_check_since (element, SNAPSHOTS_SINCE_VERSION,
+                                                              format_version, error);
     case EL_SNAPSHOT:            return start_snapshot (self, values, error);
     case EL_SNAPSHOT_THRESHOLDS: return start_thresholds (self, values, error);
     case EL_ENTRY:               return start_entry (self, values, error);

@@ -16,8 +16,10 @@
 #include "config.h"
 
 #include <libxml/parser.h>
+#include <string.h>
 
 #include "kw-file-replace.h"
+#include "kw-follow-up.h"
 #include "kw-format-private.h"
 #include "kw-i18n.h"
 #include "kw-text.h"
@@ -90,6 +92,27 @@ static const char * const entry_attributes[] = { "id", "status", "impact", "effo
 static const char * const participant_attributes[] = { "id", "name", "team", NULL };
 static const char * const estimate_attributes[] = { "participant", "impact", "effort", "no-idea", NULL };
 static const char * const no_attributes[] = { NULL };
+
+gboolean
+kw_format_element_has_text (Element element)
+{
+  Content content = kw_format_elements[element].content;
+
+  return content == CONTENT_LINE || content == CONTENT_LINES || content == CONTENT_DATE;
+}
+
+Element
+kw_format_lookup_child (Element     parent,
+                        const char *name)
+{
+  for (guint i = EL_BOARD; i < N_ELEMENTS; i++)
+    {
+      if (kw_format_elements[i].parent == parent && strcmp (name, kw_format_elements[i].name) == 0)
+        return (Element) i;
+    }
+
+  return EL_NONE;
+}
 
 const char * const *
 kw_format_attributes_of (Element element)
@@ -465,6 +488,46 @@ kw_format_read_thresholds (const Slice   *values,
   tiny = kw_score_format (thresholds->tiny_effort);
   effort = kw_score_format (thresholds->effort);
   set_invalid (error, _("the tiny-effort line (%s) must be below the effort line (%s)"), tiny, effort);
+
+  return FALSE;
+}
+
+gboolean
+kw_format_check_since (Element   element,
+                       guint     since_version,
+                       guint     format_version,
+                       GError  **error)
+{
+  if (format_version >= since_version)
+    return TRUE;
+
+  set_invalid (error, _("the <%s> element is new in format-version %d, but this board says format-version %u"),
+               kw_format_elements[element].name, (int) since_version, format_version);
+  return FALSE;
+}
+
+/* The first format version with <review-interval>. */
+#define REVIEW_INTERVAL_SINCE_VERSION 2
+
+gboolean
+kw_format_read_review_interval (const Slice  *values,
+                                guint         format_version,
+                                guint        *months,
+                                GError      **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (!kw_format_check_since (EL_REVIEW_INTERVAL, REVIEW_INTERVAL_SINCE_VERSION, format_version, error))
+    return FALSE;
+
+  /* The one parser of whole numbers in the format, format-version's. */
+  if (kw_format_parse_version (values[ATTR_REVIEW_MONTHS], months) &&
+      *months >= KW_REVIEW_INTERVAL_MIN && *months <= KW_REVIEW_INTERVAL_MAX)
+    return TRUE;
+
+  quoted = kw_format_slice_quote (kw_format_slice_trim (values[ATTR_REVIEW_MONTHS]));
+  set_invalid (error, _("the review interval “%s” is not a whole number of months from %d to %d"),
+               quoted, KW_REVIEW_INTERVAL_MIN, KW_REVIEW_INTERVAL_MAX);
 
   return FALSE;
 }
