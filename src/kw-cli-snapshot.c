@@ -14,34 +14,20 @@
 #include "kw-format.h"
 #include "kw-text.h"
 
-/* The etag before the board is read, never after: a change made in
- * between then makes the save refuse rather than overwrite it. A file
- * that cannot be queried is left to the loader, which says why. */
 static gboolean
 query_file (GFile       *file,
             const char  *path,
             char       **etag,
             GError     **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info == NULL)
+  if (kw_cli_query_board_file (file, etag))
     return TRUE;
 
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
-      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("%s: the board is read-only (you do not have permission to change it), "
-                     "so no snapshot was added"), path);
-      return FALSE;
-    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+               _("%s: the board is read-only (you do not have permission to change it), "
+                 "so no snapshot was added"), path);
 
-  *etag = g_strdup (g_file_info_get_etag (info));
-
-  return TRUE;
+  return FALSE;
 }
 
 static gboolean

@@ -11,6 +11,7 @@
 
 #include "kw-changes.h"
 #include "kw-cli.h"
+#include "kw-cli-estimates.h"
 #include "kw-cli-snapshot.h"
 #include "kw-csv.h"
 #include "kw-export-csv.h"
@@ -54,6 +55,9 @@ kw_cli_add_options (GApplication *application)
       _("Write the matrix as an SVG or PNG image (by the file's extension)"), _("MATRIX.svg|MATRIX.png") },
     { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       _("Write the board's action plan as a PDF"), _("PLAN.pdf") },
+    { "import-estimates", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      _("Add participants' estimates from a CSV file to the board and save it (repeat for more files)"),
+      _("ESTIMATES.csv") },
     { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
       _("Add a snapshot of the board as it is now, named NAME, and save the board"), _("NAME") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -96,6 +100,12 @@ kw_cli_add_options (GApplication *application)
     _("With --since, the action plan of --export-plan and --export-pdf gets a section of the changes "
       "since that snapshot, and its matrix shows where the findings were; a board without a snapshot "
       "of that name exits with 1."),
+    "\n",
+    _("--import-estimates takes one board: each CSV file holds one participant's estimates (named by "
+      "the file) or has a participant column, with the columns id or title, impact and effort. It exits "
+      "with 0 when the board was saved with the estimates, 1 when a file cannot be read or a row has a "
+      "problem (every problem is printed with its file and row, and the board is left as it was) and 2 "
+      "for a usage error."),
     NULL);
   g_application_set_option_context_description (application, description);
 }
@@ -113,6 +123,26 @@ int
 kw_cli_usage_error (const char *message)
 {
   return usage_error (message);
+}
+
+gboolean
+kw_cli_query_board_file (GFile  *file,
+                         char  **etag)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return TRUE;
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    return FALSE;
+
+  *etag = g_strdup (g_file_info_get_etag (info));
+
+  return TRUE;
 }
 
 static gboolean
@@ -601,6 +631,7 @@ kw_cli_handle_local_options (GApplication *application,
   g_autofree char *output_path = NULL;
   g_autofree char *snapshot_name = NULL;
   g_autofree const char **paths = NULL;
+  g_autofree const char **estimates = NULL;
   g_autofree char *since = NULL;
   g_auto(ExportOptions) export = { 0 };
   gboolean check = FALSE;
@@ -614,6 +645,7 @@ kw_cli_handle_local_options (GApplication *application,
   g_variant_dict_lookup (options, "import-csv", "^ay", &csv_path);
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
   g_variant_dict_lookup (options, "snapshot", "s", &snapshot_name);
+  g_variant_dict_lookup (options, "import-estimates", "^a&ay", &estimates);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
   export_options_lookup (&export, options);
 
@@ -622,6 +654,13 @@ kw_cli_handle_local_options (GApplication *application,
       g_print ("%s %s\n", g_get_prgname (), PACKAGE_VERSION);
       return KW_CLI_EXIT_OK;
     }
+
+  if (estimates != NULL && (check || changes || since != NULL || csv_path != NULL || snapshot_name != NULL ||
+                            output_path != NULL || export_options_any_export (&export) ||
+                            export_options_any_setting (&export)))
+    return usage_error (_("--import-estimates cannot be used with other options."));
+  if (estimates != NULL)
+    return kw_cli_run_import_estimates (estimates, paths);
 
   if (snapshot_name != NULL && (check || changes || since != NULL || csv_path != NULL ||
                                 output_path != NULL || export_options_any_export (&export) ||

@@ -21,6 +21,13 @@ int  kw_cli_handle_local_options  (GApplication *application,
                                    GVariantDict *options);
 /* Prints message and where to find the options; returns KW_CLI_EXIT_USAGE. */
 int  kw_cli_usage_error           (const char   *message);
+/* Before a command changes a board file and saves it over itself: FALSE
+ * when the file is read-only; otherwise its etag, taken before the board
+ * is read, never after, so that a change made in between makes the save
+ * refuse rather than overwrite it (NULL when the file cannot be queried:
+ * the loader then says why). */
+gboolean kw_cli_query_board_file  (GFile        *file,
+                                   char        **etag);
 /* The files named on the command line, relative to cwd (NULL for the
  * current directory). */
 GPtrArray *kw_cli_get_files       (GVariantDict *options,

@@ -30,6 +30,7 @@ struct _KwImportDialog
   GtkGrid    *grid;
 
   KwImport   *import;
+  KwEstimatesImport *estimates;  /* instead of import, for estimates */
   KwHistory  *history;
   GPtrArray  *dropdowns;    /* one GtkDropDown per column */
   GPtrArray  *row_widgets;  /* the widgets of the rows, rebuilt on each change */
@@ -323,7 +324,12 @@ build_header (KwImportDialog *self)
 static void
 import_clicked_cb (KwImportDialog *self)
 {
-  guint n_changes = kw_import_apply (self->import, self->history);
+  guint n_changes;
+
+  if (self->estimates != NULL)
+    n_changes = kw_estimates_import_apply (self->estimates, self->history);
+  else
+    n_changes = kw_import_apply (self->import, self->history);
 
   g_signal_emit (self, signals[IMPORTED], 0, n_changes);
   gtk_window_close (GTK_WINDOW (self));
@@ -337,6 +343,7 @@ kw_import_dialog_dispose (GObject *object)
   KwImportDialog *self = KW_IMPORT_DIALOG (object);
 
   g_clear_object (&self->import);
+  g_clear_object (&self->estimates);
   g_clear_object (&self->history);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->row_widgets, g_ptr_array_unref);
@@ -354,7 +361,8 @@ kw_import_dialog_class_init (KwImportDialogClass *klass)
 
   /**
    * KwImportDialog::imported:
-   * @n_changes: how many findings were added or changed
+   * @n_changes: how many findings were added or changed (estimates set,
+   *   for estimates)
    *
    * The user confirmed and the import was applied.
    */
@@ -415,4 +423,165 @@ kw_import_dialog_get_import (KwImportDialog *self)
   g_return_val_if_fail (KW_IS_IMPORT_DIALOG (self), NULL);
 
   return self->import;
+}
+
+/* Estimates */
+
+static GtkWidget *
+heading_label (const char *text)
+{
+  GtkWidget *label = cell_label (text);
+
+  gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
+static void
+describe_estimates (KwImportDialog *self)
+{
+  guint n_problems = kw_estimates_import_get_n_problems (self->estimates);
+  guint n_entries = kw_estimates_import_get_n_entries (self->estimates);
+  guint n_participants = kw_estimates_import_get_n_participants (self->estimates);
+  guint n_new = kw_estimates_import_get_n_new_participants (self->estimates);
+  g_autofree char *summary = NULL;
+  g_autofree char *hint = NULL;
+
+  if (n_problems > 0)
+    summary = g_strdup_printf (ngettext ("%u problem: nothing is imported until it is fixed in the spreadsheet",
+                                         "%u problems: nothing is imported until they are fixed in the spreadsheet",
+                                         n_problems),
+                               n_problems);
+  else if (n_entries == 0)
+    summary = g_strdup (_("The file holds no estimates"));
+  else
+    {
+      g_autofree char *estimates = g_strdup_printf (ngettext ("%u estimate", "%u estimates", n_entries), n_entries);
+      g_autofree char *participants = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                                                 n_participants),
+                                                       n_participants);
+
+      /* TRANSLATORS: "12 estimates" from "3 participants". */
+      summary = g_strdup_printf (_("%s from %s"), estimates, participants);
+    }
+  gtk_label_set_text (self->summary_label, summary);
+
+  if (n_new == 0)
+    hint = g_strdup (_("Every participant is on the board already."));
+  else
+    hint = g_strdup_printf (ngettext ("%u participant is new and will be added to the board.",
+                                      "%u participants are new and will be added to the board.", n_new),
+                            n_new);
+  gtk_label_set_text (self->hint_label, hint);
+
+  gtk_widget_set_sensitive (self->import_button, n_problems == 0 && n_entries > 0);
+}
+
+/* Returns the next grid row. */
+static guint
+add_participant_rows (KwImportDialog *self,
+                      guint           grid_row)
+{
+  guint n_participants = kw_estimates_import_get_n_participants (self->estimates);
+
+  GtkWidget *filler = cell_label ("");
+
+  gtk_grid_attach (self->grid, heading_label (_("Participant")), 0, (int) grid_row, 1, 1);
+  gtk_grid_attach (self->grid, heading_label (_("Estimates")), 1, (int) grid_row, 1, 1);
+  /* The problems' messages span the columns: the width they need beyond
+   * the participants' goes to an empty last column, not between them. */
+  gtk_widget_set_hexpand (filler, TRUE);
+  gtk_grid_attach (self->grid, filler, 3, (int) grid_row, 1, 1);
+  grid_row++;
+
+  for (guint i = 0; i < n_participants && i < MAX_ROWS_SHOWN; i++, grid_row++)
+    {
+      guint n_estimates = 0;
+      gboolean is_new = FALSE;
+      const char *name = kw_estimates_import_get_participant (self->estimates, i, &n_estimates, &is_new);
+      g_autofree char *count = g_strdup_printf ("%u", n_estimates);
+      GtkWidget *label;
+
+      gtk_grid_attach (self->grid, cell_label (name), 0, (int) grid_row, 1, 1);
+      label = cell_label (count);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_grid_attach (self->grid, label, 1, (int) grid_row, 1, 1);
+      if (is_new)
+        {
+          label = cell_label (C_("participant", "New"));
+          gtk_widget_add_css_class (label, "success");
+          gtk_grid_attach (self->grid, label, 2, (int) grid_row, 1, 1);
+        }
+    }
+
+  return grid_row;
+}
+
+static void
+add_problem_rows (KwImportDialog *self,
+                  guint           grid_row)
+{
+  guint n_problems = kw_estimates_import_get_n_problems (self->estimates);
+
+  if (n_problems == 0)
+    return;
+
+  /* A blank line between the participants and the problems. */
+  gtk_grid_attach (self->grid, cell_label (""), 0, (int) grid_row++, 1, 1);
+  gtk_grid_attach (self->grid, heading_label (_("Row")), 0, (int) grid_row, 1, 1);
+  gtk_grid_attach (self->grid, heading_label (_("Problem")), 1, (int) grid_row, 3, 1);
+  grid_row++;
+
+  for (guint i = 0; i < n_problems && i < MAX_ROWS_SHOWN; i++, grid_row++)
+    {
+      const KwEstimatesProblem *problem = kw_estimates_import_get_problem (self->estimates, i);
+      g_autofree char *row = g_strdup_printf ("%u", problem->row);
+      GtkWidget *label = cell_label (row);
+
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->grid, label, 0, (int) grid_row, 1, 1);
+
+      /* The whole message: it names the file and the column as well. */
+      label = gtk_label_new (problem->message);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_grid_attach (self->grid, label, 1, (int) grid_row, 3, 1);
+    }
+}
+
+KwImportDialog *
+kw_import_dialog_new_for_estimates (GtkWindow         *parent,
+                                    KwEstimatesImport *estimates,
+                                    KwHistory         *history)
+{
+  KwImportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KW_IS_ESTIMATES_IMPORT (estimates), NULL);
+  g_return_val_if_fail (KW_IS_HISTORY (history), NULL);
+
+  self = g_object_new (KW_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "title", _("Import Estimates"),
+                       NULL);
+  self->estimates = g_object_ref (estimates);
+  self->history = g_object_ref (history);
+
+  add_problem_rows (self, add_participant_rows (self, 0));
+  describe_estimates (self);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->import_button);
+  gtk_widget_grab_focus (self->import_button);
+
+  return self;
+}
+
+KwEstimatesImport *
+kw_import_dialog_get_estimates_import (KwImportDialog *self)
+{
+  g_return_val_if_fail (KW_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->estimates;
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kw-estimates-import.h"
 #include "kw-import.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,16 @@ G_DECLARE_FINAL_TYPE (KwImportDialog, kw_import_dialog, KW, IMPORT_DIALOG, AdwWi
 KwImportDialog *kw_import_dialog_new        (GtkWindow *parent,
                                              KwImport  *import,
                                              KwHistory *history);
+/* The same preview for participants' estimates (kw-estimates-import.h):
+ * the participants with how many estimates each and which are new, then
+ * every problem with its file and row. Import is refused while there is a
+ * problem; it applies the estimates as one undo step and emits "imported"
+ * with how many estimates it set. */
+KwImportDialog *kw_import_dialog_new_for_estimates (GtkWindow         *parent,
+                                                    KwEstimatesImport *estimates,
+                                                    KwHistory         *history);
+/* The import the dialog previews: NULL for the other kind. */
 KwImport       *kw_import_dialog_get_import (KwImportDialog *self);
+KwEstimatesImport *kw_import_dialog_get_estimates_import (KwImportDialog *self);
 
 G_END_DECLS

@@ -3,9 +3,10 @@
  * Import… in the menu, a .csv file opened or dropped on the window, and
  * rows pasted from a spreadsheet (tab-separated, as LibreOffice and Excel
  * copy them) all end in the one import preview, KwImportDialog, where
- * nothing changes until the user confirms. Boards (.kwadrant) dropped on
- * the window open as from the recent boards: in the window that has them,
- * a blank one, or a new one.
+ * nothing changes until the user confirms; a file of participants'
+ * estimates gets the same preview for estimates. Boards (.kwadrant)
+ * dropped on the window open as from the recent boards: in the window that
+ * has them, a blank one, or a new one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,20 @@ imported_cb (KwImportDialog *dialog,
   kw_window_show_toast (self, text);
 }
 
+static void
+estimates_imported_cb (KwImportDialog *dialog,
+                       guint           n_estimates,
+                       KwWindow       *self)
+{
+  g_autofree char *text = NULL;
+
+  if (n_estimates == 0)
+    return;
+
+  text = g_strdup_printf (ngettext ("%u estimate imported", "%u estimates imported", n_estimates), n_estimates);
+  kw_window_show_toast (self, text);
+}
+
 static gboolean
 can_import (KwWindow *self)
 {
@@ -53,6 +68,20 @@ show_preview (KwWindow *self,
 
   kw_window_set_presenting (self, FALSE);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file with a participant column, or named after a participant of the
+ * board, holds estimates (kw_estimates_import_is_estimates()). */
+static void
+show_estimates_preview (KwWindow          *self,
+                        KwEstimatesImport *estimates)
+{
+  KwImportDialog *dialog = kw_import_dialog_new_for_estimates (GTK_WINDOW (self), estimates,
+                                                               kw_window_history (self));
+
+  kw_window_set_presenting (self, FALSE);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (estimates_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -76,24 +105,35 @@ import_text (KwWindow   *self,
   show_preview (self, import);
 }
 
+/* as_estimates: the user chose to import the file as estimates; otherwise
+ * its columns and name tell. */
 static void
-file_loaded_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+preview_loaded_file (GFile        *file,
+                     GAsyncResult *result,
+                     KwWindow     *self,
+                     gboolean      as_estimates)
 {
-  g_autoptr(KwWindowRequest) request = user_data;
-  KwWindow *self = request->self;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwImport) import = NULL;
-  g_autofree char *display_name = kw_file_dup_display_name (G_FILE (object));
+  g_autoptr(KwEstimatesImport) estimates = NULL;
+  g_autofree char *display_name = kw_file_dup_display_name (file);
 
-  bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
+  bytes = g_file_load_bytes_finish (file, result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (bytes != NULL && can_import (self))
-    import = kw_import_new (kw_window_board (self), bytes, display_name, &error);
+  if (bytes != NULL && can_import (self) &&
+      (as_estimates || kw_estimates_import_is_estimates (kw_window_board (self), bytes, display_name)))
+    {
+      estimates = kw_estimates_import_new (kw_window_board (self));
+      if (!kw_estimates_import_add_bytes (estimates, bytes, display_name, &error))
+        g_clear_object (&estimates);
+    }
+  else if (bytes != NULL && can_import (self))
+    {
+      import = kw_import_new (kw_window_board (self), bytes, display_name, &error);
+    }
 
   if (error != NULL)
     {
@@ -105,6 +145,28 @@ file_loaded_cb (GObject      *object,
 
   if (import != NULL)
     show_preview (self, import);
+  else if (estimates != NULL)
+    show_estimates_preview (self, estimates);
+}
+
+static void
+file_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KwWindowRequest) request = user_data;
+
+  preview_loaded_file (G_FILE (object), result, request->self, FALSE);
+}
+
+static void
+estimates_file_loaded_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(KwWindowRequest) request = user_data;
+
+  preview_loaded_file (G_FILE (object), result, request->self, TRUE);
 }
 
 void
@@ -126,6 +188,13 @@ kw_window_file_is_import (GFile *file)
 
 /* Import… */
 
+/* The chooser's choice of what the file holds: findings, or estimates for
+ * a file named after a participant who is not on the board yet (which
+ * nothing else tells from a list of findings). */
+#define CHOICE_IMPORT_AS "import-as"
+#define CHOICE_FINDINGS "findings"
+#define CHOICE_ESTIMATES "estimates"
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -134,12 +203,26 @@ chooser_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_IMPORT_AS);
 
-      if (file != NULL)
+      if (file != NULL && g_strcmp0 (choice, CHOICE_ESTIMATES) == 0)
+        g_file_load_bytes_async (file, self->cancellable, estimates_file_loaded_cb,
+                                 kw_window_request_new (self, G_OBJECT (file)));
+      else if (file != NULL)
         kw_window_import_file (self, file);
     }
 
   g_object_unref (chooser);
+}
+
+static void
+add_import_as_choice (GtkFileChooser *chooser)
+{
+  const char *ids[] = { CHOICE_FINDINGS, CHOICE_ESTIMATES, NULL };
+  const char *labels[] = { _("Findings"), _("Estimates of the participant the file is named after"), NULL };
+
+  gtk_file_chooser_add_choice (chooser, CHOICE_IMPORT_AS, _("Import as"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, CHOICE_IMPORT_AS, CHOICE_FINDINGS);
 }
 
 void
@@ -166,6 +249,7 @@ kw_window_import_action_cb (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  add_import_as_choice (GTK_FILE_CHOOSER (chooser));
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

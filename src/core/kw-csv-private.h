@@ -57,6 +57,9 @@ const char *_kw_csv_unguard            (const char        *cell);
 /* An empty cell is open. */
 gboolean    _kw_csv_parse_status       (const char        *text,
                                         KwStatus          *status);
+/* "?", "no idea" or "geen idee", whatever the case and spaces: a
+ * participant's estimate that has no scores. */
+gboolean    _kw_csv_is_no_idea         (const char        *text);
 GStrv       _kw_csv_split_tags         (const char        *text);
 
 G_END_DECLS

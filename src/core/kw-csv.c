@@ -64,6 +64,8 @@ static const ColumnName column_names[] = {
   { "drop reason", KW_CSV_COLUMN_DROP_REASON },
   { "reden schrappen", KW_CSV_COLUMN_DROP_REASON },
   { "id", KW_CSV_COLUMN_ID },
+  { "participant", KW_CSV_COLUMN_PARTICIPANT },
+  { "deelnemer", KW_CSV_COLUMN_PARTICIPANT },
   { "outcome", KW_CSV_COLUMN_IGNORED },
   { "uitkomst", KW_CSV_COLUMN_IGNORED },
   { "created", KW_CSV_COLUMN_IGNORED },
@@ -87,6 +89,15 @@ static const StatusName status_names[] = {
   { "klaar", KW_STATUS_DONE },
   { "afgerond", KW_STATUS_DONE },
   { "gedaan", KW_STATUS_DONE },
+};
+
+/* What a participant writes for a score they cannot give: the estimate
+ * is "no idea" (kw-estimates.h). */
+static const char * const no_idea_names[] = {
+  "?",
+  "no idea",
+  "geen idee",
+  NULL
 };
 
 /* Tags are short labels: none of these belong inside one, and a cell with
@@ -211,6 +222,14 @@ _kw_csv_parse_status (const char *text,
     }
 
   return FALSE;
+}
+
+gboolean
+_kw_csv_is_no_idea (const char *text)
+{
+  g_autofree char *name = normalize_name (text);
+
+  return g_strv_contains (no_idea_names, name);
 }
 
 /* The same rules as kw_finding_set_tags(): one line each, no empty tags,

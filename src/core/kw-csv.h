@@ -37,6 +37,7 @@ typedef enum {
   KW_CSV_COLUMN_REVIEW,
   KW_CSV_COLUMN_DROP_REASON,
   KW_CSV_COLUMN_ID,
+  KW_CSV_COLUMN_PARTICIPANT,  /* whose estimates a row holds (kw-estimates-import.h) */
   KW_CSV_N_COLUMNS
 } KwCsvColumn;
 

@@ -26,4 +26,8 @@ gboolean  _kw_import_check_rows         (KwImport    *self,
  * step or a signal per finding: nobody watches a board being made. */
 guint     _kw_import_apply_to_new_board (KwImport    *self);
 
+/* How a row's title matches a finding's: cleaned to one line and
+ * casefolded. For the estimates import too (kw-estimates-import.c). */
+char     *_kw_import_title_key          (const char  *title);
+
 G_END_DECLS

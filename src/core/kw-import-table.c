@@ -88,8 +88,10 @@ read_header (KwImportTable *self)
       const char *cell = _kw_import_table_get_cell (self, 0, i);
       KwCsvColumn kind;
 
+      /* Findings have no participants: that column is for the estimates
+       * import (kw-estimates-import.c). */
       if (!_kw_csv_column_from_header (cell, &kind) || kind <= KW_CSV_COLUMN_IGNORED ||
-          self->column_of_kind[kind] >= 0)
+          kind == KW_CSV_COLUMN_PARTICIPANT || self->column_of_kind[kind] >= 0)
         kind = KW_CSV_COLUMN_IGNORED;
       self->kinds[i] = kind;
       if (kind > KW_CSV_COLUMN_IGNORED)
@@ -252,13 +254,31 @@ find_repeated_column (KwImportTable *self,
 }
 
 static gboolean
+check_repeated_column (KwImportTable  *self,
+                       guint           column,
+                       GError        **error)
+{
+  int earlier = find_repeated_column (self, column);
+  g_autofree char *letters = NULL;
+
+  if (earlier < 0)
+    return TRUE;
+
+  letters = _kw_csv_column_letters ((guint) earlier);
+  set_header_error (self, error, (int) column,
+                    _("this column is already in column %s (“%s”); keep only one of them"),
+                    letters, (const char *) g_ptr_array_index (self->labels, (guint) earlier));
+
+  return FALSE;
+}
+
+static gboolean
 check_named_columns (KwImportTable  *self,
                      GError   **error)
 {
   for (guint i = 0; i < self->n_columns; i++)
     {
       const char *cell = _kw_import_table_get_cell (self, 0, i);
-      int earlier;
 
       g_ptr_array_add (self->labels, kw_text_clean (cell, TRUE));
 
@@ -272,16 +292,16 @@ check_named_columns (KwImportTable  *self,
           return FALSE;
         }
 
-      earlier = find_repeated_column (self, i);
-      if (earlier >= 0)
+      if (self->kinds[i] == KW_CSV_COLUMN_PARTICIPANT)
         {
-          g_autofree char *letters = _kw_csv_column_letters ((guint) earlier);
-
-          set_header_error (self, error, (int) i,
-                            _("this column is already in column %s (“%s”); keep only one of them"),
-                            letters, (const char *) g_ptr_array_index (self->labels, (guint) earlier));
+          set_header_error (self, error, (int) i, "%s",
+                            _("this column names participants, so the file holds estimates rather than "
+                              "findings; import it with --import-estimates"));
           return FALSE;
         }
+
+      if (!check_repeated_column (self, i, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -379,17 +399,17 @@ find_columns (KwImportTable  *self,
   return TRUE;
 }
 
-KwImportTable *
-_kw_import_table_new (GBytes      *bytes,
-                      const char  *display_name,
-                      gboolean     for_new_board,
-                      GError     **error)
+static KwImportTable *
+read_table (GBytes      *bytes,
+            const char  *display_name,
+            gboolean     header_sets_width,
+            GError     **error)
 {
   g_autoptr(KwImportTable) self = g_new0 (KwImportTable, 1);
 
   self->display_name = g_strdup (display_name != NULL ? display_name : "CSV");
   self->labels = g_ptr_array_new_with_free_func (g_free);
-  self->rows = _kw_csv_read_table (bytes, self->display_name, for_new_board, &self->row_numbers, error);
+  self->rows = _kw_csv_read_table (bytes, self->display_name, header_sets_width, &self->row_numbers, error);
   if (self->rows == NULL)
     return NULL;
 
@@ -397,6 +417,21 @@ _kw_import_table_new (GBytes      *bytes,
     self->n_columns = MAX (self->n_columns, g_strv_length (g_ptr_array_index (self->rows, i)));
 
   index_columns (self);
+
+  return g_steal_pointer (&self);
+}
+
+KwImportTable *
+_kw_import_table_new (GBytes      *bytes,
+                      const char  *display_name,
+                      gboolean     for_new_board,
+                      GError     **error)
+{
+  g_autoptr(KwImportTable) self = read_table (bytes, display_name, for_new_board, error);
+
+  if (self == NULL)
+    return NULL;
+
   if (for_new_board)
     {
       self->has_header = TRUE;
@@ -407,6 +442,94 @@ _kw_import_table_new (GBytes      *bytes,
     {
       return NULL;
     }
+
+  return g_steal_pointer (&self);
+}
+
+/* An estimates file (kw-estimates-import.c) */
+
+/* Like a new board's file, the first row names every column, each once:
+ * a misspelt "inspaning" would otherwise lose every effort. */
+static gboolean
+check_estimate_columns (KwImportTable  *self,
+                        GError        **error)
+{
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      const char *cell = _kw_import_table_get_cell (self, 0, i);
+
+      g_ptr_array_add (self->labels, kw_text_clean (cell, TRUE));
+
+      if (!_kw_csv_column_from_header (cell, &self->kinds[i]))
+        {
+          set_header_error (self, error, (int) i, "%s",
+                            _("Kwadrant does not know this column. The columns of estimates are id, title, "
+                              "impact, effort and participant (in Dutch: id, titel, impact, inspanning and "
+                              "deelnemer)"));
+          return FALSE;
+        }
+
+      if (!check_repeated_column (self, i, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The other columns of a finding are left out: a board's own CSV export,
+ * filled in by a participant, has them. */
+static gboolean
+keep_estimate_columns (KwImportTable  *self,
+                       GError        **error)
+{
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      switch (self->kinds[i])
+        {
+        case KW_CSV_COLUMN_UNNAMED:
+        case KW_CSV_COLUMN_ID:
+        case KW_CSV_COLUMN_TITLE:
+        case KW_CSV_COLUMN_IMPACT:
+        case KW_CSV_COLUMN_EFFORT:
+        case KW_CSV_COLUMN_PARTICIPANT:
+          break;
+        default:
+          self->kinds[i] = KW_CSV_COLUMN_IGNORED;
+          break;
+        }
+    }
+  index_columns (self);
+
+  if (self->column_of_kind[KW_CSV_COLUMN_IMPACT] < 0 || self->column_of_kind[KW_CSV_COLUMN_EFFORT] < 0)
+    {
+      set_header_error (self, error, -1, "%s",
+                        _("estimates need an “impact” and an “effort” (or “inspanning”) column"));
+      return FALSE;
+    }
+
+  if (self->column_of_kind[KW_CSV_COLUMN_ID] < 0 && self->column_of_kind[KW_CSV_COLUMN_TITLE] < 0)
+    {
+      set_header_error (self, error, -1, "%s",
+                        _("there is no “id” or “title” (or “titel”) column to find the findings by"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+KwImportTable *
+_kw_import_table_new_for_estimates (GBytes      *bytes,
+                                    const char  *display_name,
+                                    GError     **error)
+{
+  g_autoptr(KwImportTable) self = read_table (bytes, display_name, TRUE, error);
+
+  if (self == NULL)
+    return NULL;
+
+  self->has_header = TRUE;
+  if (!check_estimate_columns (self, error) || !keep_estimate_columns (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }

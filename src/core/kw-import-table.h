@@ -32,6 +32,14 @@ KwImportTable *_kw_import_table_new             (GBytes         *bytes,
                                                  const char     *display_name,
                                                  gboolean        for_new_board,
                                                  GError        **error);
+/* Reads the rows of participants' estimates (kw-estimates-import.h): the
+ * first row must name every column, each once; the columns of a finding
+ * other than the id and the title are ignored. An error names the column
+ * when the header is wrong, or when it lacks impact and effort or both the
+ * id and the title. */
+KwImportTable *_kw_import_table_new_for_estimates (GBytes       *bytes,
+                                                   const char   *display_name,
+                                                   GError      **error);
 void           _kw_import_table_free            (KwImportTable  *self);
 
 /* The rows below the header. */

@@ -332,10 +332,14 @@ typedef struct
   GHashTable *claimed;   /* finding or key -> row number that took it */
 } Matcher;
 
-static char *
-title_key (const char *title)
+/* Titles match whatever their case: a title key is the title cleaned
+ * to one line, then casefolded. */
+char *
+_kw_import_title_key (const char *title)
 {
-  return g_utf8_casefold (title, -1);
+  g_autofree char *clean = kw_text_clean (title, TRUE);
+
+  return g_utf8_casefold (clean, -1);
 }
 
 static void
@@ -348,7 +352,7 @@ matcher_init (Matcher *matcher,
   for (guint i = 0; i < kw_board_get_n_findings (board); i++)
     {
       KwFinding *finding = kw_board_get_finding (board, i);
-      char *key = title_key (kw_finding_get_title (finding));
+      char *key = _kw_import_title_key (kw_finding_get_title (finding));
 
       if (g_hash_table_contains (matcher->by_title, key))
         g_free (key);
@@ -414,7 +418,7 @@ match_row (KwImport *self,
            RowPlan  *plan)
 {
   guint row_number = g_array_index (self->table->row_numbers, guint, index);
-  g_autofree char *title = title_key (plan->texts[KW_FINDING_TEXT_TITLE]);
+  g_autofree char *title = _kw_import_title_key (plan->texts[KW_FINDING_TEXT_TITLE]);
   KwFinding *finding = NULL;
   g_autofree char *key = NULL;
   g_autofree char *id_key = plan->id != NULL ? g_strconcat ("id:", plan->id, NULL) : NULL;
