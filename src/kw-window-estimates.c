@@ -53,6 +53,9 @@ kw_window_ensure_estimates_window (KwWindow *self)
   /* GTK owns toplevels; the pointer clears when it is closed. */
   g_object_add_weak_pointer (G_OBJECT (self->estimates_window), (gpointer *) &self->estimates_window);
   g_object_bind_property (self->document, "history", self->estimates_window, "history", G_BINDING_SYNC_CREATE);
+  /* An open round takes what the grid commits, hidden until the reveal. */
+  g_object_bind_property (self, "round", kw_estimates_window_get_grid (self->estimates_window), "round",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (kw_estimates_window_get_discuss_list (self->estimates_window), "finding-activated",
                            G_CALLBACK (discuss_finding_activated_cb), self, G_CONNECT_SWAPPED);
 

@@ -88,24 +88,6 @@ round_current_cb (KwWindow *self)
     kw_window_select_only (self, current);
 }
 
-/* The estimates grid fills the round while it is open. The grid's
- * window is built on first use and destroyed when closed: it is given
- * the round when the round changes (built for it then), and again
- * whenever the focus moves between the windows, as it does when the
- * grid's window is opened anew. */
-static void
-sync_grid_round (KwWindow *self)
-{
-  KwEstimatesGrid *grid;
-
-  if (self->round == NULL && self->estimates_window == NULL)
-    return;
-
-  grid = kw_estimates_window_get_grid (kw_window_ensure_estimates_window (self));
-  if (kw_estimates_grid_get_round (grid) != self->round)
-    kw_estimates_grid_set_round (grid, self->round);
-}
-
 static void
 set_round (KwWindow *self,
            KwRound  *round)
@@ -121,7 +103,6 @@ set_round (KwWindow *self,
     }
 
   kw_matrix_set_round (self->matrix, round);
-  sync_grid_round (self);
   follow_deadline (self);
   kw_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_ROUND]);
@@ -409,7 +390,6 @@ kw_window_setup_round (KwWindow *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->countdown_label);
 
   g_signal_connect_object (self->document, "notify::board", G_CALLBACK (board_replaced_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (sync_grid_round), NULL);
   board_replaced_cb (self);
 }
 

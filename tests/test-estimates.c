@@ -143,21 +143,6 @@ test_parse (void)
   g_assert_false (kw_estimate_parse (NULL, &estimate));
 }
 
-static void
-test_format (void)
-{
-  const KwEstimate known = { TRUE, 7.5, 3 };
-  const KwEstimate no_idea = { FALSE, 0, 0 };
-  g_autofree char *known_text = kw_estimate_format (&known);
-  g_autofree char *no_idea_text = kw_estimate_format (&no_idea);
-  KwEstimate back;
-
-  g_assert_cmpstr (known_text, ==, "7.5 3.0");
-  g_assert_cmpstr (no_idea_text, ==, "?");
-  g_assert_true (kw_estimate_parse (known_text, &back));
-  g_assert_cmpfloat (back.impact, ==, 7.5);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -172,7 +157,6 @@ main (int   argc,
   g_test_add_func ("/estimates/quantile", test_quantile);
 
   g_test_add_func ("/estimates/parse", test_parse);
-  g_test_add_func ("/estimates/format", test_format);
 
   return g_test_run ();
 }

@@ -148,20 +148,3 @@ kw_estimate_parse (const char *text,
 
   return TRUE;
 }
-
-char *
-kw_estimate_format (const KwEstimate *estimate)
-{
-  g_autofree char *impact = NULL;
-  g_autofree char *effort = NULL;
-
-  g_return_val_if_fail (estimate != NULL, NULL);
-
-  if (!estimate->known)
-    return g_strdup ("?");
-
-  impact = kw_score_format (estimate->impact);
-  effort = kw_score_format (estimate->effort);
-
-  return g_strdup_printf ("%s %s", impact, effort);
-}

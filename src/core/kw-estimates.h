@@ -57,7 +57,5 @@ double   kw_estimates_quantile  (const double *sorted,
  * tenths. FALSE for anything else. */
 gboolean kw_estimate_parse      (const char   *text,
                                  KwEstimate   *estimate);
-/* "7 3", "7.5 3" or "?": what kw_estimate_parse() reads back. */
-char    *kw_estimate_format     (const KwEstimate *estimate);
 
 G_END_DECLS
