@@ -12,8 +12,8 @@
 #include "kw-plan-selection.h"
 #include "kw-window-private.h"
 
-static GPtrArray *
-collect_selected (KwWindow *self)
+GPtrArray *
+kw_window_collect_selected (KwWindow *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -191,7 +191,7 @@ show_delete_toast (KwWindow   *self,
 void
 kw_window_delete_selected (KwWindow *self)
 {
-  g_autoptr(GPtrArray) findings = collect_selected (self);
+  g_autoptr(GPtrArray) findings = kw_window_collect_selected (self);
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
   g_autoptr(KwFinding) successor = NULL;

@@ -95,7 +95,7 @@ guint
 kw_window_use_median (KwWindow *self,
                       gboolean  all)
 {
-  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) findings = NULL;
   KwBoard *board = kw_window_board (self);
   g_autofree char *toast = NULL;
   guint moved;
@@ -103,10 +103,15 @@ kw_window_use_median (KwWindow *self,
   if (kw_document_get_loading (self->document) || kw_document_get_read_only (self->document))
     return 0;
 
-  for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+  if (all)
     {
-      if (all || gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+      findings = g_ptr_array_new ();
+      for (guint i = 0; i < kw_board_get_n_findings (board); i++)
         g_ptr_array_add (findings, kw_board_get_finding (board, i));
+    }
+  else
+    {
+      findings = kw_window_collect_selected (self);
     }
 
   moved = kw_history_use_median (kw_window_history (self), (KwFinding * const *) findings->pdata, findings->len);

@@ -264,6 +264,8 @@ void            kw_window_import_action_cb     (GtkWidget  *widget,
 
 /* kw-window-delete.c */
 void            kw_window_delete_selected      (KwWindow   *self);
+/* The selected findings in the board's order (new references). */
+GPtrArray      *kw_window_collect_selected     (KwWindow   *self);
 
 /* kw-window-snapshots.c */
 void            kw_window_setup_snapshots      (KwWindow   *self);

@@ -108,23 +108,6 @@ set_round (KwWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), kw_window_properties[PROP_ROUND]);
 }
 
-/* The selected findings in the board's order, or none for all. */
-static GPtrArray *
-collect_selected (KwWindow *self)
-{
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
-       more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (findings, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-
-  return findings;
-}
-
 void
 kw_window_start_round (KwWindow *self)
 {
@@ -136,7 +119,7 @@ kw_window_start_round (KwWindow *self)
       kw_board_get_n_findings (board) == 0)
     return;
 
-  findings = collect_selected (self);
+  findings = kw_window_collect_selected (self);
   round = kw_round_new (board, (KwFinding * const *) findings->pdata, findings->len);
   set_round (self, round);
   round_current_cb (self);
