@@ -91,6 +91,15 @@ dup_refusal (KwParticipantsDialog *self,
   return NULL;
 }
 
+static char *
+dup_team_refusal (const char *clean_team)
+{
+  if (kw_participant_team_is_valid (clean_team))
+    return NULL;
+  /* Translators: %d is the longest team or role allowed, in characters. */
+  return g_strdup_printf (_("A team or role has at most %d characters, on one line"), KW_PARTICIPANT_TEAM_MAX);
+}
+
 gboolean
 kw_participants_dialog_add (KwParticipantsDialog *self,
                             const char           *name,
@@ -106,9 +115,8 @@ kw_participants_dialog_add (KwParticipantsDialog *self,
 
   refusal = dup_refusal (self, name, NULL);
   clean_team = g_strstrip (g_strdup (team != NULL ? team : ""));
-  if (refusal == NULL && !kw_participant_team_is_valid (clean_team))
-    /* Translators: %d is the longest team or role allowed, in characters. */
-    refusal = g_strdup_printf (_("A team or role has at most %d characters, on one line"), KW_PARTICIPANT_TEAM_MAX);
+  if (refusal == NULL)
+    refusal = dup_team_refusal (clean_team);
   if (refusal != NULL)
     {
       show_error (self, GTK_WIDGET (self->name_row), refusal);
@@ -151,6 +159,36 @@ kw_participants_dialog_rename (KwParticipantsDialog *self,
       !kw_history_edit_participant (self->history, participant, clean, kw_participant_get_team (participant)))
     {
       show_error (self, NULL, _("The board refused this name"));
+      return FALSE;
+    }
+
+  show_error (self, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
+kw_participants_dialog_set_team (KwParticipantsDialog *self,
+                                 KwParticipant        *participant,
+                                 const char           *team)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *refusal = NULL;
+
+  g_return_val_if_fail (KW_IS_PARTICIPANTS_DIALOG (self), FALSE);
+  g_return_val_if_fail (KW_IS_PARTICIPANT (participant), FALSE);
+
+  clean = g_strstrip (g_strdup (team != NULL ? team : ""));
+  refusal = dup_team_refusal (clean);
+  if (refusal != NULL)
+    {
+      show_error (self, NULL, refusal);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (clean, kw_participant_get_team (participant)) != 0 &&
+      !kw_history_edit_participant (self->history, participant, kw_participant_get_name (participant), clean))
+    {
+      show_error (self, NULL, _("The board refused this team or role"));
       return FALSE;
     }
 
@@ -209,13 +247,66 @@ remove_clicked_cb (GtkButton            *button,
 }
 
 static void
+team_entry_activate_cb (GtkEntry             *entry,
+                        KwParticipantsDialog *self)
+{
+  KwParticipant *participant = g_object_get_data (G_OBJECT (entry), PARTICIPANT_KEY);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+
+  if (kw_participants_dialog_set_team (self, participant, gtk_editable_get_text (GTK_EDITABLE (entry))))
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The team button opens a popover whose entry starts from the team the
+ * participant has now, so Escape leaves it as it was. */
+static void
+team_popover_show_cb (GtkWidget *popover,
+                      GtkEntry  *entry)
+{
+  KwParticipant *participant = g_object_get_data (G_OBJECT (entry), PARTICIPANT_KEY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), kw_participant_get_team (participant));
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+static GtkWidget *
+create_team_button (KwParticipantsDialog *self,
+                    KwParticipant        *participant)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Team or role"));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "system-users-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), KW_PARTICIPANT_TEAM_MAX);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_object_set_data_full (G_OBJECT (entry), PARTICIPANT_KEY, g_object_ref (participant), g_object_unref);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (team_entry_activate_cb), self, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (team_popover_show_cb), entry, 0);
+
+  return button;
+}
+
+static void
 update_row (AdwEntryRow   *row,
             GParamSpec    *pspec,
             KwParticipant *participant)
 {
   const char *team = kw_participant_get_team (participant);
   GtkWidget *remove = g_object_get_data (G_OBJECT (row), "kw-remove");
+  GtkWidget *team_button = g_object_get_data (G_OBJECT (row), "kw-team");
   g_autofree char *tooltip = NULL;
+  g_autofree char *team_tooltip = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (row), kw_participant_get_name (participant));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *team != '\0' ? team : _("Name"));
@@ -223,6 +314,11 @@ update_row (AdwEntryRow   *row,
   tooltip = g_strdup_printf (_("Remove %s"), kw_participant_get_name (participant));
   gtk_widget_set_tooltip_text (remove, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* Translators: the tooltip of the button that changes a participant's
+   * team or role; %s is the name. */
+  team_tooltip = g_strdup_printf (_("Team or role of %s"), kw_participant_get_name (participant));
+  gtk_widget_set_tooltip_text (team_button, team_tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (team_button), GTK_ACCESSIBLE_PROPERTY_LABEL, team_tooltip, -1);
 }
 
 static GtkWidget *
@@ -233,12 +329,15 @@ create_row (gpointer item,
   KwParticipant *participant = item;
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *team_button = create_team_button (self, participant);
 
   g_object_set_data_full (G_OBJECT (row), PARTICIPANT_KEY, g_object_ref (participant), g_object_unref);
   g_object_set_data (G_OBJECT (row), "kw-remove", remove);
+  g_object_set_data (G_OBJECT (row), "kw-team", team_button);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), team_button);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
   update_row (ADW_ENTRY_ROW (row), NULL, participant);

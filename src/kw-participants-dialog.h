@@ -25,6 +25,10 @@ gboolean              kw_participants_dialog_add        (KwParticipantsDialog *s
 gboolean              kw_participants_dialog_rename     (KwParticipantsDialog *self,
                                                          KwParticipant        *participant,
                                                          const char           *name);
+/* Changes the team or role ("" for none) as one undo step. */
+gboolean              kw_participants_dialog_set_team   (KwParticipantsDialog *self,
+                                                         KwParticipant        *participant,
+                                                         const char           *team);
 void                  kw_participants_dialog_remove     (KwParticipantsDialog *self,
                                                          KwParticipant        *participant);
 /* The refusal shown now, or NULL. */

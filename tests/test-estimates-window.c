@@ -114,6 +114,7 @@ test_participants_dialog (Fixture       *fixture,
   KwParticipantList *list = kw_board_get_participants (fixture->board);
   KwParticipantsDialog *dialog;
   g_autofree char *long_name = g_strnfill (KW_PARTICIPANT_NAME_MAX + 1, 'x');
+  g_autofree char *long_team = g_strnfill (KW_PARTICIPANT_TEAM_MAX + 1, 't');
   KwParticipant *bram;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.participants", NULL));
@@ -161,6 +162,16 @@ test_participants_dialog (Fixture       *fixture,
   g_assert_cmpstr (kw_participant_get_name (bram), ==, "Bram V.");
   g_assert_true (kw_history_undo (fixture->history));
   g_assert_cmpstr (kw_participant_get_name (bram), ==, "Bram");
+
+  /* The team changes after adding, one step; a team too long is refused. */
+  g_assert_true (kw_participants_dialog_set_team (dialog, bram, " Back office "));
+  g_assert_cmpstr (kw_participant_get_team (bram), ==, "Back office");
+  g_assert_cmpstr (kw_participant_get_name (bram), ==, "Bram");
+  g_assert_false (kw_participants_dialog_set_team (dialog, bram, long_team));
+  g_assert_nonnull (strstr (kw_participants_dialog_get_error (dialog), "team or role"));
+  g_assert_cmpstr (kw_participant_get_team (bram), ==, "Back office");
+  g_assert_true (kw_history_undo (fixture->history));
+  g_assert_cmpstr (kw_participant_get_team (bram), ==, "");
 
   /* Removed with the estimates, and back with one undo. */
   estimate (fixture, 0, 1, 7, 3);
