@@ -136,6 +136,26 @@ kw_participants_dialog_add (KwParticipantsDialog *self,
   return TRUE;
 }
 
+/* Edits participant to name and team (both already clean), unless the
+ * board would refuse: refusal, when not NULL, is why, and is shown. One
+ * undo step, none when nothing changes. */
+static gboolean
+edit_participant (KwParticipantsDialog *self,
+                  KwParticipant        *participant,
+                  const char           *name,
+                  const char           *team,
+                  const char           *refusal)
+{
+  gboolean same = g_strcmp0 (name, kw_participant_get_name (participant)) == 0 &&
+                  g_strcmp0 (team, kw_participant_get_team (participant)) == 0;
+
+  if (refusal == NULL && !same && !kw_history_edit_participant (self->history, participant, name, team))
+    refusal = _("The board refused this change");
+
+  show_error (self, NULL, refusal);
+  return refusal == NULL;
+}
+
 gboolean
 kw_participants_dialog_rename (KwParticipantsDialog *self,
                                KwParticipant        *participant,
@@ -148,22 +168,8 @@ kw_participants_dialog_rename (KwParticipantsDialog *self,
   g_return_val_if_fail (KW_IS_PARTICIPANT (participant), FALSE);
 
   refusal = dup_refusal (self, name, participant);
-  if (refusal != NULL)
-    {
-      show_error (self, NULL, refusal);
-      return FALSE;
-    }
-
   clean = g_strstrip (g_strdup (name));
-  if (g_strcmp0 (clean, kw_participant_get_name (participant)) != 0 &&
-      !kw_history_edit_participant (self->history, participant, clean, kw_participant_get_team (participant)))
-    {
-      show_error (self, NULL, _("The board refused this name"));
-      return FALSE;
-    }
-
-  show_error (self, NULL, NULL);
-  return TRUE;
+  return edit_participant (self, participant, clean, kw_participant_get_team (participant), refusal);
 }
 
 gboolean
@@ -179,21 +185,7 @@ kw_participants_dialog_set_team (KwParticipantsDialog *self,
 
   clean = g_strstrip (g_strdup (team != NULL ? team : ""));
   refusal = dup_team_refusal (clean);
-  if (refusal != NULL)
-    {
-      show_error (self, NULL, refusal);
-      return FALSE;
-    }
-
-  if (g_strcmp0 (clean, kw_participant_get_team (participant)) != 0 &&
-      !kw_history_edit_participant (self->history, participant, kw_participant_get_name (participant), clean))
-    {
-      show_error (self, NULL, _("The board refused this team or role"));
-      return FALSE;
-    }
-
-  show_error (self, NULL, NULL);
-  return TRUE;
+  return edit_participant (self, participant, kw_participant_get_name (participant), clean, refusal);
 }
 
 void
