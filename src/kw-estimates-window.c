@@ -127,6 +127,19 @@ participants_action_cb (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (kw_participants_dialog_new (GTK_WINDOW (self), self->history)));
 }
 
+/* F5 here presents the board of the window this one belongs to, as it
+ * does there (the window's actions are not reachable from this one). */
+static void
+present_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.present", NULL);
+}
+
 static void
 kw_estimates_window_dispose (GObject *object)
 {
@@ -200,6 +213,8 @@ kw_estimates_window_class_init (KwEstimatesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "estimates.undo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "estimates.redo", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "estimates.participants", NULL, participants_action_cb);
+  gtk_widget_class_install_action (widget_class, "estimates.present", NULL, present_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "estimates.present", NULL);
 
   g_type_ensure (KW_TYPE_ESTIMATES_GRID);
   g_type_ensure (KW_TYPE_DISCUSS_LIST);

@@ -89,6 +89,30 @@ kw_window_forget_estimates (KwWindow *self)
     }
 }
 
+/* The estimates window is transient for this one, so a window manager keeps
+ * it above: over a full-screen presentation it would cover the matrix the
+ * room is looking at (and, in a round, show which cells are filled). It
+ * goes while presenting and comes back after. */
+void
+kw_window_estimates_follow_presentation (KwWindow *self)
+{
+  GtkWidget *window = GTK_WIDGET (self->estimates_window);
+
+  if (window == NULL)
+    return;
+
+  if (self->presenting && gtk_widget_get_visible (window))
+    {
+      self->estimates_hidden_for_presentation = TRUE;
+      gtk_widget_set_visible (window, FALSE);
+    }
+  else if (!self->presenting && self->estimates_hidden_for_presentation)
+    {
+      self->estimates_hidden_for_presentation = FALSE;
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
 /* ---- Use the group's median --------------------------------------------------- */
 
 guint

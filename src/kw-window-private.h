@@ -101,6 +101,8 @@ struct _KwWindow
   /* The typing grid and "Discuss first": built on first use, NULL once
    * closed. */
   KwEstimatesWindow    *estimates_window;
+  /* Hidden while presenting, shown again after. */
+  gboolean              estimates_hidden_for_presentation;
   GSettings            *settings;   /* NULL when the schema is not installed */
   KwRecentBoards       *recent_boards;  /* the application's */
   /* Answers to this window's loads and saves come back while it may be
@@ -304,6 +306,7 @@ KwEstimatesWindow *kw_window_ensure_estimates_window (KwWindow   *self);
 KwEstimatesWindow *kw_window_show_estimates          (KwWindow   *self,
                                                       const char *page);
 void               kw_window_forget_estimates        (KwWindow   *self);
+void               kw_window_estimates_follow_presentation (KwWindow *self);
 /* The selection's findings, or all; returns how many moved. */
 guint              kw_window_use_median              (KwWindow   *self,
                                                       gboolean    all);

@@ -435,6 +435,7 @@ kw_window_set_presenting (KwWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !presenting);
   kw_matrix_set_presentation (self->matrix, presenting);
+  kw_window_estimates_follow_presentation (self);
 
   if (presenting)
     {

@@ -316,6 +316,42 @@ test_discuss_first (Fixture       *fixture,
   g_assert_false (gtk_selection_model_is_selected (kw_window_get_selection (fixture->window), 2));
 }
 
+static gboolean
+window_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The estimates window stays out of a presentation (a window manager
+ * would keep it above the full-screen matrix) and comes back after; F5
+ * in it presents the board, as in the main window. */
+static void
+test_presentation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KwEstimatesWindow *estimates;
+  gboolean presenting = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.estimates", NULL));
+  estimates = KW_ESTIMATES_WINDOW (find_toplevel (KW_TYPE_ESTIMATES_WINDOW));
+  g_assert_nonnull (estimates);
+  g_assert_true (kw_gui_test_wait_until (window_is_visible, estimates));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (estimates), "estimates.present", NULL));
+  g_object_get (fixture->window, "presenting", &presenting, NULL);
+  g_assert_true (presenting);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (estimates)));
+
+  g_object_set (fixture->window, "presenting", FALSE, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (estimates)));
+
+  /* Closed before presenting: it stays closed after. */
+  gtk_widget_set_visible (GTK_WIDGET (estimates), FALSE);
+  g_object_set (fixture->window, "presenting", TRUE, NULL);
+  g_object_set (fixture->window, "presenting", FALSE, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (estimates)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +365,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/estimates-window/use-median", Fixture, NULL, fixture_set_up, test_use_median, fixture_tear_down);
   g_test_add ("/estimates-window/discuss-first", Fixture, NULL, fixture_set_up, test_discuss_first,
+              fixture_tear_down);
+  g_test_add ("/estimates-window/presentation", Fixture, NULL, fixture_set_up, test_presentation,
               fixture_tear_down);
 
   status = g_test_run ();
