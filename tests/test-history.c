@@ -336,6 +336,65 @@ test_estimates (Fixture *f, gconstpointer data)
   assert_estimate (f->a, "p1", TRUE, 7, 3);
 }
 
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Several estimates of one finding at once: one step, one signal, only
+ * what changes recorded, and undo gives back each one as it was. */
+static void
+test_set_estimates (Fixture *f, gconstpointer data)
+{
+  KwParticipantList *participants = kw_board_get_participants (f->board);
+  g_autoptr(KwParticipant) anna = kw_participant_new ("p1", "Anna", NULL);
+  g_autoptr(KwParticipant) bram = kw_participant_new ("p2", "Bram", NULL);
+  g_autoptr(KwParticipant) cem = kw_participant_new ("p3", "Cem", NULL);
+  KwEstimate seven_three = { TRUE, 7, 3 };
+  KwEstimate two_eight = { TRUE, 2, 8 };
+  KwEstimateEntry entries[] = {
+    { "p1", TRUE, { TRUE, 7, 3 } },      /* the same as now: not recorded */
+    { "p2", TRUE, { TRUE, 4.25, 5 } },   /* changed, kept in tenths */
+    { "p3", FALSE, { 0 } },              /* taken back */
+  };
+  guint changed = 0;
+
+  kw_participant_list_add (participants, anna, G_MAXUINT);
+  kw_participant_list_add (participants, bram, G_MAXUINT);
+  kw_participant_list_add (participants, cem, G_MAXUINT);
+  kw_history_set_estimate (f->history, f->a, "p1", &seven_three);
+  kw_history_set_estimate (f->history, f->a, "p3", &two_eight);
+
+  g_signal_connect (f->a, "estimates-changed", G_CALLBACK (count_cb), &changed);
+  g_assert_cmpuint (kw_history_set_estimates (f->history, f->a, entries, G_N_ELEMENTS (entries)), ==, 2);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Change Estimates");
+  assert_estimate (f->a, "p1", TRUE, 7, 3);
+  assert_estimate (f->a, "p2", TRUE, 4.3, 5);
+  g_assert_false (kw_finding_get_estimate (f->a, "p3", NULL));
+
+  kw_history_undo (f->history);
+  g_assert_cmpuint (changed, ==, 2);
+  assert_estimate (f->a, "p1", TRUE, 7, 3);
+  g_assert_false (kw_finding_get_estimate (f->a, "p2", NULL));
+  assert_estimate (f->a, "p3", TRUE, 2, 8);
+  /* The step before is the single estimate of p3. */
+  g_assert_cmpstr (kw_history_get_undo_label (f->history), ==, "Change Estimate");
+
+  kw_history_redo (f->history);
+  g_assert_cmpuint (changed, ==, 3);
+  assert_estimate (f->a, "p2", TRUE, 4.3, 5);
+  g_assert_false (kw_finding_get_estimate (f->a, "p3", NULL));
+
+  /* Nothing that changes: no step. */
+  g_assert_cmpuint (kw_history_set_estimates (f->history, f->a, entries, G_N_ELEMENTS (entries)), ==, 0);
+  g_assert_cmpuint (changed, ==, 3);
+  kw_history_undo (f->history);
+  g_assert_false (kw_finding_get_estimate (f->a, "p2", NULL));
+}
+
 /* Removing a participant is one step that takes their estimates, and one
  * undo brings both back. */
 static void
@@ -442,6 +501,7 @@ main (int argc, char *argv[])
   ADD ("/history/notifies-only-on-change", test_notifies_only_on_change);
   ADD ("/history/participants", test_participants);
   ADD ("/history/estimates", test_estimates);
+  ADD ("/history/set-estimates", test_set_estimates);
   ADD ("/history/remove-participant", test_remove_participant);
   ADD ("/history/use-median", test_use_median);
 

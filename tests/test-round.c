@@ -75,11 +75,20 @@ test_covers (Fixture *f, gconstpointer data)
 /* While the round is open the board has no estimate and the round says
  * only who has given one. */
 static void
+count_estimates_changed_cb (KwFinding *finding,
+                            guint     *count)
+{
+  (*count)++;
+}
+
+static void
 test_blind_then_reveal (Fixture *f, gconstpointer data)
 {
   g_autoptr(KwRound) round = kw_round_new (f->board, NULL, 0);
   KwFinding *a = f->findings[0];
   guint submitted = 0;
+  guint a_changed = 0;
+  KwEstimate back;
 
   g_signal_connect (round, "submitted", G_CALLBACK (count_submitted_cb), &submitted);
 
@@ -102,7 +111,10 @@ test_blind_then_reveal (Fixture *f, gconstpointer data)
   g_assert_true (kw_round_is_complete (round, a));
   g_assert_true (kw_round_submit (round, f->findings[1], "p3", &(KwEstimate) { TRUE, 1, 9 }));
 
+  /* Each finding's estimates land together: one signal for a's three. */
+  g_signal_connect (a, "estimates-changed", G_CALLBACK (count_estimates_changed_cb), &a_changed);
   g_assert_cmpuint (kw_round_reveal (round, f->history), ==, 4);
+  g_assert_cmpuint (a_changed, ==, 1);
   g_assert_cmpint (kw_round_get_state (round), ==, KW_ROUND_REVEALED);
   g_assert_cmpuint (kw_finding_get_n_estimates (a), ==, 3);
   g_assert_cmpuint (kw_finding_get_n_estimates (f->findings[1]), ==, 1);
@@ -112,11 +124,21 @@ test_blind_then_reveal (Fixture *f, gconstpointer data)
   g_assert_false (kw_round_submit (round, a, "p1", &(KwEstimate) { TRUE, 1, 1 }));
   g_assert_cmpuint (kw_round_reveal (round, f->history), ==, 0);
 
-  /* One undo takes all of them back. */
+  /* One undo takes all of them back, and redo puts back exactly them. */
   kw_history_undo (f->history);
   g_assert_cmpuint (kw_finding_get_n_estimates (a), ==, 0);
   g_assert_cmpuint (kw_finding_get_n_estimates (f->findings[1]), ==, 0);
+  g_assert_cmpuint (a_changed, ==, 2);
   g_assert_false (kw_history_get_can_undo (f->history));
+  kw_history_redo (f->history);
+  g_assert_cmpuint (a_changed, ==, 3);
+  g_assert_true (kw_finding_get_estimate (a, "p2", &back));
+  g_assert_true (back.known);
+  g_assert_cmpfloat (back.impact, ==, 6);
+  g_assert_cmpfloat (back.effort, ==, 3);
+  g_assert_true (kw_finding_get_estimate (a, "p3", &back));
+  g_assert_false (back.known);
+  g_assert_cmpuint (kw_finding_get_n_estimates (f->findings[1]), ==, 1);
 }
 
 static void

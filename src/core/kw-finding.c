@@ -808,14 +808,39 @@ kw_finding_set_estimate (KwFinding        *self,
                          const char       *participant_id,
                          const KwEstimate *estimate)
 {
-  g_return_if_fail (KW_IS_FINDING (self));
-  g_return_if_fail (kw_finding_id_is_valid (participant_id));
+  KwEstimateEntry entry = { participant_id, estimate != NULL, { 0 } };
 
-  if (!store_estimate (self, participant_id, estimate))
-    return;
+  if (estimate != NULL)
+    entry.estimate = *estimate;
+  kw_finding_set_estimates (self, &entry, 1);
+}
 
-  kw_finding_touch (self);
-  g_signal_emit (self, signals[ESTIMATES_CHANGED], 0);
+guint
+kw_finding_set_estimates (KwFinding             *self,
+                          const KwEstimateEntry *entries,
+                          guint                  n)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (KW_IS_FINDING (self), 0);
+  g_return_val_if_fail (entries != NULL || n == 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    g_return_val_if_fail (kw_finding_id_is_valid (entries[i].participant_id), 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (store_estimate (self, entries[i].participant_id, entries[i].given ? &entries[i].estimate : NULL))
+        changed++;
+    }
+
+  if (changed > 0)
+    {
+      kw_finding_touch (self);
+      g_signal_emit (self, signals[ESTIMATES_CHANGED], 0);
+    }
+
+  return changed;
 }
 
 guint

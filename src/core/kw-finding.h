@@ -115,6 +115,21 @@ gboolean            kw_finding_get_estimate        (KwFinding        *self,
 void                kw_finding_set_estimate        (KwFinding        *self,
                                                     const char       *participant_id,
                                                     const KwEstimate *estimate);
+/* One participant's estimate, or its removal (given FALSE), for
+ * kw_finding_set_estimates(). */
+typedef struct {
+  const char *participant_id;
+  gboolean    given;
+  KwEstimate  estimate;
+} KwEstimateEntry;
+
+/* Sets (or removes) n participants' estimates at once, as
+ * kw_finding_set_estimate() would one by one, but with one stamp and one
+ * "estimates-changed" for them all (a round's reveal sets thousands).
+ * Returns how many changed. */
+guint               kw_finding_set_estimates       (KwFinding             *self,
+                                                    const KwEstimateEntry *entries,
+                                                    guint                  n);
 guint               kw_finding_get_n_estimates     (KwFinding        *self);
 /* The i-th estimate; returns its participant's id. */
 const char         *kw_finding_get_nth_estimate    (KwFinding        *self,

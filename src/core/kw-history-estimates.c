@@ -174,31 +174,90 @@ kw_history_edit_participant (KwHistory     *self,
 
 /* --- Estimates ------------------------------------------------------- */
 
+/* One finding's estimates changed together: each entry before (side 0)
+ * and after (side 1). */
 typedef struct {
-  KwFinding  *finding;
-  char       *participant_id;
-  gboolean    given[2];
-  KwEstimate  estimate[2];
-} EstimateChange;
+  KwFinding       *finding;
+  guint            n;
+  KwEstimateEntry *sides[2];
+} EstimatesChange;
 
 static void
-estimate_change_free (EstimateChange *change)
+estimates_change_free (EstimatesChange *change)
 {
-  g_object_unref (change->finding);
-  g_free (change->participant_id);
+  g_clear_object (&change->finding);
+  /* The ids are shared by both sides and owned by side 0. */
+  for (guint i = 0; i < change->n; i++)
+    g_free ((char *) change->sides[0][i].participant_id);
+  g_free (change->sides[0]);
+  g_free (change->sides[1]);
   g_free (change);
 }
 
 static void
-estimate_change_apply (gpointer  data,
-                       KwBoard  *board,
-                       gboolean  forward)
+estimates_change_apply (gpointer  data,
+                        KwBoard  *board,
+                        gboolean  forward)
 {
-  EstimateChange *change = data;
-  guint side = forward ? 1 : 0;
+  EstimatesChange *change = data;
 
-  kw_finding_set_estimate (change->finding, change->participant_id,
-                           change->given[side] ? &change->estimate[side] : NULL);
+  kw_finding_set_estimates (change->finding, change->sides[forward ? 1 : 0], change->n);
+}
+
+guint
+kw_history_set_estimates (KwHistory             *self,
+                          KwFinding             *finding,
+                          const KwEstimateEntry *entries,
+                          guint                  n)
+{
+  KwParticipantList *participants;
+  EstimatesChange *change;
+  guint changed = 0;
+
+  g_return_val_if_fail (KW_IS_HISTORY (self), 0);
+  g_return_val_if_fail (KW_IS_FINDING (finding), 0);
+  g_return_val_if_fail (entries != NULL || n == 0, 0);
+
+  participants = kw_board_get_participants (kw_history_get_board (self));
+  change = g_new0 (EstimatesChange, 1);
+  change->sides[0] = g_new (KwEstimateEntry, n);
+  change->sides[1] = g_new (KwEstimateEntry, n);
+
+  /* Only what changes is recorded, with what it was. */
+  for (guint i = 0; i < n; i++)
+    {
+      const KwEstimateEntry *entry = &entries[i];
+      KwEstimateEntry before = { NULL, FALSE, { 0 } };
+
+      g_return_val_if_fail (entry->participant_id != NULL, 0);
+      g_return_val_if_fail (!entry->given || kw_participant_list_lookup (participants, entry->participant_id) != NULL, 0);
+
+      before.given = kw_finding_get_estimate (finding, entry->participant_id, &before.estimate);
+      if (before.given ? (entry->given && kw_estimate_equal (&before.estimate, &entry->estimate)) : !entry->given)
+        continue;
+      before.participant_id = g_strdup (entry->participant_id);
+      change->sides[0][change->n] = before;
+      change->sides[1][change->n] = *entry;
+      change->sides[1][change->n].participant_id = before.participant_id;
+      change->n++;
+    }
+
+  if (change->n == 0)
+    {
+      estimates_change_free (change);
+      return 0;
+    }
+
+  changed = kw_finding_set_estimates (finding, change->sides[1], change->n);
+  /* As the finding keeps them (in tenths): redo gives exactly this. */
+  for (guint i = 0; i < change->n; i++)
+    change->sides[1][i].given = kw_finding_get_estimate (finding, change->sides[1][i].participant_id,
+                                                          &change->sides[1][i].estimate);
+  change->finding = g_object_ref (finding);
+  _kw_history_push_custom (self, change->n == 1 ? _("Change Estimate") : _("Change Estimates"),
+                           estimates_change_apply, change, (GDestroyNotify) estimates_change_free);
+
+  return changed;
 }
 
 void
@@ -207,31 +266,13 @@ kw_history_set_estimate (KwHistory        *self,
                          const char       *participant_id,
                          const KwEstimate *estimate)
 {
-  EstimateChange *change;
-  KwEstimate before;
-  gboolean was_given;
+  KwEstimateEntry entry = { participant_id, estimate != NULL, { 0 } };
 
-  g_return_if_fail (KW_IS_HISTORY (self));
-  g_return_if_fail (KW_IS_FINDING (finding));
   g_return_if_fail (participant_id != NULL);
-  g_return_if_fail (estimate == NULL ||
-                    kw_participant_list_lookup (kw_board_get_participants (kw_history_get_board (self)),
-                                                participant_id) != NULL);
 
-  was_given = kw_finding_get_estimate (finding, participant_id, &before);
-  if (was_given ? (estimate != NULL && kw_estimate_equal (&before, estimate)) : estimate == NULL)
-    return;
-
-  kw_finding_set_estimate (finding, participant_id, estimate);
-
-  change = g_new0 (EstimateChange, 1);
-  change->finding = g_object_ref (finding);
-  change->participant_id = g_strdup (participant_id);
-  change->given[0] = was_given;
-  change->estimate[0] = before;
-  change->given[1] = kw_finding_get_estimate (finding, participant_id, &change->estimate[1]);
-  _kw_history_push_custom (self, _("Change Estimate"), estimate_change_apply, change,
-                           (GDestroyNotify) estimate_change_free);
+  if (estimate != NULL)
+    entry.estimate = *estimate;
+  kw_history_set_estimates (self, finding, &entry, 1);
 }
 
 guint

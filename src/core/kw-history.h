@@ -127,6 +127,13 @@ void        kw_history_set_estimate       (KwHistory          *self,
                                            KwFinding          *finding,
                                            const char         *participant_id,
                                            const KwEstimate   *estimate);
+/* Several participants' estimates of one finding (given FALSE removes
+ * one), as one step and with one "estimates-changed": a round's reveal.
+ * Returns how many changed. */
+guint       kw_history_set_estimates      (KwHistory             *self,
+                                           KwFinding             *finding,
+                                           const KwEstimateEntry *entries,
+                                           guint                  n);
 /* "Use the group's median": places each of the n findings that has known
  * estimates at their median impact and effort, as one step. Returns how
  * many findings it placed; thresholds and outcomes work as for any move. */

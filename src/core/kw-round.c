@@ -387,20 +387,24 @@ kw_round_reveal (KwRound   *self,
     {
       KwFinding *finding = g_ptr_array_index (self->findings, i);
       GHashTable *estimates = submitted_for (self, finding, FALSE);
+      g_autoptr(GArray) entries = NULL;
 
       if (estimates == NULL || !kw_round_still_on_board (self, finding))
         continue;
 
+      /* A finding's estimates land together: one "estimates-changed" for
+       * each finding, not one for each participant. */
+      entries = g_array_sized_new (FALSE, FALSE, sizeof (KwEstimateEntry), g_hash_table_size (estimates));
       for (guint p = 0; p < kw_participant_list_get_n_items (participants); p++)
         {
           const char *id = kw_participant_get_id (kw_participant_list_get_participant (participants, p));
           KwEstimate *estimate = g_hash_table_lookup (estimates, id);
 
-          if (estimate == NULL)
-            continue;
-          kw_history_set_estimate (history, finding, id, estimate);
-          revealed++;
+          if (estimate != NULL)
+            g_array_append_val (entries, ((KwEstimateEntry) { id, TRUE, *estimate }));
         }
+      kw_history_set_estimates (history, finding, (KwEstimateEntry *) entries->data, entries->len);
+      revealed += entries->len;
     }
   kw_history_end_group (history);
 
