@@ -128,6 +128,7 @@ struct _KwMatrix
   KwRound           *round;
   GskRenderNode     *spreads_node;     /* every finding's markers and cross, until they change */
   GskRenderNode     *focus_spread_node; /* the round's current finding's, over the cards */
+  cairo_surface_t   *spreads_layer;    /* the image spreads_node paints, kept for the next one */
   guint              show_spreads : 1;
   guint              reveal_tick_id;
   gint64             reveal_start_us;
@@ -303,6 +304,14 @@ void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
                                                   int           width,
                                                   int           height);
 
+/* ---- kw-matrix-spreads.c ---------------------------------------------- */
+
+void          kw_matrix_draw_spreads             (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_draw_focus_spread        (KwMatrix     *self,
+                                                  GtkSnapshot  *snapshot);
+void          kw_matrix_clear_spread_nodes       (KwMatrix     *self);
+
 /* ---- kw-matrix-round.c ------------------------------------------------ */
 
 /* The matrix's accessible description; a round adds to it. */
@@ -312,10 +321,17 @@ void          kw_matrix_round_init               (KwMatrix     *self);
 void          kw_matrix_round_dispose            (KwMatrix     *self);
 void          kw_matrix_forget_round_drawing     (KwMatrix     *self);
 void          kw_matrix_round_board_changed      (KwMatrix     *self);
-void          kw_matrix_draw_spreads             (KwMatrix     *self,
-                                                  GtkSnapshot  *snapshot);
-void          kw_matrix_draw_focus_spread        (KwMatrix     *self,
-                                                  GtkSnapshot  *snapshot);
+gboolean      kw_matrix_round_is_open            (KwMatrix     *self);
+/* A participant's initials ("AV" for "Anna de Vries") and the text they
+ * are drawn with, for the chips and the markers. */
+char         *kw_matrix_dup_initials             (const char   *name);
+PangoLayout  *kw_matrix_create_initials_layout   (KwMatrix     *self,
+                                                  double        pixel_size);
+void          kw_matrix_show_centered_text       (cairo_t      *cr,
+                                                  PangoLayout  *layout,
+                                                  const char   *text,
+                                                  double        x,
+                                                  double        y);
 void          kw_matrix_draw_round_chips         (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);
 void          kw_matrix_round_presentation_changed (KwMatrix   *self);

@@ -6,12 +6,8 @@
  * apart from the board until the reveal). The screen reader hears each
  * estimate come in, and the matrix's description says who is in.
  *
- * Revealed, every finding with estimates shows them as small markers at
- * each participant's (impact, effort), with its spread as a cross through
- * the median (kw-matrix-spread.h computes where); on the reveal they fly
- * out of the finding on the frame clock. Like the comparison's marks, all
- * of it is drawn into one render node, kept until the board, the layout or
- * the animation changes it.
+ * Revealed, the estimates fly out of their findings on the frame clock
+ * (kw-matrix-spreads.c draws them, and the spreads).
  *
  * In the presentation, the round's current finding is the one shown large
  * beside the matrix, with who is in and the countdown; Tab and the arrows
@@ -25,30 +21,19 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <pixman.h>
 
 #include "kw-a11y.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix-spread.h"
 
 #define REVEAL_US (700 * G_TIME_SPAN_MILLISECOND)
-/* The spread crosses: dark grey, the ties to their findings lighter. */
-#define ARMS_GREY 0.1
-#define ARMS_OPACITY 0.85
-#define TIE_OPACITY 0.7
 /* Chips in a row by the card before the next row starts. */
 #define CHIPS_PER_ROW 10
 
-/* Dark, saturated colours that read on white and on a projector; a
- * participant's is the same on every finding. White initials on them. */
-static const char * const marker_colors[] = {
-  "#1a5fb4", "#a51d2d", "#26a269", "#c64600", "#613583", "#865e3c", "#0b7d8c", "#9c2e7a",
-};
 
-static void clear_spread_nodes (KwMatrix *self);
 
-static gboolean
-round_is_open (KwMatrix *self)
+gboolean
+kw_matrix_round_is_open (KwMatrix *self)
 {
   return self->round != NULL && kw_round_get_state (self->round) == KW_ROUND_OPEN;
 }
@@ -57,8 +42,8 @@ round_is_open (KwMatrix *self)
 
 /* "Anna de Vries" → "AV", "Bram" → "B": the first letters of the first
  * and last words. */
-static char *
-dup_initials (const char *name)
+char *
+kw_matrix_dup_initials (const char *name)
 {
   g_auto(GStrv) words = g_strsplit_set (name, " \t-", -1);
   GString *initials = g_string_new (NULL);
@@ -84,12 +69,12 @@ dup_initials (const char *name)
   return g_string_free (initials, FALSE);
 }
 
-static void
-show_centered_text (cairo_t     *cr,
-                    PangoLayout *layout,
-                    const char  *text,
-                    double       x,
-                    double       y)
+void
+kw_matrix_show_centered_text (cairo_t     *cr,
+                              PangoLayout *layout,
+                              const char  *text,
+                              double       x,
+                              double       y)
 {
   int width, height;
 
@@ -101,9 +86,9 @@ show_centered_text (cairo_t     *cr,
   cairo_new_path (cr);
 }
 
-static PangoLayout *
-create_initials_layout (KwMatrix *self,
-                        double    pixel_size)
+PangoLayout *
+kw_matrix_create_initials_layout (KwMatrix *self,
+                                  double    pixel_size)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
@@ -114,419 +99,6 @@ create_initials_layout (KwMatrix *self,
   pango_font_description_free (font);
 
   return layout;
-}
-
-/* ---- The revealed estimates -------------------------------------------- */
-
-static gboolean
-shows_spreads (KwMatrix *self)
-{
-  if (self->board == NULL || self->placement == NULL || round_is_open (self))
-    return FALSE;
-
-  return self->show_spreads || self->reveal_tick_id != 0;
-}
-
-/* A dashed line ties the cross to its finding, when it lies apart. */
-static void
-add_tie_path (cairo_t              *cr,
-              const KwMatrixSpread *spread)
-{
-  cairo_move_to (cr, spread->origin_x, spread->origin_y);
-  cairo_line_to (cr, spread->median_x, spread->median_y);
-}
-
-static void
-stroke_ties (cairo_t *cr,
-             double   arm_width,
-             double   alpha)
-{
-  static const double dash[] = { 4, 4 };
-
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_set_line_width (cr, MAX (1.0, arm_width / 2));
-  cairo_set_source_rgba (cr, ARMS_GREY, ARMS_GREY, ARMS_GREY, TIE_OPACITY * alpha);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-#define N_ARMS 6
-
-/* The cross's bars and the caps that say where the spread ends. */
-static void
-get_arms (const KwMatrixSpread *spread,
-          KwMatrixRect          arms[N_ARMS])
-{
-  double w = spread->arm_width, cap = KW_MATRIX_SPREAD_CAP * w;
-
-  arms[0] = (KwMatrixRect) { spread->cross_left, spread->median_y - w / 2, spread->cross_right - spread->cross_left, w };
-  arms[1] = (KwMatrixRect) { spread->median_x - w / 2, spread->cross_top, w, spread->cross_bottom - spread->cross_top };
-  arms[2] = (KwMatrixRect) { spread->cross_left - w / 2, spread->median_y - cap, w, 2 * cap };
-  arms[3] = (KwMatrixRect) { spread->cross_right - w / 2, spread->median_y - cap, w, 2 * cap };
-  arms[4] = (KwMatrixRect) { spread->median_x - cap, spread->cross_top - w / 2, 2 * cap, w };
-  arms[5] = (KwMatrixRect) { spread->median_x - cap, spread->cross_bottom - w / 2, 2 * cap, w };
-}
-
-/* One spread's cross, in a cairo node (the one in focus). */
-static void
-draw_cross (cairo_t              *cr,
-            const KwMatrixSpread *spread)
-{
-  KwMatrixRect arms[N_ARMS];
-
-  add_tie_path (cr, spread);
-  stroke_ties (cr, spread->arm_width, 1.0);
-  get_arms (spread, arms);
-  for (guint i = 0; i < N_ARMS; i++)
-    cairo_rectangle (cr, arms[i].x, arms[i].y, arms[i].width, arms[i].height);
-  cairo_set_source_rgba (cr, ARMS_GREY, ARMS_GREY, ARMS_GREY, ARMS_OPACITY);
-  cairo_fill (cr);
-}
-
-/* The crosses of n spreads in the layer's pixels: the dashed ties with
- * cairo, one stroke each, then the arms as rectangles filled by pixman on
- * whole device pixels (cairo's fill of the same 1,200 rectangles cost
- * 9 ms to 14 ms). The arms replace what is under them rather than darken
- * it, so where crosses overlap they read as one shape. */
-static void
-draw_crosses (cairo_surface_t       *layer,
-              pixman_image_t        *layer_image,
-              KwMatrixSpread * const *spreads,
-              guint                  n,
-              int                    scale,
-              double                 alpha)
-{
-  cairo_t *cr = cairo_create (layer);
-  guint16 a = (guint16) (ARMS_OPACITY * alpha * 0xffff);
-  /* Premultiplied, as pixman takes colours. */
-  guint16 grey = (guint16) (ARMS_GREY * ARMS_OPACITY * alpha * 0xffff);
-  pixman_color_t color = { grey, grey, grey, a };
-  g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (pixman_rectangle16_t), n * N_ARMS);
-
-  cairo_scale (cr, scale, scale);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  for (guint i = 0; i < n; i++)
-    {
-      add_tie_path (cr, spreads[i]);
-      stroke_ties (cr, spreads[i]->arm_width, alpha);
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (layer);
-
-  for (guint i = 0; i < n; i++)
-    {
-      KwMatrixRect arms[N_ARMS];
-
-      get_arms (spreads[i], arms);
-      for (guint j = 0; j < N_ARMS; j++)
-        {
-          int x0 = (int) round (arms[j].x * scale), y0 = (int) round (arms[j].y * scale);
-          int x1 = (int) round ((arms[j].x + arms[j].width) * scale);
-          int y1 = (int) round ((arms[j].y + arms[j].height) * scale);
-          pixman_rectangle16_t rect = { x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1) };
-
-          g_array_append_val (rects, rect);
-        }
-    }
-  pixman_image_fill_rectangles (PIXMAN_OP_SRC, layer_image, &color, rects->len,
-                                (pixman_rectangle16_t *) rects->data);
-}
-
-/* One participant's marker, drawn once per size into a small image and
- * then only copied: 6,000 markers with their initials cost as much as
- * 6,000 copies of a few hundred pixels. */
-static cairo_surface_t *
-create_marker_surface (KwMatrix      *self,
-                       KwParticipant *participant,
-                       guint          position,
-                       double         radius,
-                       int            scale,
-                       PangoLayout   *initials_layout)
-{
-  int size = (int) ceil (2 * (radius + 2));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
-  cairo_t *cr = cairo_create (surface);
-  GdkRGBA color;
-
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cairo_scale (cr, scale, scale);
-  gdk_rgba_parse (&color, marker_colors[position % G_N_ELEMENTS (marker_colors)]);
-  cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_fill_preserve (cr);
-  /* A white ring keeps touching markers apart. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-  if (initials_layout != NULL)
-    {
-      g_autofree char *initials = dup_initials (kw_participant_get_name (participant));
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      show_centered_text (cr, initials_layout, initials, size / 2.0, size / 2.0);
-    }
-  cairo_destroy (cr);
-  /* Its device scale is undone by cairo_scale() of the caller. */
-  cairo_surface_set_device_scale (surface, 1, 1);
-
-  return surface;
-}
-
-/* Participant id → its marker image, for the board's participants now. */
-static GHashTable *
-create_marker_surfaces (KwMatrix *self,
-                        double    radius,
-                        int       scale)
-{
-  KwParticipantList *participants = kw_board_get_participants (self->board);
-  GHashTable *surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
-  g_autoptr(PangoLayout) initials_layout = NULL;
-
-  /* Two letters fit from about 7 px on. */
-  if (radius >= 7)
-    initials_layout = create_initials_layout (self, radius * 0.8);
-  for (guint i = 0; i < kw_participant_list_get_n_items (participants); i++)
-    {
-      KwParticipant *participant = kw_participant_list_get_participant (participants, i);
-
-      g_hash_table_insert (surfaces, g_strdup (kw_participant_get_id (participant)),
-                           create_marker_surface (self, participant, i, radius, scale, initials_layout));
-    }
-
-  return surfaces;
-}
-
-/* The marker images as pixman images over the same pixels. */
-static void
-marker_image_free (gpointer image)
-{
-  pixman_image_unref (image);
-}
-
-static GHashTable *
-wrap_marker_surfaces (GHashTable *marker_surfaces)
-{
-  GHashTable *images = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, marker_image_free);
-  GHashTableIter iter;
-  gpointer id, surface;
-
-  g_hash_table_iter_init (&iter, marker_surfaces);
-  while (g_hash_table_iter_next (&iter, &id, &surface))
-    {
-      cairo_surface_flush (surface);
-      g_hash_table_insert (images, id,
-                           pixman_image_create_bits (PIXMAN_a8r8g8b8,
-                                                     cairo_image_surface_get_width (surface),
-                                                     cairo_image_surface_get_height (surface),
-                                                     (uint32_t *) cairo_image_surface_get_data (surface),
-                                                     cairo_image_surface_get_stride (surface)));
-    }
-
-  return images;
-}
-
-/* Copies the markers into the layer's pixels (device pixels, each on
- * whole pixels, so they stay sharp). pixman itself, not a cairo paint per
- * marker: cairo's set-up of each paint cost 5 µs, half the frame at 6,000
- * markers; pixman's is a fraction of that. */
-static void
-copy_markers (pixman_image_t       *layer,
-              const KwMatrixSpread *spread,
-              GHashTable           *marker_images,
-              int                   scale,
-              double                alpha)
-{
-  pixman_image_t *mask = NULL;
-
-  if (alpha < 1.0)
-    {
-      pixman_color_t color = { 0, 0, 0, (uint16_t) (alpha * 0xffff) };
-
-      mask = pixman_image_create_solid_fill (&color);
-    }
-
-  for (guint i = 0; i < spread->n_markers; i++)
-    {
-      const KwMatrixSpreadMarker *marker = &spread->markers[i];
-      pixman_image_t *image = g_hash_table_lookup (marker_images, marker->participant_id);
-      int size;
-
-      if (image == NULL)
-        continue;
-      size = pixman_image_get_width (image);
-      pixman_image_composite32 (PIXMAN_OP_OVER, image, mask, layer, 0, 0, 0, 0,
-                                (int) round (marker->x * scale - size / 2.0),
-                                (int) round (marker->y * scale - size / 2.0), size, size);
-    }
-
-  g_clear_pointer (&mask, pixman_image_unref);
-}
-
-/* The markers of the one spread in focus, in a cairo node of its own
- * (the many others are copied with copy_markers()). */
-static void
-draw_markers (cairo_t              *cr,
-              const KwMatrixSpread *spread,
-              GHashTable           *marker_surfaces,
-              int                   scale)
-{
-  for (guint i = 0; i < spread->n_markers; i++)
-    {
-      const KwMatrixSpreadMarker *marker = &spread->markers[i];
-      cairo_surface_t *surface = g_hash_table_lookup (marker_surfaces, marker->participant_id);
-      double half;
-
-      if (surface == NULL)
-        continue;
-      half = cairo_image_surface_get_width (surface) / (2.0 * scale);
-      cairo_save (cr);
-      /* On whole device pixels: the copy stays sharp. */
-      cairo_translate (cr, round ((marker->x - half) * scale) / scale, round ((marker->y - half) * scale) / scale);
-      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      cairo_set_source_surface (cr, surface, 0, 0);
-      cairo_paint (cr);
-      cairo_restore (cr);
-    }
-}
-
-static double
-reveal_progress (KwMatrix *self)
-{
-  double t = self->reveal_tick_id != 0 ? self->reveal_progress : 1.0;
-
-  /* Ease out: fast from the finding, slowing as they arrive. */
-  return 1 - pow (1 - t, 3);
-}
-
-/* Every spread drawn once into one image over the widget, in a cairo
- * node that only paints it: a repaint costs one copy, however many
- * markers (as a node of its own drawing, the cairo renderer drew its 6,000
- * markers again on every repaint). */
-static GskRenderNode *
-create_spreads_node (KwMatrix *self)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GHashTable) marker_surfaces = NULL;
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double progress = reveal_progress (self);
-  KwFinding *in_focus = self->round != NULL ? kw_round_get_current (self->round) : NULL;
-  g_autoptr(GPtrArray) spreads = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_matrix_spread_free);
-  /* The round's current finding in front, the others faint: whose
-   * markers are whose stays clear on a crowded matrix. */
-  double alpha = in_focus != NULL ? 0.35 : 1.0;
-  cairo_t *cr;
-
-  for (guint i = 0; i < kw_board_get_n_findings (self->board); i++)
-    {
-      KwFinding *finding = kw_board_get_finding (self->board, i);
-      KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
-      KwMatrixSpread *spread;
-
-      /* Hidden findings (done and hidden) keep their estimates hidden too. */
-      if (finding == in_focus || kw_finding_get_n_estimates (finding) == 0 ||
-          (card != NULL && !gtk_widget_get_visible (GTK_WIDGET (card))))
-        continue;
-      spread = kw_matrix_spread_new (&self->layout, finding, progress);
-      if (spread != NULL)
-        g_ptr_array_add (spreads, spread);
-    }
-
-  if (spreads->len > 0)
-    {
-      KwMatrixSpread *first = g_ptr_array_index (spreads, 0);
-      cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                           ceil (self->layout.width * scale),
-                                                           ceil (self->layout.height * scale));
-      pixman_image_t *layer_image;
-      g_autoptr(GHashTable) marker_images = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-
-      marker_surfaces = create_marker_surfaces (self, first->radius, scale);
-      marker_images = wrap_marker_surfaces (marker_surfaces);
-
-      layer_image = pixman_image_create_bits (PIXMAN_a8r8g8b8, cairo_image_surface_get_width (layer),
-                                              cairo_image_surface_get_height (layer),
-                                              (uint32_t *) cairo_image_surface_get_data (layer),
-                                              cairo_image_surface_get_stride (layer));
-      /* Every cross first, then every marker over them: no cross hides
-       * a participant's marker. */
-      draw_crosses (layer, layer_image, (KwMatrixSpread * const *) spreads->pdata, spreads->len, scale, alpha);
-      for (guint i = 0; i < spreads->len; i++)
-        copy_markers (layer_image, g_ptr_array_index (spreads, i), marker_images, scale, alpha);
-      pixman_image_unref (layer_image);
-      cairo_surface_mark_dirty (layer);
-
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->layout.width, self->layout.height));
-      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      cairo_set_source_surface (cr, layer, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_destroy (layer);
-    }
-
-  /* The current finding's own node, drawn over the cards: no title hides
-   * a marker of the finding the room is looking at. */
-  if (in_focus != NULL && kw_finding_get_n_estimates (in_focus) > 0)
-    {
-      g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&self->layout, in_focus, progress);
-      g_autoptr(GtkSnapshot) focus = gtk_snapshot_new ();
-
-      if (spread != NULL)
-        {
-          KwMatrixRect bounds;
-
-          if (marker_surfaces == NULL)
-            marker_surfaces = create_marker_surfaces (self, spread->radius, scale);
-          kw_matrix_spread_get_bounds (spread, &bounds);
-          /* The dashed tie from the finding lies inside the box too. */
-          bounds.width = MAX (bounds.x + bounds.width, spread->origin_x + 1) - MIN (bounds.x, spread->origin_x - 1);
-          bounds.height = MAX (bounds.y + bounds.height, spread->origin_y + 1) - MIN (bounds.y, spread->origin_y - 1);
-          bounds.x = MIN (bounds.x, spread->origin_x - 1);
-          bounds.y = MIN (bounds.y, spread->origin_y - 1);
-          cr = gtk_snapshot_append_cairo (focus, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
-          draw_cross (cr, spread);
-          draw_markers (cr, spread, marker_surfaces, scale);
-          cairo_destroy (cr);
-        }
-      self->focus_spread_node = gtk_snapshot_free_to_node (g_steal_pointer (&focus));
-    }
-
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-}
-
-static void
-clear_spread_nodes (KwMatrix *self)
-{
-  g_clear_pointer (&self->spreads_node, gsk_render_node_unref);
-  g_clear_pointer (&self->focus_spread_node, gsk_render_node_unref);
-}
-
-void
-kw_matrix_draw_focus_spread (KwMatrix    *self,
-                             GtkSnapshot *snapshot)
-{
-  if (shows_spreads (self) && self->focus_spread_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->focus_spread_node);
-}
-
-void
-kw_matrix_forget_round_drawing (KwMatrix *self)
-{
-  clear_spread_nodes (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-kw_matrix_draw_spreads (KwMatrix    *self,
-                        GtkSnapshot *snapshot)
-{
-  if (!shows_spreads (self))
-    return;
-
-  if (self->spreads_node == NULL)
-    self->spreads_node = create_spreads_node (self);
-  if (self->spreads_node != NULL)
-    gtk_snapshot_append_node (snapshot, self->spreads_node);
 }
 
 static gboolean
@@ -663,7 +235,7 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
   GdkRGBA accent = { 0.102, 0.373, 0.706, 1 };
   cairo_t *cr;
 
-  if (!round_is_open (self) || self->board == NULL || self->placement == NULL)
+  if (!kw_matrix_round_is_open (self) || self->board == NULL || self->placement == NULL)
     return;
   finding = kw_round_get_current (self->round);
   participants = kw_board_get_participants (self->board);
@@ -674,7 +246,7 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
   size = self->layout.text_size * 1.9;
   gap = size * 0.2;
   chips_origin (self, finding, &x, &y);
-  layout = create_initials_layout (self, size * 0.42);
+  layout = kw_matrix_create_initials_layout (self, size * 0.42);
   count = dup_count_text (self, finding);
   pango_layout_set_text (layout, count, -1);
   {
@@ -698,7 +270,7 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
     {
       KwParticipant *participant = kw_participant_list_get_participant (participants, i);
       gboolean in = kw_round_has_submitted (self->round, finding, kw_participant_get_id (participant));
-      g_autofree char *initials = dup_initials (kw_participant_get_name (participant));
+      g_autofree char *initials = kw_matrix_dup_initials (kw_participant_get_name (participant));
       double cx = x + gap + (i % CHIPS_PER_ROW) * (size + gap) + size / 2;
       double cy = y + gap + (i / CHIPS_PER_ROW) * (size + gap) + size / 2;
 
@@ -711,10 +283,10 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
       cairo_stroke (cr);
       if (in)
         cairo_set_source_rgb (cr, 1, 1, 1);
-      show_centered_text (cr, layout, initials, cx, cy);
+      kw_matrix_show_centered_text (cr, layout, initials, cx, cy);
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_centered_text (cr, layout, count,
+  kw_matrix_show_centered_text (cr, layout, count,
                       x + gap + MIN (n, CHIPS_PER_ROW) * (size + gap) + (width - gap - MIN (n, CHIPS_PER_ROW) * (size + gap)) / 2,
                       y + gap + size / 2);
   cairo_destroy (cr);
@@ -780,7 +352,7 @@ kw_matrix_dup_round_description (KwMatrix *self)
   g_autoptr(GString) text = g_string_new (_(KW_MATRIX_DESCRIPTION));
   KwFinding *finding = self->round != NULL ? kw_round_get_current (self->round) : NULL;
 
-  if (finding != NULL && round_is_open (self))
+  if (finding != NULL && kw_matrix_round_is_open (self))
     {
       g_autofree char *count = dup_count_text (self, finding);
 
@@ -865,7 +437,7 @@ update_round_panel (KwMatrix *self)
   KwFinding *finding = self->round != NULL ? kw_round_get_current (self->round) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (finding != NULL && round_is_open (self))
+  if (finding != NULL && kw_matrix_round_is_open (self))
     {
       g_autofree char *count = dup_count_text (self, finding);
 
@@ -943,7 +515,7 @@ round_changed_idle_cb (gpointer user_data)
 void
 kw_matrix_round_board_changed (KwMatrix *self)
 {
-  clear_spread_nodes (self);
+  kw_matrix_clear_spread_nodes (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->round != NULL && self->round_idle_id == 0)
     self->round_idle_id = g_idle_add (round_changed_idle_cb, self);
@@ -1060,5 +632,6 @@ kw_matrix_round_dispose (KwMatrix *self)
   self->reveal_tick_id = 0;
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_handle_id (&self->round_idle_id, g_source_remove);
-  clear_spread_nodes (self);
+  kw_matrix_clear_spread_nodes (self);
+  g_clear_pointer (&self->spreads_layer, cairo_surface_destroy);
 }
