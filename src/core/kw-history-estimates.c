@@ -218,7 +218,15 @@ kw_history_set_estimates (KwHistory             *self,
   g_return_val_if_fail (KW_IS_FINDING (finding), 0);
   g_return_val_if_fail (entries != NULL || n == 0, 0);
 
+  /* Checked before anything is allocated: a refused call leaks nothing. */
   participants = kw_board_get_participants (kw_history_get_board (self));
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (entries[i].participant_id != NULL, 0);
+      g_return_val_if_fail (!entries[i].given ||
+                            kw_participant_list_lookup (participants, entries[i].participant_id) != NULL, 0);
+    }
+
   change = g_new0 (EstimatesChange, 1);
   change->sides[0] = g_new (KwEstimateEntry, n);
   change->sides[1] = g_new (KwEstimateEntry, n);
@@ -228,9 +236,6 @@ kw_history_set_estimates (KwHistory             *self,
     {
       const KwEstimateEntry *entry = &entries[i];
       KwEstimateEntry before = { NULL, FALSE, { 0 } };
-
-      g_return_val_if_fail (entry->participant_id != NULL, 0);
-      g_return_val_if_fail (!entry->given || kw_participant_list_lookup (participants, entry->participant_id) != NULL, 0);
 
       before.given = kw_finding_get_estimate (finding, entry->participant_id, &before.estimate);
       if (before.given ? (entry->given && kw_estimate_equal (&before.estimate, &entry->estimate)) : !entry->given)
