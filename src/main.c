@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "kw-application.h"
+#include "kw-frame-memory.h"
 
 int
 main (int   argc,
@@ -20,6 +21,7 @@ main (int   argc,
    * catalogs are installed. */
   const char *localedir = g_getenv ("KWADRANT_LOCALEDIR");
 
+  kw_frame_memory_init ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 
 #include "kw-format.h"
+#include "kw-frame-memory.h"
 #include "kw-gui-test.h"
 #include "kw-history.h"
 #include "kw-window.h"
@@ -236,6 +237,8 @@ main (void)
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
+  /* Allocate as the app does (src/main.c). */
+  kw_frame_memory_init ();
   gtk_init ();
   adw_init ();
 

@@ -28,6 +28,7 @@
 
 #include "kw-bench-frame.h"
 #include "kw-changes.h"
+#include "kw-frame-memory.h"
 #include "kw-history.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
@@ -200,6 +201,8 @@ main (int   argc,
   guint n_moves;
   gboolean ok;
 
+  /* Allocate as the app does (src/main.c). */
+  kw_frame_memory_init ();
   gtk_init ();
   adw_init ();
 

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "kw-bench-frame.h"
+#include "kw-frame-memory.h"
 #include "kw-history.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
@@ -248,6 +249,8 @@ main (int   argc,
   double results[G_N_ELEMENTS (board_sizes)];
   const char *renderer = g_getenv ("GSK_RENDERER");
 
+  /* Allocate as the app does (src/main.c). */
+  kw_frame_memory_init ();
   gtk_init ();
   adw_init ();
 

@@ -31,6 +31,7 @@
 
 #include "kw-bench-frame.h"
 #include "kw-format.h"
+#include "kw-frame-memory.h"
 #include "kw-history.h"
 #include "kw-matrix-private.h"
 #include "kw-matrix.h"
@@ -208,6 +209,59 @@ measure_frames (Bench  *bench,
   return kw_bench_median (frames, N_RUNS);
 }
 
+/* One full repaint of the matrix, as a frame's time, or a negative
+ * number when no frame came. */
+static double
+repaint_once (Bench             *bench,
+              KwBenchFrameProbe *probe)
+{
+  gint64 change_begin, change_end;
+
+  kw_bench_frame_probe_reset (probe);
+  change_begin = g_get_monotonic_time ();
+  kw_matrix_invalidate_background (bench->matrix);
+  change_end = g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (bench->matrix));
+  if (!kw_bench_frame_wait (probe))
+    return -1;
+
+  return (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (probe);
+}
+
+/* What the spreads themselves add to a full repaint: the median, over
+ * N_RUNS turns, of a repaint with them less the repaint just after it
+ * without them. In turns, so that both see the machine as it is then;
+ * two medians measured a minute apart differed by more than the cost. */
+static double
+measure_spreads_own (Bench *bench)
+{
+  KwBenchFrameProbe probe = { 0 };
+  double own[N_RUNS];
+
+  kw_bench_frame_probe_attach (&probe, GTK_WIDGET (bench->matrix));
+  for (guint i = 0; i < 2 + N_RUNS; i++)
+    {
+      double with, without;
+
+      kw_matrix_set_show_spreads (bench->matrix, TRUE);
+      with = repaint_once (bench, &probe);
+      kw_matrix_set_show_spreads (bench->matrix, FALSE);
+      without = repaint_once (bench, &probe);
+      if (with < 0 || without < 0)
+        {
+          kw_bench_frame_probe_detach (&probe);
+          g_printerr ("No frame came within %d s\n", (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC));
+          return -1;
+        }
+      if (i >= 2)
+        own[i - 2] = with - without;
+    }
+  kw_matrix_set_show_spreads (bench->matrix, TRUE);
+  kw_bench_frame_probe_detach (&probe);
+
+  return kw_bench_median (own, N_RUNS);
+}
+
 static void
 print_step (const char *name,
             double      value,
@@ -242,7 +296,7 @@ bench_window (void)
   g_autoptr(KwHistory) history = kw_history_new (board);
   GtkWindow *window;
   Bench bench;
-  double reveal, redraw, spreads, plain, reveal_change = 0;
+  double reveal, redraw, spreads, plain, own, reveal_change = 0;
 
   bench.matrix = KW_MATRIX (kw_matrix_new ());
   bench.board = board;
@@ -270,15 +324,18 @@ bench_window (void)
     kw_round_reveal (round, history);
     kw_matrix_set_show_spreads (bench.matrix, TRUE);
     spreads = measure_frames (&bench, STEP_REPAINT, NULL);
+    own = measure_spreads_own (&bench);
   }
   gtk_window_destroy (window);
-  if (reveal < 0 || redraw < 0 || spreads < 0 || plain < 0)
+  if (reveal < 0 || redraw < 0 || spreads < 0 || plain < 0 || own < 0)
     return FALSE;
 
   print_step ("reveal", reveal, "plain_frame", redraw);
   /* The estimates put on the board, without the frame. */
   g_print ("bench round_reveal_model_%ux%u_ms %.2f ms\n", N_FINDINGS, N_PARTICIPANTS, reveal_change);
   print_step ("draw", spreads, "plain_repaint", plain);
+  g_print ("bench round_spreads_own_%ux%u_ms %.2f ms\n", N_FINDINGS, N_PARTICIPANTS, own);
+  g_print ("bench round_spreads_own_of_frame_budget %.0f %%\n", 100 * own / FRAME_BUDGET_MS);
   return TRUE;
 }
 
@@ -288,6 +345,8 @@ main (int   argc,
 {
   const char *renderer = g_getenv ("GSK_RENDERER");
 
+  /* Allocate as the app does (src/main.c). */
+  kw_frame_memory_init ();
   gtk_init ();
   adw_init ();
   /* The reveal's first frame, not its last: the animation runs on. */
