@@ -309,6 +309,63 @@ draw_markers (cairo_t              *cr,
     }
 }
 
+/* The titles on the matrix a marker in front must keep off: every card
+ * shown and every zone's name. */
+static GArray *
+collect_title_rects (KwMatrix *self)
+{
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (KwMatrixRect));
+
+  for (guint i = 0; i < self->placement->labels->len; i++)
+    {
+      const KwMatrixPlacedLabel *label = &g_array_index (self->placement->labels, KwMatrixPlacedLabel, i);
+      KwMatrixCard *card = kw_matrix_lookup_card (self, label->data);
+
+      if (label->placed && (card == NULL || gtk_widget_get_visible (GTK_WIDGET (card))))
+        g_array_append_val (rects, label->label);
+    }
+  for (guint z = 0; z < self->placement->n_zone_labels; z++)
+    g_array_append_val (rects, self->placement->zone_labels[z].rect);
+
+  return rects;
+}
+
+/* The box of the spread in focus with the dashed tie from its finding. */
+static void
+get_focus_bounds (const KwMatrixSpread *spread,
+                  KwMatrixRect         *bounds)
+{
+  kw_matrix_spread_get_bounds (spread, bounds);
+  bounds->width = MAX (bounds->x + bounds->width, spread->origin_x + 1) - MIN (bounds->x, spread->origin_x - 1);
+  bounds->height = MAX (bounds->y + bounds->height, spread->origin_y + 1) - MIN (bounds->y, spread->origin_y - 1);
+  bounds->x = MIN (bounds->x, spread->origin_x - 1);
+  bounds->y = MIN (bounds->y, spread->origin_y - 1);
+}
+
+/* A thin line from where each moved marker belongs to where it is. */
+static void
+draw_leaders (cairo_t              *cr,
+              const KwMatrixSpread *spread)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < spread->n_markers; i++)
+    {
+      const KwMatrixSpreadMarker *marker = &spread->markers[i];
+
+      if (!marker->moved)
+        continue;
+      cairo_move_to (cr, marker->anchor_x, marker->anchor_y);
+      cairo_line_to (cr, marker->x, marker->y);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  cairo_set_line_width (cr, MAX (1.0, spread->arm_width / 2));
+  cairo_set_source_rgba (cr, ARMS_GREY, ARMS_GREY, ARMS_GREY, ARMS_OPACITY);
+  cairo_stroke (cr);
+}
+
 static double
 reveal_progress (KwMatrix *self)
 {
@@ -485,31 +542,33 @@ create_spreads_node (KwMatrix *self)
       append_layer_tiles (snapshot, layer, scale);
     }
 
-  /* The current finding's own node, drawn over the cards: no title hides
-   * a marker of the finding the room is looking at. */
+  /* The current finding's own spread in front of the others: its cross
+   * and ties still under the cards, its markers over them but moved off
+   * every title, so the room reads both. */
   if (in_focus != NULL && kw_finding_get_n_estimates (in_focus) > 0)
     {
       g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&self->layout, in_focus, progress);
-      g_autoptr(GtkSnapshot) focus = gtk_snapshot_new ();
 
       if (spread != NULL)
         {
+          g_autoptr(GArray) titles = collect_title_rects (self);
+          g_autoptr(GtkSnapshot) focus = gtk_snapshot_new ();
           KwMatrixRect bounds;
 
+          kw_matrix_spread_move_clear_of (spread, (KwMatrixRect *) titles->data, titles->len, &self->layout.plot);
           if (marker_surfaces == NULL)
             marker_surfaces = create_marker_surfaces (self, spread->radius, scale);
-          kw_matrix_spread_get_bounds (spread, &bounds);
-          /* The dashed tie from the finding lies inside the box too. */
-          bounds.width = MAX (bounds.x + bounds.width, spread->origin_x + 1) - MIN (bounds.x, spread->origin_x - 1);
-          bounds.height = MAX (bounds.y + bounds.height, spread->origin_y + 1) - MIN (bounds.y, spread->origin_y - 1);
-          bounds.x = MIN (bounds.x, spread->origin_x - 1);
-          bounds.y = MIN (bounds.y, spread->origin_y - 1);
-          cr = gtk_snapshot_append_cairo (focus, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
+          get_focus_bounds (spread, &bounds);
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
           draw_cross (cr, spread);
+          draw_leaders (cr, spread);
+          cairo_destroy (cr);
+
+          cr = gtk_snapshot_append_cairo (focus, &GRAPHENE_RECT_INIT (bounds.x, bounds.y, bounds.width, bounds.height));
           draw_markers (cr, spread, marker_surfaces, scale);
           cairo_destroy (cr);
+          self->focus_spread_node = gtk_snapshot_free_to_node (g_steal_pointer (&focus));
         }
-      self->focus_spread_node = gtk_snapshot_free_to_node (g_steal_pointer (&focus));
     }
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "kw-format.h"
+#include "kw-matrix-placement.h"
 #include "kw-matrix-spread.h"
 
 #define EPSILON 1e-9
@@ -222,6 +224,146 @@ test_marker_size_follows_text (void)
   g_assert_cmpfloat (large->arm_width, >, small->arm_width);
 }
 
+/* A marker on a title moves the least way off it, keeps where it belongs
+ * as its anchor, and the others stay where they are. */
+static void
+test_clear_of_titles (void)
+{
+  KwMatrixLayout layout;
+  g_autoptr(KwFinding) finding = kw_finding_new ("Terugbelverzoek bij wachtrij");
+  g_autoptr(KwMatrixSpread) spread = NULL;
+  KwMatrixRect title;
+  double x, y;
+
+  init_layout (&layout);
+  give (finding, "p1", 8, 2);
+  give (finding, "p2", 4, 7);
+  spread = kw_matrix_spread_new (&layout, finding, 1.0);
+  g_assert_nonnull (spread);
+  g_assert_cmpuint (spread->n_markers, ==, 2);
+  x = spread->markers[0].x;
+  y = spread->markers[0].y;
+  /* A card of two lines right over the first estimate. */
+  title = (KwMatrixRect) { x - 60, y - 10, 140, 40 };
+  g_assert_true (kw_matrix_spread_marker_covers (spread, x, y, &title));
+
+  g_assert_cmpuint (kw_matrix_spread_move_clear_of (spread, &title, 1, &layout.plot), ==, 0);
+
+  g_assert_true (spread->markers[0].moved);
+  g_assert_cmpfloat (spread->markers[0].anchor_x, ==, x);
+  g_assert_cmpfloat (spread->markers[0].anchor_y, ==, y);
+  g_assert_false (kw_matrix_spread_marker_covers (spread, spread->markers[0].x, spread->markers[0].y, &title));
+  /* The nearest way out: up, 10 px and the marker's reach above the top. */
+  g_assert_cmpfloat (hypot (spread->markers[0].x - x, spread->markers[0].y - y), <=,
+                     10 + spread->radius + 4 + spread->radius / 2);
+  g_assert_false (spread->markers[1].moved);
+  g_assert_cmpfloat_with_epsilon (spread->markers[1].x, plot_x (&layout, 7), EPSILON);
+  g_assert_cmpfloat_with_epsilon (spread->markers[1].y, plot_y (&layout, 4), EPSILON);
+}
+
+/* With no room anywhere (the titles cover the plot) a marker stays and
+ * is counted. */
+static void
+test_clear_of_titles_no_room (void)
+{
+  KwMatrixLayout layout;
+  g_autoptr(KwFinding) finding = kw_finding_new ("Wachttijd melden");
+  g_autoptr(KwMatrixSpread) spread = NULL;
+  KwMatrixRect everything;
+  double x;
+
+  init_layout (&layout);
+  give (finding, "p1", 5, 5);
+  spread = kw_matrix_spread_new (&layout, finding, 1.0);
+  x = spread->markers[0].x;
+  everything = (KwMatrixRect) { 0, 0, layout.width, layout.height };
+
+  g_assert_cmpuint (kw_matrix_spread_move_clear_of (spread, &everything, 1, &layout.plot), ==, 1);
+  g_assert_false (spread->markers[0].moved);
+  g_assert_cmpfloat (spread->markers[0].x, ==, x);
+}
+
+/* The example boards, as the window lays them out on a laptop and on the
+ * projector: whichever finding the room looks at, none of its markers
+ * covers a card's title or a zone's name. */
+static void
+check_example_board (const char *name)
+{
+  static const struct { double width, height, text_size; } shown[] = {
+    { 1920, 1080, 24 },  /* the presentation on a projector */
+    { 1280, 800, 13 },   /* a laptop's window */
+  };
+  g_autofree char *path = g_build_filename (g_getenv ("KW_SOURCE_DIR"), "data", "examples", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwBoard) board = kw_format_load_file (file, NULL, &error);
+  guint n_checked = 0, n_moved = 0;
+  KwThresholds thresholds;
+
+  g_assert_no_error (error);
+  kw_board_get_thresholds (board, &thresholds);
+  for (guint s = 0; s < G_N_ELEMENTS (shown); s++)
+    {
+      g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (KwMatrixPlacementItem));
+      g_autoptr(GArray) titles = g_array_new (FALSE, FALSE, sizeof (KwMatrixRect));
+      KwMatrixPlacementOptions options = { .text_size = shown[s].text_size };
+      g_autoptr(KwMatrixPlacement) placement = NULL;
+      KwMatrixLayout layout;
+
+      for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+        {
+          KwFinding *finding = kw_board_get_finding (board, i);
+          KwMatrixPlacementItem item = { finding, kw_finding_get_impact (finding), kw_finding_get_effort (finding),
+                                         0, i + 1, kw_finding_get_title (finding) };
+
+          if (!kw_finding_get_placed (finding))
+            continue;
+          item.outcome = kw_outcome_classify (TRUE, item.impact, item.effort, &thresholds);
+          g_array_append_val (items, item);
+        }
+      kw_matrix_layout_init (&layout, shown[s].width, shown[s].height, 1.0, FALSE);
+      placement = kw_matrix_placement_new (&layout, &thresholds, (KwMatrixPlacementItem *) items->data,
+                                           items->len, &options);
+      for (guint i = 0; i < placement->labels->len; i++)
+        {
+          const KwMatrixPlacedLabel *label = &g_array_index (placement->labels, KwMatrixPlacedLabel, i);
+
+          if (label->placed)
+            g_array_append_val (titles, label->label);
+        }
+      for (guint z = 0; z < placement->n_zone_labels; z++)
+        g_array_append_val (titles, placement->zone_labels[z].rect);
+
+      for (guint i = 0; i < kw_board_get_n_findings (board); i++)
+        {
+          g_autoptr(KwMatrixSpread) spread = kw_matrix_spread_new (&layout, kw_board_get_finding (board, i), 1.0);
+
+          if (spread == NULL)
+            continue;
+          g_assert_cmpuint (kw_matrix_spread_move_clear_of (spread, (KwMatrixRect *) titles->data, titles->len,
+                                                            &layout.plot), ==, 0);
+          for (guint m = 0; m < spread->n_markers; m++)
+            n_moved += spread->markers[m].moved;
+          for (guint m = 0; m < spread->n_markers; m++)
+            for (guint t = 0; t < titles->len; t++)
+              g_assert_false (kw_matrix_spread_marker_covers (spread, spread->markers[m].x, spread->markers[m].y,
+                                                              &g_array_index (titles, KwMatrixRect, t)));
+          n_checked++;
+        }
+    }
+  g_test_message ("%s: %u spreads checked, %u markers moved off a title", name, n_checked, n_moved);
+  g_assert_cmpuint (n_checked, >, 0);
+  /* The boards are crowded enough that some had to move. */
+  g_assert_cmpuint (n_moved, >, 0);
+}
+
+static void
+test_example_boards_clear_of_titles (void)
+{
+  /* The English board is the one with participants' estimates. */
+  check_example_board ("customer-contact-en.kwadrant");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +376,9 @@ main (int   argc,
   g_test_add_func ("/matrix-spread/progress", test_progress);
   g_test_add_func ("/matrix-spread/equal-estimates-apart", test_equal_estimates_apart);
   g_test_add_func ("/matrix-spread/marker-size-follows-text", test_marker_size_follows_text);
+  g_test_add_func ("/matrix-spread/clear-of-titles", test_clear_of_titles);
+  g_test_add_func ("/matrix-spread/clear-of-titles-no-room", test_clear_of_titles_no_room);
+  g_test_add_func ("/matrix-spread/example-boards-clear-of-titles", test_example_boards_clear_of_titles);
 
   return g_test_run ();
 }

@@ -199,6 +199,142 @@ kw_matrix_spread_free (KwMatrixSpread *spread)
   g_free (spread);
 }
 
+/* ---- Markers off the titles ---------------------------------------------- */
+
+/* A marker's outline lies this far outside its radius; and it keeps this
+ * much more from a title, so the title's box does not touch it either. */
+#define MARKER_OUTLINE 2.0
+#define TITLE_MARGIN 2.0
+
+gboolean
+kw_matrix_spread_marker_covers (const KwMatrixSpread *spread,
+                                double                x,
+                                double                y,
+                                const KwMatrixRect   *rect)
+{
+  double reach = spread->radius + MARKER_OUTLINE;
+  double nearest_x = CLAMP (x, rect->x, rect->x + rect->width);
+  double nearest_y = CLAMP (y, rect->y, rect->y + rect->height);
+
+  /* The disc against the box: the box's point nearest the centre. */
+  return hypot (x - nearest_x, y - nearest_y) < reach + TITLE_MARGIN;
+}
+
+static gboolean
+covers_any (const KwMatrixSpread *spread,
+            double                x,
+            double                y,
+            const KwMatrixRect   *rects,
+            guint                 n)
+{
+  for (guint i = 0; i < n; i++)
+    if (kw_matrix_spread_marker_covers (spread, x, y, &rects[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+inside (const KwMatrixSpread *spread,
+        double                x,
+        double                y,
+        const KwMatrixRect   *within)
+{
+  double reach = spread->radius + MARKER_OUTLINE;
+
+  return x - reach >= within->x && x + reach <= within->x + within->width &&
+         y - reach >= within->y && y + reach <= within->y + within->height;
+}
+
+/* Whether (x, y) keeps clear of the first n_set markers. */
+static gboolean
+apart_from_set (const KwMatrixSpread *spread,
+                guint                 n_set,
+                double                x,
+                double                y)
+{
+  for (guint i = 0; i < n_set; i++)
+    if (hypot (spread->markers[i].x - x, spread->markers[i].y - y) < 2 * spread->radius)
+      return FALSE;
+
+  return TRUE;
+}
+
+#define N_DIRECTIONS 16
+/* How far a marker may go, in radii: past the tallest card (three lines
+ * of a title) from its middle. */
+#define MAX_DISTANCE_RADII 16
+
+/* The nearest clear spot for marker i, apart from the markers before it
+ * if apart; FALSE when there is none within reach. */
+static gboolean
+find_clear_spot (const KwMatrixSpread *spread,
+                 guint                 i,
+                 const KwMatrixRect   *rects,
+                 guint                 n,
+                 const KwMatrixRect   *within,
+                 gboolean              apart,
+                 double               *out_x,
+                 double               *out_y)
+{
+  double x = spread->markers[i].x, y = spread->markers[i].y;
+  double step = spread->radius / 2;
+
+  for (double d = step; d <= MAX_DISTANCE_RADII * spread->radius; d += step)
+    for (guint k = 0; k < N_DIRECTIONS; k++)
+      {
+        double angle = 2 * G_PI * k / N_DIRECTIONS;
+        double cx = x + d * cos (angle), cy = y + d * sin (angle);
+
+        if (inside (spread, cx, cy, within) && !covers_any (spread, cx, cy, rects, n) &&
+            (!apart || apart_from_set (spread, i, cx, cy)))
+          {
+            *out_x = cx;
+            *out_y = cy;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+guint
+kw_matrix_spread_move_clear_of (KwMatrixSpread     *spread,
+                                const KwMatrixRect *rects,
+                                guint               n,
+                                const KwMatrixRect *within)
+{
+  guint n_covering = 0;
+
+  g_return_val_if_fail (spread != NULL, 0);
+  g_return_val_if_fail (rects != NULL || n == 0, 0);
+  g_return_val_if_fail (within != NULL, 0);
+
+  for (guint i = 0; i < spread->n_markers; i++)
+    {
+      KwMatrixSpreadMarker *marker = &spread->markers[i];
+      double x, y;
+
+      if (!covers_any (spread, marker->x, marker->y, rects, n))
+        continue;
+      /* Apart from the others where there is room; on a crowded matrix
+       * a marker touching another beats one on a title. */
+      if (!find_clear_spot (spread, i, rects, n, within, TRUE, &x, &y) &&
+          !find_clear_spot (spread, i, rects, n, within, FALSE, &x, &y))
+        {
+          n_covering++;
+          continue;
+        }
+      marker->moved = TRUE;
+      marker->anchor_x = marker->x;
+      marker->anchor_y = marker->y;
+      marker->x = x;
+      marker->y = y;
+    }
+
+  return n_covering;
+}
+
 void
 kw_matrix_spread_get_bounds (const KwMatrixSpread *spread,
                              KwMatrixRect         *bounds)
@@ -223,6 +359,14 @@ kw_matrix_spread_get_bounds (const KwMatrixSpread *spread,
       x2 = MAX (x2, spread->markers[i].x + r);
       y1 = MIN (y1, spread->markers[i].y - r);
       y2 = MAX (y2, spread->markers[i].y + r);
+      /* A moved marker's line leads back to where it belongs. */
+      if (spread->markers[i].moved)
+        {
+          x1 = MIN (x1, spread->markers[i].anchor_x - 1);
+          x2 = MAX (x2, spread->markers[i].anchor_x + 1);
+          y1 = MIN (y1, spread->markers[i].anchor_y - 1);
+          y2 = MAX (y2, spread->markers[i].anchor_y + 1);
+        }
     }
 
   *bounds = (KwMatrixRect) { x1, y1, x2 - x1, y2 - y1 };

@@ -26,6 +26,11 @@ typedef struct {
   double      x;               /* the marker's centre */
   double      y;
   const char *participant_id;  /* the finding's, valid while it keeps the estimate */
+  /* Set by kw_matrix_spread_move_clear_of(): the marker was moved off a
+   * title, and a thin line leads from where it belongs (anchor) to it. */
+  gboolean    moved;
+  double      anchor_x;
+  double      anchor_y;
 } KwMatrixSpreadMarker;
 
 typedef struct {
@@ -58,6 +63,23 @@ void            kw_matrix_spread_free       (KwMatrixSpread       *spread);
 /* The box that holds all of it, markers and arms with their widths. */
 void            kw_matrix_spread_get_bounds (const KwMatrixSpread *spread,
                                              KwMatrixRect         *bounds);
+
+/* Moves every marker that would cover one of the n rectangles (the
+ * titles on the matrix: the cards and the zones' names) to the nearest
+ * spot clear of them and inside within, keeping it apart from the markers
+ * already set where it can; a moved marker keeps where it belongs as its
+ * anchor. Returns how many markers are still over a rectangle (0 unless
+ * within has no room left). */
+guint           kw_matrix_spread_move_clear_of (KwMatrixSpread     *spread,
+                                                const KwMatrixRect *rects,
+                                                guint               n,
+                                                const KwMatrixRect *within);
+/* Whether the marker at (x, y) of spread's radius, with its outline,
+ * covers any part of rect. */
+gboolean        kw_matrix_spread_marker_covers (const KwMatrixSpread *spread,
+                                                double                x,
+                                                double                y,
+                                                const KwMatrixRect   *rect);
 
 /* The size of a marker for body text of text_size: large enough to
  * carry an initial on a projector. */
