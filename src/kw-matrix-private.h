@@ -20,6 +20,7 @@
 #include "kw-matrix-changes.h"
 #include "kw-matrix-card.h"
 #include "kw-matrix-placement.h"
+#include "kw-matrix-tiles.h"
 #include "kw-matrix-layout.h"
 #include "kw-matrix.h"
 #include "kw-plan-text.h"
@@ -128,7 +129,7 @@ struct _KwMatrix
   KwRound           *round;
   GskRenderNode     *spreads_node;     /* every finding's markers and cross, until they change */
   GskRenderNode     *focus_spread_node; /* the round's current finding's, over the cards */
-  cairo_surface_t   *spreads_layer;    /* the image spreads_node paints, kept for the next one */
+  KwMatrixTiles     *spreads_tiles;    /* the image spreads_node paints, as tiles */
   guint              show_spreads : 1;
   guint              reveal_tick_id;
   gint64             reveal_start_us;

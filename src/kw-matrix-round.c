@@ -633,5 +633,5 @@ kw_matrix_round_dispose (KwMatrix *self)
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_handle_id (&self->round_idle_id, g_source_remove);
   kw_matrix_clear_spread_nodes (self);
-  g_clear_pointer (&self->spreads_layer, cairo_surface_destroy);
+  g_clear_pointer (&self->spreads_tiles, kw_matrix_tiles_free);
 }

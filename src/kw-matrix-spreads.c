@@ -16,14 +16,9 @@
 
 #include <math.h>
 #include <pixman.h>
-#include <string.h>
 
 #include "kw-matrix-private.h"
 #include "kw-matrix-spread.h"
-
-/* The spreads layer is painted in tiles of this many device pixels a side:
- * 64 KB each, below the size glibc maps fresh from the kernel. */
-#define KW_MATRIX_SPREAD_TILE 128
 
 /* The spread crosses: dark grey, the ties to their findings lighter. */
 #define ARMS_GREY 0.1
@@ -375,118 +370,10 @@ reveal_progress (KwMatrix *self)
   return 1 - pow (1 - t, 3);
 }
 
-/* The image of width × height device pixels the spreads are drawn into,
- * cleared. The same one from one drawing to the next: a new image of the
- * matrix's size each time cost up to 10 ms more, in the kernel, making its
- * fresh pages. The nodes keep copies of its tiles, never the image. */
-static cairo_surface_t *
-ensure_spreads_layer (KwMatrix *self,
-                      int       width,
-                      int       height)
-{
-  cairo_surface_t *layer = self->spreads_layer;
-
-  if (layer != NULL &&
-      cairo_image_surface_get_width (layer) == width && cairo_image_surface_get_height (layer) == height)
-    {
-      cairo_t *cr = cairo_create (layer);
-
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      return layer;
-    }
-
-  g_clear_pointer (&self->spreads_layer, cairo_surface_destroy);
-  self->spreads_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-
-  return self->spreads_layer;
-}
-
-/* Whether the tile of the layer at (x, y), width × height device pixels,
- * has a pixel that is not fully transparent. */
-static gboolean
-tile_has_pixels (cairo_surface_t *layer,
-                 int              x,
-                 int              y,
-                 int              width,
-                 int              height)
-{
-  const guint8 *data = cairo_image_surface_get_data (layer);
-  int stride = cairo_image_surface_get_stride (layer);
-
-  for (int row = y; row < y + height; row++)
-    {
-      const guint32 *pixel = (const guint32 *) (data + (gsize) row * stride) + x;
-
-      for (int i = 0; i < width; i++)
-        if (pixel[i] != 0)
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* A copy of one tile of the layer, for a node to keep. */
-static cairo_surface_t *
-copy_tile (cairo_surface_t *layer,
-           int              x,
-           int              y,
-           int              width,
-           int              height)
-{
-  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  const guint8 *from = cairo_image_surface_get_data (layer);
-  guint8 *to = cairo_image_surface_get_data (tile);
-  int from_stride = cairo_image_surface_get_stride (layer), to_stride = cairo_image_surface_get_stride (tile);
-
-  for (int row = 0; row < height; row++)
-    memcpy (to + (gsize) row * to_stride, from + (gsize) (y + row) * from_stride + (gsize) x * 4, (gsize) width * 4);
-  cairo_surface_mark_dirty (tile);
-
-  return tile;
-}
-
-/* The layer as tiles of KW_MATRIX_SPREAD_TILE device pixels, each that
- * shows something in a cairo node of its own. One node of the matrix's
- * size cost 10 ms and more a repaint: the cairo renderer replays a node
- * through an image of the node's size, 3.8 MB of fresh pages from the
- * kernel on every frame, and the node kept the layer itself, so drawing
- * the next one first copied all of it. Tiles are small enough for the
- * heap to reuse, the empty ones (most of the matrix) cost nothing, and the
- * layer stays ours to clear and draw again. */
-static void
-append_layer_tiles (GtkSnapshot     *snapshot,
-                    cairo_surface_t *layer,
-                    int              scale)
-{
-  int width = cairo_image_surface_get_width (layer), height = cairo_image_surface_get_height (layer);
-
-  cairo_surface_flush (layer);
-  for (int y = 0; y < height; y += KW_MATRIX_SPREAD_TILE)
-    for (int x = 0; x < width; x += KW_MATRIX_SPREAD_TILE)
-      {
-        int w = MIN (KW_MATRIX_SPREAD_TILE, width - x), h = MIN (KW_MATRIX_SPREAD_TILE, height - y);
-        cairo_surface_t *tile;
-        cairo_t *cr;
-
-        if (!tile_has_pixels (layer, x, y, w, h))
-          continue;
-        tile = copy_tile (layer, x, y, w, h);
-        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT ((double) x / scale, (double) y / scale,
-                                                                       (double) w / scale, (double) h / scale));
-        cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-        cairo_set_source_surface (cr, tile, x, y);
-        cairo_paint (cr);
-        cairo_destroy (cr);
-        cairo_surface_destroy (tile);
-      }
-}
-
-/* Every spread drawn once into one image over the widget, in nodes that
- * only paint it: a repaint costs one copy, however many markers (as a
- * node of its own drawing, the cairo renderer drew its 6,000 markers again
- * on every repaint). */
+/* Every spread drawn once into one image over the widget, shown as tiles
+ * (kw-matrix-tiles.h) that only paint it: a repaint costs one copy,
+ * however many markers (as a node of its own drawing, the cairo renderer
+ * drew its 6,000 markers again on every repaint). */
 static GskRenderNode *
 create_spreads_node (KwMatrix *self)
 {
@@ -519,12 +406,15 @@ create_spreads_node (KwMatrix *self)
   if (spreads->len > 0)
     {
       KwMatrixSpread *first = g_ptr_array_index (spreads, 0);
-      cairo_surface_t *layer = ensure_spreads_layer (self, ceil (self->layout.width * scale),
-                                                     ceil (self->layout.height * scale));
+      cairo_surface_t *layer;
       pixman_image_t *layer_image;
       g_autoptr(GHashTable) marker_images = NULL;
       g_autoptr(GdkTexture) texture = NULL;
 
+      if (self->spreads_tiles == NULL)
+        self->spreads_tiles = kw_matrix_tiles_new ();
+      layer = kw_matrix_tiles_begin (self->spreads_tiles, ceil (self->layout.width * scale),
+                                     ceil (self->layout.height * scale));
       marker_surfaces = create_marker_surfaces (self, first->radius, scale);
       marker_images = wrap_marker_surfaces (marker_surfaces);
 
@@ -539,7 +429,7 @@ create_spreads_node (KwMatrix *self)
         copy_markers (layer_image, g_ptr_array_index (spreads, i), marker_images, scale, alpha);
       pixman_image_unref (layer_image);
       cairo_surface_mark_dirty (layer);
-      append_layer_tiles (snapshot, layer, scale);
+      kw_matrix_tiles_append (self->spreads_tiles, snapshot, scale);
     }
 
   /* The current finding's own spread in front of the others: its cross

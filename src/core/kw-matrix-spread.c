@@ -11,6 +11,8 @@
 
 #include "kw-matrix-spread.h"
 
+#include "kw-matrix-placement.h"
+
 double
 kw_matrix_spread_radius (double text_size)
 {
@@ -298,6 +300,25 @@ find_clear_spot (const KwMatrixSpread *spread,
   return FALSE;
 }
 
+/* The rectangles a marker could touch anywhere within the search's
+ * reach of where it is. */
+static GArray *
+collect_near (const KwMatrixSpread       *spread,
+              const KwMatrixSpreadMarker *marker,
+              const KwMatrixRect         *rects,
+              guint                       n)
+{
+  double reach = (MAX_DISTANCE_RADII + 1) * spread->radius + MARKER_OUTLINE + TITLE_MARGIN;
+  KwMatrixRect area = { marker->x - reach, marker->y - reach, 2 * reach, 2 * reach };
+  GArray *near = g_array_new (FALSE, FALSE, sizeof (KwMatrixRect));
+
+  for (guint i = 0; i < n; i++)
+    if (kw_matrix_rect_intersects (&rects[i], &area))
+      g_array_append_val (near, rects[i]);
+
+  return near;
+}
+
 guint
 kw_matrix_spread_move_clear_of (KwMatrixSpread     *spread,
                                 const KwMatrixRect *rects,
@@ -313,14 +334,18 @@ kw_matrix_spread_move_clear_of (KwMatrixSpread     *spread,
   for (guint i = 0; i < spread->n_markers; i++)
     {
       KwMatrixSpreadMarker *marker = &spread->markers[i];
+      g_autoptr(GArray) near = NULL;
       double x, y;
 
       if (!covers_any (spread, marker->x, marker->y, rects, n))
         continue;
+      /* Only the titles within the marker's reach matter to its search:
+       * hundreds of cards on a full board, a handful around it. */
+      near = collect_near (spread, marker, rects, n);
       /* Apart from the others where there is room; on a crowded matrix
        * a marker touching another beats one on a title. */
-      if (!find_clear_spot (spread, i, rects, n, within, TRUE, &x, &y) &&
-          !find_clear_spot (spread, i, rects, n, within, FALSE, &x, &y))
+      if (!find_clear_spot (spread, i, (KwMatrixRect *) near->data, near->len, within, TRUE, &x, &y) &&
+          !find_clear_spot (spread, i, (KwMatrixRect *) near->data, near->len, within, FALSE, &x, &y))
         {
           n_covering++;
           continue;
