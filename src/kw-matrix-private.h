@@ -117,8 +117,10 @@ struct _KwMatrix
    * (kw-matrix-compare.c) */
   KwChanges         *changes;
   GskRenderNode     *changes_node;     /* its earlier spots and arrows, until they change */
-  GHashTable        *change_marks;     /* finding id → its mark and the mark's node (DrawnMark) */
+  KwMatrixTiles     *changes_tiles;    /* the image changes_node paints, as tiles */
+  GHashTable        *change_marks;     /* finding id → the mark drawn into changes_tiles */
   KwMatrixChangesStyle changes_style;  /* what change_marks were drawn with */
+  int                changes_scale;
   KwSnapshot        *shown_state;      /* NULL: the board now */
   GHashTable        *state_from;       /* KwFinding → where its card started */
   guint              state_tick_id;

@@ -10,9 +10,6 @@
 
 #include "kw-matrix-tiles.h"
 
-/* Device pixels a side: 64 KB a tile, below the size glibc maps fresh
- * from the kernel for every allocation. */
-#define TILE_SIZE 128
 
 /* One tile as last shown: a copy of its pixels and the node painting
  * them. */
@@ -24,6 +21,7 @@ typedef struct {
 struct _KwMatrixTiles {
   cairo_surface_t *layer;
   GArray          *tiles;  /* of Tile, row by row; NULL pixels when empty */
+  int              size;     /* device pixels a side */
   int              columns;
   int              rows;
   guint            n_shown;
@@ -38,10 +36,13 @@ tile_clear (Tile *tile)
 }
 
 KwMatrixTiles *
-kw_matrix_tiles_new (void)
+kw_matrix_tiles_new (int tile_size)
 {
   KwMatrixTiles *self = g_new0 (KwMatrixTiles, 1);
 
+  g_return_val_if_fail (tile_size > 0, NULL);
+
+  self->size = tile_size;
   self->tiles = g_array_new (FALSE, TRUE, sizeof (Tile));
   g_array_set_clear_func (self->tiles, (GDestroyNotify) tile_clear);
 
@@ -82,9 +83,23 @@ kw_matrix_tiles_begin (KwMatrixTiles *self,
   g_clear_pointer (&self->layer, cairo_surface_destroy);
   g_array_set_size (self->tiles, 0);
   self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  self->columns = (width + TILE_SIZE - 1) / TILE_SIZE;
-  self->rows = (height + TILE_SIZE - 1) / TILE_SIZE;
+  self->columns = (width + self->size - 1) / self->size;
+  self->rows = (height + self->size - 1) / self->size;
   g_array_set_size (self->tiles, (guint) (self->columns * self->rows));
+
+  return self->layer;
+}
+
+cairo_surface_t *
+kw_matrix_tiles_get_layer (KwMatrixTiles *self,
+                           int            width,
+                           int            height)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->layer == NULL ||
+      cairo_image_surface_get_width (self->layer) != width || cairo_image_surface_get_height (self->layer) != height)
+    return NULL;
 
   return self->layer;
 }
@@ -189,8 +204,8 @@ kw_matrix_tiles_append (KwMatrixTiles *self,
     for (int column = 0; column < self->columns; column++)
       {
         Tile *tile = &g_array_index (self->tiles, Tile, row * self->columns + column);
-        int x = column * TILE_SIZE, y = row * TILE_SIZE;
-        int w = MIN (TILE_SIZE, width - x), h = MIN (TILE_SIZE, height - y);
+        int x = column * self->size, y = row * self->size;
+        int w = MIN (self->size, width - x), h = MIN (self->size, height - y);
 
         if (!has_pixels (self->layer, x, y, w, h))
           {

@@ -19,7 +19,10 @@ G_BEGIN_DECLS
 
 typedef struct _KwMatrixTiles KwMatrixTiles;
 
-KwMatrixTiles   *kw_matrix_tiles_new    (void);
+/* Tiles of tile_size device pixels a side: large ones make fewer nodes to
+ * paint, small ones less to repaint when one shape moves. 128 (64 KB a
+ * tile) stays below the size glibc maps fresh from the kernel. */
+KwMatrixTiles   *kw_matrix_tiles_new    (int            tile_size);
 void             kw_matrix_tiles_free   (KwMatrixTiles *self);
 
 /* The image to draw the layer into, width × height device pixels,
@@ -27,6 +30,12 @@ void             kw_matrix_tiles_free   (KwMatrixTiles *self);
 cairo_surface_t *kw_matrix_tiles_begin  (KwMatrixTiles *self,
                                          int            width,
                                          int            height);
+
+/* The image as the last drawing left it, to change only some of its
+ * pixels; NULL when there is none of that size (then begin afresh). */
+cairo_surface_t *kw_matrix_tiles_get_layer (KwMatrixTiles *self,
+                                            int            width,
+                                            int            height);
 
 /* Appends what was drawn since kw_matrix_tiles_begin() to snapshot, in
  * widget coordinates (the image is in device pixels of scale). */

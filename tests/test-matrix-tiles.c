@@ -52,7 +52,7 @@ append (KwMatrixTiles *tiles)
 static void
 test_only_tiles_that_show (void)
 {
-  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new ();
+  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new (128);
   g_autoptr(GPtrArray) nodes = NULL;
   graphene_rect_t bounds;
   cairo_surface_t *layer;
@@ -82,7 +82,7 @@ test_only_tiles_that_show (void)
 static void
 test_unchanged_tiles_keep_their_nodes (void)
 {
-  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new ();
+  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new (128);
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) again = NULL;
   g_autoptr(GPtrArray) moved = NULL;
@@ -118,7 +118,7 @@ test_unchanged_tiles_keep_their_nodes (void)
 static void
 test_new_size (void)
 {
-  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new ();
+  g_autoptr(KwMatrixTiles) tiles = kw_matrix_tiles_new (128);
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) resized = NULL;
   cairo_surface_t *layer;

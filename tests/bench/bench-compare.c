@@ -14,7 +14,9 @@
  * snapshot, render).
  *
  * Prints “bench compare_KIND_1000_ms VALUE ms” (the median) for each
- * kind, the same frame without the comparison, and their ratio. Run it
+ * kind, the same frame without the comparison, and their ratio; then the
+ * arrows' own cost in a full repaint, measured in turns
+ * (compare_repaint_own_1000_ms). Run it
  * under a display (xvfb-run); GSK_RENDERER picks the renderer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -159,6 +161,58 @@ measure_frames (Bench     *bench,
   return kw_bench_median (frames, N_FRAMES);
 }
 
+/* A full repaint's time, or a negative number when no frame came. */
+static double
+repaint_once (Bench             *bench,
+              KwBenchFrameProbe *probe)
+{
+  gint64 change_begin, change_end;
+
+  kw_bench_frame_probe_reset (probe);
+  change_begin = g_get_monotonic_time ();
+  kw_matrix_invalidate_background (bench->matrix);
+  change_end = g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (bench->matrix));
+  if (!kw_bench_frame_wait (probe))
+    return -1;
+
+  return (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (probe);
+}
+
+/* What the arrows themselves add to a full repaint: the median, over
+ * N_FRAMES turns, of a full repaint compared (every mark drawn anew) less
+ * the full repaint just after it without the comparison. In turns, so
+ * that both see the machine as it is then. */
+static double
+measure_repaint_own (Bench *bench)
+{
+  g_autoptr(KwChanges) changes = kw_changes_new (bench->snapshot, bench->board);
+  KwBenchFrameProbe probe = { 0 };
+  double own[N_FRAMES];
+
+  kw_bench_frame_probe_attach (&probe, GTK_WIDGET (bench->matrix));
+  for (guint i = 0; i < 5 + N_FRAMES; i++)
+    {
+      double compared, plain;
+
+      kw_matrix_set_changes (bench->matrix, changes);
+      compared = repaint_once (bench, &probe);
+      kw_matrix_set_changes (bench->matrix, NULL);
+      plain = repaint_once (bench, &probe);
+      if (compared < 0 || plain < 0)
+        {
+          kw_bench_frame_probe_detach (&probe);
+          g_printerr ("No frame came within %d s\n", (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC));
+          return -1;
+        }
+      if (i >= 5)
+        own[i - 5] = compared - plain;
+    }
+  kw_bench_frame_probe_detach (&probe);
+
+  return kw_bench_median (own, N_FRAMES);
+}
+
 static gboolean
 print_pair (Bench      *bench,
             FrameKind   kind,
@@ -240,6 +294,14 @@ main (int   argc,
   ok = print_pair (&bench, FRAME_REDRAWN, "frame") &&
        print_pair (&bench, FRAME_EDITED, "edit") &&
        print_pair (&bench, FRAME_REPAINTED, "repaint");
+  if (ok)
+    {
+      double own = measure_repaint_own (&bench);
+
+      ok = own >= 0;
+      if (ok)
+        g_print ("bench compare_repaint_own_%u_ms %.2f ms\n", N_FINDINGS, own);
+    }
   gtk_window_destroy (window);
 
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
