@@ -1,9 +1,9 @@
 /* kw-matrix-tiles.h: a layer of the matrix drawn into one image and shown
  * as tiles, each that shows something in a node of its own.
  *
- * For drawings of thousands of small shapes that change together (the
- * round's spreads): drawn once with cairo or pixman into the image, then
- * only painted. The cairo renderer replays a
+ * For drawings of thousands of small shapes (the round's spreads, the
+ * compare view's arrows): drawn once with cairo or pixman into the image,
+ * then only painted. The cairo renderer replays a
  * node through an image of the node's size, so one node of the matrix's
  * size cost a full-window copy in fresh pages on every frame; tiles are
  * small, the empty ones cost nothing, and a tile that looks as it did
