@@ -33,20 +33,34 @@ add_label (GtkWidget  *box,
   return label;
 }
 
+/* The panel is a column: what is said of the finding scrolls when it is
+ * longer than the screen (a long description, thirty participants'
+ * estimates) rather than being cut off, and the round's countdown stays
+ * at the bottom, always in view. */
 void
 kw_matrix_present_init (KwMatrix *self)
 {
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  gtk_widget_add_css_class (box, "kw-matrix-current");
+  gtk_widget_add_css_class (column, "kw-matrix-current");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* A scrollbar always there when there is more: the room sees the text
+   * goes on. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (column), scroller);
   self->current_title = add_label (box, "current-title");
   self->current_outcome = add_label (box, "current-outcome");
   self->current_description = add_label (box, "current-description");
   self->current_owner = add_label (box, "current-fact");
   self->current_due = add_label (box, "current-fact");
 
-  gtk_widget_set_visible (box, FALSE);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
+  gtk_widget_set_visible (column, FALSE);
+  gtk_widget_set_parent (column, GTK_WIDGET (self));
+  self->current_column = column;
   self->current_panel = box;
 }
 
@@ -93,7 +107,7 @@ kw_matrix_set_current (KwMatrix  *self,
   if (!g_set_object (&self->current, finding))
     return;
 
-  gtk_widget_set_visible (self->current_panel, finding != NULL);
+  gtk_widget_set_visible (self->current_column, finding != NULL);
   fill_current_panel (self);
   /* The plot gets narrower to leave the panel its column. */
   kw_matrix_queue_placement (self);
@@ -107,10 +121,10 @@ kw_matrix_allocate_current (KwMatrix *self,
   double pad = self->base_layout.text_size;
   int x = (int) (self->base_layout.width + pad / 2);
 
-  if (!gtk_widget_get_visible (self->current_panel))
+  if (!gtk_widget_get_visible (self->current_column))
     return;
 
-  gtk_widget_size_allocate (self->current_panel,
+  gtk_widget_size_allocate (self->current_column,
                             &(GtkAllocation) { x, (int) pad, MAX (width - x - (int) pad, 1), MAX (height - 2 * (int) pad, 1) },
                             -1);
 }

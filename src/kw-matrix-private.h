@@ -93,6 +93,7 @@ struct _KwMatrix
    * finding shown large beside the matrix (NULL: none). */
   KwOutcome          zoom;
   KwFinding         *current;
+  GtkWidget         *current_column;   /* the panel beside the matrix: current_panel, scrolled, and the countdown */
   GtkWidget         *current_panel;    /* a box of the labels below */
   GtkWidget         *current_title;
   GtkWidget         *current_outcome;

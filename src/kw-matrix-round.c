@@ -618,7 +618,8 @@ kw_matrix_round_init (KwMatrix *self)
   gtk_label_set_xalign (GTK_LABEL (self->current_countdown), 0);
   gtk_widget_add_css_class (self->current_countdown, "current-countdown");
   gtk_widget_set_visible (self->current_countdown, FALSE);
-  gtk_box_append (GTK_BOX (self->current_panel), self->current_countdown);
+  /* Out of the scrolled part: always in view. */
+  gtk_box_append (GTK_BOX (self->current_column), self->current_countdown);
 }
 
 void

@@ -133,7 +133,8 @@ kw_matrix_dispose (GObject *object)
   g_clear_pointer (&self->placement, kw_matrix_placement_free);
   g_clear_handle_id (&self->placement_timeout_id, g_source_remove);
   g_clear_object (&self->settle);
-  g_clear_pointer (&self->current_panel, gtk_widget_unparent);
+  self->current_panel = NULL;
+  g_clear_pointer (&self->current_column, gtk_widget_unparent);
   kw_matrix_compare_dispose (self);
   kw_matrix_round_dispose (self);
   g_clear_object (&self->current);
