@@ -12,6 +12,35 @@
  * slow requests are refused. The server listens only between
  * kw_vote_server_start() and kw_vote_server_stop() (or the last unref).
  *
+ * What a phone sees (the pages are kw-vote-page.h's):
+ *   GET  /j/SECRET   the join page: the participant's name.
+ *   POST /j/SECRET   name, csrf: matched to a participant by name (case and
+ *                    outer spaces aside) or added ("Add Participant", one
+ *                    undo step); sets the cookie kw-token (HttpOnly,
+ *                    SameSite=Strict, Path=/), 303 to /vote.
+ *   GET  /           the room code page, for whoever typed the short address.
+ *   POST /           code, csrf: the right code 303 to /j/SECRET; ten wrong
+ *                    ones from one address and it gets 429 for a minute.
+ *   GET  /vote       the finding to score: the round's current one, or at
+ *                    the participant's own pace ?finding=ID (else the first
+ *                    not scored yet); a message page while waiting or after
+ *                    the round.
+ *   POST /vote       csrf, finding, impact, effort, no-idea=1: the
+ *                    participant's own estimate, only while the round is
+ *                    open and for a finding in it; 303 back (post, redirect,
+ *                    get).
+ *   GET  /style.css  the one style sheet. Anything else 404, other methods
+ *                    405; no token (or another's) 403, changing nothing.
+ * Before joining, csrf must equal the cookie kw-form (a double submit);
+ * after, the participant's own CSRF token. Every response carries
+ * kw_vote_page_get_csp(), X-Content-Type-Options: nosniff,
+ * Referrer-Policy: no-referrer and Cache-Control: no-store. Limits: bodies
+ * over 16 KB 413, headers over 8 KB 431, over 60 requests a minute from
+ * one address 429, at most 16 connections an address, a request not
+ * complete within 10 s dropped. Scores 0 to 10 with at most one decimal
+ * ("7", "7.5", "7,5"); names 1 to 60 characters of valid UTF-8 without
+ * control characters.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
