@@ -156,15 +156,13 @@ fixed_point (double x,
   return (pixman_point_fixed_t) { pixman_double_to_fixed (x * scale), pixman_double_to_fixed (y * scale) };
 }
 
-/* The shafts (each a rectangle turned along its arrow, two triangles) or
- * the heads of every mark, rasterized by pixman in one pass: cairo's
- * set-up of a stroke or fill each was most of a thousand arrows' cost. */
+/* The arrows' heads of every mark, filled by pixman as triangles in one
+ * pass: cairo's set-up of a fill each was most of their cost. */
 static void
-fill_triangles (pixman_image_t             *layer,
-                const GArray               *marks,
-                const KwMatrixChangesStyle *style,
-                KwMatrixChangePart          part,
-                int                         scale)
+fill_heads (pixman_image_t             *layer,
+            const GArray               *marks,
+            const KwMatrixChangesStyle *style,
+            int                         scale)
 {
   g_autoptr(GArray) triangles = g_array_new (FALSE, FALSE, sizeof (pixman_triangle_t));
   pixman_image_t *ink;
@@ -174,38 +172,19 @@ fill_triangles (pixman_image_t             *layer,
   for (guint i = 0; i < marks->len; i++)
     {
       const KwMatrixChangeMark *mark = &g_array_index (marks, KwMatrixChangeMark, i);
+      pixman_triangle_t head;
 
-      if (!kw_matrix_change_mark_has_part (mark, part))
+      if (!kw_matrix_change_mark_has_part (mark, KW_MATRIX_CHANGE_PART_HEAD))
         continue;
-      if (part == KW_MATRIX_CHANGE_PART_HEAD)
-        {
-          pixman_triangle_t head = { fixed_point (mark->head[0][0], mark->head[0][1], scale),
-                                     fixed_point (mark->head[1][0], mark->head[1][1], scale),
-                                     fixed_point (mark->head[2][0], mark->head[2][1], scale) };
-
-          g_array_append_val (triangles, head);
-        }
-      else
-        {
-          double dx = mark->arrow_x2 - mark->arrow_x1, dy = mark->arrow_y2 - mark->arrow_y1;
-          double length = hypot (dx, dy), nx, ny;
-          pixman_point_fixed_t c[4];
-
-          if (length <= 0)
-            continue;
-          nx = -dy / length * mark->arrow_width / 2;
-          ny = dx / length * mark->arrow_width / 2;
-          c[0] = fixed_point (mark->arrow_x1 + nx, mark->arrow_y1 + ny, scale);
-          c[1] = fixed_point (mark->arrow_x1 - nx, mark->arrow_y1 - ny, scale);
-          c[2] = fixed_point (mark->arrow_x2 - nx, mark->arrow_y2 - ny, scale);
-          c[3] = fixed_point (mark->arrow_x2 + nx, mark->arrow_y2 + ny, scale);
-          g_array_append_vals (triangles, (pixman_triangle_t[2]) { { c[0], c[1], c[2] }, { c[0], c[2], c[3] } }, 2);
-        }
+      head = (pixman_triangle_t) { fixed_point (mark->head[0][0], mark->head[0][1], scale),
+                                   fixed_point (mark->head[1][0], mark->head[1][1], scale),
+                                   fixed_point (mark->head[2][0], mark->head[2][1], scale) };
+      g_array_append_val (triangles, head);
     }
   if (triangles->len == 0)
     return;
 
-  kw_matrix_change_part_get_color (style, part, rgba);
+  kw_matrix_change_part_get_color (style, KW_MATRIX_CHANGE_PART_HEAD, rgba);
   /* Premultiplied, as pixman takes colours. */
   color = (pixman_color_t) { rgba[0] * rgba[3] * 0xffff, rgba[1] * rgba[3] * 0xffff, rgba[2] * rgba[3] * 0xffff,
                              rgba[3] * 0xffff };
@@ -477,7 +456,7 @@ draw_marks (cairo_surface_t            *layer,
   clear_area (layer, clip);
   stamp_marks (pixels, marks, style, KW_MATRIX_CHANGE_PART_OUTLINE, scale);
   draw_shafts (layer, marks, style, scale, clip);
-  fill_triangles (pixels, marks, style, KW_MATRIX_CHANGE_PART_HEAD, scale);
+  fill_heads (pixels, marks, style, scale);
   stamp_marks (pixels, marks, style, KW_MATRIX_CHANGE_PART_RING, scale);
   pixman_image_unref (pixels);
   pixman_region32_fini (&region);
