@@ -100,6 +100,7 @@ typedef struct {
   KwMatrix   *matrix;
   KwBoard    *board;
   KwSnapshot *snapshot;  /* NULL: no comparison */
+  KwChanges  *changes;   /* the board against it, made before the clock runs */
 } Bench;
 
 /* A finding moves half a point right or back, still a move since the
@@ -161,56 +162,16 @@ measure_frames (Bench     *bench,
   return kw_bench_median (frames, N_FRAMES);
 }
 
-/* A full repaint's time, or a negative number when no frame came. */
-static double
-repaint_once (Bench             *bench,
-              KwBenchFrameProbe *probe)
+/* The comparison shown or not, in a full repaint (every mark drawn
+ * anew). */
+static void
+toggle_comparison (gboolean on,
+                   gpointer data)
 {
-  gint64 change_begin, change_end;
+  Bench *bench = data;
 
-  kw_bench_frame_probe_reset (probe);
-  change_begin = g_get_monotonic_time ();
+  kw_matrix_set_changes (bench->matrix, on ? bench->changes : NULL);
   kw_matrix_invalidate_background (bench->matrix);
-  change_end = g_get_monotonic_time ();
-  gtk_widget_queue_draw (GTK_WIDGET (bench->matrix));
-  if (!kw_bench_frame_wait (probe))
-    return -1;
-
-  return (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (probe);
-}
-
-/* What the arrows themselves add to a full repaint: the median, over
- * N_FRAMES turns, of a full repaint compared (every mark drawn anew) less
- * the full repaint just after it without the comparison. In turns, so
- * that both see the machine as it is then. */
-static double
-measure_repaint_own (Bench *bench)
-{
-  g_autoptr(KwChanges) changes = kw_changes_new (bench->snapshot, bench->board);
-  KwBenchFrameProbe probe = { 0 };
-  double own[N_FRAMES];
-
-  kw_bench_frame_probe_attach (&probe, GTK_WIDGET (bench->matrix));
-  for (guint i = 0; i < 5 + N_FRAMES; i++)
-    {
-      double compared, plain;
-
-      kw_matrix_set_changes (bench->matrix, changes);
-      compared = repaint_once (bench, &probe);
-      kw_matrix_set_changes (bench->matrix, NULL);
-      plain = repaint_once (bench, &probe);
-      if (compared < 0 || plain < 0)
-        {
-          kw_bench_frame_probe_detach (&probe);
-          g_printerr ("No frame came within %d s\n", (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC));
-          return -1;
-        }
-      if (i >= 5)
-        own[i - 5] = compared - plain;
-    }
-  kw_bench_frame_probe_detach (&probe);
-
-  return kw_bench_median (own, N_FRAMES);
 }
 
 static gboolean
@@ -291,12 +252,18 @@ main (int   argc,
   bench.matrix = matrix;
   bench.board = board;
   bench.snapshot = snapshot;
+  bench.changes = NULL;
   ok = print_pair (&bench, FRAME_REDRAWN, "frame") &&
        print_pair (&bench, FRAME_EDITED, "edit") &&
        print_pair (&bench, FRAME_REPAINTED, "repaint");
   if (ok)
     {
-      double own = measure_repaint_own (&bench);
+      /* What the arrows themselves add to a full repaint. */
+      double own;
+
+      bench.changes = kw_changes_new (snapshot, board);
+      own = kw_bench_frame_own_cost (GTK_WIDGET (bench.matrix), toggle_comparison, &bench, N_FRAMES);
+      g_clear_object (&bench.changes);
 
       ok = own >= 0;
       if (ok)

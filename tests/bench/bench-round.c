@@ -209,57 +209,15 @@ measure_frames (Bench  *bench,
   return kw_bench_median (frames, N_RUNS);
 }
 
-/* One full repaint of the matrix, as a frame's time, or a negative
- * number when no frame came. */
-static double
-repaint_once (Bench             *bench,
-              KwBenchFrameProbe *probe)
+/* The spreads shown or not, in a full repaint. */
+static void
+toggle_spreads (gboolean on,
+                gpointer data)
 {
-  gint64 change_begin, change_end;
+  Bench *bench = data;
 
-  kw_bench_frame_probe_reset (probe);
-  change_begin = g_get_monotonic_time ();
+  kw_matrix_set_show_spreads (bench->matrix, on);
   kw_matrix_invalidate_background (bench->matrix);
-  change_end = g_get_monotonic_time ();
-  gtk_widget_queue_draw (GTK_WIDGET (bench->matrix));
-  if (!kw_bench_frame_wait (probe))
-    return -1;
-
-  return (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (probe);
-}
-
-/* What the spreads themselves add to a full repaint: the median, over
- * N_RUNS turns, of a repaint with them less the repaint just after it
- * without them. In turns, so that both see the machine as it is then;
- * two medians measured a minute apart differed by more than the cost. */
-static double
-measure_spreads_own (Bench *bench)
-{
-  KwBenchFrameProbe probe = { 0 };
-  double own[N_RUNS];
-
-  kw_bench_frame_probe_attach (&probe, GTK_WIDGET (bench->matrix));
-  for (guint i = 0; i < 2 + N_RUNS; i++)
-    {
-      double with, without;
-
-      kw_matrix_set_show_spreads (bench->matrix, TRUE);
-      with = repaint_once (bench, &probe);
-      kw_matrix_set_show_spreads (bench->matrix, FALSE);
-      without = repaint_once (bench, &probe);
-      if (with < 0 || without < 0)
-        {
-          kw_bench_frame_probe_detach (&probe);
-          g_printerr ("No frame came within %d s\n", (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC));
-          return -1;
-        }
-      if (i >= 2)
-        own[i - 2] = with - without;
-    }
-  kw_matrix_set_show_spreads (bench->matrix, TRUE);
-  kw_bench_frame_probe_detach (&probe);
-
-  return kw_bench_median (own, N_RUNS);
 }
 
 static void
@@ -324,7 +282,9 @@ bench_window (void)
     kw_round_reveal (round, history);
     kw_matrix_set_show_spreads (bench.matrix, TRUE);
     spreads = measure_frames (&bench, STEP_REPAINT, NULL);
-    own = measure_spreads_own (&bench);
+    /* What the spreads themselves add to a full repaint. */
+    own = kw_bench_frame_own_cost (GTK_WIDGET (bench.matrix), toggle_spreads, &bench, N_RUNS);
+    kw_matrix_set_show_spreads (bench.matrix, TRUE);
   }
   gtk_window_destroy (window);
   if (reveal < 0 || redraw < 0 || spreads < 0 || plain < 0 || own < 0)

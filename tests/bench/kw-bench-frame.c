@@ -142,3 +142,55 @@ kw_bench_median (double *values,
 
   return values[n_values / 2];
 }
+
+/* The time of toggle's change and of the frame that follows it. */
+static double
+toggled_frame_ms (KwBenchFrameProbe *probe,
+                  GtkWidget         *widget,
+                  KwBenchToggle      toggle,
+                  gpointer           data,
+                  gboolean           on)
+{
+  gint64 change_begin, change_end;
+
+  kw_bench_frame_probe_reset (probe);
+  change_begin = g_get_monotonic_time ();
+  toggle (on, data);
+  change_end = g_get_monotonic_time ();
+  gtk_widget_queue_draw (widget);
+  if (!kw_bench_frame_wait (probe))
+    return -1;
+
+  return (change_end - change_begin) / 1000.0 + kw_bench_frame_paint_ms (probe);
+}
+
+double
+kw_bench_frame_own_cost (GtkWidget     *widget,
+                         KwBenchToggle  toggle,
+                         gpointer       data,
+                         guint          n)
+{
+  KwBenchFrameProbe probe = { 0 };
+  g_autofree double *own = g_new (double, MAX (n, 1));
+  double median = -1;
+
+  kw_bench_frame_probe_attach (&probe, widget);
+  for (guint i = 0; i < 2 + n; i++)
+    {
+      double with = toggled_frame_ms (&probe, widget, toggle, data, TRUE);
+      double without = toggled_frame_ms (&probe, widget, toggle, data, FALSE);
+
+      if (with < 0 || without < 0)
+        {
+          g_printerr ("No frame came within %d s\n", (int) (KW_BENCH_FRAME_TIMEOUT_US / G_USEC_PER_SEC));
+          goto out;
+        }
+      if (i >= 2)
+        own[i - 2] = with - without;
+    }
+  median = kw_bench_median (own, n);
+
+out:
+  kw_bench_frame_probe_detach (&probe);
+  return median;
+}

@@ -44,6 +44,20 @@ gboolean kw_bench_iterate_until      (const gboolean    *done,
 gboolean kw_bench_show_window        (GtkWindow         *window,
                                       GtkWidget         *widget,
                                       int                min_width);
+/* Turns what is measured on or off, and asks for the repaint whose frame
+ * is timed (a full one, say). */
+typedef void (*KwBenchToggle) (gboolean on,
+                               gpointer data);
+
+/* What turning something on adds to widget's frame: in n turns (after
+ * two to warm up), a frame with it on, then the frame just after with it
+ * off, and the median of the differences. In turns, so that both frames
+ * see the machine as it is then: two medians taken a minute apart
+ * differed by more than the cost. Negative when a frame did not come. */
+double   kw_bench_frame_own_cost     (GtkWidget         *widget,
+                                      KwBenchToggle      toggle,
+                                      gpointer           data,
+                                      guint              n);
 /* Sorts the values and returns their median. */
 double   kw_bench_median             (double            *values,
                                       guint              n_values);
