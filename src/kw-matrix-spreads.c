@@ -5,8 +5,10 @@
  * median (kw-matrix-spread.h computes where), tied to its finding by a
  * dashed line. 200 findings of 30 participants are 6,000 markers: they are
  * drawn once into one image, with pixman, kept until the board, the layout
- * or the reveal's animation changes them; a repaint only paints that image.
- * The round's current finding has a node of its own, over the cards.
+ * or the reveal's animation changes them; a repaint only paints that image
+ * (as tiles, kw-matrix-tiles.h). All of it lies under the cards, except
+ * the markers of the round's current finding: those are drawn over the
+ * cards for the room to see, each moved off any title it would cover.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,6 +128,8 @@ draw_crosses (cairo_surface_t       *layer,
   /* 200 dashed ties with cairo's best smoothing cost 8 ms; its fast one,
    * hardly different on thin grey dashes, 5 ms. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  /* One path, one stroke: every spread of a layout has the same arm
+   * width. */
   for (guint i = 0; i < n; i++)
     add_tie_path (cr, spreads[i]);
   stroke_ties (cr, spreads[0]->arm_width, alpha);
@@ -413,7 +417,6 @@ create_spreads_node (KwMatrix *self)
       cairo_surface_t *layer;
       pixman_image_t *layer_image;
       g_autoptr(GHashTable) marker_images = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
 
       if (self->spreads_tiles == NULL)
         self->spreads_tiles = kw_matrix_tiles_new (SPREADS_TILE_SIZE);
