@@ -23,6 +23,7 @@
 
 #include "kw-export-html.h"
 #include "kw-export-svg.h"
+#include "kw-html-writer.h"
 #include "kw-matrix-render.h"
 #include "kw-plan-changes.h"
 #include "kw-plan-estimates.h"
@@ -38,25 +39,25 @@
 
 typedef struct
 {
-  xmlTextWriterPtr writer;
-  gboolean         failed;
-  GArray          *facts;    /* of the item being written, reused for all */
-  GString         *scratch;  /* for ids and classes, reused likewise */
+  KwHtmlWriter out;
+  GArray      *facts;    /* of the item being written, reused for all */
+  GString     *scratch;  /* for ids and classes, reused likewise */
 } Html;
 
+/* Short names for the plan's many elements: the writing itself, and the
+ * cleaning and escaping of user text, is kw-html-writer.c's. */
 static void
 check (Html *html,
        int   result)
 {
-  if (result < 0)
-    html->failed = TRUE;
+  kw_html_writer_check (&html->out, result);
 }
 
 static void
 start (Html       *html,
        const char *name)
 {
-  check (html, xmlTextWriterStartElement (html->writer, BAD_CAST name));
+  kw_html_writer_start (&html->out, name);
 }
 
 static void
@@ -64,22 +65,19 @@ start_with_class (Html       *html,
                   const char *name,
                   const char *class_name)
 {
-  start (html, name);
-  check (html, xmlTextWriterWriteAttribute (html->writer, BAD_CAST "class", BAD_CAST class_name));
+  kw_html_writer_start_with_class (&html->out, name, class_name);
 }
 
-/* Always "</p>", never "<p/>": HTML reads the latter as an open tag. */
 static void
 end (Html *html)
 {
-  check (html, xmlTextWriterFullEndElement (html->writer));
+  kw_html_writer_end (&html->out);
 }
 
-/* For the void elements (meta): "<meta …/>" is valid HTML5. */
 static void
 end_void (Html *html)
 {
-  check (html, xmlTextWriterEndElement (html->writer));
+  kw_html_writer_end_void (&html->out);
 }
 
 static void
@@ -87,19 +85,14 @@ attribute (Html       *html,
            const char *name,
            const char *value)
 {
-  g_autofree char *clean = NULL;
-
-  if (!kw_text_is_clean (value, TRUE))
-    value = clean = kw_text_clean (value, TRUE);
-  check (html, xmlTextWriterWriteAttribute (html->writer, BAD_CAST name, BAD_CAST value));
+  kw_html_writer_attribute (&html->out, name, value);
 }
 
 static void
 text (Html       *html,
       const char *content)
 {
-  if (!kw_export_svg_write_text (html->writer, content))
-    html->failed = TRUE;
+  kw_html_writer_text (&html->out, content);
 }
 
 static void
@@ -108,12 +101,7 @@ element (Html       *html,
          const char *class_name,
          const char *content)
 {
-  if (class_name != NULL)
-    start_with_class (html, name, class_name);
-  else
-    start (html, name);
-  text (html, content);
-  end (html);
+  kw_html_writer_element (&html->out, name, class_name, content);
 }
 
 static void
@@ -232,7 +220,7 @@ write_style (Html         *html,
   /* Constant text of ours, raw: the writer's escaping would turn CSS
    * quotes and ">" into entities that a style element does not decode. */
   start (html, "style");
-  check (html, xmlTextWriterWriteRaw (html->writer, BAD_CAST css->str));
+  kw_html_writer_raw (&html->out, css->str);
   end (html);
 }
 
@@ -372,7 +360,7 @@ write_matrix (Html         *html,
                              plan->changes != NULL ? " " : "",
                              plan->changes != NULL ? kw_plan_changes_get_matrix_text () : "");
   start_with_class (html, "figure", "matrix");
-  check (html, kw_export_svg_write (html->writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
+  check (html, kw_export_svg_write (html->out.writer, scene, MATRIX_WIDTH, MATRIX_HEIGHT, TRUE) ? 0 : -1);
   start (html, "figcaption");
   attribute (html, "id", KW_EXPORT_SVG_PLAN_CAPTION_ID);
   text (html, caption);
@@ -689,7 +677,7 @@ write_document (xmlTextWriterPtr  writer,
 {
   g_autoptr(GArray) facts = kw_plan_facts_new ();
   g_autoptr(GString) scratch = g_string_sized_new (64);
-  Html html = { writer, FALSE, facts, scratch };
+  Html html = { { writer, FALSE }, facts, scratch };
 
   /* "<!DOCTYPE html>": no public or system id. */
   check (&html, xmlTextWriterWriteDTD (writer, BAD_CAST "html", NULL, NULL, NULL));
@@ -702,7 +690,7 @@ write_document (xmlTextWriterPtr  writer,
   check (&html, xmlTextWriterWriteRaw (writer, BAD_CAST "\n"));
   check (&html, xmlTextWriterFlush (writer));
 
-  return !html.failed;
+  return !html.out.failed;
 }
 
 /* Writes the plan in the language of options, and frees writer. */

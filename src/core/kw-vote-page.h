@@ -52,11 +52,13 @@ typedef struct {
   const char *description;     /* NULL when none */
   guint       position;        /* 1-based, in the round's order */
   guint       n_findings;
+  guint       n_scored;        /* of them, by this participant */
   gboolean    has_estimate;    /* this participant's own, if given */
   gboolean    known;           /* FALSE: "no idea" */
   double      impact;          /* 0..10, one decimal */
   double      effort;
-  gboolean    own_pace;        /* links to previous and next finding */
+  const char *previous_id;     /* at the participant's own pace: the   */
+  const char *next_id;         /* neighbours to link to, NULL at an end */
   const char *notice;          /* NULL, or "Saved" and the like */
   const char *error;           /* NULL, or what was wrong with the form */
 } KwVotePageFinding;
