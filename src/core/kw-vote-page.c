@@ -143,7 +143,8 @@ page_init (Page       *page,
 /* The document up to the start of <main>. */
 static void
 page_begin (Page       *page,
-            const char *title)
+            const char *title,
+            guint       refresh)
 {
   const char *language = kw_plan_language_get_code ();
 
@@ -166,6 +167,16 @@ page_begin (Page       *page,
   kw_html_writer_attribute (&page->out, "name", "referrer");
   kw_html_writer_attribute (&page->out, "content", "no-referrer");
   kw_html_writer_end_void (&page->out);
+  if (refresh > 0)
+    {
+      char seconds[16];
+
+      g_snprintf (seconds, sizeof seconds, "%u", refresh);
+      kw_html_writer_start (&page->out, "meta");
+      kw_html_writer_attribute (&page->out, "http-equiv", "refresh");
+      kw_html_writer_attribute (&page->out, "content", seconds);
+      kw_html_writer_end_void (&page->out);
+    }
   kw_html_writer_element (&page->out, "title", NULL, title);
   kw_html_writer_start (&page->out, "link");
   kw_html_writer_attribute (&page->out, "rel", "stylesheet");
@@ -297,7 +308,7 @@ kw_vote_page_room_code (const KwVotePageContext *ctx,
   Page page = { { NULL, FALSE }, NULL, NULL };
 
   page_init (&page, ctx->language);
-  page_begin (&page, _("Join the vote"));
+  page_begin (&page, _("Join the vote"), 0);
   kw_html_writer_element (&page.out, "h1", NULL, _("Join the vote"));
   write_error (&page, error);
   form_begin (&page, ctx, "/");
@@ -335,7 +346,7 @@ kw_vote_page_join (const KwVotePageContext *ctx,
   Page page = { { NULL, FALSE }, NULL, NULL };
 
   page_init (&page, ctx->language);
-  page_begin (&page, _("Join the vote"));
+  page_begin (&page, _("Join the vote"), 0);
   write_board_title (&page, ctx);
   kw_html_writer_element (&page.out, "h1", NULL, _("Who are you?"));
   write_error (&page, error);
@@ -506,7 +517,7 @@ kw_vote_page_finding (const KwVotePageContext *ctx,
   gboolean has_scores = finding->has_estimate && finding->known;
 
   page_init (&page, ctx->language);
-  page_begin (&page, finding->title);
+  page_begin (&page, finding->title, ctx->refresh);
   write_board_title (&page, ctx);
   write_progress (&page, finding);
   kw_html_writer_element (&page.out, "h1", NULL, finding->title);
@@ -541,7 +552,7 @@ kw_vote_page_message (const KwVotePageContext *ctx,
   Page page = { { NULL, FALSE }, NULL, NULL };
 
   page_init (&page, ctx->language);
-  page_begin (&page, heading);
+  page_begin (&page, heading, ctx->refresh);
   write_board_title (&page, ctx);
   kw_html_writer_element (&page.out, "h1", NULL, heading);
   write_announcement (&page, "message", "status", message);
@@ -582,7 +593,7 @@ kw_vote_page_error (const char *language,
   Page page = { { NULL, FALSE }, NULL, NULL };
 
   page_init (&page, language);
-  page_begin (&page, _("Cannot continue"));
+  page_begin (&page, _("Cannot continue"), 0);
   kw_html_writer_element (&page.out, "h1", NULL, _("Cannot continue"));
   write_error (&page, describe_status (status));
 

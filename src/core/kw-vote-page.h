@@ -28,6 +28,9 @@ typedef struct {
   const char *language;      /* "nl" or "en" */
   const char *board_title;   /* the workshop's board, for the heading */
   const char *csrf_token;    /* put in every form as field "csrf" */
+  guint       refresh;       /* seconds until the page reloads itself (no
+                              * script needed), 0 for never: a phone waiting
+                              * for the facilitator sees the next finding */
 } KwVotePageContext;
 
 /* Asks for the room code (field "code", POST to "/"); error NULL or what

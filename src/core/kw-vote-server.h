@@ -108,12 +108,22 @@ void          kw_vote_server_set_pace       (KwVoteServer  *self,
                                              KwVotePace     pace);
 
 /* Who has joined from a phone, as ids of the board's participants, in the
- * order they joined. Signal "joined" (const char *participant_id) follows
+ * order they joined (one phone a participant: a name another phone has
+ * joined as is refused). Signal "joined" (const char *participant_id) follows
  * each new one. */
 guint         kw_vote_server_get_n_joined   (KwVoteServer  *self);
 const char   *kw_vote_server_get_joined     (KwVoteServer  *self,
                                              guint          i);
 gboolean      kw_vote_server_has_joined     (KwVoteServer  *self,
                                              const char    *participant_id);
+
+/* How long a connection may take to send a whole request, in ms: 10
+ * seconds unless set (the tests set a short one). */
+void          kw_vote_server_set_request_deadline (KwVoteServer *self,
+                                                   guint         deadline_ms);
+
+/* How many connections were shut for not completing a request in time
+ * (a slow or silent client), since the start. */
+guint         kw_vote_server_get_n_timed_out (KwVoteServer *self);
 
 G_END_DECLS
