@@ -404,6 +404,7 @@ kw_application_startup (GApplication *application)
     { "win.next-in-round", { "<Control>period", NULL } },
     { "win.previous-in-round", { "<Control>comma", NULL } },
     { "win.round-countdown", { "<Control><Shift>k", NULL } },
+    { "win.start-voting", { "<Control><Shift>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

@@ -64,6 +64,24 @@ kw_matrix_present_init (KwMatrix *self)
   self->current_panel = box;
 }
 
+void
+kw_matrix_set_vote_panel (KwMatrix  *self,
+                          GtkWidget *panel)
+{
+  g_return_if_fail (KW_IS_MATRIX (self));
+
+  if (self->vote_panel != NULL)
+    gtk_box_remove (GTK_BOX (self->current_column), self->vote_panel);
+  self->vote_panel = panel;
+  if (panel == NULL)
+    return;
+  /* Between what is said of the finding and the countdown: both the code
+   * and the time left stay in view while the text scrolls. */
+  gtk_widget_add_css_class (panel, "kw-matrix-vote");
+  gtk_box_insert_child_after (GTK_BOX (self->current_column), panel,
+                              gtk_widget_get_first_child (self->current_column));
+}
+
 static void
 set_fact (GtkWidget  *label,
           const char *name,

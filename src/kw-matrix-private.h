@@ -139,6 +139,7 @@ struct _KwMatrix
   double             reveal_progress;  /* 0..1 while the reveal animates */
   GtkWidget         *current_round;    /* who is in, in the presentation's panel */
   GtkWidget         *current_countdown;
+  GtkWidget         *vote_panel;       /* in current_column while phones vote; borrowed */
   guint              countdown_id;
   guint              round_idle_id;
 

@@ -146,6 +146,10 @@ void               kw_matrix_show_snapshot      (KwMatrix          *self,
 KwRound           *kw_matrix_get_round          (KwMatrix          *self);
 void               kw_matrix_set_round          (KwMatrix          *self,
                                                  KwRound           *round);
+/* How phones join the vote (a KwVotePanel), shown in the presentation
+ * under the current finding, above the countdown; NULL takes it away. */
+void               kw_matrix_set_vote_panel     (KwMatrix          *self,
+                                                 GtkWidget         *panel);
 /* Property "show-spreads": the revealed estimates drawn on the matrix
  * (not while a round is open); a reveal turns it on. */
 gboolean           kw_matrix_get_show_spreads   (KwMatrix          *self);

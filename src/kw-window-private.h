@@ -30,6 +30,7 @@
 #include "kw-recent-boards.h"
 #include "kw-review-view.h"
 #include "kw-tray.h"
+#include "kw-vote-server.h"
 #include "kw-window.h"
 
 G_BEGIN_DECLS
@@ -134,6 +135,10 @@ struct _KwWindow
   KwParticipantList    *participants;   /* the board's, followed for Start Round */
   GtkWidget            *countdown_label;
   guint                 countdown_id;
+  /* Voting from phones (kw-window-voting.c): NULL when not serving. */
+  KwVoteServer         *vote_server;
+  GtkWidget            *voting_button;
+  gboolean              voting_own_pace;
 };
 
 enum {
@@ -286,6 +291,16 @@ void            kw_window_leave_review         (KwWindow   *self);
 void            kw_window_review_action_cb     (GtkWidget  *widget,
                                                 const char *action_name,
                                                 GVariant   *parameter);
+
+/* kw-window-voting.c: phones score the open round. */
+KwVoteServer   *kw_window_get_vote_server      (KwWindow       *self);
+void            kw_window_start_voting         (KwWindow       *self);
+void            kw_window_stop_voting          (KwWindow       *self);
+void            kw_window_setup_voting         (KwWindow       *self);
+void            kw_window_dispose_voting       (KwWindow       *self);
+void            kw_window_class_add_voting_actions (GtkWidgetClass *widget_class);
+void            kw_window_update_voting_actions (KwWindow      *self,
+                                                 gboolean       editable);
 
 /* kw-window-round.c */
 /* The round the window runs (property "round"), NULL when none: the

@@ -1,7 +1,8 @@
 /* kw-window-round.c: a blind round, run from the window.
  *
  * Start Round covers the selected findings, or all of them when none is
- * selected, and needs participants. The window owns the KwRound (the
+ * selected. It needs no participants: they can join from their phones
+ * (kw-window-voting.c) as well as be added by hand. The window owns the KwRound (the
  * matrix shows it, the estimates grid fills it) until Close Round; Reveal
  * puts its estimates on the board as one undo step. Next and Previous
  * move the round's current finding and select it. A countdown the
@@ -88,17 +89,28 @@ round_current_cb (KwWindow *self)
     kw_window_select_only (self, current);
 }
 
+/* Revealed, the round takes no more estimates: the phones' server stops. */
+static void
+round_state_cb (KwWindow *self)
+{
+  if (kw_round_get_state (self->round) != KW_ROUND_OPEN)
+    kw_window_stop_voting (self);
+  kw_window_update_actions (self);
+}
+
 static void
 set_round (KwWindow *self,
            KwRound  *round)
 {
+  if (round != self->round)
+    kw_window_stop_voting (self);
   if (self->round != NULL)
     g_signal_handlers_disconnect_by_data (self->round, self);
   g_set_object (&self->round, round);
   if (round != NULL)
     {
       g_signal_connect_swapped (round, "notify::current", G_CALLBACK (round_current_cb), self);
-      g_signal_connect_swapped (round, "notify::state", G_CALLBACK (kw_window_update_actions), self);
+      g_signal_connect_swapped (round, "notify::state", G_CALLBACK (round_state_cb), self);
       g_signal_connect_swapped (round, "notify::deadline", G_CALLBACK (follow_deadline), self);
     }
 
@@ -115,8 +127,7 @@ kw_window_start_round (KwWindow *self)
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(KwRound) round = NULL;
 
-  if (kw_participant_list_get_n_items (kw_board_get_participants (board)) == 0 ||
-      kw_board_get_n_findings (board) == 0)
+  if (kw_board_get_n_findings (board) == 0)
     return;
 
   findings = kw_window_collect_selected (self);
@@ -135,8 +146,9 @@ kw_window_close_round (KwWindow *self)
   set_round (self, NULL);
 }
 
-/* A round is about one board: another one loaded ends it. Start needs
- * participants: it follows them as they come and go. */
+/* A round is about one board: another one loaded ends it. The actions
+ * follow the participants as they come and go (the estimates grid needs
+ * them). */
 static void
 board_replaced_cb (KwWindow *self)
 {
@@ -334,6 +346,7 @@ kw_window_class_add_round_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-in-round", NULL, next_in_round_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-in-round", NULL, previous_in_round_action_cb);
   gtk_widget_class_install_action (widget_class, "win.round-countdown", NULL, round_countdown_action_cb);
+  kw_window_class_add_voting_actions (widget_class);
 }
 
 void
@@ -345,8 +358,7 @@ kw_window_update_round_actions (KwWindow *self,
   gboolean has_round = self->round != NULL;
   gboolean open = has_round && kw_round_get_state (self->round) == KW_ROUND_OPEN;
   gboolean can_start = editable && self->started && !self->reviewing && !has_round &&
-                       kw_board_get_n_findings (board) > 0 &&
-                       kw_participant_list_get_n_items (kw_board_get_participants (board)) > 0;
+                       kw_board_get_n_findings (board) > 0;
 
   gtk_widget_action_set_enabled (widget, "win.start-round", can_start);
   gtk_widget_action_set_enabled (widget, "win.reveal-round", editable && open);
@@ -354,6 +366,7 @@ kw_window_update_round_actions (KwWindow *self,
   gtk_widget_action_set_enabled (widget, "win.next-in-round", has_round);
   gtk_widget_action_set_enabled (widget, "win.previous-in-round", has_round);
   gtk_widget_action_set_enabled (widget, "win.round-countdown", open);
+  kw_window_update_voting_actions (self, editable);
 }
 
 void
@@ -372,6 +385,7 @@ kw_window_setup_round (KwWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Time left in the round"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->countdown_label);
 
+  kw_window_setup_voting (self);
   g_signal_connect_object (self->document, "notify::board", G_CALLBACK (board_replaced_cb), self, G_CONNECT_SWAPPED);
   board_replaced_cb (self);
 }
@@ -380,6 +394,7 @@ void
 kw_window_dispose_round (KwWindow *self)
 {
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  kw_window_dispose_voting (self);
   if (self->round != NULL)
     g_signal_handlers_disconnect_by_data (self->round, self);
   g_clear_object (&self->round);

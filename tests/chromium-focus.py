@@ -13,72 +13,11 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
-import os
-import subprocess
 import sys
 
+from kw_chromium import Browser
+
 MAX_TABS = 100
-
-
-class Browser:
-    def __init__(self, browser, args):
-        to_browser_r, self.to_browser = os.pipe()
-        self.from_browser, from_browser_w = os.pipe()
-        # The browser reads commands on fd 3 and writes on fd 4 (kept open
-        # by pass_fds: the child closes the others after preexec_fn).
-        os.set_inheritable(to_browser_r, True)
-        os.set_inheritable(from_browser_w, True)
-
-        def arrange_fds():
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
-
-        self.process = subprocess.Popen([browser, '--headless', '--remote-debugging-pipe', *args, 'about:blank'],
-                                        preexec_fn=arrange_fds, pass_fds=(3, 4),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_browser_r)
-        os.close(from_browser_w)
-        self.next_id = 0
-        self.buffer = b''
-        self.events = []
-
-    def _read_message(self):
-        while b'\0' not in self.buffer:
-            chunk = os.read(self.from_browser, 65536)
-            if not chunk:
-                raise RuntimeError('the browser closed its pipe')
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b'\0', 1)
-        return json.loads(message)
-
-    def call(self, method, session=None, **params):
-        self.next_id += 1
-        message = {'id': self.next_id, 'method': method, 'params': params}
-        if session:
-            message['sessionId'] = session
-        os.write(self.to_browser, json.dumps(message).encode() + b'\0')
-        while True:
-            reply = self._read_message()
-            if reply.get('id') == self.next_id:
-                if 'error' in reply:
-                    raise RuntimeError(f'{method}: {reply["error"]}')
-                return reply.get('result', {})
-            self.events.append(reply)
-
-    def wait_for_event(self, method, session):
-        while True:
-            for i, event in enumerate(self.events):
-                if event.get('method') == method and event.get('sessionId') == session:
-                    del self.events[i]
-                    return event
-            self.events.append(self._read_message())
-
-    def close(self):
-        try:
-            self.call('Browser.close')
-        except RuntimeError:
-            pass
-        self.process.wait(timeout=30)
 
 
 DESCRIBE_FOCUS = '''(() => {
@@ -137,8 +76,7 @@ def main():
     browser_path, url, *args = sys.argv[1:]
     browser = Browser(browser_path, args)
     try:
-        page = next(t for t in browser.call('Target.getTargets')['targetInfos'] if t['type'] == 'page')
-        session = browser.call('Target.attachToTarget', targetId=page['targetId'], flatten=True)['sessionId']
+        session = browser.attach_page()
         browser.call('Page.enable', session)
         browser.call('Page.navigate', session, url=url)
         browser.wait_for_event('Page.loadEventFired', session)

@@ -211,6 +211,8 @@ test_finding_own_estimate (void)
   assert_text (doc, "//input[@name='impact'][@checked]/@value", "7.5");
   assert_text (doc, "//input[@name='impact'][@checked]/following-sibling::span", "7.5");
   assert_text (doc, "//input[@name='effort'][@checked]/@value", "2.0");
+  /* A whole score reads as one on its button: "2", not "2.0". */
+  assert_text (doc, "//input[@name='effort'][@checked]/following-sibling::span", "2");
   g_assert_cmpuint (count (doc, "//input[@checked]"), ==, 2);
   assert_text (doc, "//*[@role='status']", "Saved");
   assert_text (doc, "//button", "Change My Score");

@@ -1,6 +1,6 @@
 /* test-window-round.c: a blind round run from the window, as the app
- * drives it under Xvfb: Start Round needs participants and covers the
- * selection or every finding; while it is open the matrix says who is in
+ * drives it under Xvfb: Start Round needs findings, not participants
+ * (they may join from phones), and covers the selection or every finding; while it is open the matrix says who is in
  * and never a value; Next and Previous move the current finding and the
  * selection; the reveal puts every estimate on the board as one undo step
  * and draws them; the countdown runs in the header bar and in the
@@ -92,16 +92,21 @@ round_window (gboolean   participants,
   return window;
 }
 
+/* Participants may join from their phones once the round is open: Start
+ * Round needs findings only, and an open round can start voting. */
 static void
-test_needs_participants (void)
+test_needs_no_participants (void)
 {
   KwFinding *findings[3];
   KwWindow *window = round_window (FALSE, findings);
 
-  g_assert_false (action_enabled (window, "start-round"));
-  g_assert_false (action_enabled (window, "reveal-round"));
-  add_participants (window);
   g_assert_true (action_enabled (window, "start-round"));
+  g_assert_false (action_enabled (window, "reveal-round"));
+  g_assert_false (action_enabled (window, "start-voting"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-round", NULL));
+  g_assert_nonnull (kw_window_get_round (window));
+  g_assert_true (action_enabled (window, "start-voting"));
+  g_assert_false (action_enabled (window, "stop-voting"));
 
   kw_gui_test_destroy_window (GTK_WINDOW (window));
 }
@@ -322,7 +327,7 @@ main (int   argc,
   app = kw_gui_test_application_new ("io.github.kwadrant.Kwadrant.RoundTest");
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/window-round/needs-participants", test_needs_participants);
+  g_test_add_func ("/window-round/needs-no-participants", test_needs_no_participants);
   g_test_add_func ("/window-round/covers-selection-or-all", test_covers_selection_or_all);
   g_test_add_func ("/window-round/next-previous", test_next_previous);
   g_test_add_func ("/window-round/blind-reveal-undo", test_blind_reveal_undo);

@@ -373,7 +373,9 @@ write_choice (Page       *page,
               gboolean    checked)
 {
   g_autofree char *id = NULL;
-  g_autofree char *label = kw_plan_text_format_score (value);
+  /* "7" on a button, not "7,0"; a half in the language's own way. */
+  g_autofree char *label = value == (int) value ? g_strdup_printf ("%d", (int) value)
+                                                 : kw_plan_text_format_score (value);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (number, sizeof number, "%.1f", value);

@@ -293,6 +293,13 @@ handler_cb (SoupServer        *soup,
 
   if (g_str_equal (path, "/style.css") && g_str_equal (soup_server_message_get_method (msg), "GET"))
     serve_stylesheet (msg);
+  else if (g_str_equal (path, "/favicon.ico"))
+    {
+      /* Browsers ask for it unbidden: nothing, rather than an error in
+       * their console. */
+      set_common_headers (msg, TRUE);
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+    }
   else if (g_str_equal (path, "/"))
     kw_vote_server_serve_room_code (self, msg);
   else if (kw_vote_random_equal (self->join_path, path))
