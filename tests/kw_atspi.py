@@ -86,3 +86,89 @@ def showing_cards(matrix):
         except Exception:
             pass
     return cards
+
+
+class Script:
+    """An end-to-end test's steps against the app of pid, as a person at
+    the keyboard with a screen reader: TAP lines, real keys (xdotool),
+    screenshots into KW_SCREENSHOT_DIR when it is set, and waits for what
+    the app reports (names, descriptions, the announcer's messages), with a
+    deadline only against a hang. Shared by test-e2e-round.py and
+    test-e2e-vote.py."""
+
+    def __init__(self, pid, timeout=30):
+        import os
+        import sys
+        self.sys = sys
+        self.os = os
+        self.timeout = timeout * float(os.environ.get('KW_TEST_SLOWDOWN', '1'))
+        self.app = wait_for_app(pid)
+        self.step = 0
+        self.heard = []
+        if self.app is None:
+            self.fail('the app did not appear on the accessibility bus')
+        pyatspi.Registry.registerEventListener(self._on_name, 'object:property-change:accessible-name')
+
+    def _on_name(self, event):
+        try:
+            if event.source.getRoleName() == 'alert' and isinstance(event.any_data, str):
+                self.heard.append(event.any_data)
+        except Exception:
+            pass
+
+    def fail(self, message):
+        print('not ok - %s' % message)
+        self.sys.exit(1)
+
+    def ok(self, message):
+        self.step += 1
+        print('ok %d - %s' % (self.step, message))
+
+    def key(self, *keys):
+        import subprocess
+        subprocess.run(['xdotool', 'key', '--clearmodifiers'] + list(keys), check=True)
+
+    def type_text(self, text):
+        import subprocess
+        subprocess.run(['xdotool', 'type', '--delay', '40', text], check=True)
+
+    def shot(self, name):
+        import subprocess
+        folder = self.os.environ.get('KW_SCREENSHOT_DIR')
+        if folder:
+            self.os.makedirs(folder, exist_ok=True)
+            subprocess.run(['import', '-window', 'root', self.os.path.join(folder, name + '.png')], check=True)
+            print('# screenshot: %s' % self.os.path.join(folder, name + '.png'))
+
+    def texts(self):
+        """Every (role, name, description) the app shows now."""
+        found = []
+        for node in walk(self.app):
+            try:
+                found.append((node.getRoleName(), node.name or '', node.description or ''))
+            except Exception:
+                pass
+        return found
+
+    def wait(self, predicate, what, describe=None):
+        """Waits until predicate(texts()) holds; returns what it returned."""
+        deadline = time.time() + self.timeout
+        found = []
+        while time.time() < deadline:
+            pyatspi.Registry.pumpQueuedEvents()
+            found = self.texts()
+            result = predicate(found)
+            if result:
+                return result
+            time.sleep(0.1)
+        self.fail('timed out waiting for %s%s' % (what, ': ' + describe(found) if describe else ''))
+
+    def said(self, pattern, what):
+        """Waits until the announcer has said something matching pattern."""
+        import re
+        regex = re.compile(pattern)
+
+        def check(found):
+            names = list(self.heard) + [name for role, name, _ in found if role == 'alert']
+            return any(regex.search(name) for name in names)
+        self.wait(check, what)

@@ -15,94 +15,17 @@ messages, names and descriptions), with a deadline only against a hang.
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 
-import os
 import re
 import subprocess
 import sys
-import time
 
-import pyatspi
-
-from kw_atspi import walk, wait_for_app
+from kw_atspi import Script, walk
 
 pid, wid, folder = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-timeout = 30 * float(os.environ.get('KW_TEST_SLOWDOWN', '1'))
-app = wait_for_app(pid)
-step = 0
-
-heard = []
-
-
-def on_name(event):
-    try:
-        if event.source.getRoleName() == 'alert' and isinstance(event.any_data, str):
-            heard.append(event.any_data)
-    except Exception:
-        pass
-
-
-pyatspi.Registry.registerEventListener(on_name, 'object:property-change:accessible-name')
-
-
-def fail(message):
-    print('not ok - %s' % message)
-    sys.exit(1)
-
-
-def ok(message):
-    global step
-    step += 1
-    print('ok %d - %s' % (step, message))
-
-
-def key(*keys):
-    subprocess.run(['xdotool', 'key', '--clearmodifiers'] + list(keys), check=True)
-
-
-def type_text(text):
-    subprocess.run(['xdotool', 'type', '--delay', '40', text], check=True)
-
-
-def shot(name):
-    folder = os.environ.get('KW_SCREENSHOT_DIR')
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        subprocess.run(['import', '-window', 'root', os.path.join(folder, name + '.png')], check=True)
-        print('# screenshot: %s' % os.path.join(folder, name + '.png'))
-
-
-def texts():
-    """Every (role, name, description) the app shows now."""
-    found = []
-    for node in walk(app):
-        try:
-            found.append((node.getRoleName(), node.name or '', node.description or ''))
-        except Exception:
-            pass
-    return found
-
-
-def wait(predicate, what, describe=None):
-    """Waits until predicate(texts()) holds; returns what it returned."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        pyatspi.Registry.pumpQueuedEvents()
-        found = texts()
-        result = predicate(found)
-        if result:
-            return result
-        time.sleep(0.1)
-    fail('timed out waiting for %s%s' % (what, ': ' + describe(found) if describe else ''))
-
-
-def said(pattern, what):
-    """Waits until the announcer has said something matching pattern."""
-    regex = re.compile(pattern)
-
-    def check(found):
-        names = list(heard) + [name for role, name, _ in found if role == 'alert']
-        return any(regex.search(name) for name in names)
-    wait(check, what)
+script = Script(pid)
+app = script.app
+fail, ok, key, type_text, shot = script.fail, script.ok, script.key, script.type_text, script.shot
+texts, wait, said = script.texts, script.wait, script.said
 
 
 def matrix_description(found):
