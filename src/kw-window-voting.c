@@ -67,10 +67,16 @@ static void
 show_panels (KwWindow *self)
 {
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *window_panel = kw_vote_panel_new (self->vote_server);
+  GtkWidget *own_pace = gtk_check_button_new_with_mnemonic (_("Participants Go at Their _Own Pace"));
 
+  /* The facilitator's choice, where voting is: not on the projector. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (own_pace), "win.voting-own-pace");
   gtk_widget_set_size_request (window_panel, 320, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), window_panel);
+  gtk_box_append (GTK_BOX (box), window_panel);
+  gtk_box_append (GTK_BOX (box), own_pace);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->voting_button), popover);
   gtk_widget_set_visible (self->voting_button, TRUE);
   kw_matrix_set_vote_panel (self->matrix, kw_vote_panel_new (self->vote_server));

@@ -5,9 +5,8 @@
  * refused and leaves the board and the round as they were, and the
  * server goes on answering the honest ones.
  *
- * Other phones are other loopback addresses (127.0.0.2, …): Linux routes
- * the whole 127/8 to the loopback, so each has its own limits, as each
- * phone on a Wi-Fi network has its own address.
+ * Other phones are other loopback addresses (127.0.0.2, …; see
+ * kw-vote-client.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +17,7 @@
 
 #include "kw-round.h"
 #include "kw-test-timing.h"
+#include "kw-vote-client.h"
 #include "kw-vote-server.h"
 
 typedef struct {
@@ -28,22 +28,6 @@ typedef struct {
   KwFinding    *findings[3];
   guint16       port;
 } Fixture;
-
-typedef struct {
-  guint       status;
-  GHashTable *headers;  /* lower-case name → value; Set-Cookie values joined by "\n" */
-  char       *body;
-} Response;
-
-static void
-response_free (Response *response)
-{
-  g_clear_pointer (&response->headers, g_hash_table_unref);
-  g_free (response->body);
-  g_free (response);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -93,84 +77,17 @@ typedef struct {
   guint       trickle;   /* > 0: send a header line every trickle ms until cut off */
   GByteArray *reply;
   gboolean    refused;   /* the connection could not be made */
+  gboolean    cut_off;   /* a trickling client was cut off in time */
   gint        done;
 } Exchange;
-
-static GSocketConnection *
-connect_from (const char *source,
-              guint16     port,
-              GError    **error)
-{
-  g_autoptr(GSocketClient) client = g_socket_client_new ();
-  g_autoptr(GInetAddress) local_inet = g_inet_address_new_from_string (source);
-  g_autoptr(GSocketAddress) local = g_inet_socket_address_new (local_inet, 0);
-
-  g_autoptr(GInetAddress) server_inet = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) server = g_inet_socket_address_new (server_inet, port);
-
-  /* Straight to the address: no resolver, no proxy lookup. */
-  g_socket_client_set_enable_proxy (client, FALSE);
-  g_socket_client_set_local_address (client, local);
-  return g_socket_client_connect (client, G_SOCKET_CONNECTABLE (server), NULL, error);
-}
-
-static void
-read_all (GSocket    *socket,
-          GByteArray *reply)
-{
-  guint8 buffer[4096];
-  gssize n;
-
-  while ((n = g_socket_receive (socket, (char *) buffer, sizeof buffer, NULL, NULL)) > 0)
-    g_byte_array_append (reply, buffer, (guint) n);
-}
-
-/* Sends a header line every trickle ms, as a slow-loris client does,
- * until the server cuts the connection (or a guard of minutes passes). */
-static void
-trickle (GSocket  *socket,
-         Exchange *exchange)
-{
-  const guint limit = 600 * KW_TEST_SLOWDOWN;
-
-  g_socket_set_timeout (socket, 0);
-  for (guint i = 0; i < limit; i++)
-    {
-      char byte;
-
-      g_usleep (exchange->trickle * 1000);
-      if (g_socket_send (socket, "X-a: b\r\n", 8, NULL, NULL) < 0)
-        return;
-      if (g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) != 0
-          && g_socket_receive (socket, &byte, 1, NULL, NULL) <= 0)
-        return;
-    }
-  g_test_message ("the server never cut the slow client off");
-  g_test_fail ();
-}
 
 static gpointer
 exchange_thread (gpointer data)
 {
   Exchange *exchange = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocketConnection) connection = connect_from (exchange->source, exchange->port, &error);
-  gsize length;
-  const char *request = g_bytes_get_data (exchange->request, &length);
 
-  if (connection == NULL)
-    exchange->refused = TRUE;
-  else
-    {
-      GSocket *socket = g_socket_connection_get_socket (connection);
-
-      GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
-
-      if (g_output_stream_write_all (out, request, length, NULL, NULL, NULL) && exchange->trickle > 0)
-        trickle (socket, exchange);
-      else
-        read_all (socket, exchange->reply);
-    }
+  exchange->cut_off = kw_vote_client_exchange (exchange->source, exchange->port, exchange->request,
+                                               exchange->trickle, exchange->reply, &exchange->refused);
   g_atomic_int_set (&exchange->done, 1);
   g_main_context_wakeup (NULL);
   return NULL;
@@ -189,59 +106,26 @@ run_exchange (Exchange *exchange)
   g_thread_join (g_steal_pointer (&thread));
 }
 
-static Response *
-parse_response (GByteArray *reply)
-{
-  Response *response = g_new0 (Response, 1);
-  g_autofree char *text = g_strndup ((const char *) reply->data, reply->len);
-  char *end = strstr (text, "\r\n\r\n");
-  g_auto(GStrv) lines = NULL;
-
-  response->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (end == NULL)
-    return response;
-  *end = '\0';
-  response->body = g_strdup (end + 4);
-  lines = g_strsplit (text, "\r\n", -1);
-  /* HTTP/1.0 for a request libsoup could not read a version from. */
-  g_assert_true (g_str_has_prefix (lines[0], "HTTP/1.1 ") || g_str_has_prefix (lines[0], "HTTP/1.0 "));
-  response->status = (guint) atoi (lines[0] + strlen ("HTTP/1.1 "));
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      char *colon = strchr (lines[i], ':');
-      g_autofree char *name = NULL;
-      const char *old;
-
-      g_assert_nonnull (colon);
-      name = g_ascii_strdown (lines[i], colon - lines[i]);
-      old = g_hash_table_lookup (response->headers, name);
-      g_hash_table_insert (response->headers, g_strdup (name),
-                           old != NULL ? g_strconcat (old, "\n", g_strstrip (colon + 1), NULL)
-                                       : g_strdup (g_strstrip (colon + 1)));
-    }
-  return response;
-}
-
 /* One request as raw bytes from source; the answer, or NULL when the
  * server closed the connection without one. */
-static Response *
+static KwVoteResponse *
 send_raw_from (Fixture    *f,
                const char *source,
                const char *raw,
                gsize       length)
 {
-  Exchange exchange = { f->port, source, g_bytes_new (raw, length), 0, NULL, FALSE, 0 };
-  Response *response;
+  Exchange exchange = { f->port, source, g_bytes_new (raw, length), 0, NULL, FALSE, FALSE, 0 };
+  KwVoteResponse *response;
 
   run_exchange (&exchange);
   g_bytes_unref (exchange.request);
   g_assert_false (exchange.refused);
-  response = exchange.reply->len > 0 ? parse_response (exchange.reply) : NULL;
+  response = kw_vote_client_parse (exchange.reply);
   g_byte_array_unref (exchange.reply);
   return response;
 }
 
-static Response *
+static KwVoteResponse *
 request_from (Fixture    *f,
               const char *source,
               const char *method,
@@ -249,25 +133,15 @@ request_from (Fixture    *f,
               const char *cookies,
               const char *form)
 {
-  g_autoptr(GString) raw = g_string_new (NULL);
-  Response *response;
+  g_autoptr(GString) raw = kw_vote_client_format_request (method, path, f->port, "en-GB,en;q=0.9", cookies, form);
+  KwVoteResponse *response;
 
-  g_string_append_printf (raw, "%s %s HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nConnection: close\r\n"
-                          "Accept-Language: en-GB,en;q=0.9\r\n", method, path, f->port);
-  if (cookies != NULL)
-    g_string_append_printf (raw, "Cookie: %s\r\n", cookies);
-  if (form != NULL)
-    g_string_append_printf (raw, "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %zu\r\n",
-                            strlen (form));
-  g_string_append (raw, "\r\n");
-  if (form != NULL)
-    g_string_append (raw, form);
   response = send_raw_from (f, source, raw->str, raw->len);
   g_assert_nonnull (response);
   return response;
 }
 
-static Response *
+static KwVoteResponse *
 request (Fixture    *f,
          const char *method,
          const char *path,
@@ -275,45 +149,6 @@ request (Fixture    *f,
          const char *form)
 {
   return request_from (f, "127.0.0.1", method, path, cookies, form);
-}
-
-static const char *
-header (Response   *response,
-        const char *name)
-{
-  return g_hash_table_lookup (response->headers, name);
-}
-
-/* The value the response's Set-Cookie gives name, checking its flags. */
-static char *
-dup_set_cookie (Response   *response,
-                const char *name)
-{
-  const char *cookies = header (response, "set-cookie");
-  g_auto(GStrv) lines = cookies != NULL ? g_strsplit (cookies, "\n", -1) : NULL;
-  g_autofree char *prefix = g_strconcat (name, "=", NULL);
-
-  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], prefix))
-        {
-          g_assert_nonnull (strstr (lines[i], "; HttpOnly"));
-          g_assert_nonnull (strstr (lines[i], "; SameSite=Strict"));
-          return g_strndup (lines[i] + strlen (prefix), strcspn (lines[i] + strlen (prefix), ";"));
-        }
-    }
-  return NULL;
-}
-
-/* The value of the page's hidden csrf field. */
-static char *
-dup_csrf (Response *response)
-{
-  const char *field = strstr (response->body, "name=\"csrf\" value=\"");
-
-  g_assert_nonnull (field);
-  field += strlen ("name=\"csrf\" value=\"");
-  return g_strndup (field, strcspn (field, "\""));
 }
 
 static char *
@@ -347,28 +182,28 @@ join_from (Fixture    *f,
            Phone      *phone)
 {
   g_autofree char *path = dup_join_path (f);
-  g_autoptr(Response) page = request_from (f, source, "GET", path, NULL, NULL);
-  g_autofree char *form_token = dup_set_cookie (page, "kw-form");
-  g_autofree char *csrf = dup_csrf (page);
+  g_autoptr(KwVoteResponse) page = request_from (f, source, "GET", path, NULL, NULL);
+  g_autofree char *form_token = kw_vote_response_dup_set_cookie (page, "kw-form");
+  g_autofree char *csrf = kw_vote_response_dup_csrf (page);
   g_autofree char *cookie = g_strconcat ("kw-form=", form_token, NULL);
   g_autofree char *escaped = g_uri_escape_string (name, NULL, FALSE);
   g_autofree char *form = g_strdup_printf ("csrf=%s&name=%s", csrf, escaped);
-  g_autoptr(Response) joined = request_from (f, source, "POST", path, cookie, form);
-  g_autofree char *token = dup_set_cookie (joined, "kw-token");
-  g_autoptr(Response) vote = NULL;
+  g_autoptr(KwVoteResponse) joined = request_from (f, source, "POST", path, cookie, form);
+  g_autofree char *token = kw_vote_response_dup_set_cookie (joined, "kw-token");
+  g_autoptr(KwVoteResponse) vote = NULL;
 
   g_assert_cmpuint (page->status, ==, 200);
   g_assert_cmpstr (form_token, ==, csrf);
   g_assert_cmpuint (joined->status, ==, 303);
-  g_assert_cmpstr (header (joined, "location"), ==, "/vote");
+  g_assert_cmpstr (kw_vote_response_header (joined, "location"), ==, "/vote");
   g_assert_nonnull (token);
   phone->cookie = g_strconcat ("kw-token=", token, NULL);
   vote = request_from (f, source, "GET", "/vote", phone->cookie, NULL);
   g_assert_cmpuint (vote->status, ==, 200);
-  phone->csrf = dup_csrf (vote);
+  phone->csrf = kw_vote_response_dup_csrf (vote);
 }
 
-static Response *
+static KwVoteResponse *
 score_from (Fixture    *f,
             const char *source,
             Phone      *phone,
@@ -403,8 +238,8 @@ test_join_and_score (Fixture *f, gconstpointer data)
 {
   g_auto(Phone) anna = { NULL, NULL };
   g_auto(Phone) bram = { NULL, NULL };
-  g_autoptr(Response) scored = NULL;
-  g_autoptr(Response) page = NULL;
+  g_autoptr(KwVoteResponse) scored = NULL;
+  g_autoptr(KwVoteResponse) page = NULL;
   KwEstimate estimate;
   guint joined = 0;
 
@@ -428,7 +263,7 @@ test_join_and_score (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (page->body, "Your score is in."));
   g_assert_nonnull (strstr (page->body, "http-equiv=\"refresh\""));
 
-  g_clear_pointer (&scored, response_free);
+  g_clear_pointer (&scored, kw_vote_response_free);
   scored = score_from (f, "127.0.0.3", &bram, f->findings[0], "no-idea=1");
   g_assert_cmpuint (scored->status, ==, 303);
 
@@ -442,7 +277,7 @@ test_join_and_score (Fixture *f, gconstpointer data)
   g_assert_false (estimate.known);
 
   /* After the reveal: nothing more goes in. */
-  g_clear_pointer (&scored, response_free);
+  g_clear_pointer (&scored, kw_vote_response_free);
   scored = score_from (f, "127.0.0.2", &anna, f->findings[0], "impact=1&effort=1");
   g_assert_cmpuint (scored->status, ==, 200);
   g_assert_nonnull (strstr (scored->body, "The scores are shown"));
@@ -457,16 +292,16 @@ test_headers (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(Response) response = request (f, "GET", paths[i], NULL, NULL);
+      g_autoptr(KwVoteResponse) response = request (f, "GET", paths[i], NULL, NULL);
 
       g_assert_nonnull (response);
-      g_assert_cmpstr (header (response, "content-security-policy"), ==,
+      g_assert_cmpstr (kw_vote_response_header (response, "content-security-policy"), ==,
                        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                        "base-uri 'none'; frame-ancestors 'none'");
-      g_assert_cmpstr (header (response, "x-content-type-options"), ==, "nosniff");
-      g_assert_cmpstr (header (response, "referrer-policy"), ==, "no-referrer");
-      g_assert_nonnull (header (response, "cache-control"));
-      g_assert_null (header (response, "server"));
+      g_assert_cmpstr (kw_vote_response_header (response, "x-content-type-options"), ==, "nosniff");
+      g_assert_cmpstr (kw_vote_response_header (response, "referrer-policy"), ==, "no-referrer");
+      g_assert_nonnull (kw_vote_response_header (response, "cache-control"));
+      g_assert_null (kw_vote_response_header (response, "server"));
     }
 }
 
@@ -474,24 +309,24 @@ static void
 test_own_pace (Fixture *f, gconstpointer data)
 {
   g_auto(Phone) anna = { NULL, NULL };
-  g_autoptr(Response) first = NULL;
-  g_autoptr(Response) third = NULL;
+  g_autoptr(KwVoteResponse) first = NULL;
+  g_autoptr(KwVoteResponse) third = NULL;
   g_autofree char *third_path = g_strconcat ("/vote?finding=", kw_finding_get_id (f->findings[2]), NULL);
 
   kw_vote_server_set_pace (f->server, KW_VOTE_PACE_OWN);
   join_from (f, "127.0.0.2", "Anna", &anna);
   first = score_from (f, "127.0.0.2", &anna, f->findings[0], "impact=8&effort=2");
   g_assert_cmpuint (first->status, ==, 303);
-  g_assert_true (g_str_has_suffix (header (first, "location"), kw_finding_get_id (f->findings[1])));
+  g_assert_true (g_str_has_suffix (kw_vote_response_header (first, "location"), kw_finding_get_id (f->findings[1])));
 
   /* Any finding of the round, in any order: the current one is not it. */
   third = request (f, "GET", third_path, anna.cookie, NULL);
   g_assert_nonnull (strstr (third->body, "NPS survey per channel"));
   g_assert_nonnull (strstr (third->body, "Finding 3 of 3"));
-  g_clear_pointer (&third, response_free);
+  g_clear_pointer (&third, kw_vote_response_free);
   third = score_from (f, "127.0.0.2", &anna, f->findings[2], "impact=4&effort=6");
   g_assert_cmpuint (third->status, ==, 303);
-  g_assert_cmpstr (header (third, "location"), ==, "/vote");
+  g_assert_cmpstr (kw_vote_response_header (third, "location"), ==, "/vote");
   g_assert_true (kw_round_has_submitted (f->round, f->findings[2], "p1"));
   g_assert_false (kw_round_has_submitted (f->round, f->findings[1], "p1"));
 }
@@ -501,8 +336,8 @@ static void
 test_facilitator_pace (Fixture *f, gconstpointer data)
 {
   g_auto(Phone) anna = { NULL, NULL };
-  g_autoptr(Response) early = NULL;
-  g_autoptr(Response) page = NULL;
+  g_autoptr(KwVoteResponse) early = NULL;
+  g_autoptr(KwVoteResponse) page = NULL;
 
   join_from (f, "127.0.0.2", "Anna", &anna);
   early = score_from (f, "127.0.0.2", &anna, f->findings[1], "impact=8&effort=2");
@@ -513,7 +348,7 @@ test_facilitator_pace (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (page->body, "Callback within 2 hours"));
 
   g_assert_true (kw_round_step_current (f->round, 1));
-  g_clear_pointer (&page, response_free);
+  g_clear_pointer (&page, kw_vote_response_free);
   page = request (f, "GET", "/vote", anna.cookie, NULL);
   g_assert_nonnull (strstr (page->body, "Knowledge base &lt;b&gt;update&lt;/b&gt;"));
 }
@@ -521,13 +356,13 @@ test_facilitator_pace (Fixture *f, gconstpointer data)
 static void
 test_room_code (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Response) page = request (f, "GET", "/", NULL, NULL);
-  g_autofree char *token = dup_set_cookie (page, "kw-form");
+  g_autoptr(KwVoteResponse) page = request (f, "GET", "/", NULL, NULL);
+  g_autofree char *token = kw_vote_response_dup_set_cookie (page, "kw-form");
   g_autofree char *cookie = g_strconcat ("kw-form=", token, NULL);
   g_autofree char *right = g_strdup_printf ("csrf=%s&code=+%s+", token, kw_vote_server_get_room_code (f->server));
   g_autofree char *wrong = g_strdup_printf ("csrf=%s&code=000000", token);
   g_autofree char *join_path = dup_join_path (f);
-  g_autoptr(Response) response = NULL;
+  g_autoptr(KwVoteResponse) response = NULL;
 
   g_assert_cmpuint (strlen (kw_vote_server_get_room_code (f->server)), ==, 6);
   if (g_str_equal (kw_vote_server_get_room_code (f->server), "000000"))
@@ -535,23 +370,23 @@ test_room_code (Fixture *f, gconstpointer data)
 
   response = request (f, "POST", "/", cookie, right);
   g_assert_cmpuint (response->status, ==, 303);
-  g_assert_cmpstr (header (response, "location"), ==, join_path);
+  g_assert_cmpstr (kw_vote_response_header (response, "location"), ==, join_path);
 
   /* Ten wrong codes, and the right one no longer helps for a minute. */
   for (guint i = 0; i < 10; i++)
     {
-      g_clear_pointer (&response, response_free);
+      g_clear_pointer (&response, kw_vote_response_free);
       response = request (f, "POST", "/", cookie, wrong);
       g_assert_cmpuint (response->status, ==, 403);
       g_assert_nonnull (strstr (response->body, "That is not the room code."));
     }
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   response = request (f, "POST", "/", cookie, right);
   g_assert_cmpuint (response->status, ==, 429);
-  g_assert_null (header (response, "location"));
+  g_assert_null (kw_vote_response_header (response, "location"));
 
   /* Another phone is not locked out. */
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   response = request_from (f, "127.0.0.9", "POST", "/", cookie, right);
   g_assert_cmpuint (response->status, ==, 303);
 }
@@ -561,15 +396,15 @@ test_room_code (Fixture *f, gconstpointer data)
 static void
 test_dutch_phone (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Response) page = request (f, "GET", "/", NULL, NULL);
-  g_autofree char *token = dup_set_cookie (page, "kw-form");
+  g_autoptr(KwVoteResponse) page = request (f, "GET", "/", NULL, NULL);
+  g_autofree char *token = kw_vote_response_dup_set_cookie (page, "kw-form");
   g_autofree char *raw = g_strdup_printf ("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                           "Accept-Language: nl-NL,nl;q=0.9,en;q=0.5\r\n"
                                           "Cookie: kw-form=%s\r\n"
                                           "Content-Type: application/x-www-form-urlencoded\r\n"
                                           "Content-Length: %zu\r\n\r\ncsrf=%s&code=abc",
                                           token, strlen ("csrf=&code=abc") + strlen (token), token);
-  g_autoptr(Response) wrong = send_raw_from (f, "127.0.0.2", raw, strlen (raw));
+  g_autoptr(KwVoteResponse) wrong = send_raw_from (f, "127.0.0.2", raw, strlen (raw));
 
   g_assert_nonnull (wrong);
   g_assert_cmpuint (wrong->status, ==, 403);
@@ -583,16 +418,16 @@ test_same_name (Fixture *f, gconstpointer data)
 {
   g_auto(Phone) anna = { NULL, NULL };
   g_autofree char *path = dup_join_path (f);
-  g_autoptr(Response) page = request_from (f, "127.0.0.3", "GET", path, NULL, NULL);
-  g_autofree char *token = dup_set_cookie (page, "kw-form");
+  g_autoptr(KwVoteResponse) page = request_from (f, "127.0.0.3", "GET", path, NULL, NULL);
+  g_autofree char *token = kw_vote_response_dup_set_cookie (page, "kw-form");
   g_autofree char *cookie = g_strconcat ("kw-form=", token, NULL);
   g_autofree char *form = g_strdup_printf ("csrf=%s&name=ANNA", token);
-  g_autoptr(Response) second = NULL;
+  g_autoptr(KwVoteResponse) second = NULL;
 
   join_from (f, "127.0.0.2", "Anna", &anna);
   second = request_from (f, "127.0.0.3", "POST", path, cookie, form);
   g_assert_cmpuint (second->status, ==, 409);
-  g_assert_null (dup_set_cookie (second, "kw-token"));
+  g_assert_null (kw_vote_response_dup_set_cookie (second, "kw-token"));
   g_assert_cmpuint (kw_vote_server_get_n_joined (f->server), ==, 1);
 }
 
@@ -604,7 +439,7 @@ static void
 assert_unharmed (Fixture *f)
 {
   g_auto(Phone) honest = { NULL, NULL };
-  g_autoptr(Response) scored = NULL;
+  g_autoptr(KwVoteResponse) scored = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (f->findings); i++)
     g_assert_cmpuint (kw_round_count_submitted (f->round, f->findings[i]), ==, 0);
@@ -636,25 +471,25 @@ test_tokens (Fixture *f, gconstpointer data)
   join_from (f, "127.0.0.2", "Anna", &anna);
   for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
     {
-      g_autoptr(Response) response = request_from (f, "127.0.0.5", forbidden[i][0], forbidden[i][1],
+      g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.5", forbidden[i][0], forbidden[i][1],
                                                     forbidden[i][2], forbidden[i][3]);
 
       g_test_message ("%s %s", forbidden[i][0], forbidden[i][1]);
       g_assert_cmpuint (response->status, ==, 403);
-      g_assert_null (header (response, "location"));
+      g_assert_null (kw_vote_response_header (response, "location"));
     }
 
   /* A participant's own cookie with a form of the wrong token, or naming
    * another participant: nothing goes in, or only as themselves. */
   wrong_csrf = g_strdup_printf ("csrf=%s&finding=%s&impact=1&effort=1", "x", kw_finding_get_id (f->findings[0]));
   {
-    g_autoptr(Response) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, wrong_csrf);
+    g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, wrong_csrf);
     g_assert_cmpuint (response->status, ==, 403);
   }
   other_participant = g_strdup_printf ("csrf=%s&finding=%s&impact=1&effort=1&participant=p2", anna.csrf,
                                        kw_finding_get_id (f->findings[0]));
   {
-    g_autoptr(Response) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, other_participant);
+    g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, other_participant);
     g_assert_cmpuint (response->status, ==, 303);
     g_assert_true (kw_round_has_submitted (f->round, f->findings[0], "p1"));
     g_assert_cmpuint (kw_round_count_submitted (f->round, f->findings[0]), ==, 1);
@@ -676,7 +511,7 @@ test_bad_values (Fixture *f, gconstpointer data)
   join_from (f, "127.0.0.2", "Anna", &anna);
   for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
     {
-      g_autoptr(Response) response = score_from (f, "127.0.0.2", &anna, f->findings[0], scores[i]);
+      g_autoptr(KwVoteResponse) response = score_from (f, "127.0.0.2", &anna, f->findings[0], scores[i]);
 
       g_test_message ("%s", scores[i]);
       g_assert_cmpuint (response->status, ==, i == G_N_ELEMENTS (scores) - 1 ? 400 : 422);
@@ -685,7 +520,7 @@ test_bad_values (Fixture *f, gconstpointer data)
   {
     /* A finding the round does not have. */
     g_autofree char *form = g_strdup_printf ("csrf=%s&finding=nope&impact=1&effort=1", anna.csrf);
-    g_autoptr(Response) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, form);
+    g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.2", "POST", "/vote", anna.cookie, form);
     g_assert_cmpuint (response->status, ==, 400);
   }
   assert_unharmed (f);
@@ -701,22 +536,22 @@ test_bad_names (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(Response) page = request_from (f, "127.0.0.4", "GET", path, NULL, NULL);
-      g_autofree char *token = dup_set_cookie (page, "kw-form");
+      g_autoptr(KwVoteResponse) page = request_from (f, "127.0.0.4", "GET", path, NULL, NULL);
+      g_autofree char *token = kw_vote_response_dup_set_cookie (page, "kw-form");
       g_autofree char *cookie = g_strconcat ("kw-form=", token, NULL);
       g_autofree char *form = g_strdup_printf ("csrf=%s&name=%s", token, names[i]);
-      g_autoptr(Response) response = request_from (f, "127.0.0.4", "POST", path, cookie, form);
+      g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.4", "POST", path, cookie, form);
 
       g_test_message ("name=%s", names[i]);
       g_assert_cmpuint (response->status, ==, statuses[i]);
-      g_assert_null (dup_set_cookie (response, "kw-token"));
+      g_assert_null (kw_vote_response_dup_set_cookie (response, "kw-token"));
     }
   g_assert_cmpuint (kw_participant_list_get_n_items (kw_board_get_participants (f->board)), ==, 1);
 
   /* Script in a name is a name: kept as text, shown as text. */
   {
     g_auto(Phone) phone = { NULL, NULL };
-    g_autoptr(Response) page = NULL;
+    g_autoptr(KwVoteResponse) page = NULL;
 
     join_from (f, "127.0.0.4", "<script>alert(1)</script>", &phone);
     g_assert_nonnull (participant_named (f, "<script>alert(1)</script>"));
@@ -735,7 +570,7 @@ test_paths_and_methods (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(Response) response = request (f, "GET", paths[i], NULL, NULL);
+      g_autoptr(KwVoteResponse) response = request (f, "GET", paths[i], NULL, NULL);
 
       g_test_message ("GET %s", paths[i]);
       g_assert_nonnull (response);
@@ -745,10 +580,10 @@ test_paths_and_methods (Fixture *f, gconstpointer data)
     }
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
     {
-      g_autoptr(Response) response = request (f, methods[i], "/vote", NULL, NULL);
+      g_autoptr(KwVoteResponse) response = request (f, methods[i], "/vote", NULL, NULL);
 
       g_assert_cmpuint (response->status, ==, 405);
-      g_assert_cmpstr (header (response, "allow"), ==, "GET, POST");
+      g_assert_cmpstr (kw_vote_response_header (response, "allow"), ==, "GET, POST");
     }
   assert_unharmed (f);
 }
@@ -760,7 +595,7 @@ test_sizes (Fixture *f, gconstpointer data)
   g_autofree char *big_form = NULL;
   g_autofree char *big_header = g_strnfill (9000, 'a');
   g_autofree char *raw = NULL;
-  g_autoptr(Response) response = NULL;
+  g_autoptr(KwVoteResponse) response = NULL;
   g_autoptr(GString) padded = NULL;
 
   join_from (f, "127.0.0.2", "Anna", &anna);
@@ -773,7 +608,7 @@ test_sizes (Fixture *f, gconstpointer data)
   g_assert_cmpuint (response->status, ==, 413);
 
   raw = g_strdup_printf ("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: %s\r\n\r\n", big_header);
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   response = send_raw_from (f, "127.0.0.2", raw, strlen (raw));
   g_assert_cmpuint (response->status, ==, 431);
 
@@ -781,17 +616,17 @@ test_sizes (Fixture *f, gconstpointer data)
   g_clear_pointer (&raw, g_free);
   raw = g_strdup_printf ("POST /vote HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: %s\r\n"
                          "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", anna.cookie);
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   response = send_raw_from (f, "127.0.0.2", raw, strlen (raw));
   g_assert_cmpuint (response->status, ==, 411);
 
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   response = send_raw_from (f, "127.0.0.2", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n", 22);
   g_assert_true (response == NULL || response->status == 400);
 
   /* libsoup 3.2 warns of the negative length itself, before the server
    * sees the request: the warning is libsoup's, the refusal ours. */
-  g_clear_pointer (&response, response_free);
+  g_clear_pointer (&response, kw_vote_response_free);
   g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*content-length*");
   response = send_raw_from (f, "127.0.0.2", "GET /vote HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                           "Content-Length: -5\r\n\r\n", 70);
@@ -810,7 +645,7 @@ test_flood (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < 70; i++)
     {
-      g_autoptr(Response) response = request_from (f, "127.0.0.66", "GET", "/style.css", NULL, NULL);
+      g_autoptr(KwVoteResponse) response = request_from (f, "127.0.0.66", "GET", "/style.css", NULL, NULL);
 
       if (i < 60)
         g_assert_cmpuint (response->status, ==, 200);
@@ -826,11 +661,11 @@ test_flood (Fixture *f, gconstpointer data)
 static void
 test_slow_client (Fixture *f, gconstpointer data)
 {
-  Exchange slow = { f->port, "127.0.0.7", g_bytes_new_static ("GET / HTTP/1.1\r\n", 16), 50, NULL, FALSE, 0 };
-  Exchange silent = { f->port, "127.0.0.8", g_bytes_new_static ("", 0), 0, NULL, FALSE, 0 };
+  Exchange slow = { f->port, "127.0.0.7", g_bytes_new_static ("GET / HTTP/1.1\r\n", 16), 50, NULL, FALSE, FALSE, 0 };
+  Exchange silent = { f->port, "127.0.0.8", g_bytes_new_static ("", 0), 0, NULL, FALSE, FALSE, 0 };
   g_autoptr(GThread) slow_thread = NULL;
   g_autoptr(GThread) silent_thread = NULL;
-  g_autoptr(Response) honest = NULL;
+  g_autoptr(KwVoteResponse) honest = NULL;
 
   kw_vote_server_set_request_deadline (f->server, 400);
   slow.reply = g_byte_array_new ();
@@ -845,6 +680,7 @@ test_slow_client (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_thread_join (g_steal_pointer (&slow_thread));
   g_thread_join (g_steal_pointer (&silent_thread));
+  g_assert_true (slow.cut_off);
   g_assert_cmpuint (kw_vote_server_get_n_timed_out (f->server), ==, 2);
   g_assert_cmpuint (silent.reply->len, ==, 0);
   g_byte_array_unref (slow.reply);
@@ -865,7 +701,7 @@ hold_thread (gpointer data)
   Holder *holder = data;
 
   for (guint i = 0; i < G_N_ELEMENTS (holder->held); i++)
-    holder->held[i] = connect_from ("127.0.0.11", holder->port, NULL);
+    holder->held[i] = kw_vote_client_connect ("127.0.0.11", holder->port, NULL);
   g_atomic_int_set (&holder->done, 1);
   g_main_context_wakeup (NULL);
   return NULL;
@@ -876,7 +712,7 @@ test_connections_per_address (Fixture *f, gconstpointer data)
 {
   Holder holder = { f->port, { NULL }, 0 };
   g_autoptr(GThread) thread = g_thread_new ("holder", hold_thread, &holder);
-  g_autoptr(Response) response = NULL;
+  g_autoptr(KwVoteResponse) response = NULL;
 
   /* Sixteen idle connections from one address (made while the server
    * accepts them): the seventeenth from it is closed unanswered, one
@@ -899,7 +735,7 @@ test_connections_per_address (Fixture *f, gconstpointer data)
 static void
 test_stop (Fixture *f, gconstpointer data)
 {
-  Exchange after = { f->port, "127.0.0.1", g_bytes_new_static ("GET / HTTP/1.1\r\n\r\n", 18), 0, NULL, FALSE, 0 };
+  Exchange after = { f->port, "127.0.0.1", g_bytes_new_static ("GET / HTTP/1.1\r\n\r\n", 18), 0, NULL, FALSE, FALSE, 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(KwVoteServer) closed = NULL;
 
