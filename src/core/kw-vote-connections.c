@@ -13,19 +13,28 @@ typedef struct {
   GSocketConnection *connection;  /* weak: libsoup holds it */
   GSocketAddress    *remote;      /* the key; libsoup holds it */
   char              *host;
-  guint              deadline_id;
+  GSource           *deadline;    /* in the thread-default context of the add */
 } Connection;
 
 struct _KwVoteConnections {
   GHashTable *by_remote;  /* GSocketAddress * → Connection */
   GHashTable *per_host;   /* host → number open, as a pointer */
   guint       max_per_host;
-  guint       deadline_ms;
-  guint       n_timed_out;
+  gint        deadline_ms;  /* atomic: set from the app's thread */
+  gint        n_timed_out;  /* atomic: read from the app's thread */
 };
 
 static void connection_gone (gpointer  data,
                              GObject  *where_the_object_was);
+
+static void
+disarm (Connection *entry)
+{
+  if (entry->deadline == NULL)
+    return;
+  g_source_destroy (entry->deadline);
+  g_clear_pointer (&entry->deadline, g_source_unref);
+}
 
 static void
 shut_down (Connection *entry)
@@ -39,7 +48,7 @@ shut_down (Connection *entry)
 static void
 connection_free (Connection *entry)
 {
-  g_clear_handle_id (&entry->deadline_id, g_source_remove);
+  disarm (entry);
   if (entry->connection != NULL)
     g_object_weak_unref (G_OBJECT (entry->connection), connection_gone, entry);
   g_free (entry->host);
@@ -55,7 +64,7 @@ kw_vote_connections_new (guint max_per_host,
   self->by_remote = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) connection_free);
   self->per_host = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->max_per_host = max_per_host;
-  self->deadline_ms = deadline_ms;
+  self->deadline_ms = (gint) deadline_ms;
   return self;
 }
 
@@ -63,7 +72,7 @@ void
 kw_vote_connections_set_deadline (KwVoteConnections *self,
                                   guint              deadline_ms)
 {
-  self->deadline_ms = deadline_ms;
+  g_atomic_int_set (&self->deadline_ms, (gint) deadline_ms);
 }
 
 void
@@ -113,18 +122,21 @@ deadline_passed_cb (gpointer data)
 {
   Connection *entry = data;
 
-  entry->deadline_id = 0;
-  entry->owner->n_timed_out++;
+  g_clear_pointer (&entry->deadline, g_source_unref);
+  g_atomic_int_inc (&entry->owner->n_timed_out);
   g_debug ("A connection from %s missed its deadline", entry->host);
   shut_down (entry);
   return G_SOURCE_REMOVE;
 }
 
+/* In the thread-default main context: the server's own thread. */
 static void
 arm (Connection *entry)
 {
-  g_clear_handle_id (&entry->deadline_id, g_source_remove);
-  entry->deadline_id = g_timeout_add (entry->owner->deadline_ms, deadline_passed_cb, entry);
+  disarm (entry);
+  entry->deadline = g_timeout_source_new ((guint) g_atomic_int_get (&entry->owner->deadline_ms));
+  g_source_set_callback (entry->deadline, deadline_passed_cb, entry, NULL);
+  g_source_attach (entry->deadline, g_main_context_get_thread_default ());
 }
 
 gboolean
@@ -171,7 +183,7 @@ kw_vote_connections_request_read (KwVoteConnections *self,
   Connection *entry = g_hash_table_lookup (self->by_remote, remote);
 
   if (entry != NULL)
-    g_clear_handle_id (&entry->deadline_id, g_source_remove);
+    disarm (entry);
 }
 
 void
@@ -201,5 +213,5 @@ kw_vote_connections_get_n_open (KwVoteConnections *self)
 guint
 kw_vote_connections_get_n_timed_out (KwVoteConnections *self)
 {
-  return self->n_timed_out;
+  return (guint) g_atomic_int_get (&self->n_timed_out);
 }

@@ -88,7 +88,6 @@ kw_vote_server_serve_room_code (KwVoteServer      *self,
   const char *host = soup_server_message_get_remote_host (msg);
   g_autoptr(GHashTable) form = NULL;
   g_autofree char *code = NULL;
-  gint64 now = g_get_monotonic_time ();
 
   if (!is_post (msg))
     {
@@ -101,14 +100,14 @@ kw_vote_server_serve_room_code (KwVoteServer      *self,
     kw_vote_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST);
   else if (!form_token_matches (msg, form))
     kw_vote_server_respond_error (msg, SOUP_STATUS_FORBIDDEN);
-  else if (kw_vote_limits_is_code_locked (self->limits, host, now))
+  else if (kw_vote_server_is_code_locked (self, host))
     kw_vote_server_respond_error (msg, KW_VOTE_STATUS_TOO_MANY_REQUESTS);
   else if ((code = g_strstrip (g_strdup (g_hash_table_lookup (form, "code")))) != NULL
            && kw_vote_random_equal (self->room_code, code))
     kw_vote_server_redirect (msg, self->join_path);
   else
     {
-      kw_vote_limits_record_wrong_code (self->limits, host, now);
+      kw_vote_server_record_wrong_code (self, host);
       show_room_code (self, msg, SOUP_STATUS_FORBIDDEN,
                       _("That is not the room code. Look again at the projector."));
     }

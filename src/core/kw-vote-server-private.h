@@ -38,9 +38,20 @@ struct _KwVoteServer
   KwHistory         *history;
   KwVotePace         pace;
 
+  /* The server's thread and what lives in it, from start to stop. */
+  GThread           *thread;
+  GMainContext      *context;
+  GMainLoop         *loop;
+  GMainContext      *main_context;  /* the app's, where the pages are made */
+  gint               running;       /* atomic: requests are still answered */
   GSocketService    *service;
   SoupServer        *soup;
   KwVoteConnections *connections;
+  gint               n_timed_out;   /* atomic: kept when the thread ends */
+
+  /* Both threads: the early checks in the server's, the room code in the
+   * main one. */
+  GMutex             limits_lock;
   KwVoteLimits      *limits;
 
   char              *secret;
@@ -71,8 +82,16 @@ const char  *kw_vote_server_language_of   (SoupServerMessage *msg);
 GHashTable  *kw_vote_server_read_form     (SoupServerMessage *msg);
 void         kw_vote_server_add_voter     (KwVoteServer      *self,
                                            KwVoteVoter       *voter);
+/* KwVoteLimits under the lock both threads take. */
+gboolean     kw_vote_server_allow_request (KwVoteServer      *self,
+                                           const char        *host);
+gboolean     kw_vote_server_is_code_locked (KwVoteServer     *self,
+                                            const char       *host);
+void         kw_vote_server_record_wrong_code (KwVoteServer  *self,
+                                               const char    *host);
 
-/* kw-vote-server-pages.c: each answers one path, GET and POST. */
+/* kw-vote-server-pages.c: each answers one path, GET and POST, in the
+ * app's main thread (the board's). */
 void         kw_vote_server_serve_room_code (KwVoteServer      *self,
                                              SoupServerMessage *msg);
 void         kw_vote_server_serve_join      (KwVoteServer      *self,

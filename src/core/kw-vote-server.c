@@ -1,14 +1,23 @@
 /* kw-vote-server.c: the HTTP server phones vote through; the protocol is
- * in kw-vote-server.h, the pages in kw-vote-page.c.
+ * in kw-vote-server.h, the pages in kw-vote-page.c, what each does in
+ * kw-vote-server-pages.c.
+ *
+ * Two threads. The server's own runs the sockets, libsoup and the
+ * deadlines in a main context of its own, so a room of phones reading
+ * and writing never waits for the window, nor the window for them. What a
+ * page does with the board (a participant joins, a score goes into the
+ * round) runs in the app's main thread, where the board lives, at a
+ * priority below GTK's redraw: the matrix keeps drawing while the room
+ * scores.
  *
  * The sockets are ours, not libsoup's: each connection is handed to
  * SoupServer with soup_server_accept_iostream(), so this file can count
- * them per address and give each a deadline. A connection must complete
- * a request within KW_VOTE_DEADLINE of connecting or of its last one
- * finishing; when it does not (a slow-loris client, an idle keep-alive),
- * its socket is shut down and libsoup lets go of it. Everything else a
- * request could abuse is refused in the early handler, before its body
- * is read into memory.
+ * them per address and give each a deadline (kw-vote-connections.c). A
+ * connection must complete a request within the deadline of connecting
+ * or of its last one finishing; when it does not (a slow-loris client, an
+ * idle keep-alive), its socket is shut down and libsoup lets go of it.
+ * Everything else a request could abuse is refused in the early handler,
+ * before its body is read into memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -241,7 +250,7 @@ early_handler_cb (SoupServer        *soup,
   const char *method = soup_server_message_get_method (msg);
   const char *host = soup_server_message_get_remote_host (msg);
 
-  if (!kw_vote_limits_allow_request (self->limits, host != NULL ? host : "", g_get_monotonic_time ()))
+  if (!kw_vote_server_allow_request (self, host != NULL ? host : ""))
     refuse_early (msg, KW_VOTE_STATUS_TOO_MANY_REQUESTS);
   else if (measure_headers (headers) > MAX_HEADER)
     refuse_early (msg, KW_VOTE_STATUS_HEADER_FIELDS_TOO_LARGE);
@@ -274,33 +283,26 @@ serve_stylesheet (SoupServerMessage *msg)
 }
 
 static void
-handler_cb (SoupServer        *soup,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
+serve_nothing (SoupServerMessage *msg)
 {
-  KwVoteServer *self = user_data;
-  g_autoptr(KwPlanLanguage) language = NULL;
+  /* Browsers ask for it unbidden: nothing, rather than an error in their
+   * console. */
+  set_common_headers (msg, TRUE);
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+}
 
-  /* An early refusal has its answer already. */
-  if (soup_server_message_get_status (msg) != 0)
-    return;
-
+/* In the app's main thread, where the board lives. */
+static void
+serve (KwVoteServer      *self,
+       SoupServerMessage *msg,
+       const char        *path,
+       GHashTable        *query)
+{
   /* Every text of the answer in the phone's language; the window goes on
    * in its own (the switch is this thread's, for this request only). */
-  language = kw_plan_language_push (kw_vote_server_language_of (msg));
+  g_autoptr(KwPlanLanguage) language = kw_plan_language_push (kw_vote_server_language_of (msg));
 
-  if (g_str_equal (path, "/style.css") && g_str_equal (soup_server_message_get_method (msg), "GET"))
-    serve_stylesheet (msg);
-  else if (g_str_equal (path, "/favicon.ico"))
-    {
-      /* Browsers ask for it unbidden: nothing, rather than an error in
-       * their console. */
-      set_common_headers (msg, TRUE);
-      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
-    }
-  else if (g_str_equal (path, "/"))
+  if (g_str_equal (path, "/"))
     kw_vote_server_serve_room_code (self, msg);
   else if (kw_vote_random_equal (self->join_path, path))
     kw_vote_server_serve_join (self, msg);
@@ -309,6 +311,132 @@ handler_cb (SoupServer        *soup,
   else
     kw_vote_server_respond_error (msg, g_str_has_prefix (path, "/j/") ? SOUP_STATUS_FORBIDDEN
                                                                       : SOUP_STATUS_NOT_FOUND);
+}
+
+/* A request on its way from the server's thread to the main thread and
+ * its answer on the way back. */
+typedef struct {
+  GWeakRef           server;
+  GMainContext      *server_context;
+  SoupServerMessage *msg;
+  char              *path;
+  GHashTable        *query;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_weak_ref_clear (&job->server);
+  g_main_context_unref (job->server_context);
+  g_object_unref (job->msg);
+  g_free (job->path);
+  g_clear_pointer (&job->query, g_hash_table_unref);
+  g_free (job);
+}
+
+/* Back in the server's thread: the answer goes out. */
+static gboolean
+unpause_cb (gpointer data)
+{
+  Job *job = data;
+
+  soup_server_message_unpause (job->msg);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_job_cb (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(KwVoteServer) self = g_weak_ref_get (&job->server);
+  GSource *source;
+
+  /* Stopped meanwhile: the server's thread has dropped the connection. */
+  if (self == NULL || !g_atomic_int_get (&self->running))
+    {
+      job_free (job);
+      return G_SOURCE_REMOVE;
+    }
+  serve (self, job->msg, job->path, job->query);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, unpause_cb, job, (GDestroyNotify) job_free);
+  g_source_attach (source, job->server_context);
+  g_source_unref (source);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the server's thread. The pages read and change the board, which
+ * lives in the app's main thread: the request waits there until the
+ * window has drawn its frames (a priority below GTK's redraw), so a room
+ * full of phones never holds up the matrix. */
+static void
+handler_cb (SoupServer        *soup,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  KwVoteServer *self = user_data;
+  Job *job;
+
+  /* An early refusal has its answer already. */
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+  if (g_str_equal (path, "/style.css") && g_str_equal (soup_server_message_get_method (msg), "GET"))
+    {
+      serve_stylesheet (msg);
+      return;
+    }
+  if (g_str_equal (path, "/favicon.ico"))
+    {
+      serve_nothing (msg);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  g_weak_ref_init (&job->server, self);
+  job->server_context = g_main_context_ref (self->context);
+  job->msg = g_object_ref (msg);
+  job->path = g_strdup (path);
+  job->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  soup_server_message_pause (msg);
+  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT_IDLE, run_job_cb, job, NULL);
+}
+
+/* ---- The limits, shared by both threads ------------------------------------ */
+
+gboolean
+kw_vote_server_allow_request (KwVoteServer *self,
+                              const char   *host)
+{
+  gboolean allowed;
+
+  g_mutex_lock (&self->limits_lock);
+  allowed = kw_vote_limits_allow_request (self->limits, host, g_get_monotonic_time ());
+  g_mutex_unlock (&self->limits_lock);
+  return allowed;
+}
+
+gboolean
+kw_vote_server_is_code_locked (KwVoteServer *self,
+                               const char   *host)
+{
+  gboolean locked;
+
+  g_mutex_lock (&self->limits_lock);
+  locked = kw_vote_limits_is_code_locked (self->limits, host, g_get_monotonic_time ());
+  g_mutex_unlock (&self->limits_lock);
+  return locked;
+}
+
+void
+kw_vote_server_record_wrong_code (KwVoteServer *self,
+                                  const char   *host)
+{
+  g_mutex_lock (&self->limits_lock);
+  kw_vote_limits_record_wrong_code (self->limits, host, g_get_monotonic_time ());
+  g_mutex_unlock (&self->limits_lock);
 }
 
 /* ---- Voters ---------------------------------------------------------------------- */
@@ -442,6 +570,118 @@ listen_on (KwVoteServer  *self,
   return TRUE;
 }
 
+static void
+set_up_soup (KwVoteServer *self)
+{
+  self->soup = soup_server_new ("server-header", NULL, NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
+  soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), self);
+  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
+  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
+}
+
+/* What the starting thread waits for: listening, or why not. */
+typedef struct {
+  KwVoteServer *self;
+  guint16       port;
+  gboolean      loopback_only;
+  GError       *error;
+  gboolean      ready;
+  GMutex        lock;
+  GCond         cond;
+} Startup;
+
+static void
+report_startup (Startup *startup)
+{
+  g_mutex_lock (&startup->lock);
+  startup->ready = TRUE;
+  g_cond_signal (&startup->cond);
+  g_mutex_unlock (&startup->lock);
+}
+
+static void
+tear_down (KwVoteServer *self)
+{
+  if (self->service != NULL)
+    {
+      g_socket_service_stop (self->service);
+      g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+      g_signal_handlers_disconnect_by_data (self->service, self);
+      g_clear_object (&self->service);
+    }
+  /* Every phone's connection goes: nothing listens or answers now. */
+  soup_server_disconnect (self->soup);
+  g_signal_handlers_disconnect_by_data (self->soup, self);
+  g_clear_object (&self->soup);
+  if (self->connections != NULL)
+    g_atomic_int_set (&self->n_timed_out, kw_vote_connections_get_n_timed_out (self->connections));
+  g_clear_pointer (&self->connections, kw_vote_connections_free);
+}
+
+/* The server's own thread: its sockets, libsoup and the deadlines live
+ * in its own main context, so reading and writing never wait for the
+ * window, nor the window for them. */
+static gpointer
+server_thread (gpointer data)
+{
+  Startup *startup = data;
+  KwVoteServer *self = startup->self;
+  gboolean listening;
+
+  g_main_context_push_thread_default (self->context);
+  set_up_soup (self);
+  self->connections = kw_vote_connections_new (MAX_PER_ADDRESS, self->deadline_ms);
+  self->service = g_socket_service_new ();
+  listening = listen_on (self, startup->port, startup->loopback_only, &startup->error);
+  if (listening)
+    {
+      g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
+      g_socket_service_start (self->service);
+    }
+  report_startup (startup);  /* startup is the starter's again from here */
+
+  if (listening)
+    g_main_loop_run (self->loop);
+  tear_down (self);
+  g_main_context_pop_thread_default (self->context);
+  return NULL;
+}
+
+static gboolean
+run_server_thread (KwVoteServer  *self,
+                   guint16        port,
+                   gboolean       loopback_only,
+                   GError       **error)
+{
+  Startup startup = { self, port, loopback_only, NULL, FALSE };
+
+  g_mutex_init (&startup.lock);
+  g_cond_init (&startup.cond);
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->main_context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_new ("kw-vote-server", server_thread, &startup);
+
+  g_mutex_lock (&startup.lock);
+  while (!startup.ready)
+    g_cond_wait (&startup.cond, &startup.lock);
+  g_mutex_unlock (&startup.lock);
+  g_mutex_clear (&startup.lock);
+  g_cond_clear (&startup.cond);
+
+  if (startup.error == NULL)
+    return TRUE;
+  g_propagate_error (error, startup.error);
+  g_clear_pointer (&self->thread, g_thread_join);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
+  return FALSE;
+}
+
 gboolean
 kw_vote_server_start (KwVoteServer  *self,
                       guint16        port,
@@ -452,7 +692,7 @@ kw_vote_server_start (KwVoteServer  *self,
 
   g_return_val_if_fail (KW_IS_VOTE_SERVER (self), FALSE);
 
-  if (self->service != NULL)
+  if (self->thread != NULL)
     return TRUE;
   if (kw_round_get_state (self->round) != KW_ROUND_OPEN)
     {
@@ -469,34 +709,46 @@ kw_vote_server_start (KwVoteServer  *self,
       return FALSE;
     }
 
-  self->service = g_socket_service_new ();
-  if (!listen_on (self, port, loopback_only, error))
+  g_atomic_int_set (&self->running, TRUE);
+  if (!run_server_thread (self, port, loopback_only, error))
     {
-      g_clear_object (&self->service);
+      g_atomic_int_set (&self->running, FALSE);
       return FALSE;
     }
-  g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
   self->host = g_steal_pointer (&host);
-  self->connections = kw_vote_connections_new (MAX_PER_ADDRESS, self->deadline_ms);
-  g_socket_service_start (self->service);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   return TRUE;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
 }
 
 void
 kw_vote_server_stop (KwVoteServer *self)
 {
+  GSource *source;
+
   g_return_if_fail (KW_IS_VOTE_SERVER (self));
 
-  if (self->service == NULL)
+  if (self->thread == NULL)
     return;
-  g_socket_service_stop (self->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-  g_signal_handlers_disconnect_by_data (self->service, self);
-  g_clear_object (&self->service);
-  /* Every phone's connection goes: nothing listens or answers now. */
-  soup_server_disconnect (self->soup);
-  g_clear_pointer (&self->connections, kw_vote_connections_free);
+  /* Requests on their way to the main thread are dropped from here on. */
+  g_atomic_int_set (&self->running, FALSE);
+  /* From inside the loop: a quit before the thread has begun to run it
+   * would be undone by g_main_loop_run(). */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, quit_cb, self->loop, NULL);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+  g_clear_pointer (&self->thread, g_thread_join);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  /* Answers still on their way back go with the context. */
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_pointer (&self->host, g_free);
   self->port = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -506,7 +758,7 @@ gboolean
 kw_vote_server_get_running (KwVoteServer *self)
 {
   g_return_val_if_fail (KW_IS_VOTE_SERVER (self), FALSE);
-  return self->service != NULL;
+  return self->thread != NULL;
 }
 
 /* ---- Addresses ----------------------------------------------------------------------- */
@@ -595,7 +847,7 @@ kw_vote_server_set_request_deadline (KwVoteServer *self,
   g_return_if_fail (KW_IS_VOTE_SERVER (self));
 
   self->deadline_ms = deadline_ms;
-  if (self->connections != NULL)
+  if (self->thread != NULL && self->connections != NULL)
     kw_vote_connections_set_deadline (self->connections, deadline_ms);
 }
 
@@ -603,23 +855,11 @@ guint
 kw_vote_server_get_n_timed_out (KwVoteServer *self)
 {
   g_return_val_if_fail (KW_IS_VOTE_SERVER (self), 0);
-  return self->connections != NULL ? kw_vote_connections_get_n_timed_out (self->connections) : 0;
-}
 
-static void
-kw_vote_server_constructed (GObject *object)
-{
-  KwVoteServer *self = KW_VOTE_SERVER (object);
-
-  G_OBJECT_CLASS (kw_vote_server_parent_class)->constructed (object);
-
-  self->soup = soup_server_new ("server-header", NULL, NULL);
-  soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
-  soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
-  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
-  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), self);
-  g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
-  g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
+  /* A count the server's thread keeps: read while it runs, kept after. */
+  if (self->thread != NULL && self->connections != NULL)
+    return kw_vote_connections_get_n_timed_out (self->connections);
+  return (guint) g_atomic_int_get (&self->n_timed_out);
 }
 
 static void
@@ -628,9 +868,6 @@ kw_vote_server_dispose (GObject *object)
   KwVoteServer *self = KW_VOTE_SERVER (object);
 
   kw_vote_server_stop (self);
-  if (self->soup != NULL)
-    g_signal_handlers_disconnect_by_data (self->soup, self);
-  g_clear_object (&self->soup);
   g_clear_object (&self->round);
   g_clear_object (&self->history);
 
@@ -643,6 +880,7 @@ kw_vote_server_finalize (GObject *object)
   KwVoteServer *self = KW_VOTE_SERVER (object);
 
   g_clear_pointer (&self->limits, kw_vote_limits_free);
+  g_mutex_clear (&self->limits_lock);
   g_clear_pointer (&self->voters, g_hash_table_unref);
   g_clear_pointer (&self->joined, g_ptr_array_unref);
   g_free (self->secret);
@@ -707,7 +945,6 @@ kw_vote_server_class_init (KwVoteServerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = kw_vote_server_constructed;
   object_class->dispose = kw_vote_server_dispose;
   object_class->finalize = kw_vote_server_finalize;
   object_class->get_property = kw_vote_server_get_property;
@@ -736,6 +973,7 @@ static void
 kw_vote_server_init (KwVoteServer *self)
 {
   self->limits = kw_vote_limits_new ();
+  g_mutex_init (&self->limits_lock);
   self->deadline_ms = DEADLINE_MS;
   self->voters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) voter_free);
   self->joined = g_ptr_array_new_with_free_func (g_free);
