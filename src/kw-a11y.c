@@ -13,11 +13,38 @@
 /* GTK 4.8 gives a button with a mnemonic its raw label ("_Open…") as the
  * accessible label property and also names it by its label child, so a
  * screen reader says "_Open… Open…". Without the property the child's
- * text alone names it. */
+ * text alone names it; a check button gets the text without the
+ * underscore. */
+/* "Go at Their _Own Pace" as it is read: "Go at Their Own Pace" ("__"
+ * stands for one underscore). */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 drop_raw_label (GtkWidget *button)
 {
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_autofree char *spoken = NULL;
+
+  if (GTK_IS_BUTTON (button))
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+  /* A check button is not named by its label child: without the property
+   * it is read as "GtkCheckButton". */
+  spoken = strip_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (button)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
 static void
@@ -28,10 +55,20 @@ button_label_changed_cb (GtkWidget  *button,
   drop_raw_label (button);
 }
 
+static gboolean
+has_mnemonic_label (GtkWidget *button)
+{
+  if (GTK_IS_BUTTON (button))
+    return gtk_button_get_use_underline (GTK_BUTTON (button)) && gtk_button_get_label (GTK_BUTTON (button)) != NULL;
+  /* A check button is no GtkButton, and has the same trouble. */
+  return gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (button))
+         && gtk_check_button_get_label (GTK_CHECK_BUTTON (button)) != NULL;
+}
+
 static void
 name_button_once (GtkWidget *button)
 {
-  if (!gtk_button_get_use_underline (GTK_BUTTON (button)) || gtk_button_get_label (GTK_BUTTON (button)) == NULL)
+  if (!has_mnemonic_label (button))
     return;
 
   drop_raw_label (button);
@@ -55,7 +92,7 @@ kw_a11y_name_buttons_once (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_BUTTON (root))
+  if (GTK_IS_BUTTON (root) || GTK_IS_CHECK_BUTTON (root))
     name_button_once (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;

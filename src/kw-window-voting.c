@@ -77,6 +77,7 @@ show_panels (KwWindow *self)
   gtk_box_append (GTK_BOX (box), window_panel);
   gtk_box_append (GTK_BOX (box), own_pace);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
+  kw_a11y_name_buttons_once (box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->voting_button), popover);
   gtk_widget_set_visible (self->voting_button, TRUE);
   kw_matrix_set_vote_panel (self->matrix, kw_vote_panel_new (self->vote_server));
