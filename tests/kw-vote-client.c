@@ -119,12 +119,14 @@ KwVoteResponse *
 kw_vote_client_parse (GByteArray *reply)
 {
   KwVoteResponse *response;
-  g_autofree char *text = g_strndup ((const char *) reply->data, reply->len);
-  char *end = strstr (text, "\r\n\r\n");
+  g_autofree char *text = NULL;
+  char *end;
   g_auto(GStrv) lines = NULL;
 
   if (reply->len == 0)
     return NULL;
+  text = g_strndup ((const char *) reply->data, reply->len);
+  end = strstr (text, "\r\n\r\n");
   response = g_new0 (KwVoteResponse, 1);
   response->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (end == NULL)
