@@ -12,7 +12,7 @@
  * lists and compares with the board's snapshots; kw-window-review.c shows
  * review mode; kw-window-estimates.c the participants, the estimates
  * window and "Use the group's median"; kw-window-round.c runs a blind
- * round.
+ * round, and kw-window-voting.c lets phones score it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
