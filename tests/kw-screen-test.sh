@@ -7,6 +7,7 @@
 #   . kw-screen-test.sh
 #   kw_require_tools TOOL...
 #   kw_start_screen WIDTHxHEIGHT     exports DISPLAY; sets xvfb_pid, wm_pid
+#   kw_start_app BOARD TITLE         sets pid (killed on exit too) and wid
 #   pid=...                          the app's, killed on exit too
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,4 +68,16 @@ kw_start_screen() { # WIDTHxHEIGHT
     [ "$i" -lt 100 ] || fail "openbox did not start"
     sleep 0.1
   done
+}
+
+# kw_start_app BOARD TITLE: the app on BOARD in English, its drafts in the
+# test's folder, the cairo renderer; sets pid, and wid to its window once
+# a window whose name holds TITLE shows, activated.
+kw_start_app() {
+  LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo \
+    "$KWADRANT" "$1" >"$tmp/app.log" 2>&1 &
+  pid=$!
+  wid=$(timeout 30 xdotool search --sync --onlyvisible --name "$2" | head -n 1) || true
+  [ -n "$wid" ] || fail "the window did not appear"
+  xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
 }

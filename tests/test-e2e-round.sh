@@ -24,13 +24,7 @@ kw_start_screen 1280x800
 board="$tmp/board.kwadrant"
 cp "$src/tests/data/boards/round-three.kwadrant" "$board"
 
-LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo \
-  "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
-pid=$!
-
-wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Customer contact: round' | head -n 1) || true
-[ -n "$wid" ] || fail "the window did not appear"
-xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
+kw_start_app "$board" 'Customer contact: round'
 
 PYTHONPATH="$src/tests" /usr/bin/python3 "$src/tests/test-e2e-round.py" "$pid" "$wid" "$tmp" ||
   fail "the round did not go as it should (see above)"

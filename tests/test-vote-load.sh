@@ -25,13 +25,7 @@ for finding in findings[40:]:
 open(sys.argv[2], 'w', encoding='utf-8').write(text)
 PY
 
-LC_ALL=C.UTF-8 LANGUAGE=C GSETTINGS_BACKEND=memory XDG_DATA_HOME="$tmp/data" GSK_RENDERER=cairo \
-  "$KWADRANT" "$board" >"$tmp/app.log" 2>&1 &
-pid=$!
-
-wid=$(timeout 30 xdotool search --sync --onlyvisible --name 'Workshop klantcontact' | head -n 1) || true
-[ -n "$wid" ] || fail "the window did not appear"
-xdotool windowactivate --sync "$wid" || fail "the window could not be activated"
+kw_start_app "$board" 'Workshop klantcontact'
 
 PYTHONPATH="$src/tests" /usr/bin/python3 "$src/tests/test-vote-load.py" "$pid" "$wid" "$board" ||
   fail "the room's scores did not all arrive (see above)"

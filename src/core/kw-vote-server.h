@@ -13,7 +13,7 @@
  * kw_vote_server_start() and kw_vote_server_stop() (or the last unref),
  * in a thread of its own; the pages are made, and the board changed, in
  * the thread that called kw_vote_server_start() (the app's main thread),
- * when it has drawn its frames.
+ * between its frames.
  *
  * What a phone sees (the pages are kw-vote-page.h's):
  *   GET  /j/SECRET   the join page: the participant's name.

@@ -8,9 +8,10 @@
  * a frame at a time, as in bench-drag. Baselines of the same run: one
  * phone scoring the 40 findings alone, and the same drag with no phone.
  *
- * Prints the time from a score's connection to its answer (p50 and p99)
- * and the drag's frame (median and 90th percentile), each against its
- * baseline, and checks that every phone's every score arrived exactly
+ * Prints the time from a score's connection to its answer (p50 and p99),
+ * the drag's frame (its model change and paint, median and 90th
+ * percentile) and the drag's step (from the move to its frame painted,
+ * the scores taken in between included), each against its baseline, and checks that every phone's every score arrived exactly
  * once, with its value. Run it under a display (xvfb-run).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -274,19 +275,24 @@ measure_alone (const Room *room)
 /* The drag alone: the baseline of its frame. */
 static double
 measure_quiet_drag (KwBenchDrag *drag,
-                    double      *p90)
+                    double      *p90,
+                    double      *wall_median)
 {
   double frames[N_QUIET_STEPS];
+  double walls[N_QUIET_STEPS];
 
   for (guint step = 0; step < N_QUIET_STEPS; step++)
     {
       /* Back and forth, as under the load. */
       double t = (step % 100) / 100.0;
+      gint64 begin = g_get_monotonic_time ();
 
       frames[step] = kw_bench_drag_step (drag, step / 100 % 2 == 0 ? t : 1 - t);
+      walls[step] = (g_get_monotonic_time () - begin) / 1000.0;
       if (frames[step] < 0)
         return -1;
     }
+  *wall_median = quantile (walls, N_QUIET_STEPS, 0.5);
   *p90 = quantile (frames, N_QUIET_STEPS, 0.9);
   return quantile (frames, N_QUIET_STEPS, 0.5);
 }
@@ -301,6 +307,7 @@ main (int   argc,
   g_autoptr(KwVoteServer) server = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) walls = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *uri = NULL;
   KwFinding *round_findings[N_ROUND];
   KwFinding *dragged;
@@ -309,7 +316,7 @@ main (int   argc,
   Phone phones[N_PHONES];
   GThread **threads;
   double latencies[N_PHONES * N_ROUND];
-  double alone, quiet, quiet_p90, voting, voting_p90, p50, p99;
+  double alone, quiet, quiet_p90, quiet_wall, voting, voting_p90, voting_wall, p50, p99;
   gint64 deadline;
   guint step = 0;
 
@@ -339,7 +346,7 @@ main (int   argc,
   if (!kw_bench_drag_begin (&drag, board, history, dragged))
     return EXIT_FAILURE;
   alone = measure_alone (&room);
-  quiet = measure_quiet_drag (&drag, &quiet_p90);
+  quiet = measure_quiet_drag (&drag, &quiet_p90, &quiet_wall);
   if (alone < 0 || quiet < 0)
     {
       kw_bench_drag_abort (&drag);
@@ -352,11 +359,14 @@ main (int   argc,
   while (!all_done (phones, N_PHONES) && g_get_monotonic_time () < deadline)
     {
       double t = (step % 100) / 100.0;
+      gint64 begin = g_get_monotonic_time ();
       double frame = kw_bench_drag_step (&drag, step / 100 % 2 == 0 ? t : 1 - t);
+      double wall = (g_get_monotonic_time () - begin) / 1000.0;
 
       if (frame < 0)
         break;
       g_array_append_val (frames, frame);
+      g_array_append_val (walls, wall);
       step++;
     }
   if (!all_done (phones, N_PHONES))
@@ -384,6 +394,7 @@ main (int   argc,
   p99 = quantile (latencies, G_N_ELEMENTS (latencies), 0.99);
   voting_p90 = quantile ((double *) frames->data, frames->len, 0.9);
   voting = quantile ((double *) frames->data, frames->len, 0.5);
+  voting_wall = quantile ((double *) walls->data, walls->len, 0.5);
 
   g_print ("# %u phones × %u findings: %u scores arrived, each once and as sent; %u drag frames under the load\n",
            N_PHONES, N_ROUND, N_PHONES * N_ROUND, frames->len);
@@ -395,6 +406,11 @@ main (int   argc,
   g_print ("bench vote_drag_frame_1000_voting_ms %.2f ms\n", voting);
   g_print ("bench vote_drag_frame_1000_voting_p90_ms %.2f ms (quiet: %.2f)\n", voting_p90, quiet_p90);
   g_print ("bench vote_drag_frame_voting_vs_quiet %.2f x\n", voting / quiet);
+  /* From the pointer's move to its frame painted, the scores taken in
+   * between included: how often the matrix is drawn while the room scores. */
+  g_print ("bench vote_drag_step_quiet_ms %.2f ms\n", quiet_wall);
+  g_print ("bench vote_drag_step_voting_ms %.2f ms\n", voting_wall);
+  g_print ("bench vote_drag_step_voting_vs_quiet %.2f x\n", voting_wall / quiet_wall);
 
   for (guint f = 0; f < N_ROUND; f++)
     g_free (room.finding_ids[f]);
