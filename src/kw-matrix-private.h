@@ -138,6 +138,7 @@ struct _KwMatrix
   gint64             reveal_start_us;
   double             reveal_progress;  /* 0..1 while the reveal animates */
   GtkWidget         *current_round;    /* who is in, in the presentation's panel */
+  GtkWidget         *current_count;    /* "3 of 7 in", below it, always in view */
   GtkWidget         *current_countdown;
   GtkWidget         *vote_panel;       /* in current_column while phones vote; borrowed */
   guint              countdown_id;
@@ -310,6 +311,10 @@ void          kw_matrix_allocate_state_caption   (KwMatrix     *self,
                                                   int           height);
 
 /* ---- kw-matrix-spreads.c ---------------------------------------------- */
+
+/* The titles what is drawn over the cards keeps off: every card shown and
+ * every zone's name (KwMatrixRect). */
+GArray       *kw_matrix_collect_title_rects      (KwMatrix     *self);
 
 void          kw_matrix_draw_spreads             (KwMatrix     *self,
                                                   GtkSnapshot  *snapshot);

@@ -188,26 +188,56 @@ kw_matrix_set_show_spreads (KwMatrix *self,
 
 /* ---- Who is in: chips by the current finding ---------------------------- */
 
-/* Where the chips go: under the current finding's label, or at the top
- * of the plot for a finding in the tray. */
-static void
-chips_origin (KwMatrix  *self,
-              KwFinding *finding,
-              double    *x,
-              double    *y)
+/* Where the chips go: beside the current finding's label where they cover
+ * the fewest other titles (below it when nothing is in the way), in one
+ * row or folded into two or three when that covers less; at the top of
+ * the plot for a finding in the tray. Returns the chips a row; *covered
+ * is the area of other titles they still cover. */
+static guint
+place_chips (KwMatrix     *self,
+             KwFinding    *finding,
+             guint         n,
+             double        size,
+             double        gap,
+             double        text_width,
+             KwMatrixRect *placed,
+             double       *covered)
 {
   KwMatrixCard *card = kw_matrix_lookup_card (self, finding);
   KwMatrixRect box;
+  KwMatrixRect widget = { 0, 0, self->layout.width, self->layout.height };
+  g_autoptr(GArray) titles = NULL;
+  guint best_columns = MIN (n, CHIPS_PER_ROW);
+  double best = G_MAXDOUBLE;
 
-  if (card != NULL && gtk_widget_get_visible (GTK_WIDGET (card)) && kw_matrix_get_label_box (self, card, &box))
+  *covered = 0;
+  if (card == NULL || !gtk_widget_get_visible (GTK_WIDGET (card)) || !kw_matrix_get_label_box (self, card, &box))
     {
-      *x = box.x;
-      *y = box.y + box.height + self->layout.text_size * 0.3;
-      return;
+      *placed = (KwMatrixRect) { self->layout.plot.x + self->layout.text_size,
+                                 self->layout.plot.y + self->layout.text_size,
+                                 best_columns * (size + gap) + text_width + 2 * gap,
+                                 ((n + best_columns - 1) / best_columns) * (size + gap) + gap };
+      return best_columns;
     }
+  titles = kw_matrix_collect_title_rects (self);
+  for (guint rows = 1; rows <= 3 && best > 0; rows++)
+    {
+      guint columns = MIN ((n + rows - 1) / rows, CHIPS_PER_ROW);
+      double width = columns * (size + gap) + text_width + 2 * gap;
+      double height = ((n + columns - 1) / columns) * (size + gap) + gap;
+      KwMatrixRect rect;
+      double area = kw_matrix_rect_place_beside (&box, width, height, self->layout.text_size * 0.3,
+                                                 (KwMatrixRect *) titles->data, titles->len, &widget, &rect);
 
-  *x = self->layout.plot.x + self->layout.text_size;
-  *y = self->layout.plot.y + self->layout.text_size;
+      if (area < best)
+        {
+          best = area;
+          best_columns = columns;
+          *placed = rect;
+        }
+    }
+  *covered = best;
+  return best_columns;
 }
 
 static char *
@@ -230,8 +260,9 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
   KwFinding *finding;
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *count = NULL;
-  double size, x, y, gap, width, height;
-  guint n;
+  double size, x, y, gap, width, height, covered;
+  KwMatrixRect placed = { 0 };
+  guint n, columns;
   GdkRGBA accent = { 0.102, 0.373, 0.706, 1 };
   cairo_t *cr;
 
@@ -245,7 +276,6 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
 
   size = self->layout.text_size * 1.9;
   gap = size * 0.2;
-  chips_origin (self, finding, &x, &y);
   layout = kw_matrix_create_initials_layout (self, size * 0.42);
   count = dup_count_text (self, finding);
   pango_layout_set_text (layout, count, -1);
@@ -253,13 +283,16 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
     int text_width, text_height;
 
     pango_layout_get_pixel_size (layout, &text_width, &text_height);
-    width = MIN (n, CHIPS_PER_ROW) * (size + gap) + text_width + 2 * gap;
-    height = ((n + CHIPS_PER_ROW - 1) / CHIPS_PER_ROW) * (size + gap) + gap;
+    columns = place_chips (self, finding, n, size, gap, text_width, &placed, &covered);
   }
-  /* Kept on the widget: a finding near the right or bottom edge has its
-   * chips moved in. */
-  x = CLAMP (x, 0, MAX (self->layout.width - width, 0));
-  y = CLAMP (y, 0, MAX (self->layout.height - height, 0));
+  /* On the projector the panel beside the matrix says who is in: there
+   * the chips give way rather than cover a title. */
+  if (self->presentation && covered > 0)
+    return;
+  x = placed.x;
+  y = placed.y;
+  width = placed.width;
+  height = placed.height;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, width, height));
   /* A white plate under it all: readable over zones, lines and cards. */
@@ -271,8 +304,8 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
       KwParticipant *participant = kw_participant_list_get_participant (participants, i);
       gboolean in = kw_round_has_submitted (self->round, finding, kw_participant_get_id (participant));
       g_autofree char *initials = kw_matrix_dup_initials (kw_participant_get_name (participant));
-      double cx = x + gap + (i % CHIPS_PER_ROW) * (size + gap) + size / 2;
-      double cy = y + gap + (i / CHIPS_PER_ROW) * (size + gap) + size / 2;
+      double cx = x + gap + (i % columns) * (size + gap) + size / 2;
+      double cy = y + gap + (i / columns) * (size + gap) + size / 2;
 
       cairo_new_path (cr);
       cairo_arc (cr, cx, cy, size / 2 - 1.5, 0, 2 * G_PI);
@@ -287,7 +320,7 @@ kw_matrix_draw_round_chips (KwMatrix    *self,
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
   kw_matrix_show_centered_text (cr, layout, count,
-                      x + gap + MIN (n, CHIPS_PER_ROW) * (size + gap) + (width - gap - MIN (n, CHIPS_PER_ROW) * (size + gap)) / 2,
+                      x + gap + columns * (size + gap) + (width - gap - columns * (size + gap)) / 2,
                       y + gap + size / 2);
   cairo_destroy (cr);
 }
@@ -432,6 +465,18 @@ follow_deadline (KwMatrix *self)
 }
 
 static void
+update_round_count (KwMatrix  *self,
+                    KwFinding *finding)
+{
+  g_autofree char *count = NULL;
+
+  if (finding != NULL && kw_matrix_round_is_open (self))
+    count = dup_count_text (self, finding);
+  gtk_label_set_text (GTK_LABEL (self->current_count), count != NULL ? count : "");
+  gtk_widget_set_visible (self->current_count, count != NULL);
+}
+
+static void
 update_round_panel (KwMatrix *self)
 {
   KwFinding *finding = self->round != NULL ? kw_round_get_current (self->round) : NULL;
@@ -453,6 +498,7 @@ update_round_panel (KwMatrix *self)
 
   gtk_label_set_text (GTK_LABEL (self->current_round), text->str);
   gtk_widget_set_visible (self->current_round, text->len > 0);
+  update_round_count (self, finding);
 }
 
 /* In the presentation, the round's current finding is the one in focus. */
@@ -613,6 +659,14 @@ kw_matrix_round_init (KwMatrix *self)
   gtk_widget_add_css_class (self->current_round, "current-round");
   gtk_widget_set_visible (self->current_round, FALSE);
   gtk_box_append (GTK_BOX (self->current_panel), self->current_round);
+
+  /* "3 of 7 in", out of the scrolled part: always in view, whatever the
+   * length of the finding's description (the names are above, with it). */
+  self->current_count = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->current_count), 0);
+  gtk_widget_add_css_class (self->current_count, "current-count");
+  gtk_widget_set_visible (self->current_count, FALSE);
+  gtk_box_append (GTK_BOX (self->current_column), self->current_count);
 
   self->current_countdown = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->current_countdown), 0);

@@ -312,10 +312,10 @@ draw_markers (cairo_t              *cr,
     }
 }
 
-/* The titles on the matrix a marker in front must keep off: every card
- * shown and every zone's name. */
-static GArray *
-collect_title_rects (KwMatrix *self)
+/* The titles on the matrix what is drawn over the cards must keep off:
+ * every card shown and every zone's name. */
+GArray *
+kw_matrix_collect_title_rects (KwMatrix *self)
 {
   GArray *rects = g_array_new (FALSE, FALSE, sizeof (KwMatrixRect));
 
@@ -448,7 +448,7 @@ create_spreads_node (KwMatrix *self)
 
       if (spread != NULL)
         {
-          g_autoptr(GArray) titles = collect_title_rects (self);
+          g_autoptr(GArray) titles = kw_matrix_collect_title_rects (self);
           g_autoptr(GtkSnapshot) focus = gtk_snapshot_new ();
           KwMatrixRect bounds;
 

@@ -1087,6 +1087,43 @@ test_empty (void)
   g_assert_null (kw_matrix_placement_lookup (placement, GUINT_TO_POINTER (1)));
 }
 
+/* The chips of who is in: below the title when nothing is in the way,
+ * else the side that covers least, always inside the bounds. */
+static void
+test_place_beside (void)
+{
+  const KwMatrixRect bounds = { 0, 0, 1000, 600 };
+  const KwMatrixRect anchor = { 400, 300, 200, 40 };
+  KwMatrixRect placed;
+  KwMatrixRect below_blocked[] = { { 380, 345, 300, 50 } };
+  KwMatrixRect all_but_left[] = { { 380, 345, 300, 50 }, { 380, 200, 300, 95 }, { 605, 280, 200, 80 } };
+  KwMatrixRect everywhere[] = { { 0, 0, 1000, 600 } };
+  const KwMatrixRect corner = { 950, 570, 50, 30 };
+
+  g_assert_cmpfloat (kw_matrix_rect_place_beside (&anchor, 150, 40, 4, NULL, 0, &bounds, &placed), ==, 0);
+  g_assert_cmpfloat (placed.x, ==, 400);
+  g_assert_cmpfloat (placed.y, ==, 344);
+
+  /* A card right under the title: above it instead. */
+  g_assert_cmpfloat (kw_matrix_rect_place_beside (&anchor, 150, 40, 4, below_blocked, 1, &bounds, &placed), ==, 0);
+  g_assert_cmpfloat (placed.y, ==, 256);
+  g_assert_false (kw_matrix_rect_intersects (&placed, &below_blocked[0]));
+
+  /* Below, above and right taken: left. */
+  g_assert_cmpfloat (kw_matrix_rect_place_beside (&anchor, 150, 40, 4, all_but_left, 3, &bounds, &placed), ==, 0);
+  g_assert_cmpfloat (placed.x, ==, 246);
+  g_assert_cmpfloat (placed.y, ==, 300);
+
+  /* No room anywhere: below, the first, covering what it must. */
+  g_assert_cmpfloat (kw_matrix_rect_place_beside (&anchor, 150, 40, 4, everywhere, 1, &bounds, &placed), ==, 150 * 40);
+  g_assert_cmpfloat (placed.y, ==, 344);
+
+  /* In a corner: kept inside. */
+  kw_matrix_rect_place_beside (&corner, 150, 40, 4, NULL, 0, &bounds, &placed);
+  g_assert_cmpfloat (placed.x + placed.width, <=, 1000);
+  g_assert_cmpfloat (placed.y + placed.height, <=, 600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1114,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/matrix-placement/zoomed-view", test_zoomed_view);
   g_test_add_func ("/matrix-placement/empty", test_empty);
   g_test_add_func ("/matrix-placement/zone-names", test_zone_names);
+  g_test_add_func ("/matrix-placement/place-beside", test_place_beside);
 
   return g_test_run ();
 }

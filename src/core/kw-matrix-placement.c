@@ -54,6 +54,69 @@ kw_matrix_rect_intersects (const KwMatrixRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+static double
+overlap_area (const KwMatrixRect *a,
+              const KwMatrixRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+static void
+keep_inside (KwMatrixRect       *rect,
+             const KwMatrixRect *bounds)
+{
+  rect->x = CLAMP (rect->x, bounds->x, MAX (bounds->x + bounds->width - rect->width, bounds->x));
+  rect->y = CLAMP (rect->y, bounds->y, MAX (bounds->y + bounds->height - rect->height, bounds->y));
+}
+
+double
+kw_matrix_rect_place_beside (const KwMatrixRect *anchor,
+                             double              width,
+                             double              height,
+                             double              gap,
+                             const KwMatrixRect *obstacles,
+                             guint               n,
+                             const KwMatrixRect *bounds,
+                             KwMatrixRect       *placed)
+{
+  double below = anchor->y + anchor->height + gap;
+  double above = anchor->y - gap - height;
+  double flush_right = anchor->x + anchor->width - width;
+  /* Below first: where a reader's eye goes on from the title; under or
+   * over it flush left, then flush right; then beside it, level with its
+   * top, then with its bottom. */
+  const KwMatrixRect candidates[] = {
+    { anchor->x, below, width, height },
+    { anchor->x, above, width, height },
+    { flush_right, below, width, height },
+    { flush_right, above, width, height },
+    { anchor->x + anchor->width + gap, anchor->y, width, height },
+    { anchor->x - gap - width, anchor->y, width, height },
+    { anchor->x + anchor->width + gap, anchor->y + anchor->height - height, width, height },
+    { anchor->x - gap - width, anchor->y + anchor->height - height, width, height },
+  };
+  double best = G_MAXDOUBLE;
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      KwMatrixRect rect = candidates[c];
+      double covered = 0;
+
+      keep_inside (&rect, bounds);
+      for (guint i = 0; i < n; i++)
+        covered += overlap_area (&rect, &obstacles[i]);
+      if (covered < best)
+        {
+          best = covered;
+          *placed = rect;
+        }
+    }
+  return best;
+}
+
 /* ---- Public small things --------------------------------------------------- */
 
 KwMatrixMarkerShape

@@ -197,6 +197,22 @@ const KwMatrixPlacedLabel *kw_matrix_placement_lookup (const KwMatrixPlacement *
 gboolean kw_matrix_rect_intersects (const KwMatrixRect *a,
                                     const KwMatrixRect *b);
 
+/* Where a box of width × height goes beside anchor (a label), gap away,
+ * covering as little of the n obstacles (the other titles) as it can:
+ * below the anchor or above it (flush left, then flush right), to its
+ * right or to its left (level with its top, then its bottom), the first
+ * of them that covers least, each kept inside bounds. Returns the area of
+ * the obstacles it still covers (0: none). The chips of who is in during
+ * a round stand by the current finding this way. */
+double   kw_matrix_rect_place_beside (const KwMatrixRect *anchor,
+                                      double              width,
+                                      double              height,
+                                      double              gap,
+                                      const KwMatrixRect *obstacles,
+                                      guint               n,
+                                      const KwMatrixRect *bounds,
+                                      KwMatrixRect       *placed);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMatrixPlacement, kw_matrix_placement_free)
 
 G_END_DECLS
