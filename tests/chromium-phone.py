@@ -8,16 +8,19 @@ screen, every request the browser made, and what the console said.
 
     chromium-phone.py BROWSER JOIN_URL NAME IMPACT EFFORT LANGUAGE [SCREENSHOT.png] [-- BROWSER_ARGS...]
 
+The phone is 390 pixels wide, or KW_PHONE_WIDTH.
+
 SPDX-License-Identifier: GPL-3.0-or-later
 """
 
 import base64
 import json
+import os
 import sys
 
 from kw_chromium import Browser
 
-WIDTH = 390
+WIDTH = int(os.environ.get("KW_PHONE_WIDTH", "390"))
 HEIGHT = 844
 
 PAGE_STATE = '''(() => ({

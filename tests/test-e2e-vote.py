@@ -96,7 +96,8 @@ run = subprocess.run(['timeout', str(int(script.timeout * 2)), sys.executable,
                       browser, join_uri, 'Dana', '7', '3', 'en-GB,en;q=0.9', phone_png, '--',
                       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
                       '--disable-component-update', '--disable-sync', '--user-data-dir=' + profile],
-                     capture_output=True, text=True)
+                     capture_output=True, text=True,
+                     env=dict(os.environ, KW_PHONE_WIDTH='360'))  # the narrowest phone the page is for
 if run.returncode != 0:
     fail('the phone could not vote: %s' % run.stderr[-2000:])
 phone = json.loads(run.stdout)

@@ -3,7 +3,8 @@
 # tests/data/boards/round-three.kwadrant (three participants, three
 # findings, no 7 anywhere). Ctrl+Shift+R starts a round and Ctrl+Shift+P
 # starts voting; the QR code on the screen is read with zbarimg, and
-# headless Chromium at a phone's size (tests/chromium-phone.py) opens the
+# headless Chromium at a phone's size, 360 pixels wide
+# (tests/chromium-phone.py), opens the
 # address it holds, joins as Dana and scores the current finding 7 and 3
 # with taps. The app is read through AT-SPI as a screen reader would:
 # Dana's joining and her estimate are announced, and no 7 is readable
