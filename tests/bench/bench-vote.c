@@ -188,25 +188,6 @@ join_phones (GThread **threads,
   return ok;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The q-th quantile (0..1) of n values, sorted in place. */
-static double
-quantile (double *values,
-          guint   n,
-          double  q)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[MIN ((guint) (q * n), n - 1)];
-}
-
 /* Every phone's every score, exactly once and as sent, on the board
  * after the reveal. */
 static gboolean
@@ -269,7 +250,7 @@ measure_alone (const Room *room)
     }
   if (!join_phones (thread, &phone, 1))
     return -1;
-  return quantile (phone.latencies, N_ROUND, 0.5);
+  return kw_bench_quantile (phone.latencies, N_ROUND, 0.5);
 }
 
 /* The drag alone: the baseline of its frame. */
@@ -292,9 +273,9 @@ measure_quiet_drag (KwBenchDrag *drag,
       if (frames[step] < 0)
         return -1;
     }
-  *wall_median = quantile (walls, N_QUIET_STEPS, 0.5);
-  *p90 = quantile (frames, N_QUIET_STEPS, 0.9);
-  return quantile (frames, N_QUIET_STEPS, 0.5);
+  *wall_median = kw_bench_quantile (walls, N_QUIET_STEPS, 0.5);
+  *p90 = kw_bench_quantile (frames, N_QUIET_STEPS, 0.9);
+  return kw_bench_quantile (frames, N_QUIET_STEPS, 0.5);
 }
 
 int
@@ -390,11 +371,11 @@ main (int   argc,
 
   for (guint i = 0; i < N_PHONES; i++)
     memcpy (latencies + i * N_ROUND, phones[i].latencies, sizeof phones[i].latencies);
-  p50 = quantile (latencies, G_N_ELEMENTS (latencies), 0.5);
-  p99 = quantile (latencies, G_N_ELEMENTS (latencies), 0.99);
-  voting_p90 = quantile ((double *) frames->data, frames->len, 0.9);
-  voting = quantile ((double *) frames->data, frames->len, 0.5);
-  voting_wall = quantile ((double *) walls->data, walls->len, 0.5);
+  p50 = kw_bench_quantile (latencies, G_N_ELEMENTS (latencies), 0.5);
+  p99 = kw_bench_quantile (latencies, G_N_ELEMENTS (latencies), 0.99);
+  voting_p90 = kw_bench_quantile ((double *) frames->data, frames->len, 0.9);
+  voting = kw_bench_quantile ((double *) frames->data, frames->len, 0.5);
+  voting_wall = kw_bench_quantile ((double *) walls->data, walls->len, 0.5);
 
   g_print ("# %u phones × %u findings: %u scores arrived, each once and as sent; %u drag frames under the load\n",
            N_PHONES, N_ROUND, N_PHONES * N_ROUND, frames->len);

@@ -135,12 +135,20 @@ compare_doubles (const void *a,
 }
 
 double
-kw_bench_median (double *values,
-                 guint   n_values)
+kw_bench_quantile (double *values,
+                   guint   n_values,
+                   double  q)
 {
   qsort (values, n_values, sizeof values[0], compare_doubles);
 
-  return values[n_values / 2];
+  return values[MIN ((guint) (q * n_values), n_values - 1)];
+}
+
+double
+kw_bench_median (double *values,
+                 guint   n_values)
+{
+  return kw_bench_quantile (values, n_values, 0.5);
 }
 
 /* The time of toggle's change and of the frame that follows it. */

@@ -61,5 +61,10 @@ double   kw_bench_frame_own_cost     (GtkWidget         *widget,
 /* Sorts the values and returns their median. */
 double   kw_bench_median             (double            *values,
                                       guint              n_values);
+/* The q-th quantile (0..1) of the values, sorted in place: 0.99 is the
+ * p99; 0.5 the median. */
+double   kw_bench_quantile           (double            *values,
+                                      guint              n_values,
+                                      double             q);
 
 G_END_DECLS
